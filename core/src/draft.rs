@@ -1,0 +1,119 @@
+//! The draft contract: what a CMS, a script or an editor sends to be checked.
+
+use jiff::Timestamp;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::platform::Platform;
+
+/// A post before publication. Only `text` is required.
+///
+/// A missing `account` means the policy's default account; missing `platforms` means the
+/// account's platforms. Unknown keys are rejected so that a typo (`platfroms`) cannot
+/// silently disable a check.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Draft {
+    /// The post text.
+    pub text: String,
+    /// Caller's id of the draft, echoed in batch output.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Account id from the policy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account: Option<String>,
+    /// Target platforms.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub platforms: Option<Vec<Platform>>,
+    /// Login of the person who wrote the draft.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// When the post is planned to go out (RFC 3339 with offset).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub scheduled_at: Option<Timestamp>,
+    /// When an archived post went out (batch checks of archives).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub published_at: Option<Timestamp>,
+    /// Attached images and videos.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub media: Vec<Media>,
+    /// Approvals given so far.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub approvals: Vec<Approval>,
+    /// Free labels such as `pressemitteilung`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub labels: Vec<String>,
+}
+
+impl Draft {
+    /// A draft with only a text.
+    pub fn new(text: impl Into<String>) -> Draft {
+        Draft {
+            text: text.into(),
+            ..Draft::default()
+        }
+    }
+}
+
+/// Kind of an attachment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum MediaKind {
+    /// A still image.
+    Image,
+    /// A video.
+    Video,
+    /// An animated GIF.
+    Gif,
+}
+
+/// An attachment of a draft.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Media {
+    /// Image, video or GIF.
+    pub kind: MediaKind,
+    /// Alternative text for screen readers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alt_text: Option<String>,
+    /// Photo credit, e.g. `Foto: Stadt Paderborn`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit: Option<String>,
+    /// Whether a video has subtitles.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subtitles: Option<bool>,
+    /// File name or URL, for messages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+}
+
+/// An approval of a draft by a second person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Approval {
+    /// Login of the approver.
+    pub by: String,
+    /// When the approval was given.
+    #[schemars(with = "String")]
+    pub at: Timestamp,
+}
+
+/// An earlier post of an account, for cadence and similar rules.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HistoryEntry {
+    /// Account id from the policy.
+    pub account: String,
+    /// Platforms it went out on.
+    #[serde(default)]
+    pub platforms: Vec<Platform>,
+    /// When it went out (or is scheduled to).
+    #[schemars(with = "String")]
+    pub published_at: Timestamp,
+    /// Its text, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}

@@ -1,0 +1,305 @@
+//! The engine: compile a policy once, check many drafts.
+
+use std::collections::BTreeMap;
+
+use jiff::Timestamp;
+
+use crate::draft::{Draft, HistoryEntry};
+use crate::error::{InputError, InputErrorKind};
+use crate::lang::Lang;
+use crate::platform::Counting;
+use crate::platform::Platform;
+use crate::platform::counting::{CountMethod, WeightedConfig, count};
+use crate::policy::{Account, Localized, Policy, PolicyError, PolicyErrorKind, localized};
+use crate::report::{Diagnostic, Measure, Report, Suggestion, Verdict};
+use crate::rules::{CheckContext, CompiledRule, Finding, PlatformMeasure, compile_for_account};
+use crate::text::TextView;
+use crate::text::extract::Extractor;
+use crate::text::offsets::spans_for;
+use crate::wire::check_size;
+
+/// Version of this engine, recorded in every report.
+pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// A compiled policy. Build it once with [`Engine::new`]; [`Engine::check`] does no
+/// compilation. `Engine` is `Send + Sync`: share one between threads.
+pub struct Engine {
+    policy: Policy,
+    accounts: BTreeMap<String, CompiledAccount>,
+    extractor: Extractor,
+    lang: Lang,
+}
+
+struct CompiledAccount {
+    account: Account,
+    rules: Vec<CompiledRule>,
+    /// How each platform counts text for this account, with its limits.
+    counters: BTreeMap<Platform, Counter>,
+}
+
+struct Counter {
+    method: CountMethod,
+    limit: u64,
+    byte_limit: Option<u64>,
+}
+
+impl Engine {
+    /// Compiles every rule for every account of the policy.
+    pub fn new(policy: Policy) -> Result<Engine, PolicyError> {
+        let extractor = Extractor::new().map_err(|e| {
+            PolicyError::new(
+                PolicyErrorKind::InvalidValue,
+                "<engine>",
+                Localized::new(e.to_string(), e.to_string()),
+            )
+        })?;
+        let mut accounts = BTreeMap::new();
+        for id in policy.account_ids() {
+            let account = policy.resolve_account(id)?;
+            let layers = policy.rule_layers(&account);
+            let rules = compile_for_account(&layers, &account).map_err(|(rule, error)| {
+                policy.rule_setting_error(&account, rule, error.key, error.message)
+            })?;
+            let counters = account
+                .caps
+                .iter()
+                .map(|(&platform, caps)| {
+                    let method = match caps.counting {
+                        Counting::XWeighted => {
+                            let mut config = WeightedConfig::v3();
+                            if let Some(url) = caps.url_length.and_then(|u| u32::try_from(u).ok()) {
+                                config.transformed_url_length = url;
+                            }
+                            CountMethod::Weighted(config)
+                        }
+                        Counting::Graphemes => CountMethod::Graphemes {
+                            url_length: caps.url_length.and_then(|u| u32::try_from(u).ok()),
+                            short_remote_mentions: platform == Platform::Mastodon,
+                        },
+                        Counting::CharsEmojiAsBytes => CountMethod::CharsWithEmojiAsBytes,
+                        Counting::Chars => CountMethod::Chars,
+                    };
+                    (
+                        platform,
+                        Counter {
+                            method,
+                            limit: caps.limit,
+                            byte_limit: caps.byte_limit,
+                        },
+                    )
+                })
+                .collect();
+            accounts.insert(
+                id.to_owned(),
+                CompiledAccount {
+                    account,
+                    rules,
+                    counters,
+                },
+            );
+        }
+        Ok(Engine {
+            policy,
+            accounts,
+            extractor,
+            lang: Lang::default(),
+        })
+    }
+
+    /// Sets the language of messages (German by default).
+    #[must_use]
+    pub fn with_lang(mut self, lang: Lang) -> Engine {
+        self.lang = lang;
+        self
+    }
+
+    /// The language of messages.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The policy this engine was compiled from.
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// Checks a draft against the policy. `history` holds earlier posts, `now` is the
+    /// reference time of time-based rules (passed in: core never reads the clock).
+    pub fn check(
+        &self,
+        draft: &Draft,
+        history: &[HistoryEntry],
+        now: Option<Timestamp>,
+    ) -> Result<Report, InputError> {
+        check_size(draft)?;
+        let compiled = self.account_for(draft)?;
+        let account = &compiled.account;
+        let platforms = match &draft.platforms {
+            Some(platforms) => dedup(platforms),
+            None => account.platforms.clone(),
+        };
+
+        let text = TextView::new(&draft.text, &self.extractor);
+        let measures: BTreeMap<Platform, PlatformMeasure> = platforms
+            .iter()
+            .filter_map(|&platform| {
+                Some((
+                    platform,
+                    self.measure(&draft.text, compiled.counters.get(&platform)?),
+                ))
+            })
+            .collect();
+
+        let cx = CheckContext {
+            draft,
+            text: &text,
+            account,
+            platforms: &platforms,
+            measures: &measures,
+            history,
+            now,
+            lang: self.lang,
+        };
+        let mut diagnostics = Vec::new();
+        let mut findings = Vec::new();
+        for rule in &compiled.rules {
+            findings.clear();
+            rule.rule.check(&cx, &mut findings);
+            diagnostics.extend(findings.drain(..).map(|finding| (rule, finding)));
+        }
+        let diagnostics = self.finish(&draft.text, diagnostics);
+
+        Ok(Report {
+            verdict: Verdict::from_diagnostics(&diagnostics),
+            diagnostics,
+            measures: measures
+                .iter()
+                .map(|(&platform, m)| {
+                    (
+                        platform,
+                        Measure {
+                            length: m.length,
+                            limit: m.limit,
+                        },
+                    )
+                })
+                .collect(),
+            policy_digest: self.policy.digest().to_owned(),
+            engine_version: ENGINE_VERSION.to_owned(),
+        })
+    }
+
+    fn account_for(&self, draft: &Draft) -> Result<&CompiledAccount, InputError> {
+        let id = match draft.account.as_deref().or(self.policy.default_account()) {
+            Some(id) => id,
+            None => {
+                let list = self
+                    .policy
+                    .account_ids()
+                    .map(|id| format!("`{id}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                return Err(InputError::new(
+                    InputErrorKind::UnknownAccount,
+                    localized!(
+                        de: "der entwurf nennt kein konto und die richtlinie hat kein `default-account`",
+                        en: "the draft names no account and the policy has no `default-account`",
+                    ),
+                    localized!(de: "`account` angeben, eines von {list}", en: "set `account`, one of {list}"),
+                ));
+            }
+        };
+        self.accounts.get(id).ok_or_else(|| {
+            InputError::new(
+                InputErrorKind::UnknownAccount,
+                localized!(de: "unbekanntes konto `{id}`", en: "unknown account `{id}`"),
+                self.policy.account_hint(id),
+            )
+        })
+    }
+
+    fn measure(&self, text: &str, counter: &Counter) -> PlatformMeasure {
+        let main = count(text, &counter.method, counter.limit, &self.extractor);
+        let bytes = counter.byte_limit.map(|limit| {
+            let bytes = count(text, &CountMethod::Utf8Bytes, limit, &self.extractor);
+            (bytes, limit)
+        });
+        let byte_overflow = bytes.as_ref().and_then(|(b, _)| b.overflow_start);
+        PlatformMeasure {
+            length: main.length,
+            limit: counter.limit,
+            // Whichever cap is hit first is where the text stops fitting.
+            overflow_start: match (main.overflow_start, byte_overflow) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            },
+            bytes: bytes.map(|(b, limit)| (b.length, limit)),
+            valid_text: main.valid_text,
+        }
+    }
+
+    /// Attaches rule ids and severities, converts spans into every encoding and sorts.
+    fn finish(&self, text: &str, raw: Vec<(&CompiledRule, Finding)>) -> Vec<Diagnostic> {
+        let mut ranges = Vec::new();
+        for (_, finding) in &raw {
+            ranges.extend(finding.span);
+            ranges.extend(finding.suggestions.iter().map(|(_, range)| *range));
+        }
+        let mut spans = spans_for(text, &ranges).into_iter();
+        let mut diagnostics: Vec<Diagnostic> = raw
+            .into_iter()
+            .map(|(rule, finding)| {
+                let span = finding.span.and_then(|_| spans.next());
+                let suggestions = finding
+                    .suggestions
+                    .into_iter()
+                    .filter_map(|(replacement, _)| {
+                        Some(Suggestion {
+                            replacement,
+                            span: spans.next()?,
+                        })
+                    })
+                    .collect();
+                Diagnostic {
+                    rule: rule.id.to_owned(),
+                    severity: rule.severity,
+                    message: rule.message.clone().unwrap_or(finding.message),
+                    help: rule.help.clone().or(finding.help),
+                    platform: finding.platform,
+                    span,
+                    suggestions,
+                }
+            })
+            .collect();
+        // Findings about the whole post first, then by position; ties by rule and platform.
+        diagnostics.sort_by(|a, b| {
+            let key =
+                |d: &Diagnostic| (d.span.map(|s| (s.start, s.end)), d.rule.clone(), d.platform);
+            key(a).cmp(&key(b)).then_with(|| a.message.cmp(&b.message))
+        });
+        diagnostics.dedup();
+        diagnostics
+    }
+}
+
+fn dedup(platforms: &[Platform]) -> Vec<Platform> {
+    let mut out = Vec::with_capacity(platforms.len());
+    for &platform in platforms {
+        if !out.contains(&platform) {
+            out.push(platform);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn engine_is_send_and_sync() {
+        assert_send_sync::<Engine>();
+    }
+}

@@ -1,0 +1,50 @@
+//! # freigabe
+//!
+//! A policy engine that checks social-media drafts of German city administrations before
+//! they are published: official vs private profile separation, the required imprint link,
+//! per-platform length limits, hashtags and links — configured per city in a TOML policy.
+//!
+//! Compile a policy once, check many drafts:
+//!
+//! ```
+//! use freigabe::{Draft, Engine, Lang, Policy};
+//!
+//! let policy = Policy::from_toml(r#"
+//!     imprint = "https://www.paderborn.de/impressum"
+//!     [accounts.stadt]
+//!     kind = "official"
+//!     platforms = ["x", "instagram"]
+//! "#)?;
+//! let engine = Engine::new(policy)?.with_lang(Lang::En);
+//! let report = engine.check(&Draft::new("Guten Morgen, Paderborn!"), &[], None)?;
+//! assert_eq!(report.verdict.as_str(), "pass");
+//! assert_eq!(report.measures[&freigabe::Platform::X].limit, 280);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! Every [`Report`] carries spans in UTF-8 bytes, characters, UTF-16 units and
+//! line/column, so a Python notebook, a JavaScript editor and a terminal all point at
+//! the same words.
+#![deny(missing_docs)]
+
+mod draft;
+mod engine;
+mod error;
+mod lang;
+pub mod platform;
+pub mod policy;
+mod report;
+mod rules;
+mod serde_errors;
+pub mod text;
+pub mod wire;
+
+pub use draft::{Approval, Draft, HistoryEntry, Media, MediaKind};
+pub use engine::{ENGINE_VERSION, Engine};
+pub use error::{InputError, InputErrorKind, MAX_DRAFT_BYTES};
+pub use lang::Lang;
+pub use platform::Platform;
+pub use policy::{Policy, PolicyError, PolicyErrorKind};
+pub use report::{Diagnostic, Measure, Report, Severity, Suggestion, Verdict};
+pub use rules::{RuleInfo, all_rules, rule_info};
+pub use text::offsets::Span;

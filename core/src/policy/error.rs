@@ -1,0 +1,247 @@
+//! Policy errors: a kind, the file, the location, a snippet and a help line.
+
+use std::fmt;
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::lang::Lang;
+
+/// A text in every message language.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Localized {
+    /// German.
+    pub de: String,
+    /// English.
+    pub en: String,
+}
+
+impl Localized {
+    /// Both languages at once.
+    pub fn new(de: impl Into<String>, en: impl Into<String>) -> Localized {
+        Localized {
+            de: de.into(),
+            en: en.into(),
+        }
+    }
+
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::De => &self.de,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// Builds a [`Localized`] with `format!` in both languages.
+macro_rules! localized {
+    (de: $de:literal, en: $en:literal $(,)?) => {
+        $crate::policy::Localized {
+            de: format!($de),
+            en: format!($en),
+        }
+    };
+}
+pub(crate) use localized;
+
+/// What went wrong with a policy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PolicyErrorKind {
+    /// Not valid TOML.
+    Syntax,
+    /// A key the format does not know (typo, unknown rule or platform).
+    UnknownKey,
+    /// A required key is missing.
+    MissingKey,
+    /// A value of the wrong type or out of range (negative limit, bad URL, unknown zone).
+    InvalidValue,
+    /// A reference to something the policy does not define (default account…).
+    UnknownReference,
+    /// `extends` points to a file that cannot be read, or the chain is a cycle.
+    Extends,
+}
+
+impl PolicyErrorKind {
+    /// A stable lowercase name, used by bindings for error classes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PolicyErrorKind::Syntax => "syntax",
+            PolicyErrorKind::UnknownKey => "unknown-key",
+            PolicyErrorKind::MissingKey => "missing-key",
+            PolicyErrorKind::InvalidValue => "invalid-value",
+            PolicyErrorKind::UnknownReference => "unknown-reference",
+            PolicyErrorKind::Extends => "extends",
+        }
+    }
+}
+
+/// Where in which file a policy error is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceLocation {
+    /// The file name as given (or `<policy>` for a string).
+    pub file: String,
+    /// Byte range in the file.
+    pub span: Range<usize>,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column in characters.
+    pub column: usize,
+    /// The whole file text, so front ends can render the snippet their own way.
+    pub source: Arc<str>,
+}
+
+impl SourceLocation {
+    pub(crate) fn new(file: &str, source: Arc<str>, span: Range<usize>) -> SourceLocation {
+        let start = crate::text::offsets::floor_boundary(&source, span.start);
+        let end = crate::text::offsets::floor_boundary(&source, span.end.max(start));
+        let before = &source[..start];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        SourceLocation {
+            file: file.to_owned(),
+            line: before.matches('\n').count() + 1,
+            column: source[line_start..start].chars().count() + 1,
+            span: start..end,
+            source,
+        }
+    }
+
+    /// The offending line with the span underlined by `^`, as plain text.
+    pub fn snippet(&self) -> String {
+        let line_start = self.source[..self.span.start]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
+        let line_end = self.source[self.span.start..]
+            .find('\n')
+            .map_or(self.source.len(), |i| self.span.start + i);
+        let line_text = self.source[line_start..line_end].trim_end_matches('\r');
+        let underline_end = self
+            .span
+            .end
+            .min(line_start + line_text.len())
+            .max(self.span.start);
+        let width = self.source[self.span.start..underline_end]
+            .chars()
+            .count()
+            .max(1);
+        let gutter = self.line.to_string();
+        format!(
+            "{pad} |\n{gutter} | {line_text}\n{pad} | {spaces}{carets}",
+            pad = " ".repeat(gutter.len()),
+            spaces = " ".repeat(self.column - 1),
+            carets = "^".repeat(width),
+        )
+    }
+}
+
+/// A policy that cannot be used, with location and a hint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PolicyError {
+    /// What kind of problem.
+    pub kind: PolicyErrorKind,
+    /// One lowercase line.
+    pub message: Localized,
+    /// How to fix it ("did you mean …").
+    pub help: Option<Localized>,
+    /// Where, if the problem has a place in a file.
+    pub location: Option<SourceLocation>,
+    /// The file the problem is in when there is no exact place.
+    pub file: String,
+}
+
+impl PolicyError {
+    pub(crate) fn new(kind: PolicyErrorKind, file: &str, message: Localized) -> PolicyError {
+        PolicyError {
+            kind,
+            message,
+            help: None,
+            location: None,
+            file: file.to_owned(),
+        }
+    }
+
+    pub(crate) fn with_help(mut self, help: Localized) -> PolicyError {
+        self.help = Some(help);
+        self
+    }
+
+    pub(crate) fn with_location(mut self, location: Option<SourceLocation>) -> PolicyError {
+        if let Some(location) = &location {
+            self.file.clone_from(&location.file);
+        }
+        self.location = location;
+        self
+    }
+
+    /// `file:line:column: message` in one line, in `lang`.
+    pub fn headline(&self, lang: Lang) -> String {
+        match &self.location {
+            Some(l) => format!(
+                "{}:{}:{}: {}",
+                l.file,
+                l.line,
+                l.column,
+                self.message.get(lang)
+            ),
+            None => format!("{}: {}", self.file, self.message.get(lang)),
+        }
+    }
+
+    /// Headline, snippet and help, as plain text in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let mut out = self.headline(lang);
+        if let Some(location) = &self.location {
+            out.push('\n');
+            out.push_str(&location.snippet());
+        }
+        if let Some(help) = &self.help {
+            out.push_str(match lang {
+                Lang::De => "\nhilfe: ",
+                Lang::En => "\nhelp: ",
+            });
+            out.push_str(help.get(lang));
+        }
+        out
+    }
+}
+
+impl fmt::Display for PolicyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.headline(Lang::De))
+    }
+}
+
+impl std::error::Error for PolicyError {}
+
+/// The candidate closest to `unknown`, if it is close enough to be a likely typo.
+pub(crate) fn did_you_mean<'a>(
+    unknown: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(unknown, c), c))
+        .filter(|&(score, _)| score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_candidates_only() {
+        let keys = ["platforms", "editors", "imprint"];
+        assert_eq!(did_you_mean("platfroms", keys), Some("platforms"));
+        assert_eq!(did_you_mean("impressum", keys), None);
+    }
+
+    #[test]
+    fn snippet_underlines_the_span() {
+        let source: Arc<str> = Arc::from("a = 1\nplatfroms = []\n");
+        let location = SourceLocation::new("p.toml", source, 6..15);
+        assert_eq!((location.line, location.column), (2, 1));
+        assert_eq!(location.snippet(), "  |\n2 | platfroms = []\n  | ^^^^^^^^^");
+    }
+}

@@ -1,0 +1,202 @@
+//! The TOML format of a policy file, as serde structs. The JSON Schema is generated from
+//! these types, so their doc comments are what editors show while a policy is typed.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::platform::Platform;
+use crate::policy::merge::merge_fields;
+use crate::rules::RuleTable;
+
+/// A policy file. Keys are kebab-case; unknown keys are errors.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PolicyFile {
+    /// A policy this one builds on, as a path relative to this file (e.g. `base.toml`).
+    /// Values here override values there; tables are merged key by key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extends: Option<String>,
+    /// Name of the organisation, e.g. `Stadt Paderborn`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Account used when a draft names none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_account: Option<String>,
+    /// The organisation's imprint URL; official accounts use it unless they set their own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imprint: Option<String>,
+    /// Overrides of platform limits for every account (e.g. a Mastodon server with 1,000
+    /// characters).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub platform_settings: BTreeMap<Platform, PlatformSettings>,
+    /// Rule settings for every account.
+    #[serde(default)]
+    pub rules: RuleTable,
+    /// Rule settings per account kind (`[kinds.official.rules."imprint.profile"]`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub kinds: BTreeMap<AccountKind, KindSettings>,
+    /// The accounts, keyed by id (`[accounts.buergermeister]`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub accounts: BTreeMap<String, AccountSettings>,
+}
+merge_fields!(PolicyFile {
+    extends,
+    name,
+    default_account,
+    imprint,
+    platform_settings,
+    rules,
+    kinds,
+    accounts
+});
+
+/// Whether an account speaks for the administration or for a private person.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum AccountKind {
+    /// Run by or for the administration (e.g. "Bürgermeister Michael Dreier").
+    Official,
+    /// Run by a person privately (e.g. "Michael Dreier").
+    Private,
+}
+
+impl AccountKind {
+    /// The lowercase name used in policies.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AccountKind::Official => "official",
+            AccountKind::Private => "private",
+        }
+    }
+}
+
+/// The form of address an account uses towards its readers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum AddressForm {
+    /// Formal "Sie" (Paderborn).
+    Sie,
+    /// Informal singular "du" (e.g. Eislingen).
+    Du,
+    /// Informal plural "ihr" (e.g. Frankfurt).
+    Ihr,
+}
+
+/// Rule settings for all accounts of one kind.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct KindSettings {
+    /// Rule settings.
+    #[serde(default)]
+    pub rules: RuleTable,
+}
+merge_fields!(KindSettings { rules });
+
+/// One account (profile) of the organisation.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct AccountSettings {
+    /// `official` or `private`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<AccountKind>,
+    /// Name of the profile as shown on the platforms.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
+    /// Platforms the account publishes to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub platforms: Option<Vec<Platform>>,
+    /// Logins of the people who may post (e.g. the mayor and the press office).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub editors: Option<Vec<String>>,
+    /// Imprint URL of this account (official accounts default to the policy's `imprint`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imprint: Option<String>,
+    /// Required form of address: `sie`, `du` or `ihr`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<AddressForm>,
+    /// IANA time zone of the account (default `Europe/Berlin`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
+    /// The profile as it is set up on the platforms (bio and links).
+    #[serde(default)]
+    pub profile: Profile,
+    /// Platform limit overrides for this account.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub platform_settings: BTreeMap<Platform, PlatformSettings>,
+    /// Rule settings for this account.
+    #[serde(default)]
+    pub rules: RuleTable,
+}
+merge_fields!(AccountSettings {
+    kind,
+    display_name,
+    platforms,
+    editors,
+    imprint,
+    address,
+    time_zone,
+    profile,
+    platform_settings,
+    rules
+});
+
+/// The profile of an account: its bio and the links it shows.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Profile {
+    /// The profile text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bio: Option<String>,
+    /// Links shown on the profile, each with its visible label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub links: Option<Vec<ProfileLink>>,
+}
+merge_fields!(Profile { bio, links });
+
+/// A labelled link on a profile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ProfileLink {
+    /// The visible label, e.g. `Impressum`.
+    pub label: String,
+    /// The target URL.
+    pub url: String,
+}
+
+/// Limits of one platform; unset values come from the built-in platform table.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PlatformSettings {
+    /// Text limit in the platform's counting unit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+    /// Limit in UTF-8 bytes (Bluesky).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub byte_limit: Option<u32>,
+    /// Characters each URL counts as (X, Mastodon: 23).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url_length: Option<u32>,
+    /// Maximum hashtags per post.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hashtags: Option<u32>,
+    /// Maximum links per post.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub links: Option<u32>,
+    /// Maximum alt-text length.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alt_text: Option<u32>,
+}
+merge_fields!(PlatformSettings {
+    limit,
+    byte_limit,
+    url_length,
+    hashtags,
+    links,
+    alt_text
+});

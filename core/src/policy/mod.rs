@@ -1,0 +1,564 @@
+//! Policies: the TOML format, `extends` chains, strict validation with located errors, and
+//! the resolved accounts the engine compiles rules for.
+
+mod error;
+mod file;
+pub(crate) mod merge;
+
+use std::collections::BTreeMap;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+
+use jiff::tz::TimeZone;
+use sha2::{Digest, Sha256};
+use url::Url;
+
+pub use error::{Localized, PolicyError, PolicyErrorKind, SourceLocation};
+pub(crate) use error::{did_you_mean, localized};
+pub use file::{
+    AccountKind, AccountSettings, AddressForm, KindSettings, PlatformSettings, PolicyFile, Profile,
+    ProfileLink,
+};
+use merge::Merge;
+
+use crate::platform::{Counting, Platform, platform_table};
+
+/// Longest `extends` chain; deeper chains are almost certainly a mistake.
+const MAX_EXTENDS_DEPTH: usize = 16;
+
+/// One file of an `extends` chain with its text, kept for locating errors.
+#[derive(Debug, Clone)]
+struct SourceFile {
+    name: String,
+    text: Arc<str>,
+}
+
+/// A validated policy: the merged settings of a file and everything it extends.
+#[derive(Debug, Clone)]
+pub struct Policy {
+    merged: PolicyFile,
+    /// Most specific file first.
+    sources: Vec<SourceFile>,
+    digest: String,
+}
+
+impl Policy {
+    /// Parses a policy from a string. `extends` is not available without files; use
+    /// [`Policy::load`] for that.
+    pub fn from_toml(text: &str) -> Result<Policy, PolicyError> {
+        Policy::load_with_entry("<policy>", text.to_owned(), &mut |_| {
+            Err(std::io::Error::new(
+                std::io::ErrorKind::Unsupported,
+                "a policy given as a string cannot extend files",
+            ))
+        })
+    }
+
+    /// Loads a policy file and the chain it `extends`. `read` returns a file's text; core
+    /// does no I/O itself, so the CLI passes `std::fs::read_to_string` and a browser a
+    /// lookup in its bundled files. Relative `extends` paths resolve against the
+    /// extending file's directory.
+    pub fn load(
+        path: &str,
+        mut read: impl FnMut(&str) -> std::io::Result<String>,
+    ) -> Result<Policy, PolicyError> {
+        let text = read(path).map_err(|e| {
+            PolicyError::new(
+                PolicyErrorKind::Extends,
+                path,
+                Localized::new(
+                    format!("richtlinie `{path}` kann nicht gelesen werden: {e}"),
+                    format!("cannot read policy `{path}`: {e}"),
+                ),
+            )
+        })?;
+        Policy::load_with_entry(path, text, &mut read)
+    }
+
+    fn load_with_entry(
+        path: &str,
+        text: String,
+        read: &mut dyn FnMut(&str) -> std::io::Result<String>,
+    ) -> Result<Policy, PolicyError> {
+        let mut sources = vec![SourceFile {
+            name: path.to_owned(),
+            text: Arc::from(text),
+        }];
+        let mut files = vec![parse_file(&sources[0])?];
+        let mut seen = vec![normalize(Path::new(path))];
+        while let Some(extends) = files.last().and_then(|f| f.extends.clone()) {
+            let current = sources.last().map(|s| s.name.clone()).unwrap_or_default();
+            let located = |sources: &[SourceFile]| locate_in(sources.last(), &["extends"]);
+            let target = normalize(
+                &Path::new(&current)
+                    .parent()
+                    .unwrap_or(Path::new(""))
+                    .join(&extends),
+            );
+            let target_name = target.to_string_lossy().into_owned();
+            if seen.contains(&target) {
+                return Err(PolicyError::new(
+                    PolicyErrorKind::Extends,
+                    &current,
+                    localized!(
+                        de: "`extends` bildet einen kreis: `{target_name}` wurde schon geladen",
+                        en: "`extends` forms a cycle: `{target_name}` is already loaded",
+                    ),
+                )
+                .with_help(localized!(
+                    de: "eine richtlinie darf sich nicht selbst (auch nicht indirekt) erweitern",
+                    en: "a policy must not extend itself, directly or indirectly",
+                ))
+                .with_location(located(&sources)));
+            }
+            if seen.len() >= MAX_EXTENDS_DEPTH {
+                return Err(PolicyError::new(
+                    PolicyErrorKind::Extends,
+                    &current,
+                    localized!(
+                        de: "`extends`-kette ist länger als {MAX_EXTENDS_DEPTH} dateien",
+                        en: "`extends` chain is longer than {MAX_EXTENDS_DEPTH} files",
+                    ),
+                )
+                .with_location(located(&sources)));
+            }
+            let text = read(&target_name).map_err(|e| {
+                PolicyError::new(
+                    PolicyErrorKind::Extends,
+                    &current,
+                    localized!(
+                        de: "`extends` verweist auf `{target_name}`, das nicht gelesen werden kann: {e}",
+                        en: "`extends` points to `{target_name}`, which cannot be read: {e}",
+                    ),
+                )
+                .with_help(localized!(
+                    de: "der pfad ist relativ zur erweiternden datei",
+                    en: "the path is relative to the extending file",
+                ))
+                .with_location(located(&sources))
+            })?;
+            sources.push(SourceFile {
+                name: target_name,
+                text: Arc::from(text),
+            });
+            let last = sources.len() - 1;
+            files.push(parse_file(&sources[last])?);
+            seen.push(target);
+        }
+
+        // Least specific first, then overlay.
+        let mut merged = PolicyFile::default();
+        for file in files.into_iter().rev() {
+            merged.overlay(file);
+        }
+        merged.extends = None;
+        let policy = Policy {
+            digest: digest(&merged),
+            merged,
+            sources,
+        };
+        policy.validate()?;
+        Ok(policy)
+    }
+
+    /// `sha256:` digest of the canonical merged policy, for audit records.
+    pub fn digest(&self) -> &str {
+        &self.digest
+    }
+
+    /// The merged settings.
+    pub fn settings(&self) -> &PolicyFile {
+        &self.merged
+    }
+
+    /// Ids of all accounts.
+    pub fn account_ids(&self) -> impl Iterator<Item = &str> {
+        self.merged.accounts.keys().map(String::as_str)
+    }
+
+    /// The account a draft without `account` is checked for: `default-account`, or the only
+    /// account if there is just one.
+    pub fn default_account(&self) -> Option<&str> {
+        match &self.merged.default_account {
+            Some(id) => Some(id),
+            None if self.merged.accounts.len() == 1 => self.account_ids().next(),
+            None => None,
+        }
+    }
+
+    /// JSON Schema of the policy format (for editors such as VS Code with taplo).
+    pub fn json_schema() -> String {
+        let schema = schemars::schema_for!(PolicyFile);
+        serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
+    }
+
+    /// Resolves an account: defaults, platform limits and imprint filled in.
+    pub(crate) fn resolve_account(&self, id: &str) -> Result<Account, PolicyError> {
+        let settings = self.merged.accounts.get(id).ok_or_else(|| {
+            PolicyError::new(
+                PolicyErrorKind::UnknownReference,
+                self.entry_name(),
+                localized!(de: "unbekanntes konto `{id}`", en: "unknown account `{id}`"),
+            )
+        })?;
+        let path = ["accounts", id];
+        let kind = settings.kind.ok_or_else(|| {
+            self.error_at(
+                &path,
+                PolicyErrorKind::MissingKey,
+                localized!(de: "konto `{id}` hat keine `kind`", en: "account `{id}` has no `kind`"),
+            )
+            .with_help(localized!(
+                de: "`kind = \"official\"` oder `kind = \"private\"` ergänzen",
+                en: "add `kind = \"official\"` or `kind = \"private\"`",
+            ))
+        })?;
+        let time_zone = match &settings.time_zone {
+            None => TimeZone::get("Europe/Berlin"),
+            Some(name) => TimeZone::get(name),
+        }
+        .map_err(|_| {
+            let name = settings.time_zone.clone().unwrap_or_default();
+            self.error_at(
+                &["accounts", id, "time-zone"],
+                PolicyErrorKind::InvalidValue,
+                localized!(de: "unbekannte zeitzone `{name}`", en: "unknown time zone `{name}`"),
+            )
+            .with_help(localized!(
+                de: "einen IANA-namen wie `Europe/Berlin` angeben",
+                en: "use an IANA name such as `Europe/Berlin`",
+            ))
+        })?;
+        let own_imprint = match &settings.imprint {
+            Some(url) => Some(self.parse_url(url, &["accounts", id, "imprint"])?),
+            None => None,
+        };
+        let org_imprint = match &self.merged.imprint {
+            Some(url) => Some(self.parse_url(url, &["imprint"])?),
+            None => None,
+        };
+        let imprint = match kind {
+            AccountKind::Official => own_imprint.or(org_imprint.clone()),
+            AccountKind::Private => own_imprint,
+        };
+        let mut official_imprints: Vec<Url> = org_imprint.into_iter().collect();
+        for (other_id, other) in &self.merged.accounts {
+            if other.kind == Some(AccountKind::Official) {
+                if let Some(url) = &other.imprint {
+                    official_imprints
+                        .push(self.parse_url(url, &["accounts", other_id, "imprint"])?);
+                }
+            }
+        }
+        official_imprints.sort();
+        official_imprints.dedup();
+
+        let mut profile_links = Vec::new();
+        for (index, link) in settings.profile.links.iter().flatten().enumerate() {
+            let index = index.to_string();
+            let url = self.parse_url(
+                &link.url,
+                &["accounts", id, "profile", "links", &index, "url"],
+            )?;
+            profile_links.push((link.label.clone(), url));
+        }
+
+        let mut caps = BTreeMap::new();
+        let table = platform_table().map_err(|e| {
+            PolicyError::new(
+                PolicyErrorKind::InvalidValue,
+                self.entry_name(),
+                Localized::new(e.to_string(), e.to_string()),
+            )
+        })?;
+        for (platform, facts) in table {
+            let mut layered = self
+                .merged
+                .platform_settings
+                .get(platform)
+                .cloned()
+                .unwrap_or_default();
+            if let Some(own) = settings.platform_settings.get(platform) {
+                layered.overlay(own.clone());
+            }
+            let pick = |own: Option<u32>, fact: Option<&crate::platform::Sourced>| {
+                own.map(u64::from).or(fact.map(|f| f.value))
+            };
+            caps.insert(
+                *platform,
+                PlatformCaps {
+                    counting: facts.counting,
+                    limit: pick(layered.limit, Some(&facts.limit)).unwrap_or(facts.limit.value),
+                    byte_limit: pick(layered.byte_limit, facts.byte_limit.as_ref()),
+                    url_length: pick(layered.url_length, facts.url_length.as_ref()),
+                    hashtags: pick(layered.hashtags, facts.hashtags.as_ref()),
+                    links: pick(layered.links, facts.links.as_ref()),
+                    alt_text: pick(layered.alt_text, facts.alt_text.as_ref()),
+                },
+            );
+        }
+
+        Ok(Account {
+            id: id.to_owned(),
+            kind,
+            display_name: settings.display_name.clone(),
+            platforms: settings.platforms.clone().unwrap_or_default(),
+            editors: settings.editors.clone().unwrap_or_default(),
+            imprint,
+            official_imprints,
+            address: settings.address,
+            time_zone,
+            bio: settings.profile.bio.clone(),
+            profile_links,
+            caps,
+        })
+    }
+
+    /// The rule settings layers for an account, least specific first.
+    pub(crate) fn rule_layers(&self, account: &Account) -> Vec<&crate::rules::RuleTable> {
+        let mut layers = vec![&self.merged.rules];
+        if let Some(kind) = self.merged.kinds.get(&account.kind) {
+            layers.push(&kind.rules);
+        }
+        if let Some(settings) = self.merged.accounts.get(&account.id) {
+            layers.push(&settings.rules);
+        }
+        layers
+    }
+
+    /// Paths where a rule's setting may be set for an account, most specific first.
+    pub(crate) fn rule_setting_error(
+        &self,
+        account: &Account,
+        rule: &str,
+        key: &str,
+        message: Localized,
+    ) -> PolicyError {
+        let kind = account.kind.as_str();
+        let candidates: [&[&str]; 6] = [
+            &["accounts", &account.id, "rules", rule, key],
+            &["kinds", kind, "rules", rule, key],
+            &["rules", rule, key],
+            &["accounts", &account.id, "rules", rule],
+            &["kinds", kind, "rules", rule],
+            &["rules", rule],
+        ];
+        let location = candidates.iter().find_map(|path| self.locate(path));
+        PolicyError::new(PolicyErrorKind::InvalidValue, self.entry_name(), message)
+            .with_location(location)
+    }
+
+    fn validate(&self) -> Result<(), PolicyError> {
+        if self.merged.accounts.is_empty() {
+            return Err(PolicyError::new(
+                PolicyErrorKind::MissingKey,
+                self.entry_name(),
+                localized!(de: "die richtlinie definiert kein konto", en: "the policy defines no account"),
+            )
+            .with_help(localized!(
+                de: "mindestens ein `[accounts.<id>]` mit `kind` und `platforms` anlegen",
+                en: "add at least one `[accounts.<id>]` with `kind` and `platforms`",
+            )));
+        }
+        if let Some(id) = &self.merged.default_account {
+            if !self.merged.accounts.contains_key(id) {
+                let mut error = self.error_at(
+                    &["default-account"],
+                    PolicyErrorKind::UnknownReference,
+                    localized!(
+                        de: "`default-account` nennt das unbekannte konto `{id}`",
+                        en: "`default-account` names the unknown account `{id}`",
+                    ),
+                );
+                error.help = Some(self.account_hint(id));
+                return Err(error);
+            }
+        }
+        for id in self.merged.accounts.keys() {
+            let account = self.resolve_account(id)?;
+            if account.platforms.is_empty() {
+                return Err(self
+                    .error_at(
+                        &["accounts", id],
+                        PolicyErrorKind::MissingKey,
+                        localized!(
+                            de: "konto `{id}` nennt keine `platforms`",
+                            en: "account `{id}` lists no `platforms`",
+                        ),
+                    )
+                    .with_help(localized!(
+                        de: "z. B. `platforms = [\"facebook\", \"instagram\"]`",
+                        en: "e.g. `platforms = [\"facebook\", \"instagram\"]`",
+                    )));
+            }
+        }
+        Ok(())
+    }
+
+    /// "did you mean" for an unknown account id, or the list of accounts.
+    pub(crate) fn account_hint(&self, unknown: &str) -> Localized {
+        let ids: Vec<&str> = self.account_ids().collect();
+        match did_you_mean(unknown, ids.iter().copied()) {
+            Some(close) => localized!(de: "meinten Sie `{close}`?", en: "did you mean `{close}`?"),
+            None => {
+                let list = ids
+                    .iter()
+                    .map(|id| format!("`{id}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                localized!(de: "konten der richtlinie: {list}", en: "accounts in the policy: {list}")
+            }
+        }
+    }
+
+    fn parse_url(&self, text: &str, path: &[&str]) -> Result<Url, PolicyError> {
+        let invalid = |reason: String| {
+            self.error_at(
+                path,
+                PolicyErrorKind::InvalidValue,
+                localized!(de: "ungültige url `{text}`: {reason}", en: "invalid url `{text}`: {reason}"),
+            )
+            .with_help(localized!(
+                de: "eine vollständige adresse wie `https://www.paderborn.de/impressum` angeben",
+                en: "give a full address such as `https://www.paderborn.de/impressum`",
+            ))
+        };
+        let url = Url::parse(text).map_err(|e| invalid(e.to_string()))?;
+        if !matches!(url.scheme(), "https" | "http")
+            || url.host_str().is_none_or(|h| !h.contains('.'))
+        {
+            return Err(invalid(match url.scheme() {
+                "https" | "http" => "host without domain".to_owned(),
+                other => format!("scheme `{other}`"),
+            }));
+        }
+        Ok(url)
+    }
+
+    fn entry_name(&self) -> &str {
+        self.sources.first().map_or("<policy>", |s| s.name.as_str())
+    }
+
+    fn locate(&self, path: &[&str]) -> Option<SourceLocation> {
+        self.sources
+            .iter()
+            .find_map(|source| locate_in(Some(source), path))
+    }
+
+    fn error_at(&self, path: &[&str], kind: PolicyErrorKind, message: Localized) -> PolicyError {
+        PolicyError::new(kind, self.entry_name(), message).with_location(self.locate(path))
+    }
+}
+
+/// Effective caps of one platform for one account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PlatformCaps {
+    pub counting: Counting,
+    pub limit: u64,
+    pub byte_limit: Option<u64>,
+    pub url_length: Option<u64>,
+    pub hashtags: Option<u64>,
+    pub links: Option<u64>,
+    #[allow(dead_code)] // used by the accessibility rules
+    pub alt_text: Option<u64>,
+}
+
+/// An account with every default resolved.
+#[derive(Debug, Clone)]
+pub(crate) struct Account {
+    pub id: String,
+    pub kind: AccountKind,
+    #[allow(dead_code)]
+    pub display_name: Option<String>,
+    pub platforms: Vec<Platform>,
+    #[allow(dead_code)] // used by the editors rules
+    pub editors: Vec<String>,
+    /// This account's imprint (official accounts inherit the organisation's).
+    pub imprint: Option<Url>,
+    /// Every imprint URL of the organisation's official side.
+    pub official_imprints: Vec<Url>,
+    #[allow(dead_code)] // used by the address rules
+    pub address: Option<AddressForm>,
+    #[allow(dead_code)]
+    pub time_zone: TimeZone,
+    pub bio: Option<String>,
+    pub profile_links: Vec<(String, Url)>,
+    pub caps: BTreeMap<Platform, PlatformCaps>,
+}
+
+fn parse_file(source: &SourceFile) -> Result<PolicyFile, PolicyError> {
+    use crate::serde_errors::{Category, describe};
+    toml::from_str::<PolicyFile>(&source.text).map_err(|error| {
+        let described = describe(error.message(), "TOML");
+        let kind = match described.category {
+            Category::UnknownKey => PolicyErrorKind::UnknownKey,
+            Category::MissingKey => PolicyErrorKind::MissingKey,
+            Category::UnknownValue | Category::InvalidValue => PolicyErrorKind::InvalidValue,
+            Category::Syntax => PolicyErrorKind::Syntax,
+        };
+        let location = error
+            .span()
+            .map(|span| SourceLocation::new(&source.name, source.text.clone(), span));
+        let mut policy_error =
+            PolicyError::new(kind, &source.name, described.message).with_location(location);
+        policy_error.help = described.help;
+        policy_error
+    })
+}
+
+/// Finds the span of the value at `path` (table keys; array indices as numbers) in a file.
+fn locate_in(source: Option<&SourceFile>, path: &[&str]) -> Option<SourceLocation> {
+    use toml::de::{DeTable, DeValue};
+    let source = source?;
+    let document = DeTable::parse(&source.text).ok()?;
+    let mut span = document.span();
+    let mut current: Option<&DeValue<'_>> = None;
+    let mut table = Some(document.get_ref());
+    for key in path {
+        let next = match (table, current) {
+            (Some(t), _) => t
+                .iter()
+                .find(|(k, _)| k.get_ref().as_ref() == *key)
+                .map(|(_, v)| v),
+            (None, Some(DeValue::Array(items))) => {
+                key.parse::<usize>().ok().and_then(|i| items.get(i))
+            }
+            _ => None,
+        }?;
+        span = next.span();
+        current = Some(next.get_ref());
+        table = match next.get_ref() {
+            DeValue::Table(t) => Some(t),
+            _ => None,
+        };
+    }
+    Some(SourceLocation::new(&source.name, source.text.clone(), span))
+}
+
+/// Lexically normalises a path (`a/./b/../c` → `a/c`) so cycles are found without I/O.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+fn digest(policy: &PolicyFile) -> String {
+    // Structs serialise in declaration order and maps are BTreeMaps: the JSON is canonical.
+    let canonical = serde_json::to_vec(policy).unwrap_or_default();
+    let hash = Sha256::digest(&canonical);
+    let mut out = String::from("sha256:");
+    for byte in hash {
+        out.push_str(&format!("{byte:02x}"));
+    }
+    out
+}

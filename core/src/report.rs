@@ -1,0 +1,136 @@
+//! The report: what every front end (CLI, Python, JavaScript) returns for a checked draft.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::platform::Platform;
+use crate::text::offsets::Span;
+
+/// How serious a finding is. Ordered: `Info < Warning < Error`.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Severity {
+    /// A note; never changes the verdict.
+    Info,
+    /// Publishing is possible but someone should look (verdict `warn`).
+    Warning,
+    /// The draft must not go out like this (verdict `block`).
+    Error,
+}
+
+impl Severity {
+    /// The lowercase name used in reports and policies.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// The overall outcome of a check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Verdict {
+    /// No errors and no warnings.
+    Pass,
+    /// At least one warning, no error.
+    Warn,
+    /// At least one error.
+    Block,
+}
+
+impl Verdict {
+    /// `block` if any error, `warn` if any warning, else `pass`.
+    pub fn from_diagnostics(diagnostics: &[Diagnostic]) -> Verdict {
+        match diagnostics.iter().map(|d| d.severity).max() {
+            Some(Severity::Error) => Verdict::Block,
+            Some(Severity::Warning) => Verdict::Warn,
+            _ => Verdict::Pass,
+        }
+    }
+
+    /// The lowercase name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Pass => "pass",
+            Verdict::Warn => "warn",
+            Verdict::Block => "block",
+        }
+    }
+}
+
+/// A proposed edit: replace the text at `span` by `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Suggestion {
+    /// The new text.
+    pub replacement: String,
+    /// The region to replace.
+    pub span: Span,
+}
+
+/// One finding of one rule, optionally tied to a platform and a region of the text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Diagnostic {
+    /// Stable rule id, `family.name`.
+    pub rule: String,
+    /// Severity after policy configuration.
+    pub severity: Severity,
+    /// What is wrong, one line.
+    pub message: String,
+    /// How to fix it.
+    pub help: Option<String>,
+    /// The platform the finding is about, if it is platform-specific.
+    pub platform: Option<Platform>,
+    /// The offending region of the draft text, if any.
+    pub span: Option<Span>,
+    /// Edits that would fix the finding.
+    pub suggestions: Vec<Suggestion>,
+}
+
+/// Length of the draft as one platform counts it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Measure {
+    /// Length in the platform's unit (weighted characters on X, graphemes on Mastodon…).
+    pub length: u64,
+    /// The platform's limit after policy overrides.
+    pub limit: u64,
+}
+
+/// The result of checking one draft: the contract shared by every binding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Report {
+    /// `block` if any error, `warn` if any warning, else `pass`.
+    pub verdict: Verdict,
+    /// Findings in a deterministic order: by position, then rule, then platform.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Length and limit per target platform.
+    pub measures: BTreeMap<Platform, Measure>,
+    /// `sha256:` digest of the canonical policy (after `extends`), for audit records.
+    pub policy_digest: String,
+    /// Version of the engine that produced the report.
+    pub engine_version: String,
+}
+
+impl Report {
+    /// Number of diagnostics at or above `severity`.
+    pub fn count_at_least(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity >= severity)
+            .count()
+    }
+
+    /// The report as the JSON contract.
+    pub fn to_json(&self) -> String {
+        // Serialising plain data with string keys cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}

@@ -1,0 +1,115 @@
+use crate::lang::tr;
+use crate::platform::Platform;
+use crate::report::Severity;
+use crate::rules::{
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+};
+
+rule_settings! {
+    /// Settings of `length.limit`. Limits themselves are set per platform under
+    /// `[platform-settings.<platform>]` (e.g. `limit = 1000` for a Mastodon server).
+    pub struct Settings {}
+}
+
+documented_rule! {
+    /// ## What it checks
+    /// The draft is longer than a target platform accepts, counted the way that platform
+    /// counts: X by twitter-text's weighted length (URLs 23, emoji 2, CJK 2), Mastodon by
+    /// graphemes with URLs as 23 and remote mentions as `@user`, Bluesky by graphemes (300)
+    /// and UTF-8 bytes (3,000), Threads with emoji as their UTF-8 length, Instagram,
+    /// Facebook and LinkedIn by characters. The span covers the overflow: from the first
+    /// character that no longer fits to the end, so an editor can highlight it.
+    ///
+    /// ## Why
+    /// One draft goes to several channels at once ("Veröffentlichung einer Meldung auf allen
+    /// Kanälen gleichzeitig", "Automatische Berücksichtigung der Kanalrestriktionen",
+    /// Kommune21, seed 004). A post the platform rejects or truncates does not go out as
+    /// approved. Limits and counting rules: `core/data/platforms.toml`, with source and date
+    /// per value.
+    ///
+    /// ## Example
+    /// A 300-character post for X (limit 280 weighted characters): the last 20 characters
+    /// are marked.
+    ///
+    /// ## Configuration
+    /// ```toml
+    /// [platform-settings.mastodon]
+    /// limit = 1000          # our server allows more
+    /// [rules."length.limit"]
+    /// severity = "error"
+    /// ```
+    pub(crate) struct LengthLimit;
+}
+
+impl RuleDef for LengthLimit {
+    type Settings = Settings;
+    const DEFAULT_SEVERITY: Severity = Severity::Error;
+    const DOCS: &'static str = Self::DOC_TEXT;
+
+    fn compile(_: &Settings, _: &Account) -> Result<Self, SettingError> {
+        Ok(LengthLimit)
+    }
+}
+
+impl Rule for LengthLimit {
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        for (&platform, measure) in cx.measures {
+            let name = platform_name(platform);
+            if !measure.valid_text {
+                out.push(
+                    Finding::new(
+                        tr!(cx.lang,
+                            de: "{name} nimmt diesen text nicht an: er ist leer oder enthält unzulässige zeichen (U+FFFE, U+FEFF, U+FFFF)",
+                            en: "{name} does not accept this text: it is empty or contains invalid characters (U+FFFE, U+FEFF, U+FFFF)"),
+                        tr!(cx.lang,
+                            de: "text eingeben bzw. die unsichtbaren zeichen entfernen",
+                            en: "write a text or remove the invisible characters"),
+                    )
+                    .on(platform),
+                );
+                continue;
+            }
+            let over_length = measure.length > measure.limit;
+            let over_bytes = measure.bytes.filter(|&(bytes, limit)| bytes > limit);
+            if !over_length && over_bytes.is_none() {
+                continue;
+            }
+            let (length, limit, unit_de, unit_en) = match over_bytes {
+                Some((bytes, limit)) if !over_length => (bytes, limit, "bytes", "bytes"),
+                _ => (
+                    measure.length,
+                    measure.limit,
+                    unit(platform).0,
+                    unit(platform).1,
+                ),
+            };
+            let over = length - limit;
+            let mut finding = Finding::new(
+                tr!(cx.lang,
+                    de: "zu lang für {name}: {length} von {limit} {unit_de} ({over} zu viel)",
+                    en: "too long for {name}: {length} of {limit} {unit_en} ({over} over)"),
+                tr!(cx.lang,
+                    de: "um {over} kürzen oder {name} als kanal abwählen; der markierte teil passt nicht mehr",
+                    en: "shorten by {over} or drop {name} as a channel; the marked part no longer fits"),
+            )
+            .on(platform);
+            if let Some(start) = measure.overflow_start {
+                finding = finding.at(start, cx.draft.text.len());
+            }
+            out.push(finding);
+        }
+    }
+}
+
+fn platform_name(platform: Platform) -> &'static str {
+    platform
+        .facts()
+        .map_or(platform.as_str(), |facts| facts.name.as_str())
+}
+
+fn unit(platform: Platform) -> (&'static str, &'static str) {
+    match platform {
+        Platform::X => ("gewichteten zeichen", "weighted characters"),
+        _ => ("zeichen", "characters"),
+    }
+}

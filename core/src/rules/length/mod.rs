@@ -1,0 +1,2 @@
+//! `length.*`: the draft fits every target platform.
+pub(crate) mod limit;

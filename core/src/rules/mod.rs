@@ -1,0 +1,342 @@
+//! The rules: one file per rule, each documented in its doc comment.
+//!
+//! A rule is a type implementing [`Rule`] (the check) and [`RuleDef`] (its settings,
+//! default severity and documentation). The [`registry!`] below is the one list of all
+//! rules: it generates the policy's rule table, the documentation index and the compiler
+//! that turns layered settings into per-account rule instances.
+
+mod hashtags;
+mod imprint;
+mod length;
+mod links;
+mod separation;
+
+use std::collections::BTreeMap;
+
+use jiff::Timestamp;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::draft::{Draft, HistoryEntry};
+use crate::lang::Lang;
+use crate::platform::Platform;
+pub(crate) use crate::policy::Account;
+use crate::policy::Localized;
+use crate::policy::merge::{Merge, merge_fields};
+use crate::report::Severity;
+use crate::text::TextView;
+
+/// Everything a rule may look at while checking one draft. Built once per check and shared,
+/// so the text is scanned for entities and counted per platform only once.
+pub(crate) struct CheckContext<'a> {
+    /// The draft as sent.
+    pub draft: &'a Draft,
+    /// The draft text with its entities.
+    pub text: &'a TextView<'a>,
+    /// The account the draft is for.
+    pub account: &'a Account,
+    /// The platforms being checked.
+    pub platforms: &'a [Platform],
+    /// Measured length per platform.
+    pub measures: &'a BTreeMap<Platform, PlatformMeasure>,
+    /// Earlier posts.
+    #[allow(dead_code)] // read by the cadence rules of the organisation issue
+    pub history: &'a [HistoryEntry],
+    /// The reference time for time-based rules.
+    #[allow(dead_code)]
+    pub now: Option<Timestamp>,
+    /// Language of messages.
+    pub lang: Lang,
+}
+
+/// Length of the text on one platform, with where it overflows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PlatformMeasure {
+    /// Length in the platform's unit.
+    pub length: u64,
+    /// Effective limit.
+    pub limit: u64,
+    /// Byte offset of the first character past the limit.
+    pub overflow_start: Option<usize>,
+    /// UTF-8 length and byte limit, for platforms with a second cap (Bluesky).
+    pub bytes: Option<(u64, u64)>,
+    /// Whether the platform would accept the characters at all (X rejects U+FFFE…).
+    pub valid_text: bool,
+}
+
+/// One finding before the engine adds rule id, severity and span encodings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Finding {
+    pub message: String,
+    pub help: Option<String>,
+    pub platform: Option<Platform>,
+    /// UTF-8 byte range in the draft text.
+    pub span: Option<(usize, usize)>,
+    /// Replacement text and the byte range it replaces.
+    pub suggestions: Vec<(String, (usize, usize))>,
+}
+
+impl Finding {
+    /// A finding with a message and a help text.
+    pub fn new(message: String, help: String) -> Finding {
+        Finding {
+            message,
+            help: Some(help),
+            platform: None,
+            span: None,
+            suggestions: Vec::new(),
+        }
+    }
+
+    /// Ties the finding to a platform.
+    pub fn on(mut self, platform: Platform) -> Finding {
+        self.platform = Some(platform);
+        self
+    }
+
+    /// Ties the finding to a byte range of the draft text.
+    pub fn at(mut self, start: usize, end: usize) -> Finding {
+        self.span = Some((start, end));
+        self
+    }
+
+    /// Adds a suggested replacement for a byte range.
+    pub fn suggest(mut self, replacement: impl Into<String>, start: usize, end: usize) -> Finding {
+        self.suggestions.push((replacement.into(), (start, end)));
+        self
+    }
+}
+
+/// The check itself. Rules are compiled per account and shared between threads.
+pub(crate) trait Rule: Send + Sync {
+    /// Appends findings for the draft in `cx`.
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>);
+}
+
+/// A rule's settings type, default severity, documentation and compiler.
+pub(crate) trait RuleDef: Rule + Sized + 'static {
+    /// The policy settings (`[rules."family.name"]`).
+    type Settings: Default + Merge + Clone + CommonSettings;
+    /// Severity unless the policy sets one.
+    const DEFAULT_SEVERITY: Severity;
+    /// Whether the rule runs unless the policy says otherwise.
+    const DEFAULT_ENABLED: bool = true;
+    /// The rule documentation (its doc comment).
+    const DOCS: &'static str;
+    /// Builds the rule for one account from its merged settings.
+    fn compile(settings: &Self::Settings, account: &Account) -> Result<Self, SettingError>;
+}
+
+/// A rule setting the policy gave is unusable; `key` names the setting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SettingError {
+    pub key: &'static str,
+    pub message: Localized,
+}
+
+/// The settings every rule has.
+pub(crate) trait CommonSettings {
+    fn enabled(&self) -> Option<bool>;
+    fn severity(&self) -> Option<Severity>;
+    fn message(&self) -> Option<&str>;
+    fn help(&self) -> Option<&str>;
+}
+
+/// Declares a rule's settings struct: the common keys (`enabled`, `severity`, `message`,
+/// `help`, `source`) plus the rule's own, all optional so that layers can be merged.
+macro_rules! rule_settings {
+    (
+        $(#[$meta:meta])*
+        pub struct Settings { $( $(#[$fmeta:meta])* pub $field:ident : Option<$ty:ty> ),* $(,)? }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+        #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+        pub struct Settings {
+            /// Whether the rule runs.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub enabled: Option<bool>,
+            /// Severity of its findings: `error` blocks, `warning` warns, `info` notes.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub severity: Option<$crate::report::Severity>,
+            /// Replaces the built-in message (e.g. to quote the city's own guideline).
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub message: Option<String>,
+            /// Replaces the built-in help text.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub help: Option<String>,
+            /// Where the city's rule comes from (guideline, seed document, law).
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub source: Option<String>,
+            $(
+                $(#[$fmeta])*
+                #[serde(default, skip_serializing_if = "Option::is_none")]
+                pub $field: Option<$ty>,
+            )*
+        }
+        $crate::policy::merge::merge_fields!(Settings { enabled, severity, message, help, source $(, $field)* });
+        impl $crate::rules::CommonSettings for Settings {
+            fn enabled(&self) -> Option<bool> { self.enabled }
+            fn severity(&self) -> Option<$crate::report::Severity> { self.severity }
+            fn message(&self) -> Option<&str> { self.message.as_deref() }
+            fn help(&self) -> Option<&str> { self.help.as_deref() }
+        }
+    };
+}
+pub(crate) use rule_settings;
+
+/// Declares a rule type and keeps its doc comment as [`RuleDef::DOCS`] text, so that
+/// `freigabe explain` and `docs/rules.md` are generated from the code.
+macro_rules! documented_rule {
+    (
+        $(#[doc = $doc:literal])*
+        $vis:vis struct $name:ident $body:tt
+    ) => {
+        $(#[doc = $doc])*
+        $vis struct $name $body
+        impl $name {
+            /// The doc comment above, as text.
+            pub(crate) const DOC_TEXT: &'static str = concat!($($doc, "\n"),*);
+        }
+    };
+}
+pub(crate) use documented_rule;
+
+/// A rule compiled for one account, with its resolved severity and overrides.
+pub(crate) struct CompiledRule {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub message: Option<String>,
+    pub help: Option<String>,
+    pub rule: Box<dyn Rule>,
+}
+
+/// Public facts about a rule: id, default severity and documentation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RuleInfo {
+    /// Stable id, `family.name`.
+    pub id: &'static str,
+    /// Severity unless a policy sets another.
+    pub default_severity: Severity,
+    /// Whether it runs unless a policy disables it.
+    pub default_enabled: bool,
+    docs: &'static str,
+}
+
+impl RuleInfo {
+    /// The rule's documentation as Markdown (headings: What it checks, Why, Example,
+    /// Configuration).
+    pub fn docs(&self) -> String {
+        self.docs
+            .lines()
+            .map(|line| line.strip_prefix(' ').unwrap_or(line))
+            .collect::<Vec<_>>()
+            .join("\n")
+            .trim()
+            .to_owned()
+    }
+
+    /// The first line of the documentation after the "What it checks" heading.
+    pub fn summary(&self) -> String {
+        let docs = self.docs();
+        docs.lines()
+            .skip_while(|l| !l.starts_with("## What it checks"))
+            .skip(1)
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or_default()
+            .to_owned()
+    }
+}
+
+type CompileFn =
+    fn(&[&RuleTable], &Account) -> Result<Option<CompiledRule>, (&'static str, SettingError)>;
+
+struct RegistryEntry {
+    info: RuleInfo,
+    compile: CompileFn,
+}
+
+fn compile_rule<R: RuleDef>(
+    id: &'static str,
+    pick: fn(&RuleTable) -> Option<&R::Settings>,
+    layers: &[&RuleTable],
+    account: &Account,
+) -> Result<Option<CompiledRule>, (&'static str, SettingError)> {
+    let mut settings = R::Settings::default();
+    for layer in layers {
+        if let Some(layer_settings) = pick(layer) {
+            settings.overlay(layer_settings.clone());
+        }
+    }
+    if !settings.enabled().unwrap_or(R::DEFAULT_ENABLED) {
+        return Ok(None);
+    }
+    let rule = R::compile(&settings, account).map_err(|e| (id, e))?;
+    Ok(Some(CompiledRule {
+        id,
+        severity: settings.severity().unwrap_or(R::DEFAULT_SEVERITY),
+        message: settings.message().map(str::to_owned),
+        help: settings.help().map(str::to_owned),
+        rule: Box::new(rule),
+    }))
+}
+
+/// The one list of rules. Each entry: rule id, field name, `family::file::Type`.
+macro_rules! registry {
+    ($( $id:literal => $field:ident : $family:ident :: $file:ident :: $rule:ident ),* $(,)?) => {
+        /// Settings per rule, keyed by rule id: `[rules."hashtags.max"]`.
+        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+        #[serde(deny_unknown_fields)]
+        pub struct RuleTable {
+            $(
+                #[doc = concat!("Settings of `", $id, "`.")]
+                #[serde(rename = $id, default, skip_serializing_if = "Option::is_none")]
+                pub $field: Option<$family::$file::Settings>,
+            )*
+        }
+        merge_fields!(RuleTable { $($field),* });
+
+        static REGISTRY: &[RegistryEntry] = &[$(
+            RegistryEntry {
+                info: RuleInfo {
+                    id: $id,
+                    default_severity: <$family::$file::$rule as RuleDef>::DEFAULT_SEVERITY,
+                    default_enabled: <$family::$file::$rule as RuleDef>::DEFAULT_ENABLED,
+                    docs: <$family::$file::$rule as RuleDef>::DOCS,
+                },
+                compile: |layers, account| {
+                    compile_rule::<$family::$file::$rule>($id, |table| table.$field.as_ref(), layers, account)
+                },
+            },
+        )*];
+    };
+}
+
+registry! {
+    "length.limit" => length_limit: length::limit::LengthLimit,
+}
+
+/// Every rule, in documentation order.
+pub fn all_rules() -> impl Iterator<Item = RuleInfo> {
+    REGISTRY.iter().map(|entry| entry.info)
+}
+
+/// Looks a rule up by id.
+pub fn rule_info(id: &str) -> Option<RuleInfo> {
+    all_rules().find(|info| info.id == id)
+}
+
+/// Compiles every enabled rule for an account from its settings layers (least specific
+/// first). On error returns the rule id and what is wrong.
+pub(crate) fn compile_for_account(
+    layers: &[&RuleTable],
+    account: &Account,
+) -> Result<Vec<CompiledRule>, (&'static str, SettingError)> {
+    let mut compiled = Vec::new();
+    for entry in REGISTRY {
+        if let Some(rule) = (entry.compile)(layers, account)? {
+            compiled.push(rule);
+        }
+    }
+    Ok(compiled)
+}

@@ -1,0 +1,167 @@
+//! Puts serde's error messages (from TOML policies and JSON drafts) into our own words,
+//! in German and English, with "did you mean".
+//!
+//! serde reports unknown keys and values as "unknown field `x`, expected one of `a`, `b`";
+//! the candidates in that message are exactly the allowed names at that place, so the
+//! suggestion needs no second copy of the format.
+
+use crate::policy::{Localized, did_you_mean};
+
+/// What kind of problem a serde message describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Category {
+    UnknownKey,
+    UnknownValue,
+    MissingKey,
+    InvalidValue,
+    Syntax,
+}
+
+/// A serde message in our words.
+pub(crate) struct Described {
+    pub category: Category,
+    pub message: Localized,
+    pub help: Option<Localized>,
+}
+
+/// Describes a serde/TOML/JSON error message; `format` names the syntax (`TOML`, `JSON`).
+pub(crate) fn describe(raw: &str, format: &str) -> Described {
+    let raw = raw.trim();
+    let first_line = raw.lines().next().unwrap_or(raw);
+    // serde_json appends " at line 1 column 5"; the position is reported separately.
+    let first_line = first_line.split(" at line ").next().unwrap_or(first_line);
+    if let Some(rest) = first_line.strip_prefix("unknown field ") {
+        let (unknown, expected) = split_unknown(rest);
+        let (de, en) = if unknown.contains('.') {
+            ("unbekannte regel", "unknown rule")
+        } else {
+            ("unbekannter schlüssel", "unknown key")
+        };
+        Described {
+            category: Category::UnknownKey,
+            message: Localized::new(format!("{de} `{unknown}`"), format!("{en} `{unknown}`")),
+            help: Some(suggest(&unknown, &expected, "erlaubt sind", "allowed here")),
+        }
+    } else if let Some(rest) = first_line.strip_prefix("unknown variant ") {
+        let (unknown, expected) = split_unknown(rest);
+        Described {
+            category: Category::UnknownValue,
+            message: Localized::new(
+                format!("unbekannter wert `{unknown}`"),
+                format!("unknown value `{unknown}`"),
+            ),
+            help: Some(suggest(
+                &unknown,
+                &expected,
+                "möglich sind",
+                "possible values",
+            )),
+        }
+    } else if let Some(rest) = first_line.strip_prefix("missing field ") {
+        let key = rest.trim_matches('`');
+        Described {
+            category: Category::MissingKey,
+            message: Localized::new(
+                format!("schlüssel `{key}` fehlt"),
+                format!("missing key `{key}`"),
+            ),
+            help: Some(Localized::new(
+                format!("`{key}` ergänzen"),
+                format!("add `{key}`"),
+            )),
+        }
+    } else if let Some((what, expected)) = first_line
+        .strip_prefix("invalid value: ")
+        .or_else(|| first_line.strip_prefix("invalid type: "))
+        .and_then(|rest| rest.split_once(", expected "))
+    {
+        let (expected_de, expected_en) = humanize_expected(expected);
+        let what = humanize_found(what);
+        Described {
+            category: Category::InvalidValue,
+            message: Localized::new(
+                format!("ungültiger wert {what}"),
+                format!("invalid value {what}"),
+            ),
+            help: Some(Localized::new(
+                format!("erwartet: {expected_de}"),
+                format!("expected {expected_en}"),
+            )),
+        }
+    } else {
+        let lowered = lowercase_first(first_line);
+        Described {
+            category: Category::Syntax,
+            message: Localized::new(
+                format!("ungültiges {format}: {lowered}"),
+                format!("invalid {format}: {lowered}"),
+            ),
+            help: raw.lines().nth(1).map(|hint| {
+                let hint = hint.trim();
+                Localized::new(hint.to_owned(), hint.to_owned())
+            }),
+        }
+    }
+}
+
+/// Splits "`x`, expected one of `a`, `b`" into the unknown name and the candidates.
+fn split_unknown(rest: &str) -> (String, Vec<String>) {
+    let mut names = rest.split('`').skip(1).step_by(2).map(str::to_owned);
+    let unknown = names.next().unwrap_or_default();
+    (unknown, names.collect())
+}
+
+fn suggest(unknown: &str, expected: &[String], list_de: &str, list_en: &str) -> Localized {
+    match did_you_mean(unknown, expected.iter().map(String::as_str)) {
+        Some(close) => Localized::new(
+            format!("meinten Sie `{close}`?"),
+            format!("did you mean `{close}`?"),
+        ),
+        None if expected.is_empty() => Localized::new(
+            "an dieser stelle sind keine weiteren schlüssel erlaubt",
+            "no further keys are allowed here",
+        ),
+        None => {
+            let list = expected
+                .iter()
+                .map(|e| format!("`{e}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            Localized::new(format!("{list_de}: {list}"), format!("{list_en}: {list}"))
+        }
+    }
+}
+
+/// serde's expectations name Rust types; users should read plain words.
+fn humanize_expected(expected: &str) -> (String, String) {
+    let (de, en) = match expected.trim() {
+        "u8" | "u16" | "u32" | "u64" | "usize" => (
+            "eine nicht-negative ganze zahl",
+            "a non-negative whole number",
+        ),
+        "i8" | "i16" | "i32" | "i64" | "isize" => ("eine ganze zahl", "a whole number"),
+        "a boolean" => ("`true` oder `false`", "`true` or `false`"),
+        "a string" => ("ein text in anführungszeichen", "a quoted string"),
+        "a sequence" => ("eine liste `[…]`", "a list `[…]`"),
+        other if other.starts_with("struct ") || other == "a map" => ("eine tabelle", "a table"),
+        other => return (other.to_owned(), other.to_owned()),
+    };
+    (de.to_owned(), en.to_owned())
+}
+
+fn humanize_found(found: &str) -> String {
+    match found.split_once(' ') {
+        Some(("integer" | "floating" | "string" | "boolean", value)) => {
+            value.trim_start_matches("point ").to_owned()
+        }
+        _ => found.to_owned(),
+    }
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

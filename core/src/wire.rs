@@ -1,0 +1,126 @@
+//! Parsing of the JSON inputs every front end accepts (drafts, history, batch lines), with
+//! errors that carry line, column and a hint. Bindings call these instead of parsing
+//! themselves, so all of them reject the same inputs with the same words.
+
+use crate::draft::{Draft, HistoryEntry};
+use crate::error::{InputError, InputErrorKind, MAX_DRAFT_BYTES};
+use crate::policy::{Localized, localized};
+use crate::serde_errors::describe;
+
+/// Parses a draft from JSON.
+pub fn parse_draft(json: &str) -> Result<Draft, InputError> {
+    if json.len() > MAX_DRAFT_BYTES.saturating_mul(2) {
+        return Err(too_large(json.len()));
+    }
+    let draft: Draft = serde_json::from_str(json).map_err(json_error)?;
+    check_size(&draft)?;
+    Ok(draft)
+}
+
+/// Parses history: a JSON array of entries, or JSON Lines (one entry per line).
+pub fn parse_history(input: &str) -> Result<Vec<HistoryEntry>, InputError> {
+    if input.trim_start().starts_with('[') {
+        return serde_json::from_str(input).map_err(json_error);
+    }
+    let mut entries = Vec::new();
+    for (index, line) in input.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let entry = serde_json::from_str(line).map_err(|e| {
+            let mut error = json_error(e);
+            error.position = error.position.map(|(_, column)| (index + 1, column));
+            error
+        })?;
+        entries.push(entry);
+    }
+    Ok(entries)
+}
+
+/// Refuses drafts whose text is larger than [`MAX_DRAFT_BYTES`].
+pub fn check_size(draft: &Draft) -> Result<(), InputError> {
+    if draft.text.len() > MAX_DRAFT_BYTES {
+        return Err(too_large(draft.text.len()));
+    }
+    Ok(())
+}
+
+fn too_large(bytes: usize) -> InputError {
+    let limit = MAX_DRAFT_BYTES;
+    InputError::new(
+        InputErrorKind::TooLarge,
+        localized!(
+            de: "entwurf ist {bytes} bytes groß, erlaubt sind höchstens {limit}",
+            en: "draft is {bytes} bytes, at most {limit} are accepted",
+        ),
+        localized!(
+            de: "nur den beitragstext senden, nicht ganze dokumente oder eingebettete dateien",
+            en: "send only the post text, not whole documents or embedded files",
+        ),
+    )
+}
+
+fn json_error(error: serde_json::Error) -> InputError {
+    let described = describe(&error.to_string(), "JSON");
+    let help = described.help.unwrap_or_else(|| {
+        Localized::new(
+            "ein entwurf ist ein JSON-objekt mit mindestens `text`",
+            "a draft is a JSON object with at least `text`",
+        )
+    });
+    let mut input_error = InputError::new(
+        InputErrorKind::InvalidDraft,
+        Localized::new(
+            format!("ungültiger entwurf: {}", described.message.de),
+            format!("invalid draft: {}", described.message.en),
+        ),
+        help,
+    );
+    if error.line() > 0 {
+        input_error.position = Some((error.line(), error.column()));
+    }
+    input_error
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+
+    #[test]
+    fn misspelt_key_is_located_and_explained() {
+        let error = parse_draft("{\"text\": \"Hallo\",\n \"platfroms\": [\"x\"]}").unwrap_err();
+        assert_eq!(error.kind, InputErrorKind::InvalidDraft);
+        assert_eq!(error.position.map(|p| p.0), Some(2));
+        assert_eq!(
+            error.message.get(Lang::En),
+            "invalid draft: unknown key `platfroms`"
+        );
+        assert_eq!(
+            error.help.unwrap().get(Lang::En),
+            "did you mean `platforms`?"
+        );
+    }
+
+    #[test]
+    fn oversized_draft_is_refused() {
+        let draft = Draft::new("a".repeat(MAX_DRAFT_BYTES + 1));
+        assert_eq!(
+            check_size(&draft).unwrap_err().kind,
+            InputErrorKind::TooLarge
+        );
+    }
+
+    #[test]
+    fn history_as_array_or_lines() {
+        let line =
+            r#"{"account": "a", "platforms": ["x"], "published_at": "2026-05-04T10:00:00+02:00"}"#;
+        assert_eq!(parse_history(&format!("[{line}]")).unwrap().len(), 1);
+        assert_eq!(
+            parse_history(&format!("{line}\n\n{line}\n")).unwrap().len(),
+            2
+        );
+        let error = parse_history(&format!("{line}\n{{\"account\": 1}}")).unwrap_err();
+        assert_eq!(error.position.map(|p| p.0), Some(2));
+    }
+}
