@@ -7,9 +7,7 @@ use jiff::Timestamp;
 use crate::draft::{Draft, HistoryEntry};
 use crate::error::{InputError, InputErrorKind};
 use crate::lang::Lang;
-use crate::platform::Counting;
-use crate::platform::Platform;
-use crate::platform::counting::{CountMethod, WeightedConfig, count};
+use crate::platform::{Counter, Platform, measure};
 use crate::policy::{Account, Localized, Policy, PolicyError, PolicyErrorKind, localized};
 use crate::report::{Diagnostic, Measure, Report, Suggestion, Verdict};
 use crate::rules::{CheckContext, CompiledRule, Finding, PlatformMeasure, compile_for_account};
@@ -37,12 +35,6 @@ struct CompiledAccount {
     counters: BTreeMap<Platform, Counter>,
 }
 
-struct Counter {
-    method: CountMethod,
-    limit: u64,
-    byte_limit: Option<u64>,
-}
-
 impl Engine {
     /// Compiles every rule for every account of the policy.
     pub fn new(policy: Policy) -> Result<Engine, PolicyError> {
@@ -63,31 +55,7 @@ impl Engine {
             let counters = account
                 .caps
                 .iter()
-                .map(|(&platform, caps)| {
-                    let method = match caps.counting {
-                        Counting::XWeighted => {
-                            let mut config = WeightedConfig::v3();
-                            if let Some(url) = caps.url_length.and_then(|u| u32::try_from(u).ok()) {
-                                config.transformed_url_length = url;
-                            }
-                            CountMethod::Weighted(config)
-                        }
-                        Counting::Graphemes => CountMethod::Graphemes {
-                            url_length: caps.url_length.and_then(|u| u32::try_from(u).ok()),
-                            short_remote_mentions: platform == Platform::Mastodon,
-                        },
-                        Counting::CharsEmojiAsBytes => CountMethod::CharsWithEmojiAsBytes,
-                        Counting::Chars => CountMethod::Chars,
-                    };
-                    (
-                        platform,
-                        Counter {
-                            method,
-                            limit: caps.limit,
-                            byte_limit: caps.byte_limit,
-                        },
-                    )
-                })
+                .map(|(&platform, caps)| (platform, Counter::new(platform, caps)))
                 .collect();
             accounts.insert(
                 id.to_owned(),
@@ -145,7 +113,11 @@ impl Engine {
             .filter_map(|&platform| {
                 Some((
                     platform,
-                    self.measure(&draft.text, compiled.counters.get(&platform)?),
+                    measure(
+                        &draft.text,
+                        compiled.counters.get(&platform)?,
+                        &self.extractor,
+                    ),
                 ))
             })
             .collect();
@@ -216,26 +188,6 @@ impl Engine {
                 self.policy.account_hint(id),
             )
         })
-    }
-
-    fn measure(&self, text: &str, counter: &Counter) -> PlatformMeasure {
-        let main = count(text, &counter.method, counter.limit, &self.extractor);
-        let bytes = counter.byte_limit.map(|limit| {
-            let bytes = count(text, &CountMethod::Utf8Bytes, limit, &self.extractor);
-            (bytes, limit)
-        });
-        let byte_overflow = bytes.as_ref().and_then(|(b, _)| b.overflow_start);
-        PlatformMeasure {
-            length: main.length,
-            limit: counter.limit,
-            // Whichever cap is hit first is where the text stops fitting.
-            overflow_start: match (main.overflow_start, byte_overflow) {
-                (Some(a), Some(b)) => Some(a.min(b)),
-                (a, b) => a.or(b),
-            },
-            bytes: bytes.map(|(b, limit)| (b.length, limit)),
-            valid_text: main.valid_text,
-        }
     }
 
     /// Attaches rule ids and severities, converts spans into every encoding and sorts.

@@ -43,7 +43,7 @@ pub use draft::{Approval, Draft, HistoryEntry, Media, MediaKind};
 pub use engine::{ENGINE_VERSION, Engine};
 pub use error::{InputError, InputErrorKind, MAX_DRAFT_BYTES};
 pub use lang::Lang;
-pub use platform::Platform;
+pub use platform::{Platform, TextCount, count_text};
 pub use policy::{Policy, PolicyError, PolicyErrorKind};
 pub use report::{Diagnostic, Measure, Report, Severity, Suggestion, Verdict};
 pub use rules::{RuleInfo, all_rules, rule_info};

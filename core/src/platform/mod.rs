@@ -11,6 +11,10 @@ use std::sync::OnceLock;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::rules::PlatformMeasure;
+use crate::text::extract::Extractor;
+use counting::{CountMethod, WeightedConfig, count};
+
 /// A social-media platform a draft can be published to.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
@@ -146,6 +150,146 @@ pub fn platform_table() -> Result<&'static BTreeMap<Platform, PlatformFacts>, Pl
         })
         .as_ref()
         .map_err(Clone::clone)
+}
+
+/// Effective caps of one platform: the table's values with policy overrides applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PlatformCaps {
+    pub counting: Counting,
+    pub limit: u64,
+    pub byte_limit: Option<u64>,
+    pub url_length: Option<u64>,
+    pub hashtags: Option<u64>,
+    pub links: Option<u64>,
+    #[allow(dead_code)] // used by the accessibility rules
+    pub alt_text: Option<u64>,
+}
+
+impl PlatformCaps {
+    /// The table's values.
+    pub fn from_facts(facts: &PlatformFacts) -> PlatformCaps {
+        let value = |fact: &Option<Sourced>| fact.as_ref().map(|f| f.value);
+        PlatformCaps {
+            counting: facts.counting,
+            limit: facts.limit.value,
+            byte_limit: value(&facts.byte_limit),
+            url_length: value(&facts.url_length),
+            hashtags: value(&facts.hashtags),
+            links: value(&facts.links),
+            alt_text: value(&facts.alt_text),
+        }
+    }
+
+    /// Applies a policy's overrides.
+    pub fn with_overrides(mut self, settings: &crate::policy::PlatformSettings) -> PlatformCaps {
+        let set = |target: &mut Option<u64>, own: Option<u32>| {
+            if let Some(own) = own {
+                *target = Some(u64::from(own));
+            }
+        };
+        if let Some(limit) = settings.limit {
+            self.limit = u64::from(limit);
+        }
+        set(&mut self.byte_limit, settings.byte_limit);
+        set(&mut self.url_length, settings.url_length);
+        set(&mut self.hashtags, settings.hashtags);
+        set(&mut self.links, settings.links);
+        set(&mut self.alt_text, settings.alt_text);
+        self
+    }
+}
+
+/// How one platform counts text, with its limits; built once per account.
+pub(crate) struct Counter {
+    method: CountMethod,
+    limit: u64,
+    byte_limit: Option<u64>,
+}
+
+impl Counter {
+    pub fn new(platform: Platform, caps: &PlatformCaps) -> Counter {
+        let url_length = caps.url_length.and_then(|u| u32::try_from(u).ok());
+        let method = match caps.counting {
+            Counting::XWeighted => {
+                let mut config = WeightedConfig::v3();
+                if let Some(url_length) = url_length {
+                    config.transformed_url_length = url_length;
+                }
+                CountMethod::Weighted(config)
+            }
+            Counting::Graphemes => CountMethod::Graphemes {
+                url_length,
+                short_remote_mentions: platform == Platform::Mastodon,
+            },
+            Counting::CharsEmojiAsBytes => CountMethod::CharsWithEmojiAsBytes,
+            Counting::Chars => CountMethod::Chars,
+        };
+        Counter {
+            method,
+            limit: caps.limit,
+            byte_limit: caps.byte_limit,
+        }
+    }
+}
+
+/// Measures a text for one platform.
+pub(crate) fn measure(text: &str, counter: &Counter, extractor: &Extractor) -> PlatformMeasure {
+    let main = count(text, &counter.method, counter.limit, extractor);
+    let bytes = counter.byte_limit.map(|limit| {
+        (
+            count(text, &CountMethod::Utf8Bytes, limit, extractor),
+            limit,
+        )
+    });
+    let byte_overflow = bytes.as_ref().and_then(|(b, _)| b.overflow_start);
+    PlatformMeasure {
+        length: main.length,
+        limit: counter.limit,
+        // Whichever cap is hit first is where the text stops fitting.
+        overflow_start: match (main.overflow_start, byte_overflow) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        },
+        bytes: bytes.map(|(b, limit)| (b.length, limit)),
+        valid_text: main.valid_text,
+    }
+}
+
+/// Length of a text on one platform with the built-in limits, as `freigabe count` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct TextCount {
+    /// The platform.
+    pub platform: Platform,
+    /// Length in the platform's unit.
+    pub length: u64,
+    /// The platform's limit.
+    pub limit: u64,
+    /// Whether the platform would accept the text (within every limit, no invalid characters).
+    pub valid: bool,
+}
+
+/// Counts a text the way `platform` does, with the built-in limits (no policy needed).
+pub fn count_text(platform: Platform, text: &str) -> Result<TextCount, PlatformTableError> {
+    static EXTRACTOR: OnceLock<Result<Extractor, String>> = OnceLock::new();
+    let extractor = EXTRACTOR
+        .get_or_init(|| Extractor::new().map_err(|e| e.to_string()))
+        .as_ref()
+        .map_err(|e| PlatformTableError(e.clone()))?;
+    let facts = platform_table()?
+        .get(&platform)
+        .ok_or_else(|| PlatformTableError(format!("`{platform}` is missing")))?;
+    let m = measure(
+        text,
+        &Counter::new(platform, &PlatformCaps::from_facts(facts)),
+        extractor,
+    );
+    let bytes_fit = m.bytes.is_none_or(|(bytes, limit)| bytes <= limit);
+    Ok(TextCount {
+        platform,
+        length: m.length,
+        limit: m.limit,
+        valid: m.valid_text && m.length <= m.limit && bytes_fit,
+    })
 }
 
 #[cfg(test)]

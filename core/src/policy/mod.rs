@@ -21,7 +21,7 @@ pub use file::{
 };
 use merge::Merge;
 
-use crate::platform::{Counting, Platform, platform_table};
+use crate::platform::{Platform, PlatformCaps, platform_table};
 
 /// Longest `extends` chain; deeper chains are almost certainly a mistake.
 const MAX_EXTENDS_DEPTH: usize = 16;
@@ -281,20 +281,9 @@ impl Policy {
             if let Some(own) = settings.platform_settings.get(platform) {
                 layered.overlay(own.clone());
             }
-            let pick = |own: Option<u32>, fact: Option<&crate::platform::Sourced>| {
-                own.map(u64::from).or(fact.map(|f| f.value))
-            };
             caps.insert(
                 *platform,
-                PlatformCaps {
-                    counting: facts.counting,
-                    limit: pick(layered.limit, Some(&facts.limit)).unwrap_or(facts.limit.value),
-                    byte_limit: pick(layered.byte_limit, facts.byte_limit.as_ref()),
-                    url_length: pick(layered.url_length, facts.url_length.as_ref()),
-                    hashtags: pick(layered.hashtags, facts.hashtags.as_ref()),
-                    links: pick(layered.links, facts.links.as_ref()),
-                    alt_text: pick(layered.alt_text, facts.alt_text.as_ref()),
-                },
+                PlatformCaps::from_facts(facts).with_overrides(&layered),
             );
         }
 
@@ -448,19 +437,6 @@ impl Policy {
     fn error_at(&self, path: &[&str], kind: PolicyErrorKind, message: Localized) -> PolicyError {
         PolicyError::new(kind, self.entry_name(), message).with_location(self.locate(path))
     }
-}
-
-/// Effective caps of one platform for one account.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct PlatformCaps {
-    pub counting: Counting,
-    pub limit: u64,
-    pub byte_limit: Option<u64>,
-    pub url_length: Option<u64>,
-    pub hashtags: Option<u64>,
-    pub links: Option<u64>,
-    #[allow(dead_code)] // used by the accessibility rules
-    pub alt_text: Option<u64>,
 }
 
 /// An account with every default resolved.
