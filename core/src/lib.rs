@@ -27,6 +27,7 @@
 //! the same words.
 #![deny(missing_docs)]
 
+pub mod docs;
 mod draft;
 mod engine;
 mod error;

@@ -82,6 +82,12 @@ fn json_error(error: serde_json::Error) -> InputError {
     input_error
 }
 
+/// The rule id closest to `unknown`, if it is a likely typo ("did you mean" for front ends
+/// that take rule ids, such as `freigabe explain`).
+pub fn similar_rule_id(unknown: &str) -> Option<&'static str> {
+    crate::policy::did_you_mean(unknown, crate::rules::all_rules().map(|rule| rule.id))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -32,6 +32,15 @@ impl<K: Ord, V: Merge> Merge for BTreeMap<K, V> {
     }
 }
 
+/// Overlays an optional table: both present → merged key by key, otherwise the present one.
+pub(crate) fn overlay_table<T: Merge>(slot: &mut Option<T>, other: Option<T>) {
+    match (slot.as_mut(), other) {
+        (Some(existing), Some(other)) => existing.overlay(other),
+        (None, Some(other)) => *slot = Some(other),
+        (_, None) => {}
+    }
+}
+
 /// Implements [`Merge`] for a struct by merging each listed field.
 macro_rules! merge_fields {
     ($ty:ty { $($field:ident),* $(,)? }) => {

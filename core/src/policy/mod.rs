@@ -457,6 +457,7 @@ pub(crate) struct Account {
     pub address: Option<AddressForm>,
     #[allow(dead_code)]
     pub time_zone: TimeZone,
+    #[allow(dead_code)] // read by the separation rules of the language issue
     pub bio: Option<String>,
     pub profile_links: Vec<(String, Url)>,
     pub caps: BTreeMap<Platform, PlatformCaps>,

@@ -22,7 +22,7 @@ use crate::lang::Lang;
 use crate::platform::Platform;
 pub(crate) use crate::policy::Account;
 use crate::policy::Localized;
-use crate::policy::merge::{Merge, merge_fields};
+use crate::policy::merge::{Merge, overlay_table};
 use crate::report::Severity;
 use crate::text::TextView;
 
@@ -149,9 +149,9 @@ macro_rules! rule_settings {
         $(#[$meta:meta])*
         pub struct Settings { $( $(#[$fmeta:meta])* pub $field:ident : Option<$ty:ty> ),* $(,)? }
     ) => {
-        $(#[$meta])*
         #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
         #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+        $(#[$meta])*
         pub struct Settings {
             /// Whether the rule runs.
             #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -294,7 +294,12 @@ macro_rules! registry {
                 pub $field: Option<$family::$file::Settings>,
             )*
         }
-        merge_fields!(RuleTable { $($field),* });
+        impl Merge for RuleTable {
+            fn overlay(&mut self, other: Self) {
+                // Per rule, per key: an account can change a severity and keep the parameters.
+                $( overlay_table(&mut self.$field, other.$field); )*
+            }
+        }
 
         static REGISTRY: &[RegistryEntry] = &[$(
             RegistryEntry {
@@ -314,6 +319,17 @@ macro_rules! registry {
 
 registry! {
     "length.limit" => length_limit: length::limit::LengthLimit,
+    "hashtags.max" => hashtags_max: hashtags::max::HashtagsMax,
+    "hashtags.camel-case" => hashtags_camel_case: hashtags::camel_case::HashtagsCamelCase,
+    "hashtags.duplicate" => hashtags_duplicate: hashtags::duplicate::HashtagsDuplicate,
+    "links.https" => links_https: links::https::LinksHttps,
+    "links.shortener" => links_shortener: links::shortener::LinksShortener,
+    "links.allowed-domains" => links_allowed_domains: links::allowed_domains::LinksAllowedDomains,
+    "links.max" => links_max: links::max::LinksMax,
+    "imprint.profile" => imprint_profile: imprint::profile::ImprintProfile,
+    "imprint.per-post" => imprint_per_post: imprint::per_post::ImprintPerPost,
+    "imprint.private" => imprint_private: imprint::private::ImprintPrivate,
+    "separation.unlisted-platform" => separation_unlisted_platform: separation::unlisted_platform::UnlistedPlatform,
 }
 
 /// Every rule, in documentation order.

@@ -2,6 +2,7 @@
 
 #[path = "extract_stub.rs"]
 pub mod extract;
+pub(crate) mod links;
 pub mod offsets;
 
 use extract::{Entity, EntityKind, Extractor};
@@ -10,13 +11,45 @@ use extract::{Entity, EntityKind, Extractor};
 pub(crate) struct TextView<'a> {
     pub text: &'a str,
     pub entities: Vec<Entity>,
+    /// The URL entities, parsed once for every rule that looks at hosts or targets.
+    pub links: Vec<Link<'a>>,
+}
+
+/// A URL in the text with its parsed form (`None` if it does not parse).
+pub(crate) struct Link<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub written: &'a str,
+    pub url: Option<url::Url>,
+}
+
+impl Link<'_> {
+    /// The host, lowercase.
+    pub fn host(&self) -> Option<&str> {
+        self.url.as_ref().and_then(url::Url::host_str)
+    }
 }
 
 impl<'a> TextView<'a> {
     pub fn new(text: &'a str, extractor: &Extractor) -> TextView<'a> {
+        let entities = extractor.entities(text);
+        let links = entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Url)
+            .map(|e| {
+                let written = text.get(e.start..e.end).unwrap_or_default();
+                Link {
+                    start: e.start,
+                    end: e.end,
+                    written,
+                    url: links::parse_link(written),
+                }
+            })
+            .collect();
         TextView {
             text,
-            entities: extractor.entities(text),
+            entities,
+            links,
         }
     }
 

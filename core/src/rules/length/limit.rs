@@ -8,6 +8,7 @@ use crate::rules::{
 rule_settings! {
     /// Settings of `length.limit`. Limits themselves are set per platform under
     /// `[platform-settings.<platform>]` (e.g. `limit = 1000` for a Mastodon server).
+    #[schemars(rename = "LengthLimitSettings")]
     pub struct Settings {}
 }
 

@@ -1,0 +1,71 @@
+use crate::lang::tr;
+use crate::report::Severity;
+use crate::rules::{
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+};
+use crate::text::extract::EntityKind;
+
+rule_settings! {
+    /// Settings of `hashtags.duplicate`.
+    #[schemars(rename = "HashtagsDuplicateSettings")]
+    pub struct Settings {}
+}
+
+documented_rule! {
+    /// ## What it checks
+    /// The same hashtag appears more than once (ignoring letter case: `#Libori` and
+    /// `#libori` are one tag). Each repetition is marked, with the suggestion to remove it.
+    ///
+    /// ## Why
+    /// A repeated tag adds nothing for search, costs characters on every channel and is read
+    /// out twice by screen readers ("wenige Hashtags", Bundesfachstelle Barrierefreiheit;
+    /// "Kurz und knapp", Kommune21, seed 004).
+    ///
+    /// ## Example
+    /// `#Libori startet! … #libori` — the second `#libori` is marked.
+    ///
+    /// ## Configuration
+    /// ```toml
+    /// [rules."hashtags.duplicate"]
+    /// severity = "info"
+    /// ```
+    pub(crate) struct HashtagsDuplicate;
+}
+
+impl RuleDef for HashtagsDuplicate {
+    type Settings = Settings;
+    const DEFAULT_SEVERITY: Severity = Severity::Warning;
+    const DOCS: &'static str = Self::DOC_TEXT;
+
+    fn compile(_: &Settings, _: &Account) -> Result<Self, SettingError> {
+        Ok(HashtagsDuplicate)
+    }
+}
+
+impl Rule for HashtagsDuplicate {
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let mut seen: Vec<(String, &str)> = Vec::new();
+        for hashtag in cx.text.of_kind(EntityKind::Hashtag) {
+            let written = cx.text.slice(hashtag);
+            let folded = written.to_lowercase();
+            match seen.iter().find(|(key, _)| *key == folded) {
+                Some((_, first)) => {
+                    let first = *first;
+                    out.push(
+                        Finding::new(
+                            tr!(cx.lang,
+                                de: "hashtag `{written}` steht schon vorher (`{first}`)",
+                                en: "hashtag `{written}` already appears earlier (`{first}`)"),
+                            tr!(cx.lang,
+                                de: "die wiederholung entfernen",
+                                en: "remove the repetition"),
+                        )
+                        .at(hashtag.start, hashtag.end)
+                        .suggest("", hashtag.start, hashtag.end),
+                    );
+                }
+                None => seen.push((folded, written)),
+            }
+        }
+    }
+}

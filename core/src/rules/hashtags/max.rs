@@ -1,0 +1,83 @@
+use crate::lang::tr;
+use crate::report::Severity;
+use crate::rules::{
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+};
+use crate::text::extract::EntityKind;
+
+rule_settings! {
+    /// Settings of `hashtags.max`. The maximum per platform is set under
+    /// `[platform-settings.<platform>] hashtags = N`.
+    #[schemars(rename = "HashtagsMaxSettings")]
+    pub struct Settings {}
+}
+
+documented_rule! {
+    /// ## What it checks
+    /// The draft has more hashtags than a target platform accepts or recommends: Instagram 5
+    /// (since 2025-12), Threads 1 topic tag, or whatever the policy sets per platform. The
+    /// span runs from the first hashtag over the maximum to the last hashtag.
+    ///
+    /// ## Why
+    /// One text goes to several channels ("Automatische Berücksichtigung der
+    /// Kanalrestriktionen", Kommune21, seed 004); Instagram drops or rejects captions over its
+    /// hashtag cap (`core/data/platforms.toml`). Hashtag walls are also hard to follow with a
+    /// screen reader (Bundesfachstelle Barrierefreiheit).
+    ///
+    /// ## Example
+    /// `#Paderborn #Libori #Kultur #Sommer #Stadtfest #Kirmes` on Instagram: `#Kirmes` is the
+    /// sixth and is marked.
+    ///
+    /// ## Configuration
+    /// ```toml
+    /// [platform-settings.instagram]
+    /// hashtags = 3   # stricter than the platform
+    /// ```
+    pub(crate) struct HashtagsMax;
+}
+
+impl RuleDef for HashtagsMax {
+    type Settings = Settings;
+    const DEFAULT_SEVERITY: Severity = Severity::Error;
+    const DOCS: &'static str = Self::DOC_TEXT;
+
+    fn compile(_: &Settings, _: &Account) -> Result<Self, SettingError> {
+        Ok(HashtagsMax)
+    }
+}
+
+impl Rule for HashtagsMax {
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let hashtags: Vec<_> = cx.text.of_kind(EntityKind::Hashtag).collect();
+        for &platform in cx.platforms {
+            let Some(max) = cx
+                .account
+                .caps
+                .get(&platform)
+                .and_then(|caps| caps.hashtags)
+            else {
+                continue;
+            };
+            let count = hashtags.len();
+            let (Some(first_over), Some(last)) = (
+                usize::try_from(max).ok().and_then(|max| hashtags.get(max)),
+                hashtags.last(),
+            ) else {
+                continue;
+            };
+            let over = count as u64 - max;
+            out.push(
+                Finding::new(
+                    tr!(cx.lang,
+                        de: "{count} hashtags, {platform} erlaubt höchstens {max}",
+                        en: "{count} hashtags, {platform} allows at most {max}"),
+                    tr!(cx.lang,
+                        de: "{over} hashtag(s) streichen; die wichtigsten zuerst nennen",
+                        en: "remove {over} hashtag(s); put the important ones first"),
+                )
+                .on(platform)
+                .at(first_over.start, last.end),
+            );
+        }
+    }
+}

@@ -1,0 +1,120 @@
+use crate::lang::tr;
+use crate::policy::AccountKind;
+use crate::report::Severity;
+use crate::rules::{
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+};
+use crate::text::links::same_page;
+
+/// The label courts expect; "Info" or "Kontakt" is not enough (LG Aschaffenburg 2 HK O 54/11).
+const DEFAULT_LABELS: [&str; 2] = ["impressum", "imprint"];
+
+rule_settings! {
+    /// Settings of `imprint.profile`.
+    #[schemars(rename = "ImprintProfileSettings")]
+    pub struct Settings {
+        /// Words one of which the link's visible label must contain (any case); default
+        /// `["Impressum", "Imprint"]`.
+        pub labels: Option<Vec<String>>,
+    }
+}
+
+documented_rule! {
+    /// ## What it checks
+    /// For an official account, the profile as described in the policy
+    /// (`[accounts.<id>.profile]`) must carry a link to the imprint whose visible label
+    /// says "Impressum". Reported are: no imprint URL known for the account, no profile link
+    /// to it, or a link to it under another label (e.g. "Info"). Not tied to a span: it is
+    /// about the profile, and every check of the account reports it until the profile (and
+    /// the policy describing it) is fixed.
+    ///
+    /// ## Why
+    /// §5 DDG (formerly §5 TMG) and §18 MStV: provider details must be easy to recognise,
+    /// directly reachable and always available; on social profiles a clearly labelled link
+    /// "Impressum" to the website imprint suffices, one hidden under "Info" does not
+    /// (LG Aschaffenburg 2 HK O 54/11; OLG Düsseldorf I-20 U 75/13). Paderborn's strategy
+    /// names it for the official profiles: "Impressum — Verlinkung zum städtischen
+    /// Impressum" (seed 000).
+    ///
+    /// ## Example
+    /// `links = [{ label = "Info", url = "https://www.paderborn.de/impressum" }]` → the label
+    /// must say "Impressum".
+    ///
+    /// ## Configuration
+    /// ```toml
+    /// imprint = "https://www.paderborn.de/impressum"
+    /// [accounts.buergermeister.profile]
+    /// links = [{ label = "Impressum", url = "https://www.paderborn.de/impressum" }]
+    /// ```
+    pub(crate) struct ImprintProfile {
+        labels: Vec<String>,
+    }
+}
+
+impl RuleDef for ImprintProfile {
+    type Settings = Settings;
+    const DEFAULT_SEVERITY: Severity = Severity::Error;
+    const DOCS: &'static str = Self::DOC_TEXT;
+
+    fn compile(settings: &Settings, _: &Account) -> Result<Self, SettingError> {
+        let labels = match &settings.labels {
+            Some(labels) => labels.iter().map(|l| l.to_lowercase()).collect(),
+            None => DEFAULT_LABELS.iter().map(|l| (*l).to_owned()).collect(),
+        };
+        Ok(ImprintProfile { labels })
+    }
+}
+
+impl Rule for ImprintProfile {
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let account = cx.account;
+        if account.kind != AccountKind::Official {
+            return;
+        }
+        let id = &account.id;
+        let Some(imprint) = &account.imprint else {
+            out.push(Finding::new(
+                tr!(cx.lang,
+                    de: "für das offizielle konto `{id}` ist kein impressum hinterlegt",
+                    en: "no imprint is configured for the official account `{id}`"),
+                tr!(cx.lang,
+                    de: "`imprint = \"https://…/impressum\"` in der richtlinie setzen (für die organisation oder das konto)",
+                    en: "set `imprint = \"https://…/impressum\"` in the policy (for the organisation or the account)"),
+            ));
+            return;
+        };
+        let to_imprint: Vec<&str> = account
+            .profile_links
+            .iter()
+            .filter(|(_, url)| same_page(url, imprint))
+            .map(|(label, _)| label.as_str())
+            .collect();
+        let labelled = to_imprint.iter().any(|label| {
+            self.labels
+                .iter()
+                .any(|want| label.to_lowercase().contains(want.as_str()))
+        });
+        if labelled {
+            return;
+        }
+        let finding = match to_imprint.first() {
+            None => Finding::new(
+                tr!(cx.lang,
+                    de: "das profil von `{id}` verlinkt das impressum {imprint} nicht",
+                    en: "the profile of `{id}` does not link the imprint {imprint}"),
+                tr!(cx.lang,
+                    de: "im profil einen link mit der beschriftung „Impressum“ auf {imprint} anlegen und in `[accounts.{id}.profile]` eintragen",
+                    en: "add a link labelled \"Impressum\" to {imprint} on the profile and record it in `[accounts.{id}.profile]`"),
+            ),
+            Some(label) => Finding::new(
+                tr!(cx.lang,
+                    de: "das impressum ist im profil von `{id}` nur unter „{label}“ verlinkt",
+                    en: "the imprint is linked on the profile of `{id}` only as \"{label}\""),
+                tr!(cx.lang,
+                    de: "den link „Impressum“ nennen: unter „Info“ o. ä. ist er nicht leicht erkennbar (LG Aschaffenburg 2 HK O 54/11)",
+                    en: "label the link \"Impressum\": under \"Info\" or similar it is not easy to recognise (LG Aschaffenburg 2 HK O 54/11)"),
+            ),
+        };
+        out.push(finding);
+    }
+}

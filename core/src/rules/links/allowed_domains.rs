@@ -1,0 +1,92 @@
+use crate::lang::tr;
+use crate::policy::localized;
+use crate::report::Severity;
+use crate::rules::{
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+};
+use crate::text::links::host_within;
+
+rule_settings! {
+    /// Settings of `links.allowed-domains`.
+    #[schemars(rename = "LinksAllowedDomainsSettings")]
+    pub struct Settings {
+        /// Domains links may point to; subdomains are included (`paderborn.de` allows
+        /// `www.paderborn.de`). Without a list the rule finds nothing.
+        pub domains: Option<Vec<String>>,
+    }
+}
+
+documented_rule! {
+    /// ## What it checks
+    /// A link to a domain that is not on the account's list of allowed domains. Useful for
+    /// accounts that should only link the city's own pages and a few partners.
+    ///
+    /// ## Why
+    /// "Kontrolle über die Außendarstellung" and "Prüfung der Postings" (Kommune21, seed
+    /// 004): an official profile is a "Zubringer-Kanal für das Portal" and should send
+    /// citizens to pages the city answers for.
+    ///
+    /// ## Example
+    /// With `domains = ["paderborn.de"]`, `https://example.com/aktion` is marked.
+    ///
+    /// ## Configuration
+    /// ```toml
+    /// [accounts.buergermeister.rules."links.allowed-domains"]
+    /// enabled = true
+    /// domains = ["paderborn.de", "libori.de"]
+    /// ```
+    pub(crate) struct LinksAllowedDomains {
+        domains: Vec<String>,
+    }
+}
+
+impl RuleDef for LinksAllowedDomains {
+    type Settings = Settings;
+    const DEFAULT_SEVERITY: Severity = Severity::Warning;
+    const DOCS: &'static str = Self::DOC_TEXT;
+
+    fn compile(settings: &Settings, _: &Account) -> Result<Self, SettingError> {
+        let domains = settings.domains.clone().unwrap_or_default();
+        if let Some(bad) = domains
+            .iter()
+            .find(|d| d.contains('/') || d.contains(' ') || !d.contains('.'))
+        {
+            return Err(SettingError {
+                key: "domains",
+                message: localized!(
+                    de: "`{bad}` ist kein domainname",
+                    en: "`{bad}` is not a domain name",
+                ),
+            });
+        }
+        Ok(LinksAllowedDomains { domains })
+    }
+}
+
+impl Rule for LinksAllowedDomains {
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        if self.domains.is_empty() {
+            return;
+        }
+        for link in &cx.text.links {
+            let Some(host) = link.host() else {
+                continue;
+            };
+            if self.domains.iter().any(|domain| host_within(host, domain)) {
+                continue;
+            }
+            let allowed = self.domains.join(", ");
+            out.push(
+                Finding::new(
+                    tr!(cx.lang,
+                        de: "link auf `{host}`, das nicht zu den erlaubten domains gehört",
+                        en: "link to `{host}`, which is not an allowed domain"),
+                    tr!(cx.lang,
+                        de: "nur auf {allowed} verlinken oder die domain in die richtlinie aufnehmen",
+                        en: "link only to {allowed} or add the domain to the policy"),
+                )
+                .at(link.start, link.end),
+            );
+        }
+    }
+}

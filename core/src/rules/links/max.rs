@@ -1,0 +1,75 @@
+use crate::lang::tr;
+use crate::report::Severity;
+use crate::rules::{
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+};
+
+rule_settings! {
+    /// Settings of `links.max`. The maximum per platform is set under
+    /// `[platform-settings.<platform>] links = N`.
+    #[schemars(rename = "LinksMaxSettings")]
+    pub struct Settings {}
+}
+
+documented_rule! {
+    /// ## What it checks
+    /// The draft has more links than a target platform accepts: Threads rejects posts with
+    /// more than 5 links (since 2025-12-22), or whatever the policy sets per platform. The
+    /// span runs from the first link over the maximum to the last link.
+    ///
+    /// ## Why
+    /// "Automatische Berücksichtigung der Kanalrestriktionen" (Kommune21, seed 004): a post
+    /// the platform rejects does not go out at the approved time. Limits:
+    /// `core/data/platforms.toml`.
+    ///
+    /// ## Example
+    /// Six links in a Threads post: the sixth is marked.
+    ///
+    /// ## Configuration
+    /// ```toml
+    /// [platform-settings.facebook]
+    /// links = 2
+    /// ```
+    pub(crate) struct LinksMax;
+}
+
+impl RuleDef for LinksMax {
+    type Settings = Settings;
+    const DEFAULT_SEVERITY: Severity = Severity::Error;
+    const DOCS: &'static str = Self::DOC_TEXT;
+
+    fn compile(_: &Settings, _: &Account) -> Result<Self, SettingError> {
+        Ok(LinksMax)
+    }
+}
+
+impl Rule for LinksMax {
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let links = &cx.text.links;
+        for &platform in cx.platforms {
+            let Some(max) = cx.account.caps.get(&platform).and_then(|caps| caps.links) else {
+                continue;
+            };
+            let (Some(first_over), Some(last)) = (
+                usize::try_from(max).ok().and_then(|max| links.get(max)),
+                links.last(),
+            ) else {
+                continue;
+            };
+            let count = links.len();
+            let over = count as u64 - max;
+            out.push(
+                Finding::new(
+                    tr!(cx.lang,
+                        de: "{count} links, {platform} erlaubt höchstens {max}",
+                        en: "{count} links, {platform} allows at most {max}"),
+                    tr!(cx.lang,
+                        de: "{over} link(s) streichen oder auf eine sammelseite verlinken",
+                        en: "remove {over} link(s) or link one overview page"),
+                )
+                .on(platform)
+                .at(first_over.start, last.end),
+            );
+        }
+    }
+}

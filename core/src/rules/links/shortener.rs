@@ -1,0 +1,81 @@
+use crate::lang::tr;
+use crate::report::Severity;
+use crate::rules::{
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+};
+use crate::text::links::host_within;
+
+rule_settings! {
+    /// Settings of `links.shortener`.
+    #[schemars(rename = "LinksShortenerSettings")]
+    pub struct Settings {
+        /// Domains of URL shorteners (`bit.ly`, `tinyurl.com`…); subdomains match too.
+        /// The base policy ships a list; without one the rule finds nothing.
+        pub domains: Option<Vec<String>>,
+    }
+}
+
+documented_rule! {
+    /// ## What it checks
+    /// A link through a URL shortener from the policy's list (`bit.ly`, `tinyurl.com`,
+    /// `ow.ly`…). The link is marked.
+    ///
+    /// ## Why
+    /// A shortened link hides where it leads: citizens cannot see that it goes to the city's
+    /// own site, the target can change after approval, and the shortener tracks readers.
+    /// Official channels aim at "Transparenz" (Paderborn strategy, seed 000) and
+    /// "Kontrolle über die Außendarstellung" (Kommune21, seed 004). Platforms shorten long
+    /// links themselves (X counts every URL as 23 characters).
+    ///
+    /// ## Example
+    /// `Alle Infos: https://bit.ly/3xYz` → link the page directly.
+    ///
+    /// ## Configuration
+    /// ```toml
+    /// [rules."links.shortener"]
+    /// domains = ["bit.ly", "tinyurl.com", "ow.ly"]
+    /// ```
+    pub(crate) struct LinksShortener {
+        domains: Vec<String>,
+    }
+}
+
+impl RuleDef for LinksShortener {
+    type Settings = Settings;
+    const DEFAULT_SEVERITY: Severity = Severity::Warning;
+    const DOCS: &'static str = Self::DOC_TEXT;
+
+    fn compile(settings: &Settings, _: &Account) -> Result<Self, SettingError> {
+        Ok(LinksShortener {
+            domains: settings.domains.clone().unwrap_or_default(),
+        })
+    }
+}
+
+impl Rule for LinksShortener {
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        if self.domains.is_empty() {
+            return;
+        }
+        for link in &cx.text.links {
+            let Some(host) = link.host() else {
+                continue;
+            };
+            let Some(shortener) = self.domains.iter().find(|domain| host_within(host, domain))
+            else {
+                continue;
+            };
+            out.push(
+                Finding::new(
+                    tr!(cx.lang,
+                        de: "gekürzter link über `{shortener}` verbirgt das ziel",
+                        en: "shortened link via `{shortener}` hides its target"),
+                    tr!(cx.lang,
+                        de: "die zieladresse direkt verlinken; die plattformen kürzen lange links selbst",
+                        en: "link the target address directly; the platforms shorten long links themselves"),
+                )
+                .at(link.start, link.end),
+            );
+        }
+    }
+}

@@ -1,0 +1,74 @@
+use crate::lang::tr;
+use crate::report::Severity;
+use crate::rules::{
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+};
+
+rule_settings! {
+    /// Settings of `separation.unlisted-platform`.
+    #[schemars(rename = "UnlistedPlatformSettings")]
+    pub struct Settings {}
+}
+
+documented_rule! {
+    /// ## What it checks
+    /// The draft names a platform the account does not list in the policy. The draft is
+    /// still checked for that platform (a city may cross-post); this note makes the
+    /// cross-post visible to the approver.
+    ///
+    /// ## Why
+    /// Each profile has its defined channels ("Plattform: Facebook / Instagram" for the
+    /// official profile, "Instagram" for the private one, Paderborn seed 000); "wer darf
+    /// welche Dienste bearbeiten" is a decision of the administration (Kommune21, seed 004).
+    ///
+    /// ## Example
+    /// `{"account": "michael-dreier", "platforms": ["facebook"]}` — the private account only
+    /// lists Instagram.
+    ///
+    /// ## Configuration
+    /// ```toml
+    /// [kinds.private.rules."separation.unlisted-platform"]
+    /// severity = "error"   # private profiles must not spread to other channels
+    /// ```
+    pub(crate) struct UnlistedPlatform;
+}
+
+impl RuleDef for UnlistedPlatform {
+    type Settings = Settings;
+    const DEFAULT_SEVERITY: Severity = Severity::Info;
+    const DOCS: &'static str = Self::DOC_TEXT;
+
+    fn compile(_: &Settings, _: &Account) -> Result<Self, SettingError> {
+        Ok(UnlistedPlatform)
+    }
+}
+
+impl Rule for UnlistedPlatform {
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let id = &cx.account.id;
+        let listed = cx
+            .account
+            .platforms
+            .iter()
+            .map(|p| p.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        for &platform in cx
+            .platforms
+            .iter()
+            .filter(|p| !cx.account.platforms.contains(p))
+        {
+            out.push(
+                Finding::new(
+                    tr!(cx.lang,
+                        de: "konto `{id}` ist nicht für {platform} vorgesehen (nur {listed}); der entwurf wird trotzdem geprüft",
+                        en: "account `{id}` is not set up for {platform} (only {listed}); the draft is checked anyway"),
+                    tr!(cx.lang,
+                        de: "prüfen, ob der beitrag wirklich auf {platform} erscheinen soll, oder die plattform beim konto eintragen",
+                        en: "check that the post should really go to {platform}, or add the platform to the account"),
+                )
+                .on(platform),
+            );
+        }
+    }
+}
