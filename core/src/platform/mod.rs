@@ -129,9 +129,16 @@ pub struct PlatformFacts {
 }
 
 /// The data table could not be read; only possible if the shipped file is broken.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("the built-in platform table is invalid: {0}")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlatformTableError(String);
+
+impl fmt::Display for PlatformTableError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the built-in platform table is invalid: {}", self.0)
+    }
+}
+
+impl std::error::Error for PlatformTableError {}
 
 const PLATFORM_TABLE: &str = include_str!("../../data/platforms.toml");
 
