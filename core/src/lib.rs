@@ -14,6 +14,7 @@
 //!     [accounts.stadt]
 //!     kind = "official"
 //!     platforms = ["x", "instagram"]
+//!     profile.links = [{ label = "Impressum", url = "https://www.paderborn.de/impressum" }]
 //! "#)?;
 //! let engine = Engine::new(policy)?.with_lang(Lang::En);
 //! let report = engine.check(&Draft::new("Guten Morgen, Paderborn!"), &[], None)?;
@@ -49,3 +50,8 @@ pub use policy::{Policy, PolicyError, PolicyErrorKind};
 pub use report::{Diagnostic, Measure, Report, Severity, Suggestion, Verdict};
 pub use rules::{RuleInfo, all_rules, rule_info};
 pub use text::offsets::Span;
+
+/// The README's Rust examples, compiled as doctests so they cannot rot.
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
