@@ -225,9 +225,14 @@ impl Engine {
             .collect();
         // Findings about the whole post first, then by position; ties by rule and platform.
         diagnostics.sort_by(|a, b| {
-            let key =
-                |d: &Diagnostic| (d.span.map(|s| (s.start, s.end)), d.rule.clone(), d.platform);
-            key(a).cmp(&key(b)).then_with(|| a.message.cmp(&b.message))
+            let key = |d: &Diagnostic| (d.span.map(|s| (s.start, s.end)), d.platform);
+            let (a_span, a_platform) = key(a);
+            let (b_span, b_platform) = key(b);
+            a_span
+                .cmp(&b_span)
+                .then_with(|| a.rule.cmp(&b.rule))
+                .then_with(|| a_platform.cmp(&b_platform))
+                .then_with(|| a.message.cmp(&b.message))
         });
         diagnostics.dedup();
         diagnostics
