@@ -136,6 +136,7 @@ pub fn platforms_markdown() -> String {
             ("url-length", &facts.url_length),
             ("hashtags", &facts.hashtags),
             ("links", &facts.links),
+            ("fold", &facts.fold),
             ("alt-text", &facts.alt_text),
         ] {
             if let Some(fact) = fact {

@@ -126,6 +126,8 @@ pub struct PlatformFacts {
     pub hashtags: Option<Sourced>,
     /// Maximum links per post.
     pub links: Option<Sourced>,
+    /// Characters shown before the platform folds the text ("see more").
+    pub fold: Option<Sourced>,
 }
 
 /// The data table could not be read; only possible if the shipped file is broken.
@@ -168,6 +170,7 @@ pub(crate) struct PlatformCaps {
     pub url_length: Option<u64>,
     pub hashtags: Option<u64>,
     pub links: Option<u64>,
+    pub fold: Option<u64>,
     #[allow(dead_code)] // used by the accessibility rules
     pub alt_text: Option<u64>,
 }
@@ -183,6 +186,7 @@ impl PlatformCaps {
             url_length: value(&facts.url_length),
             hashtags: value(&facts.hashtags),
             links: value(&facts.links),
+            fold: value(&facts.fold),
             alt_text: value(&facts.alt_text),
         }
     }
@@ -201,6 +205,7 @@ impl PlatformCaps {
         set(&mut self.url_length, settings.url_length);
         set(&mut self.hashtags, settings.hashtags);
         set(&mut self.links, settings.links);
+        set(&mut self.fold, settings.fold);
         set(&mut self.alt_text, settings.alt_text);
         self
     }

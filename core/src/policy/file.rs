@@ -188,6 +188,9 @@ pub struct PlatformSettings {
     /// Maximum links per post.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub links: Option<u32>,
+    /// Characters shown before the platform folds the text ("see more").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fold: Option<u32>,
     /// Maximum alt-text length.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alt_text: Option<u32>,
@@ -198,5 +201,6 @@ merge_fields!(PlatformSettings {
     url_length,
     hashtags,
     links,
+    fold,
     alt_text
 });

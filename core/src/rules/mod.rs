@@ -319,6 +319,7 @@ macro_rules! registry {
 
 registry! {
     "length.limit" => length_limit: length::limit::LengthLimit,
+    "length.fold" => length_fold: length::fold::LengthFold,
     "hashtags.max" => hashtags_max: hashtags::max::HashtagsMax,
     "hashtags.camel-case" => hashtags_camel_case: hashtags::camel_case::HashtagsCamelCase,
     "hashtags.duplicate" => hashtags_duplicate: hashtags::duplicate::HashtagsDuplicate,

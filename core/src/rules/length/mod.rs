@@ -1,2 +1,3 @@
 //! `length.*`: the draft fits every target platform.
+pub(crate) mod fold;
 pub(crate) mod limit;

@@ -1,0 +1,80 @@
+use crate::lang::tr;
+use crate::report::Severity;
+use crate::rules::{
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+};
+
+rule_settings! {
+    /// Settings of `length.fold`. The fold per platform is set under
+    /// `[platform-settings.<platform>] fold = N`.
+    #[schemars(rename = "LengthFoldSettings")]
+    pub struct Settings {}
+}
+
+documented_rule! {
+    /// ## What it checks
+    /// The draft is longer than what a platform shows before it folds the text behind
+    /// "Mehr anzeigen" (Facebook: about 477 characters). The span covers the folded part,
+    /// so the editor shows what most readers will not see.
+    ///
+    /// ## Why
+    /// "Kurz und knapp" is what users expect (Kommune21, seed 004); the date, place and
+    /// call to action belong before the fold. This is a note, not an error: long posts are
+    /// allowed, but the approver should see where the fold falls.
+    ///
+    /// ## Example
+    /// A 700-character Facebook post: everything after character 477 is marked.
+    ///
+    /// ## Configuration
+    /// ```toml
+    /// [platform-settings.facebook]
+    /// fold = 400
+    /// [rules."length.fold"]
+    /// enabled = false   # long-form channel
+    /// ```
+    pub(crate) struct LengthFold;
+}
+
+impl RuleDef for LengthFold {
+    type Settings = Settings;
+    const DEFAULT_SEVERITY: Severity = Severity::Info;
+    const DOCS: &'static str = Self::DOC_TEXT;
+
+    fn compile(_: &Settings, _: &Account) -> Result<Self, SettingError> {
+        Ok(LengthFold)
+    }
+}
+
+impl Rule for LengthFold {
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let text = cx.draft.text.as_str();
+        for &platform in cx.platforms {
+            let Some(fold) = cx.account.caps.get(&platform).and_then(|caps| caps.fold) else {
+                continue;
+            };
+            let Some((fold_start, _)) = usize::try_from(fold)
+                .ok()
+                .and_then(|n| text.char_indices().nth(n))
+            else {
+                continue;
+            };
+            let visible = text[..fold_start].trim_end();
+            if text[fold_start..].trim().is_empty() {
+                continue;
+            }
+            let shown = visible.chars().count();
+            out.push(
+                Finding::new(
+                    tr!(cx.lang,
+                        de: "{platform} zeigt nur die ersten {fold} zeichen, der rest steht hinter „Mehr anzeigen“",
+                        en: "{platform} shows only the first {fold} characters, the rest is behind \"See more\""),
+                    tr!(cx.lang,
+                        de: "wichtiges (was, wann, wo) in die ersten {shown} zeichen ziehen",
+                        en: "move what matters (what, when, where) into the first {shown} characters"),
+                )
+                .on(platform)
+                .at(fold_start, text.len()),
+            );
+        }
+    }
+}
