@@ -1,1 +1,49 @@
-fn main() {}
+//! `freigabe`: the command-line interface of the freigabe policy engine.
+//!
+//! Exit codes: 0 nothing at or above `--fail-on`, 1 findings at or above it, 2 usage,
+//! policy or input errors.
+
+mod args;
+mod batch;
+mod check;
+mod count;
+mod error;
+mod explain;
+mod human;
+mod input;
+mod lang;
+mod output;
+mod policy_cmd;
+mod sarif;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::args::{Cli, Command};
+
+/// Exit code of usage, policy and input errors.
+const EXIT_ERROR: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            // `--help` and `--version` go to stdout with 0; usage errors to stderr with 2.
+            let _ = error.print();
+            return ExitCode::from(if error.use_stderr() { EXIT_ERROR } else { 0 });
+        }
+    };
+    let lang = lang::resolve(cli.lang);
+    let result = match cli.command {
+        Command::Check(args) => check::run(args, lang),
+        Command::Batch(args) => batch::run(args, lang),
+        Command::Count(args) => count::run(args, lang),
+        Command::Policy(command) => policy_cmd::run(command, lang),
+        Command::Explain(args) => explain::run(args, lang),
+    };
+    result.unwrap_or_else(|error| {
+        output::write_stderr(&error.render(lang));
+        ExitCode::from(EXIT_ERROR)
+    })
+}

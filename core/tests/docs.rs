@@ -1,6 +1,8 @@
 //! The generated reference in `docs/` must match the code. Run with `FREIGABE_BLESS=1` to
 //! regenerate after changing a rule, a policy struct or the platform table.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure should panic
+
 use std::path::PathBuf;
 
 fn check_fresh(file: &str, generated: &str) {

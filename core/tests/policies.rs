@@ -1,6 +1,8 @@
 //! The shipped policies load, compile, and judge the example drafts as a press office would;
 //! broken policies are refused with a location and a hint.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure should panic
+
 use std::path::PathBuf;
 
 use freigabe::{Engine, Lang, Policy, PolicyErrorKind, wire};

@@ -6,18 +6,19 @@ use std::sync::Arc;
 
 use crate::lang::Lang;
 
-/// A text in every message language.
+/// A text in every message language. Boxed strings keep error types small, so `Result`s
+/// stay cheap on the happy path.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Localized {
     /// German.
-    pub de: String,
+    pub de: Box<str>,
     /// English.
-    pub en: String,
+    pub en: Box<str>,
 }
 
 impl Localized {
     /// Both languages at once.
-    pub fn new(de: impl Into<String>, en: impl Into<String>) -> Localized {
+    pub fn new(de: impl Into<Box<str>>, en: impl Into<Box<str>>) -> Localized {
         Localized {
             de: de.into(),
             en: en.into(),
@@ -37,8 +38,8 @@ impl Localized {
 macro_rules! localized {
     (de: $de:literal, en: $en:literal $(,)?) => {
         $crate::policy::Localized {
-            de: format!($de),
-            en: format!($en),
+            de: format!($de).into(),
+            en: format!($en).into(),
         }
     };
 }
@@ -60,6 +61,8 @@ pub enum PolicyErrorKind {
     UnknownReference,
     /// `extends` points to a file that cannot be read, or the chain is a cycle.
     Extends,
+    /// The policy file itself cannot be read.
+    Read,
 }
 
 impl PolicyErrorKind {
@@ -72,6 +75,7 @@ impl PolicyErrorKind {
             PolicyErrorKind::InvalidValue => "invalid-value",
             PolicyErrorKind::UnknownReference => "unknown-reference",
             PolicyErrorKind::Extends => "extends",
+            PolicyErrorKind::Read => "read",
         }
     }
 }
@@ -144,7 +148,7 @@ pub struct PolicyError {
     /// How to fix it ("did you mean …").
     pub help: Option<Localized>,
     /// Where, if the problem has a place in a file.
-    pub location: Option<SourceLocation>,
+    pub location: Option<Box<SourceLocation>>,
     /// The file the problem is in when there is no exact place.
     pub file: String,
 }
@@ -169,7 +173,7 @@ impl PolicyError {
         if let Some(location) = &location {
             self.file.clone_from(&location.file);
         }
-        self.location = location;
+        self.location = location.map(Box::new);
         self
     }
 

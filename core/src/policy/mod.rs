@@ -64,13 +64,17 @@ impl Policy {
     ) -> Result<Policy, PolicyError> {
         let text = read(path).map_err(|e| {
             PolicyError::new(
-                PolicyErrorKind::Extends,
+                PolicyErrorKind::Read,
                 path,
                 Localized::new(
                     format!("richtlinie `{path}` kann nicht gelesen werden: {e}"),
                     format!("cannot read policy `{path}`: {e}"),
                 ),
             )
+            .with_help(localized!(
+                de: "pfad der richtlinie prüfen",
+                en: "check the path of the policy",
+            ))
         })?;
         Policy::load_with_entry(path, text, &mut read)
     }
@@ -243,11 +247,10 @@ impl Policy {
         };
         let mut official_imprints: Vec<Url> = org_imprint.into_iter().collect();
         for (other_id, other) in &self.merged.accounts {
-            if other.kind == Some(AccountKind::Official) {
-                if let Some(url) = &other.imprint {
-                    official_imprints
-                        .push(self.parse_url(url, &["accounts", other_id, "imprint"])?);
-                }
+            if other.kind == Some(AccountKind::Official)
+                && let Some(url) = &other.imprint
+            {
+                official_imprints.push(self.parse_url(url, &["accounts", other_id, "imprint"])?);
             }
         }
         official_imprints.sort();
@@ -349,19 +352,19 @@ impl Policy {
                 en: "add at least one `[accounts.<id>]` with `kind` and `platforms`",
             )));
         }
-        if let Some(id) = &self.merged.default_account {
-            if !self.merged.accounts.contains_key(id) {
-                let mut error = self.error_at(
-                    &["default-account"],
-                    PolicyErrorKind::UnknownReference,
-                    localized!(
-                        de: "`default-account` nennt das unbekannte konto `{id}`",
-                        en: "`default-account` names the unknown account `{id}`",
-                    ),
-                );
-                error.help = Some(self.account_hint(id));
-                return Err(error);
-            }
+        if let Some(id) = &self.merged.default_account
+            && !self.merged.accounts.contains_key(id)
+        {
+            let mut error = self.error_at(
+                &["default-account"],
+                PolicyErrorKind::UnknownReference,
+                localized!(
+                    de: "`default-account` nennt das unbekannte konto `{id}`",
+                    en: "`default-account` names the unknown account `{id}`",
+                ),
+            );
+            error.help = Some(self.account_hint(id));
+            return Err(error);
         }
         for id in self.merged.accounts.keys() {
             let account = self.resolve_account(id)?;

@@ -236,15 +236,30 @@ impl RuleInfo {
             .to_owned()
     }
 
-    /// The first line of the documentation after the "What it checks" heading.
+    /// The first sentence of the "What it checks" section.
     pub fn summary(&self) -> String {
         let docs = self.docs();
-        docs.lines()
+        let paragraph: Vec<&str> = docs
+            .lines()
             .skip_while(|l| !l.starts_with("## What it checks"))
             .skip(1)
-            .find(|l| !l.trim().is_empty())
-            .unwrap_or_default()
-            .to_owned()
+            .skip_while(|l| l.trim().is_empty())
+            .take_while(|l| !l.trim().is_empty())
+            .map(str::trim)
+            .collect();
+        let paragraph = paragraph.join(" ");
+        // A sentence ends at ". " — but not after an abbreviation such as "z. B." or "e.g.".
+        let mut end = paragraph.len();
+        for (index, _) in paragraph.match_indices(". ") {
+            let before = &paragraph[..index];
+            let last_word = before.rsplit(' ').next().unwrap_or_default();
+            let closes_a_bracket = last_word.ends_with([')', '…', '`', '"']);
+            if closes_a_bracket || (last_word.chars().count() > 2 && !last_word.contains('.')) {
+                end = index + 1;
+                break;
+            }
+        }
+        paragraph[..end].to_owned()
     }
 }
 

@@ -1,0 +1,191 @@
+//! Command-line arguments (clap derive).
+
+use std::path::PathBuf;
+
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use freigabe::{Platform, Severity};
+
+/// Checks social-media drafts of city administrations against a policy before publication.
+#[derive(Debug, Parser)]
+#[command(name = "freigabe", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// Language of messages (default: `FREIGABE_LANG`, else German).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check one draft (JSON, or plain text from a `.txt` file or with `--text`).
+    Check(CheckArgs),
+    /// Check every draft of a JSON Lines archive; prints one JSON line per record.
+    Batch(BatchArgs),
+    /// Count a text the way a platform does, with its built-in limit.
+    Count(CountArgs),
+    /// Validate a policy or print its JSON Schema.
+    #[command(subcommand)]
+    Policy(PolicyCommand),
+    /// Show the documentation of a rule.
+    Explain(ExplainArgs),
+}
+
+/// Options shared by `check` and `batch`.
+#[derive(Debug, Args)]
+pub struct EngineArgs {
+    /// The policy file (TOML).
+    #[arg(long, value_name = "FILE")]
+    pub policy: PathBuf,
+    /// Earlier posts (JSON array or JSON Lines), for cadence rules.
+    #[arg(long, value_name = "FILE")]
+    pub history: Option<PathBuf>,
+    /// Reference time of time-based rules (RFC 3339, e.g. `2026-05-04T10:00:00+02:00`).
+    #[arg(long, value_name = "RFC3339")]
+    pub now: Option<jiff::Timestamp>,
+    /// Lowest severity that makes the exit code 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+}
+
+/// `freigabe check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Policy, history, reference time, failure threshold.
+    #[command(flatten)]
+    pub engine: EngineArgs,
+    /// Account id from the policy (overrides the draft's `account`).
+    #[arg(long, value_name = "ID")]
+    pub account: Option<String>,
+    /// Target platform, repeatable (overrides the draft's `platforms`).
+    #[arg(long = "platform", value_name = "P", value_parser = platform_parser())]
+    pub platforms: Vec<Platform>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+    /// Read the draft as plain text even if it is not a `.txt` file (e.g. from stdin).
+    #[arg(long)]
+    pub text: bool,
+    /// The draft file, or `-` for standard input.
+    #[arg(value_name = "DRAFT")]
+    pub draft: String,
+}
+
+/// `freigabe batch`.
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// Policy, history, reference time, failure threshold.
+    #[command(flatten)]
+    pub engine: EngineArgs,
+    /// Output format (one JSON object per line).
+    #[arg(long, value_enum, default_value_t = BatchFormat::Jsonl)]
+    pub format: BatchFormat,
+    /// The archive (JSON Lines, one draft per line), or `-` for standard input.
+    #[arg(value_name = "ARCHIVE")]
+    pub archive: String,
+}
+
+/// `freigabe count`.
+#[derive(Debug, Args)]
+pub struct CountArgs {
+    /// The platform whose counting and limit apply.
+    #[arg(long, value_name = "P", value_parser = platform_parser())]
+    pub platform: Platform,
+    /// The text file, or `-` (default) for standard input.
+    #[arg(value_name = "FILE", default_value = "-")]
+    pub file: String,
+}
+
+/// `freigabe policy …`.
+#[derive(Debug, Subcommand)]
+pub enum PolicyCommand {
+    /// Validate a policy file and everything it extends.
+    Check {
+        /// The policy file (TOML).
+        #[arg(value_name = "FILE")]
+        file: String,
+    },
+    /// Print the JSON Schema of the policy format.
+    Schema,
+}
+
+/// `freigabe explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The rule id, e.g. `length.limit`.
+    #[arg(
+        value_name = "RULE",
+        required_unless_present = "all",
+        conflicts_with = "all"
+    )]
+    pub rule: Option<String>,
+    /// List every rule with its summary.
+    #[arg(long)]
+    pub all: bool,
+}
+
+/// Message language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// German.
+    De,
+    /// English.
+    En,
+}
+
+impl From<LangArg> for freigabe::Lang {
+    fn from(lang: LangArg) -> freigabe::Lang {
+        match lang {
+            LangArg::De => freigabe::Lang::De,
+            LangArg::En => freigabe::Lang::En,
+        }
+    }
+}
+
+/// Output format of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Annotated text for people, like a compiler.
+    Human,
+    /// The report contract, one line.
+    Json,
+    /// SARIF 2.1.0 for code-scanning tools.
+    Sarif,
+}
+
+/// Output format of `batch`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BatchFormat {
+    /// One JSON object per line.
+    Jsonl,
+}
+
+/// Lowest severity that fails the run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Only errors fail.
+    Error,
+    /// Warnings and errors fail.
+    Warning,
+    /// Any finding fails.
+    Info,
+}
+
+impl From<FailOn> for Severity {
+    fn from(fail_on: FailOn) -> Severity {
+        match fail_on {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Info => Severity::Info,
+        }
+    }
+}
+
+/// Accepts exactly the platform ids, so clap lists them and suggests close ones.
+fn platform_parser() -> impl TypedValueParser<Value = Platform> {
+    PossibleValuesParser::new(Platform::ALL.map(Platform::as_str))
+        .try_map(|id| Platform::parse(&id).ok_or_else(|| format!("unknown platform `{id}`")))
+}

@@ -1,0 +1,57 @@
+//! `freigabe explain`: a rule's documentation, generated from its doc comment.
+
+use std::process::ExitCode;
+
+use freigabe::Lang;
+
+use crate::args::ExplainArgs;
+use crate::error::CliError;
+use crate::lang::tr;
+use crate::output::write_stdout;
+
+/// Prints one rule's documentation, or with `--all` every id with its summary.
+pub fn run(args: ExplainArgs, lang: Lang) -> Result<ExitCode, CliError> {
+    let text = match args.rule {
+        Some(id) if !args.all => match freigabe::rule_info(&id) {
+            Some(rule) => format!("# {}\n\n{}\n", rule.id, rule.docs()),
+            None => return Err(unknown_rule(&id, lang)),
+        },
+        _ => list(),
+    };
+    write_stdout(&text, lang)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One line per rule: id, padded, then its summary.
+fn list() -> String {
+    let rules: Vec<_> = freigabe::all_rules().collect();
+    let width = rules.iter().map(|rule| rule.id.len()).max().unwrap_or(0);
+    rules
+        .iter()
+        .map(|rule| format!("{:width$}  {}\n", rule.id, rule.summary()))
+        .collect()
+}
+
+fn unknown_rule(id: &str, lang: Lang) -> CliError {
+    let help = match freigabe::wire::similar_rule_id(id) {
+        Some(close) => tr(
+            lang,
+            format!("meinten Sie `{close}`?"),
+            format!("did you mean `{close}`?"),
+        ),
+        None => tr(
+            lang,
+            "`freigabe explain --all` listet alle regeln",
+            "`freigabe explain --all` lists every rule",
+        ),
+    };
+    CliError::new(
+        "unknown-rule",
+        tr(
+            lang,
+            format!("unbekannte regel `{id}`"),
+            format!("unknown rule `{id}`"),
+        ),
+        Some(help),
+    )
+}

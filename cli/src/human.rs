@@ -1,0 +1,167 @@
+//! `--format human`: diagnostics rendered like a compiler's, with the draft text, the span
+//! underlined, the help and suggestions, then a summary.
+
+use annotate_snippets::renderer::Renderer;
+use annotate_snippets::{AnnotationKind, Group, Level, Patch, Snippet, normalize_untrusted_str};
+use anstyle::{AnsiColor, Style};
+use freigabe::{Diagnostic, Lang, Report, Severity, Verdict};
+
+use crate::lang::tr;
+
+/// The renderer for every human-readable output. Styled: the output stream strips colour
+/// when it is not a terminal or `NO_COLOR` is set. No hyperlinks: paths stay plain text.
+pub fn renderer() -> Renderer {
+    Renderer::styled().hyperlink(false)
+}
+
+/// Renders the report for the draft `text` read from `file`.
+pub fn render(report: &Report, text: &str, file: &str, lang: Lang) -> String {
+    let renderer = renderer();
+    let mut out = String::new();
+    for diagnostic in &report.diagnostics {
+        out.push_str(&renderer.render(&diagnostic_groups(diagnostic, text, file, lang)));
+        out.push_str("\n\n");
+    }
+    out.push_str(&summary(report, lang));
+    out.push('\n');
+    out
+}
+
+/// The title with the annotated text and help, then one group per suggestion.
+fn diagnostic_groups<'a>(
+    diagnostic: &'a Diagnostic,
+    text: &'a str,
+    file: &'a str,
+    lang: Lang,
+) -> Vec<Group<'a>> {
+    let title = level(diagnostic.severity, lang)
+        .primary_title(diagnostic.message.as_str())
+        .id(diagnostic.rule.as_str());
+    let mut main = match diagnostic.span {
+        Some(span) => {
+            let label = diagnostic.platform.map(|platform| {
+                let name = platform
+                    .facts()
+                    .map_or(platform.as_str(), |facts| facts.name.as_str());
+                tr(lang, format!("für {name}"), format!("for {name}"))
+            });
+            title.element(
+                Snippet::source(text).path(file).line_start(1).annotation(
+                    AnnotationKind::Primary
+                        .span(span.start..span.end)
+                        .label(label),
+                ),
+            )
+        }
+        None => Group::with_title(title),
+    };
+    if let Some(help) = &diagnostic.help {
+        main = main.element(
+            Level::HELP
+                .with_name(tr(lang, "hilfe", "help"))
+                .message(normalize_untrusted_str(help)),
+        );
+    }
+    let mut groups = vec![main];
+    for suggestion in &diagnostic.suggestions {
+        let title = Level::HELP
+            .with_name(tr(lang, "vorschlag", "suggestion"))
+            .secondary_title(suggestion_title(
+                &suggestion.replacement,
+                suggestion.span.start == suggestion.span.end,
+                lang,
+            ));
+        groups.push(
+            title.element(
+                Snippet::source(text)
+                    .path(file)
+                    .line_start(1)
+                    .patch(Patch::new(
+                        suggestion.span.start..suggestion.span.end,
+                        suggestion.replacement.as_str(),
+                    )),
+            ),
+        );
+    }
+    groups
+}
+
+/// "ersetzen durch `…`", or "entfernen"/"einfügen `…`" for pure deletions and
+/// insertions. A replacement with line breaks is not quoted: the diff below shows it.
+fn suggestion_title(replacement: &str, insertion: bool, lang: Lang) -> String {
+    let quoted = normalize_untrusted_str(replacement);
+    match (
+        replacement.is_empty(),
+        replacement.contains(['\n', '\r']),
+        insertion,
+    ) {
+        (true, _, _) => tr(lang, "entfernen", "remove"),
+        (false, true, true) => tr(lang, "einfügen", "insert"),
+        (false, true, false) => tr(lang, "ersetzen", "replace"),
+        (false, false, true) => tr(
+            lang,
+            format!("einfügen: `{quoted}`"),
+            format!("insert `{quoted}`"),
+        ),
+        (false, false, false) => tr(
+            lang,
+            format!("ersetzen durch `{quoted}`"),
+            format!("replace with `{quoted}`"),
+        ),
+    }
+}
+
+/// The level with its localized name: fehler/warnung/hinweis or error/warning/info.
+fn level(severity: Severity, lang: Lang) -> Level<'static> {
+    match severity {
+        Severity::Error => Level::ERROR.with_name(tr(lang, "fehler", "error")),
+        Severity::Warning => Level::WARNING.with_name(tr(lang, "warnung", "warning")),
+        _ => Level::INFO.with_name(tr(lang, "hinweis", "info")),
+    }
+}
+
+/// `freigabe: blockiert · 1 fehler, 0 warnungen, 0 hinweise` and the measures line.
+fn summary(report: &Report, lang: Lang) -> String {
+    let (verdict, style) = match report.verdict {
+        Verdict::Block => (tr(lang, "blockiert", "block"), AnsiColor::BrightRed),
+        Verdict::Warn => (tr(lang, "warnung", "warn"), AnsiColor::Yellow),
+        _ => (tr(lang, "bestanden", "pass"), AnsiColor::BrightGreen),
+    };
+    let style = Style::new().fg_color(Some(style.into())).bold();
+    let count = |severity: Severity| {
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    };
+    let counts = [
+        (Severity::Error, ("fehler", "fehler"), ("error", "errors")),
+        (
+            Severity::Warning,
+            ("warnung", "warnungen"),
+            ("warning", "warnings"),
+        ),
+        (Severity::Info, ("hinweis", "hinweise"), ("info", "infos")),
+    ]
+    .into_iter()
+    .map(|(severity, de, en)| {
+        let n = count(severity);
+        let (singular, plural) = if lang == Lang::En { en } else { de };
+        format!("{n} {}", if n == 1 { singular } else { plural })
+    })
+    .collect::<Vec<_>>()
+    .join(", ");
+    let mut out = format!("freigabe: {style}{verdict}{style:#} · {counts}");
+    let measures = report
+        .measures
+        .iter()
+        .map(|(platform, m)| format!("{platform} {}/{}", m.length, m.limit))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    if !measures.is_empty() {
+        out.push('\n');
+        out.push_str(&measures);
+    }
+    out
+}

@@ -1,0 +1,783 @@
+//! End-to-end tests of the `freigabe` binary: exit codes, languages, output formats and
+//! error messages, run against the fixtures in `tests/fixtures/`.
+
+// Helpers outside `#[test]` functions fail a test by panicking, like the tests themselves.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+const POLICY: &str = "tests/fixtures/policy.toml";
+
+/// Runs the binary in the crate directory with `input` on stdin and no language from the
+/// environment, so tests do not depend on the developer's shell.
+fn run_with_env(args: &[&str], input: &str, env: &[(&str, &str)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_freigabe"));
+    command
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("FREIGABE_LANG")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let mut child = command.spawn().expect("the binary starts");
+    // The binary may exit before reading stdin (a usage error): a broken pipe is fine.
+    let _ = child
+        .stdin
+        .take()
+        .expect("stdin is piped")
+        .write_all(input.as_bytes());
+    child.wait_with_output().expect("the binary finishes")
+}
+
+fn run_stdin(args: &[&str], input: &str) -> Output {
+    run_with_env(args, input, &[])
+}
+
+fn run(args: &[&str]) -> Output {
+    run_stdin(args, "")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
+}
+
+fn code(output: &Output) -> i32 {
+    output.status.code().expect("the binary exits normally")
+}
+
+/// A temporary file with `contents`, removed when dropped.
+struct TempFile(std::path::PathBuf);
+
+impl TempFile {
+    fn new(name: &str, contents: &str) -> TempFile {
+        let dir = std::env::temp_dir().join(format!("freigabe-cli-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join(name);
+        std::fs::write(&path, contents).expect("temp file");
+        TempFile(path)
+    }
+
+    fn path(&self) -> &str {
+        self.0.to_str().expect("UTF-8 temp path")
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+fn draft(text: &str, platforms: &[&str]) -> String {
+    serde_json::json!({"text": text, "account": "buergermeister", "platforms": platforms})
+        .to_string()
+}
+
+/// 300 characters without entities: over X's 280 on every counting method.
+fn long_text() -> String {
+    "Libori kommt. ".repeat(22)[..300].to_owned()
+}
+
+// --- check: exit codes -------------------------------------------------------------------
+
+#[test]
+fn clean_draft_passes_with_exit_0() {
+    let output = run_stdin(
+        &["check", "--policy", POLICY, "-"],
+        &draft("Guten Morgen, Paderborn!", &["instagram"]),
+    );
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert!(stdout(&output).contains("freigabe: bestanden"));
+}
+
+#[test]
+fn draft_over_the_x_limit_blocks_with_exit_1() {
+    let output = run_stdin(
+        &["check", "--policy", POLICY, "-"],
+        &draft(&long_text(), &["x"]),
+    );
+    assert_eq!(code(&output), 1);
+    let out = stdout(&output);
+    assert!(out.contains("fehler[length.limit]"), "{out}");
+    assert!(out.contains("freigabe: blockiert"), "{out}");
+    assert!(out.contains("x 300/280"), "{out}");
+}
+
+#[test]
+fn warnings_fail_only_with_fail_on_warning() {
+    let input = draft("Programm: http://www.paderborn.de/libori", &["facebook"]);
+    let default = run_stdin(&["check", "--policy", POLICY, "-"], &input);
+    assert_eq!(code(&default), 0);
+    assert!(stdout(&default).contains("warnung[links.https]"));
+    let strict = run_stdin(
+        &["check", "--policy", POLICY, "--fail-on", "warning", "-"],
+        &input,
+    );
+    assert_eq!(code(&strict), 1);
+}
+
+#[test]
+fn infos_fail_only_with_fail_on_info() {
+    // The private account does not list facebook: an info, not a warning.
+    let input = serde_json::json!({
+        "text": "Schöner Abend!", "account": "michael-dreier", "platforms": ["facebook"]
+    })
+    .to_string();
+    let warning = run_stdin(
+        &["check", "--policy", POLICY, "--fail-on", "warning", "-"],
+        &input,
+    );
+    assert_eq!(code(&warning), 0);
+    let info = run_stdin(
+        &["check", "--policy", POLICY, "--fail-on", "info", "-"],
+        &input,
+    );
+    assert_eq!(code(&info), 1);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &["check", "--policy", POLICY, "--bogus", "-"][..],
+        &["check", "-"],
+        &["check", "--policy", POLICY, "--platform", "twitter", "-"],
+        &["check", "--policy", POLICY, "--format", "xml", "-"],
+        &["count"],
+        &["frobnicate"],
+    ] {
+        let output = run(args);
+        assert_eq!(code(&output), 2, "{args:?}: {}", stderr(&output));
+    }
+}
+
+#[test]
+fn unknown_platform_lists_the_valid_ones() {
+    let output = run(&["count", "--platform", "twitter", "-"]);
+    assert_eq!(code(&output), 2);
+    assert!(stderr(&output).contains("mastodon"), "{}", stderr(&output));
+}
+
+#[test]
+fn help_exits_0() {
+    let output = run(&["--help"]);
+    assert_eq!(code(&output), 0);
+    assert!(stdout(&output).contains("check"));
+}
+
+#[test]
+fn missing_policy_exits_2_with_help() {
+    let output = run_stdin(
+        &["check", "--policy", "tests/fixtures/nope.toml", "-"],
+        &draft("Hallo", &["x"]),
+    );
+    assert_eq!(code(&output), 2);
+    let err = stderr(&output);
+    assert!(
+        err.contains(
+            "richtlinie `tests/fixtures/nope.toml` kann nicht gelesen werden: datei nicht gefunden"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("os error"), "{err}");
+}
+
+#[test]
+fn missing_draft_exits_2_with_help() {
+    let output = run(&["check", "--policy", POLICY, "tests/fixtures/nope.json"]);
+    assert_eq!(code(&output), 2);
+    let err = stderr(&output);
+    assert!(
+        err.contains("entwurf `tests/fixtures/nope.json` kann nicht gelesen werden"),
+        "{err}"
+    );
+    assert!(err.contains("hilfe:"), "{err}");
+}
+
+#[test]
+fn malformed_draft_is_located_and_explained() {
+    let file = TempFile::new(
+        "misspelt.json",
+        "{\"text\": \"Hallo\",\n \"platfroms\": [\"x\"]}\n",
+    );
+    let output = run(&["check", "--policy", POLICY, file.path()]);
+    assert_eq!(code(&output), 2);
+    let err = stderr(&output);
+    assert!(
+        err.contains("fehler[invalid-draft]: ungültiger entwurf"),
+        "{err}"
+    );
+    assert!(err.contains(&format!("{}:2:", file.path())), "{err}");
+    assert!(err.contains("hilfe: meinten Sie `platforms`?"), "{err}");
+}
+
+#[test]
+fn unknown_account_exits_2_with_suggestion() {
+    let output = run_stdin(
+        &[
+            "check",
+            "--policy",
+            POLICY,
+            "--account",
+            "buergermeistr",
+            "-",
+        ],
+        &draft("Hallo", &["x"]),
+    );
+    assert_eq!(code(&output), 2);
+    let err = stderr(&output);
+    assert!(err.contains("unbekanntes konto `buergermeistr`"), "{err}");
+    assert!(err.contains("meinten Sie `buergermeister`?"), "{err}");
+}
+
+#[test]
+fn errors_do_not_leak_rust_type_names() {
+    let output = run(&["check", "--policy", POLICY, "--now", "gestern", "-"]);
+    assert_eq!(code(&output), 2);
+    let err = stderr(&output);
+    for leak in ["Timestamp", "Error {", "panicked", "Some("] {
+        assert!(!err.contains(leak), "{leak} in {err}");
+    }
+}
+
+// --- languages ----------------------------------------------------------------------------
+
+#[test]
+fn lang_en_switches_levels_messages_and_summary() {
+    let output = run_stdin(
+        &["check", "--policy", POLICY, "--lang", "en", "-"],
+        &draft(&long_text(), &["x"]),
+    );
+    assert_eq!(code(&output), 1);
+    let out = stdout(&output);
+    assert!(out.contains("error[length.limit]: too long for X"), "{out}");
+    assert!(out.contains("help: shorten by 20"), "{out}");
+    assert!(
+        out.contains("freigabe: block · 1 error, 0 warnings, 0 infos"),
+        "{out}"
+    );
+}
+
+#[test]
+fn freigabe_lang_environment_variable_is_honoured() {
+    let output = run_with_env(
+        &["check", "--policy", POLICY, "-"],
+        &draft(&long_text(), &["x"]),
+        &[("FREIGABE_LANG", "en_GB.UTF-8")],
+    );
+    assert!(stdout(&output).contains("error[length.limit]"));
+    // The flag wins over the environment.
+    let output = run_with_env(
+        &["check", "--policy", POLICY, "--lang", "de", "-"],
+        &draft(&long_text(), &["x"]),
+        &[("FREIGABE_LANG", "en")],
+    );
+    assert!(stdout(&output).contains("fehler[length.limit]"));
+}
+
+#[test]
+fn errors_are_english_with_lang_en() {
+    let output = run(&["--lang", "en", "explain", "length.limt"]);
+    assert_eq!(code(&output), 2);
+    let err = stderr(&output);
+    assert!(
+        err.contains("error[unknown-rule]: unknown rule `length.limt`"),
+        "{err}"
+    );
+    assert!(err.contains("help: did you mean `length.limit`?"), "{err}");
+}
+
+// --- formats ------------------------------------------------------------------------------
+
+#[test]
+fn json_output_is_exactly_the_report_contract() {
+    let text = format!("{} #Libori", long_text());
+    let output = run_stdin(
+        &["check", "--policy", POLICY, "--format", "json", "-"],
+        &draft(&text, &["x", "instagram"]),
+    );
+    assert_eq!(code(&output), 1);
+    let out = stdout(&output);
+    assert_eq!(out.lines().count(), 1, "one line: {out}");
+    let report: Value = serde_json::from_str(&out).expect("valid JSON");
+    let keys = |value: &Value| {
+        let mut keys: Vec<String> = value
+            .as_object()
+            .expect("an object")
+            .keys()
+            .cloned()
+            .collect();
+        keys.sort();
+        keys
+    };
+    assert_eq!(
+        keys(&report),
+        [
+            "diagnostics",
+            "engine_version",
+            "measures",
+            "policy_digest",
+            "verdict"
+        ]
+    );
+    assert_eq!(report["verdict"], "block");
+    assert!(
+        report["policy_digest"]
+            .as_str()
+            .unwrap()
+            .starts_with("sha256:")
+    );
+    let diagnostic = &report["diagnostics"][0];
+    assert_eq!(
+        keys(diagnostic),
+        [
+            "help",
+            "message",
+            "platform",
+            "rule",
+            "severity",
+            "span",
+            "suggestions"
+        ]
+    );
+    assert_eq!(diagnostic["rule"], "length.limit");
+    assert_eq!(diagnostic["platform"], "x");
+    assert_eq!(
+        keys(&diagnostic["span"]),
+        [
+            "column",
+            "end",
+            "end_char",
+            "end_utf16",
+            "line",
+            "start",
+            "start_char",
+            "start_utf16"
+        ]
+    );
+    assert_eq!(keys(&report["measures"]), ["instagram", "x"]);
+    assert_eq!(report["measures"]["x"]["limit"], 280);
+}
+
+#[test]
+fn human_output_has_no_colour_when_piped() {
+    let output = run_stdin(
+        &["check", "--policy", POLICY, "-"],
+        &draft(&long_text(), &["x"]),
+    );
+    assert!(!stdout(&output).contains('\u{1b}'));
+    let error = run(&["explain", "nope"]);
+    assert!(!stderr(&error).contains('\u{1b}'));
+}
+
+/// The official SARIF 2.1.0 schema, vendored unchanged (see `tests/data/README.md`), with
+/// format checks on.
+fn sarif_validator() -> jsonschema::Validator {
+    let text = std::fs::read_to_string("tests/data/sarif-schema-2.1.0.json").expect("schema");
+    // The official file's `language` patterns (of `run` and `toolComponent`) have a stray
+    // `]` (`…{2}]?$`), which is no valid ECMA-262 regex, so strict validators refuse the
+    // schema itself. Compile them with the evident intent ("en" or "en-US"); everything
+    // else stays as published.
+    let broken = r#""^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$""#;
+    assert_eq!(
+        text.matches(broken).count(),
+        2,
+        "the vendored schema changed"
+    );
+    let text = text.replace(broken, r#""^[a-zA-Z]{2}(-[a-zA-Z]{2})?$""#);
+    let schema: Value = serde_json::from_str(&text).expect("schema JSON");
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("the schema compiles")
+}
+
+#[test]
+fn sarif_output_is_valid_against_the_official_schema() {
+    let validator = sarif_validator();
+
+    // A finding on the second line, after a multi-byte character, with a suggestion.
+    let text = "Grüße!\nProgramm: http://www.paderborn.de/libori";
+    let output = run_stdin(
+        &["check", "--policy", POLICY, "--format", "sarif", "-"],
+        &draft(text, &["facebook"]),
+    );
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let log: Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
+    let errors: Vec<String> = validator.iter_errors(&log).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+
+    let run = &log["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
+    assert!(rules.len() >= 2);
+    assert!(rules.iter().any(|rule| rule["id"] == "length.limit"));
+    let result = &run["results"][0];
+    assert_eq!(result["ruleId"], "links.https");
+    assert_eq!(result["level"], "warning");
+    let index = result["ruleIndex"].as_u64().expect("ruleIndex") as usize;
+    assert_eq!(rules[index]["id"], "links.https");
+    let location = &result["locations"][0]["physicalLocation"];
+    assert_eq!(location["artifactLocation"]["uri"], "stdin");
+    let region = &location["region"];
+    // `http://www.paderborn.de/libori` on line 2 from column 11: 30 characters.
+    assert_eq!(region["startLine"], 2);
+    assert_eq!(region["startColumn"], 11);
+    assert_eq!(region["endLine"], 2);
+    assert_eq!(region["endColumn"], 41);
+    assert_eq!(region["charOffset"], 17);
+    assert_eq!(region["charLength"], 30);
+    // `links.https` is about the text, not a platform.
+    assert!(result.get("properties").is_none(), "{result}");
+    assert!(
+        result["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"]
+            .is_string()
+    );
+}
+
+#[test]
+fn sarif_names_the_draft_file_and_errors_are_level_error() {
+    let file = TempFile::new("lang.json", &draft(&long_text(), &["x"]));
+    let output = run(&[
+        "check",
+        "--policy",
+        POLICY,
+        "--format",
+        "sarif",
+        file.path(),
+    ]);
+    assert_eq!(code(&output), 1);
+    let log: Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
+    let errors: Vec<String> = sarif_validator()
+        .iter_errors(&log)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let result = &log["runs"][0]["results"][0];
+    assert_eq!(result["level"], "error");
+    assert_eq!(result["ruleId"], "length.limit");
+    assert_eq!(result["properties"]["platform"], "x");
+    let uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        .as_str()
+        .expect("uri");
+    assert!(
+        uri.starts_with("file://") && uri.ends_with("/lang.json"),
+        "{uri}"
+    );
+}
+
+// --- inputs -------------------------------------------------------------------------------
+
+#[test]
+fn txt_draft_takes_account_and_platforms_from_flags() {
+    let file = TempFile::new("post.txt", &format!("{}\n", long_text()));
+    let args = [
+        "check",
+        "--policy",
+        POLICY,
+        "--account",
+        "buergermeister",
+        "--platform",
+        "x",
+        "--format",
+        "json",
+        file.path(),
+    ];
+    let output = run(&args);
+    assert_eq!(code(&output), 1, "{}", stderr(&output));
+    let report: Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    // The final newline of the file is not part of the post.
+    assert_eq!(report["measures"]["x"]["length"], 300);
+    assert_eq!(report["measures"].as_object().map(|m| m.len()), Some(1));
+}
+
+#[test]
+fn stdin_text_with_text_flag() {
+    let output = run_stdin(
+        &[
+            "check",
+            "--policy",
+            POLICY,
+            "--text",
+            "--platform",
+            "instagram",
+            "-",
+        ],
+        "Guten Morgen, Paderborn!\n",
+    );
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert!(stdout(&output).contains("instagram 24/2200"));
+}
+
+#[test]
+fn plain_text_on_stdin_without_text_flag_points_to_it() {
+    let output = run_stdin(&["check", "--policy", POLICY, "-"], "Guten Morgen!\n");
+    assert_eq!(code(&output), 2);
+    let err = stderr(&output);
+    assert!(err.contains("--> stdin:1:1"), "{err}");
+    assert!(
+        err.contains("hilfe: reinen text mit `--text` prüfen"),
+        "{err}"
+    );
+}
+
+#[test]
+fn platform_flag_overrides_the_draft() {
+    let output = run_stdin(
+        &["check", "--policy", POLICY, "--platform", "instagram", "-"],
+        &draft(&long_text(), &["x"]),
+    );
+    assert_eq!(code(&output), 0, "{}", stdout(&output));
+    assert!(stdout(&output).contains("instagram 300/2200"));
+}
+
+#[test]
+fn history_errors_are_located() {
+    let history = TempFile::new(
+        "history.jsonl",
+        "{\"account\": \"buergermeister\", \"platforms\": [\"x\"], \"published_at\": \"2026-05-04T10:00:00+02:00\"}\n{\"account\": 1}\n",
+    );
+    let output = run_stdin(
+        &[
+            "check",
+            "--policy",
+            POLICY,
+            "--history",
+            history.path(),
+            "-",
+        ],
+        &draft("Hallo", &["instagram"]),
+    );
+    assert_eq!(code(&output), 2);
+    assert!(
+        stderr(&output).contains(&format!("{}:2:", history.path())),
+        "{}",
+        stderr(&output)
+    );
+}
+
+// --- count --------------------------------------------------------------------------------
+
+fn count(platform: &str, text: &str) -> Value {
+    let output = run_stdin(&["count", "--platform", platform, "-"], text);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    serde_json::from_str(&stdout(&output)).expect("JSON")
+}
+
+#[test]
+fn count_prints_platform_length_limit_valid() {
+    let counted = count("x", "Guten Morgen, Paderborn!");
+    assert_eq!(
+        counted,
+        serde_json::json!({"platform": "x", "length": 24, "limit": 280, "valid": true})
+    );
+}
+
+#[test]
+fn count_x_weighs_urls_as_23() {
+    let counted = count(
+        "x",
+        "Programm: https://www.paderborn.de/kultur/libori/programm-und-sperrungen-2026",
+    );
+    assert_eq!(counted["length"], 10 + 23);
+}
+
+#[test]
+fn count_x_weighs_emoji_as_2() {
+    assert_eq!(count("x", "🎉")["length"], 2);
+    assert_eq!(count("x", "Libori 🎉")["length"], 9);
+    // Instagram counts characters: the emoji is one.
+    assert_eq!(count("instagram", "Libori 🎉")["length"], 8);
+}
+
+#[test]
+fn count_reports_invalid_when_over_the_limit() {
+    let counted = count("x", &long_text());
+    assert_eq!(counted["length"], 300);
+    assert_eq!(counted["valid"], false);
+}
+
+#[test]
+fn count_reads_a_file() {
+    let file = TempFile::new("count.txt", "Hallo\n");
+    let output = run(&["count", "--platform", "mastodon", file.path()]);
+    let counted: Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert_eq!(counted["length"], 5);
+    assert_eq!(counted["limit"], 500);
+}
+
+// --- batch --------------------------------------------------------------------------------
+
+#[test]
+fn batch_reports_a_broken_middle_line_and_checks_the_rest() {
+    let archive = [
+        r#"{"id": "a", "text": "Guten Morgen!", "platforms": ["instagram"]}"#.to_owned(),
+        String::new(),
+        r#"{"id": "b", "text": "kaputt""#.to_owned(),
+        format!(
+            r#"{{"id": "c", "text": "{}", "platforms": ["x"]}}"#,
+            long_text()
+        ),
+    ]
+    .join("\n");
+    let output = run_stdin(&["batch", "--policy", POLICY, "-"], &archive);
+    assert_eq!(code(&output), 1);
+    let rows: Vec<Value> = stdout(&output)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("JSON line"))
+        .collect();
+    assert_eq!(rows.len(), 3, "blank line skipped");
+    assert_eq!(rows[0]["line"], 1);
+    assert_eq!(rows[0]["id"], "a");
+    assert_eq!(rows[0]["report"]["verdict"], "pass");
+    assert_eq!(rows[1]["line"], 3);
+    assert_eq!(rows[1]["id"], Value::Null);
+    assert_eq!(rows[1]["error"]["kind"], "invalid-draft");
+    assert!(
+        rows[1]["error"]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("ungültiger entwurf")
+    );
+    assert!(rows[1]["error"]["column"].is_u64());
+    assert!(rows[1].get("report").is_none());
+    assert_eq!(rows[2]["line"], 4);
+    assert_eq!(rows[2]["id"], "c");
+    assert_eq!(rows[2]["report"]["verdict"], "block");
+}
+
+#[test]
+fn batch_of_clean_drafts_exits_0() {
+    let archive = "{\"text\": \"Hallo\", \"platforms\": [\"x\"]}\n{\"text\": \"Tschüss\"}\n";
+    let file = TempFile::new("clean.jsonl", archive);
+    let output = run(&["batch", "--policy", POLICY, "--lang", "en", file.path()]);
+    assert_eq!(code(&output), 0, "{}", stdout(&output));
+    assert_eq!(stdout(&output).lines().count(), 2);
+}
+
+#[test]
+fn batch_unknown_account_is_an_error_row() {
+    let archive = r#"{"id": "x1", "text": "Hallo", "account": "stadt"}"#;
+    let output = run_stdin(&["batch", "--policy", POLICY, "--lang", "en", "-"], archive);
+    assert_eq!(code(&output), 1);
+    let row: Value = serde_json::from_str(stdout(&output).trim()).expect("JSON");
+    assert_eq!(row["id"], "x1");
+    assert_eq!(row["error"]["kind"], "unknown-account");
+    assert_eq!(row["error"]["message"], "unknown account `stadt`");
+}
+
+#[test]
+fn batch_without_archive_file_exits_2() {
+    let output = run(&["batch", "--policy", POLICY, "tests/fixtures/nope.jsonl"]);
+    assert_eq!(code(&output), 2);
+    assert!(stdout(&output).is_empty());
+}
+
+// --- policy -------------------------------------------------------------------------------
+
+#[test]
+fn policy_check_accepts_the_fixture() {
+    let output = run(&["policy", "check", POLICY]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let out = stdout(&output);
+    assert!(
+        out.starts_with("ok: tests/fixtures/policy.toml (2 konten, digest sha256:"),
+        "{out}"
+    );
+}
+
+#[test]
+fn policy_check_locates_a_misspelt_key_and_suggests_the_right_one() {
+    let source = std::fs::read_to_string(POLICY)
+        .expect("fixture policy")
+        .replacen("platforms = [\"facebook\"", "platfroms = [\"facebook\"", 1);
+    let dir = std::env::temp_dir().join(format!("freigabe-cli-policy-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(dir.join("policy.toml"), source).expect("policy file");
+    let output = Command::new(env!("CARGO_BIN_EXE_freigabe"))
+        .args(["policy", "check", "policy.toml"])
+        .current_dir(&dir)
+        .env_remove("FREIGABE_LANG")
+        .output()
+        .expect("runs");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(code(&output), 2);
+    let err = stderr(&output);
+    // The misspelt key starts line 9 of the fixture.
+    assert!(err.contains("--> policy.toml:9:1"), "{err}");
+    assert!(err.contains("platfroms"), "{err}");
+    assert!(err.contains("meinten Sie `platforms`?"), "{err}");
+}
+
+#[test]
+fn policy_check_of_a_policy_with_an_unknown_rule_fails() {
+    let policy = TempFile::new(
+        "rules.toml",
+        "[accounts.a]\nkind = \"official\"\nplatforms = [\"x\"]\n\n[rules.\"length.limt\"]\nseverity = \"warning\"\n",
+    );
+    let output = run(&["policy", "check", policy.path()]);
+    assert_eq!(code(&output), 2);
+    let err = stderr(&output);
+    assert!(err.contains(&format!("{}:5:", policy.path())), "{err}");
+    assert!(err.contains("length.limit"), "{err}");
+}
+
+#[test]
+fn policy_schema_is_json_schema_of_the_policy() {
+    let output = run(&["policy", "schema"]);
+    assert_eq!(code(&output), 0);
+    let schema: Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert!(schema["properties"]["accounts"].is_object(), "{schema}");
+}
+
+// --- explain ------------------------------------------------------------------------------
+
+#[test]
+fn explain_prints_the_rule_documentation() {
+    let output = run(&["explain", "length.limit"]);
+    assert_eq!(code(&output), 0);
+    let out = stdout(&output);
+    assert!(out.starts_with("# length.limit\n"), "{out}");
+    for heading in [
+        "## What it checks",
+        "## Why",
+        "## Example",
+        "## Configuration",
+    ] {
+        assert!(out.contains(heading), "{heading} missing: {out}");
+    }
+}
+
+#[test]
+fn explain_unknown_rule_suggests_a_close_one() {
+    let output = run(&["explain", "length.limt"]);
+    assert_eq!(code(&output), 2);
+    let err = stderr(&output);
+    assert!(
+        err.contains("fehler[unknown-rule]: unbekannte regel `length.limt`"),
+        "{err}"
+    );
+    assert!(err.contains("hilfe: meinten Sie `length.limit`?"), "{err}");
+    let far = run(&["explain", "zzz"]);
+    assert!(stderr(&far).contains("freigabe explain --all"));
+}
+
+#[test]
+fn explain_all_lists_every_rule_with_a_whole_sentence() {
+    let output = run(&["explain", "--all"]);
+    assert_eq!(code(&output), 0);
+    let out = stdout(&output);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines.iter().any(|line| line.starts_with("length.limit ")));
+    for line in &lines {
+        assert!(line.trim_end().ends_with('.'), "summary cut short: {line}");
+    }
+}
