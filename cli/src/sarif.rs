@@ -13,7 +13,7 @@ pub fn render(report: &Report, text: &str, artifact: &str, lang: Lang) -> String
     let results: Vec<Value> = report
         .diagnostics
         .iter()
-        .map(|diagnostic| result(diagnostic, &rules, text, &uri))
+        .map(|diagnostic| result(diagnostic, &rules, &uri))
         .collect();
     let log = json!({
         "$schema": SCHEMA_URI,
@@ -56,7 +56,7 @@ fn rule_descriptor(rule: &freigabe::RuleInfo) -> Value {
     })
 }
 
-fn result(diagnostic: &Diagnostic, rules: &[freigabe::RuleInfo], text: &str, uri: &str) -> Value {
+fn result(diagnostic: &Diagnostic, rules: &[freigabe::RuleInfo], uri: &str) -> Value {
     let message = match &diagnostic.help {
         Some(help) => format!("{}\n{help}", diagnostic.message),
         None => diagnostic.message.clone(),
@@ -76,7 +76,7 @@ fn result(diagnostic: &Diagnostic, rules: &[freigabe::RuleInfo], text: &str, uri
         result["locations"] = json!([{
             "physicalLocation": {
                 "artifactLocation": {"uri": uri, "index": 0},
-                "region": region(text, &span),
+                "region": region(&span),
             },
         }]);
     }
@@ -88,7 +88,7 @@ fn result(diagnostic: &Diagnostic, rules: &[freigabe::RuleInfo], text: &str, uri
                 json!({"artifactChanges": [{
                     "artifactLocation": {"uri": uri, "index": 0},
                     "replacements": [{
-                        "deletedRegion": region(text, &suggestion.span),
+                        "deletedRegion": region(&suggestion.span),
                         "insertedContent": {"text": suggestion.replacement},
                     }],
                 }]})
@@ -108,39 +108,16 @@ fn level(severity: Severity) -> &'static str {
 }
 
 /// A SARIF region: 1-based start/end line and column (end column exclusive), and the
-/// character offset and length.
-fn region(text: &str, span: &Span) -> Value {
-    let (end_line, end_column) = end_position(text, span);
+/// character offset and length — all computed by core.
+fn region(span: &Span) -> Value {
     json!({
         "startLine": span.line,
         "startColumn": span.column,
-        "endLine": end_line,
-        "endColumn": end_column,
+        "endLine": span.end_line,
+        "endColumn": span.end_column,
         "charOffset": span.start_char,
         "charLength": span.end_char.saturating_sub(span.start_char),
     })
-}
-
-/// Line and column just past the span, continuing from its start with core's line rules
-/// (`\n`, `\r\n` and a lone `\r` end a line; columns count characters).
-fn end_position(text: &str, span: &Span) -> (usize, usize) {
-    let (mut line, mut column) = (span.line, span.column);
-    let covered = text.get(span.start..span.end).unwrap_or_default();
-    let mut previous_was_cr = text
-        .get(..span.start)
-        .is_some_and(|before| before.ends_with('\r'));
-    for ch in covered.chars() {
-        match ch {
-            '\n' if previous_was_cr => {}
-            '\n' | '\r' => {
-                line += 1;
-                column = 1;
-            }
-            _ => column += 1,
-        }
-        previous_was_cr = ch == '\r';
-    }
-    (line, column)
 }
 
 /// A relative URI reference for a path: forward slashes, reserved characters escaped;
@@ -169,35 +146,6 @@ fn artifact_uri(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn span(text: &str, start: usize, end: usize) -> Span {
-        let before = &text[..start];
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        Span {
-            start,
-            end,
-            start_char: before.chars().count(),
-            end_char: text[..end].chars().count(),
-            start_utf16: before.encode_utf16().count(),
-            end_utf16: text[..end].encode_utf16().count(),
-            line: before.matches('\n').count() + 1,
-            column: text[line_start..start].chars().count() + 1,
-        }
-    }
-
-    #[test]
-    fn end_position_on_one_line_counts_characters() {
-        let text = "Grüße aus Paderborn";
-        // "aus": bytes 8..11, characters 6..9.
-        assert_eq!(end_position(text, &span(text, 8, 11)), (1, 10));
-    }
-
-    #[test]
-    fn end_position_across_lines_restarts_the_column() {
-        let text = "eins\nzwei\r\ndrei";
-        // From "zwei" to the end: two line breaks, `\r\n` counted once.
-        assert_eq!(end_position(text, &span(text, 5, text.len())), (3, 5));
-    }
 
     #[test]
     fn artifact_uris_are_escaped() {

@@ -357,6 +357,8 @@ fn json_output_is_exactly_the_report_contract() {
             "column",
             "end",
             "end_char",
+            "end_column",
+            "end_line",
             "end_utf16",
             "line",
             "start",

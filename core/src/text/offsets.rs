@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 /// A region of the draft text in all offset encodings.
 ///
 /// `start`/`end` are UTF-8 byte offsets, `*_char` Unicode scalar offsets, `*_utf16` UTF-16
-/// code-unit offsets; `line` and `column` (1-based, column in characters) locate `start`.
+/// code-unit offsets; `line` and `column` (1-based, column in characters) locate `start`,
+/// `end_line` and `end_column` locate `end` (for SARIF regions and editor ranges).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 pub struct Span {
     /// UTF-8 byte offset of the first byte.
@@ -29,6 +30,10 @@ pub struct Span {
     pub line: usize,
     /// 1-based column of the start, counted in characters.
     pub column: usize,
+    /// 1-based line of the end.
+    pub end_line: usize,
+    /// 1-based column of the end, counted in characters (one past the last character).
+    pub end_column: usize,
 }
 
 /// One position in every encoding.
@@ -103,6 +108,8 @@ pub(crate) fn spans_for(text: &str, ranges: &[(usize, usize)]) -> Vec<Span> {
                 end_utf16: e.utf16,
                 line: s.line,
                 column: s.column,
+                end_line: e.line,
+                end_column: e.column,
             }
         })
         .collect()
@@ -123,6 +130,23 @@ mod tests {
     use proptest::prelude::*;
 
     fn reference(text: &str, start: usize, end: usize) -> Span {
+        let (line, column) = line_column(text, start);
+        let (end_line, end_column) = line_column(text, end);
+        Span {
+            start,
+            end,
+            start_char: text[..start].chars().count(),
+            end_char: text[..end].chars().count(),
+            start_utf16: text[..start].encode_utf16().count(),
+            end_utf16: text[..end].encode_utf16().count(),
+            line,
+            column,
+            end_line,
+            end_column,
+        }
+    }
+
+    fn line_column(text: &str, start: usize) -> (usize, usize) {
         let before = &text[..start];
         let mut line = 1;
         let mut line_start = 0;
@@ -142,16 +166,7 @@ mod tests {
             }
         }
         // A `\r` right before `start` whose `\n` starts at `start` already ended the line.
-        Span {
-            start,
-            end,
-            start_char: before.chars().count(),
-            end_char: text[..end].chars().count(),
-            start_utf16: before.encode_utf16().count(),
-            end_utf16: text[..end].encode_utf16().count(),
-            line,
-            column: text[line_start..start].chars().count() + 1,
-        }
+        (line, text[line_start..start].chars().count() + 1)
     }
 
     #[test]
