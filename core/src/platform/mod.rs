@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::rules::PlatformMeasure;
 use crate::text::extract::Extractor;
+use crate::text::offsets::floor_grapheme;
 use counting::{CountMethod, WeightedConfig, count};
 
 /// A social-media platform a draft can be published to.
@@ -257,11 +258,13 @@ pub(crate) fn measure(text: &str, counter: &Counter, extractor: &Extractor) -> P
     PlatformMeasure {
         length: main.length,
         limit: counter.limit,
-        // Whichever cap is hit first is where the text stops fitting.
+        // Whichever cap is hit first is where the text stops fitting; a character that does
+        // not fit takes its whole grapheme cluster with it (no half emoji in the highlight).
         overflow_start: match (main.overflow_start, byte_overflow) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
-        },
+        }
+        .map(|start| floor_grapheme(text, start)),
         bytes: bytes.map(|(b, limit)| (b.length, limit)),
         valid_text: main.valid_text,
     }

@@ -16,6 +16,17 @@ pub(crate) fn parse_link(text: &str) -> Option<Url> {
     }
 }
 
+/// A policy domain in the form URL hosts have: lowercase, internationalised names in
+/// punycode (`stadt-düsseldorf.de` → `xn--stadt-dsseldorf-5vb.de`), no `*.` prefix.
+pub(crate) fn normalize_domain(domain: &str) -> Option<String> {
+    let domain = domain.trim().trim_start_matches("*.").trim_end_matches('.');
+    if domain.is_empty() || domain.contains(['/', ' ', ':', '@']) || !domain.contains('.') {
+        return None;
+    }
+    let url = Url::parse(&format!("https://{domain}/")).ok()?;
+    url.host_str().map(str::to_owned)
+}
+
 /// Whether `host` is `domain` or one of its subdomains (`www.paderborn.de` ⊂ `paderborn.de`).
 pub(crate) fn host_within(host: &str, domain: &str) -> bool {
     let host = host.trim_end_matches('.');
@@ -58,6 +69,20 @@ mod tests {
             &imprint,
             &parse_link("https://www.paderborn.de/datenschutz").unwrap()
         ));
+    }
+
+    #[test]
+    fn policy_domains_are_normalised_like_hosts() {
+        assert_eq!(
+            normalize_domain("Stadt-Düsseldorf.de").as_deref(),
+            Some("xn--stadt-dsseldorf-5vb.de")
+        );
+        assert_eq!(
+            normalize_domain("*.paderborn.de").as_deref(),
+            Some("paderborn.de")
+        );
+        assert_eq!(normalize_domain("https://paderborn.de"), None);
+        assert_eq!(normalize_domain("paderborn"), None);
     }
 
     #[test]

@@ -124,6 +124,18 @@ pub(crate) fn floor_boundary(text: &str, offset: usize) -> usize {
     offset
 }
 
+/// The start of the grapheme cluster that contains `offset`, so that a span never starts
+/// inside an emoji sequence, a flag or a letter with combining marks.
+pub(crate) fn floor_grapheme(text: &str, offset: usize) -> usize {
+    use unicode_segmentation::GraphemeCursor;
+    let offset = floor_boundary(text, offset);
+    let mut cursor = GraphemeCursor::new(offset, text.len(), true);
+    match cursor.is_boundary(text, 0) {
+        Ok(true) => offset,
+        _ => cursor.prev_boundary(text, 0).ok().flatten().unwrap_or(0),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,6 +193,19 @@ mod tests {
         assert_eq!(spans[1].line, 2);
         assert_eq!(spans[1].column, 11);
         assert_eq!(spans[1], reference(text, zeile, text.len()));
+    }
+
+    #[test]
+    fn grapheme_floor_keeps_emoji_sequences_whole() {
+        let text = "a👩‍👩‍👧b🇩🇪e\u{301}";
+        let family = 1;
+        let inside_family = text.find('\u{200d}').unwrap() + 3;
+        assert_eq!(floor_grapheme(text, inside_family), family);
+        let flag = text.find('🇩').unwrap();
+        assert_eq!(floor_grapheme(text, flag + 4), flag);
+        assert_eq!(floor_grapheme(text, text.len() - 2), text.len() - 3);
+        assert_eq!(floor_grapheme(text, 0), 0);
+        assert_eq!(floor_grapheme(text, text.len()), text.len());
     }
 
     #[test]

@@ -1,3 +1,5 @@
+use unicode_normalization::UnicodeNormalization;
+
 use crate::lang::tr;
 use crate::report::Severity;
 use crate::rules::{
@@ -14,7 +16,7 @@ rule_settings! {
 documented_rule! {
     /// ## What it checks
     /// The same hashtag appears more than once (ignoring letter case: `#Libori` and
-    /// `#libori` are one tag). Each repetition is marked, with the suggestion to remove it.
+    /// `#libori` are one tag; also the full-width `＃` and decomposed umlauts). Each repetition is marked, with the suggestion to remove it.
     ///
     /// ## Why
     /// A repeated tag adds nothing for search, costs characters on every channel and is read
@@ -47,7 +49,7 @@ impl Rule for HashtagsDuplicate {
         let mut seen: Vec<(String, &str)> = Vec::new();
         for hashtag in cx.text.of_kind(EntityKind::Hashtag) {
             let written = cx.text.slice(hashtag);
-            let folded = written.to_lowercase();
+            let folded = tag_key(written);
             match seen.iter().find(|(key, _)| *key == folded) {
                 Some((_, first)) => {
                     let first = *first;
@@ -68,4 +70,14 @@ impl Rule for HashtagsDuplicate {
             }
         }
     }
+}
+
+/// What makes two hashtags the same tag: the name without `#`/`＃`, NFC-normalised (a
+/// decomposed `ö` is the same letter) and lowercased.
+fn tag_key(written: &str) -> String {
+    written
+        .trim_start_matches(['#', '＃'])
+        .nfc()
+        .collect::<String>()
+        .to_lowercase()
 }

@@ -3,6 +3,7 @@ use crate::report::Severity;
 use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
 };
+use crate::text::offsets::floor_grapheme;
 
 rule_settings! {
     /// Settings of `length.fold`. The fold per platform is set under
@@ -58,6 +59,8 @@ impl Rule for LengthFold {
             else {
                 continue;
             };
+            // The fold hides whole characters as readers see them.
+            let fold_start = floor_grapheme(text, fold_start);
             let visible = text[..fold_start].trim_end();
             if text[fold_start..].trim().is_empty() {
                 continue;

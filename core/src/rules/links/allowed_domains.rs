@@ -1,10 +1,9 @@
 use crate::lang::tr;
-use crate::policy::localized;
 use crate::report::Severity;
+use crate::rules::links::{PolicyDomain, compile_domains, find_domain};
 use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
 };
-use crate::text::links::host_within;
 
 rule_settings! {
     /// Settings of `links.allowed-domains`.
@@ -36,7 +35,7 @@ documented_rule! {
     /// domains = ["paderborn.de", "libori.de"]
     /// ```
     pub(crate) struct LinksAllowedDomains {
-        domains: Vec<String>,
+        domains: Vec<PolicyDomain>,
     }
 }
 
@@ -46,20 +45,9 @@ impl RuleDef for LinksAllowedDomains {
     const DOCS: &'static str = Self::DOC_TEXT;
 
     fn compile(settings: &Settings, _: &Account) -> Result<Self, SettingError> {
-        let domains = settings.domains.clone().unwrap_or_default();
-        if let Some(bad) = domains
-            .iter()
-            .find(|d| d.contains('/') || d.contains(' ') || !d.contains('.'))
-        {
-            return Err(SettingError {
-                key: "domains",
-                message: localized!(
-                    de: "`{bad}` ist kein domainname",
-                    en: "`{bad}` is not a domain name",
-                ),
-            });
-        }
-        Ok(LinksAllowedDomains { domains })
+        Ok(LinksAllowedDomains {
+            domains: compile_domains(settings.domains.as_ref())?,
+        })
     }
 }
 
@@ -72,10 +60,15 @@ impl Rule for LinksAllowedDomains {
             let Some(host) = link.host() else {
                 continue;
             };
-            if self.domains.iter().any(|domain| host_within(host, domain)) {
+            if find_domain(&self.domains, host).is_some() {
                 continue;
             }
-            let allowed = self.domains.join(", ");
+            let allowed = self
+                .domains
+                .iter()
+                .map(|d| d.written.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
             out.push(
                 Finding::new(
                     tr!(cx.lang,

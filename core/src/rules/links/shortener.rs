@@ -1,9 +1,9 @@
 use crate::lang::tr;
 use crate::report::Severity;
+use crate::rules::links::{PolicyDomain, compile_domains, find_domain};
 use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
 };
-use crate::text::links::host_within;
 
 rule_settings! {
     /// Settings of `links.shortener`.
@@ -36,7 +36,7 @@ documented_rule! {
     /// domains = ["bit.ly", "tinyurl.com", "ow.ly"]
     /// ```
     pub(crate) struct LinksShortener {
-        domains: Vec<String>,
+        domains: Vec<PolicyDomain>,
     }
 }
 
@@ -47,7 +47,7 @@ impl RuleDef for LinksShortener {
 
     fn compile(settings: &Settings, _: &Account) -> Result<Self, SettingError> {
         Ok(LinksShortener {
-            domains: settings.domains.clone().unwrap_or_default(),
+            domains: compile_domains(settings.domains.as_ref())?,
         })
     }
 }
@@ -61,8 +61,7 @@ impl Rule for LinksShortener {
             let Some(host) = link.host() else {
                 continue;
             };
-            let Some(shortener) = self.domains.iter().find(|domain| host_within(host, domain))
-            else {
+            let Some(shortener) = find_domain(&self.domains, host).map(|d| &d.written) else {
                 continue;
             };
             out.push(
