@@ -118,16 +118,15 @@ enum TldKind {
 /// Lower-cased TLDs of both lists, for prefix look-ups at a position.
 #[derive(Debug)]
 struct TldTable {
-    kinds: HashMap<String, TldKind>,
-    /// Longest TLD in chars, bounds the prefixes tried.
-    max_chars: usize,
+    /// Every prefix of every TLD, with the TLD's list if the prefix is a
+    /// whole TLD; a missing prefix ends the look-up early.
+    prefixes: HashMap<String, Option<TldKind>>,
 }
 
 impl TldTable {
     fn parse(yaml: &str) -> Result<Self, ExtractorError> {
-        let mut kinds = HashMap::new();
+        let mut prefixes: HashMap<String, Option<TldKind>> = HashMap::new();
         let mut section: Option<TldKind> = None;
-        let mut max_chars = 0;
         for (number, raw) in yaml.lines().enumerate() {
             let line = raw.trim_end();
             if line.is_empty() || line == "---" || line.starts_with('#') {
@@ -139,14 +138,17 @@ impl TldTable {
                 })?;
                 let tld = unquote(item.trim()).to_lowercase();
                 if tld.is_empty() {
-                    return Err(ExtractorError::TldList(format!("line {}: empty TLD", number + 1)));
+                    return Err(ExtractorError::TldList(format!(
+                        "line {}: empty TLD",
+                        number + 1
+                    )));
                 }
-                max_chars = max_chars.max(tld.chars().count());
+                for (end, _) in tld.char_indices().skip(1) {
+                    prefixes.entry(tld[..end].to_owned()).or_insert(None);
+                }
                 // A TLD in both lists matches as generic, since that alternative is tried first.
-                kinds
-                    .entry(tld)
-                    .and_modify(|existing: &mut TldKind| *existing = (*existing).min(kind))
-                    .or_insert(kind);
+                let entry = prefixes.entry(tld).or_insert(None);
+                *entry = Some(entry.map_or(kind, |existing| existing.min(kind)));
             } else if let Some(name) = line.strip_suffix(':') {
                 section = match name {
                     "country" => Some(TldKind::Country),
@@ -165,17 +167,20 @@ impl TldTable {
                 )));
             }
         }
-        if kinds.is_empty() {
+        if prefixes.is_empty() {
             return Err(ExtractorError::TldList("no TLDs".to_owned()));
         }
-        Ok(Self { kinds, max_chars })
+        Ok(Self { prefixes })
     }
 }
 
 /// YAML scalars such as `'no'` are quoted so they stay strings.
 fn unquote(item: &str) -> &str {
     for quote in ['\'', '"'] {
-        if let Some(inner) = item.strip_prefix(quote).and_then(|rest| rest.strip_suffix(quote)) {
+        if let Some(inner) = item
+            .strip_prefix(quote)
+            .and_then(|rest| rest.strip_suffix(quote))
+        {
             return inner;
         }
     }
@@ -193,6 +198,8 @@ pub struct Extractor {
     hashtag: Regex,
     mention: Regex,
     mastodon_mention: Regex,
+    /// Matches at the end of the text before a Mastodon `@` that may not start a mention.
+    mastodon_blocker: Regex,
     emoji: Regex,
 }
 
@@ -223,6 +230,8 @@ struct UrlMatch {
 struct DomainCache {
     run: Option<LabelRun>,
     tail: Option<(usize, DomainTail)>,
+    /// Per dot: best domain end using only the labels after it (see `best_after`).
+    best_after: HashMap<usize, Option<usize>>,
 }
 
 /// A run of characters allowed in a domain label (`validDomainChars`, `-`, `_`).
@@ -257,10 +266,7 @@ impl Extractor {
     pub fn new() -> Result<Self, ExtractorError> {
         let tlds = TldTable::parse(TLD_LIST)?;
 
-        let balanced_parens = format!(
-            r"\((?:{g}+|(?:{g}*\({g}+\){g}*))\)",
-            g = URL_PATH_CHARS
-        );
+        let balanced_parens = format!(r"\((?:{g}+|(?:{g}*\({g}+\){g}*))\)", g = URL_PATH_CHARS);
         let path_ending = format!(r"(?:{URL_PATH_ENDING_CHARS}|(?:{balanced_parens}))");
         let path = format!(
             r"(?:(?:{g}*(?:{balanced_parens}{g}*)*{path_ending})|(?:@{g}+/))",
@@ -268,9 +274,7 @@ impl Extractor {
         );
         let url_tail = compile(
             "url_tail",
-            &format!(
-                r"\A(?::[0-9]+)?(/{path}*)?(?:\?{URL_QUERY_CHARS}*{URL_QUERY_ENDING_CHARS})?"
-            ),
+            &format!(r"\A(?::[0-9]+)?(/{path}*)?(?:\?{URL_QUERY_CHARS}*{URL_QUERY_ENDING_CHARS})?"),
         )?;
         let tco = compile(
             "tco",
@@ -299,8 +303,10 @@ impl Extractor {
         // Mastodon's `Account::MENTION_RE`; its lookbehind is checked in code.
         let mastodon_mention = compile(
             "mastodon_mention",
-            r"@([a-zA-Z0-9_]+(?:[.-]+[a-zA-Z0-9_]+)*)(?:@\w+(?:[.-]+\w+)*)?",
+            r"@([a-zA-Z0-9_]+(?:[.-]+[a-zA-Z0-9_]+)*)(?:@[\p{L}\p{M}\p{Nd}\p{Pc}]+(?:[.-]+[\p{L}\p{M}\p{Nd}\p{Pc}]+)*)?",
         )?;
+        // Ruby's `[[:word:]]`, `=` and `/`: what may not precede a Mastodon mention.
+        let mastodon_blocker = compile("mastodon_blocker", r"[=/\p{L}\p{M}\p{Nd}\p{Pc}]\z")?;
         let emoji_base = r"[\p{Extended_Pictographic}\p{Emoji_Modifier}[\p{Emoji}--[0-9#*\p{Regional_Indicator}]]]";
         let emoji_element = format!(r"{emoji_base}(?:\x{{FE0F}}|\p{{Emoji_Modifier}})?");
         let emoji = compile(
@@ -317,6 +323,7 @@ impl Extractor {
             hashtag,
             mention,
             mastodon_mention,
+            mastodon_blocker,
             emoji,
         })
     }
@@ -412,15 +419,9 @@ impl Extractor {
             return mentions;
         }
         let mut from = 0;
-        while let Some(captures) = self.mastodon_mention.captures_at(text, from) {
-            let (Some(whole), Some(user)) = (captures.get(0), captures.get(1)) else {
-                break;
-            };
-            let preceded_badly = text[..whole.start()]
-                .chars()
-                .next_back()
-                .is_some_and(|before| before == '=' || before == '/' || is_word_char(before));
-            if preceded_badly {
+        // Locate with the cheaper `find_at`; capture groups only for accepted mentions.
+        while let Some(whole) = self.mastodon_mention.find_at(text, from) {
+            if self.blocks_mastodon_mention(&text[..whole.start()]) {
                 // A lookbehind failure lets the scan retry right after the `@`.
                 from = whole.start() + 1;
                 continue;
@@ -429,16 +430,34 @@ impl Extractor {
             if is_invalid_mention_end(&text[whole.end()..]) {
                 continue;
             }
+            let user_end = self
+                .mastodon_mention
+                .captures_at(text, whole.start())
+                .and_then(|captures| captures.get(1))
+                .map_or(whole.end(), |user| user.end());
             mentions.push((
                 Entity {
                     kind: EntityKind::Mention,
                     start: whole.start(),
                     end: whole.end(),
                 },
-                user.end(),
+                user_end,
             ));
         }
         mentions
+    }
+
+    /// Mastodon's `(?<![=/[:word:]])` before the `@`.
+    fn blocks_mastodon_mention(&self, before: &str) -> bool {
+        match before.chars().next_back() {
+            None => false,
+            Some(last) if last.is_ascii() => {
+                last.is_ascii_alphanumeric() || matches!(last, '_' | '=' | '/')
+            }
+            Some(last) => self
+                .mastodon_blocker
+                .is_match(&before[before.len() - last.len_utf8()..]),
+        }
     }
 
     /// Byte ranges of emoji sequences (keycaps, flags, tag sequences, modifier
@@ -501,10 +520,10 @@ impl Extractor {
                 }
             }
             // `^` is the second alternative of `validUrlPrecedingChars`.
-            if position == 0 {
-                if let Some(found) = self.match_url_at(text, 0, cache) {
-                    return Some((None, found));
-                }
+            if position == 0
+                && let Some(found) = self.match_url_at(text, 0, cache)
+            {
+                return Some((None, found));
             }
         }
         None
@@ -557,7 +576,7 @@ impl Extractor {
         let tail = match cache.tail {
             Some((cached_dot, tail)) if cached_dot == dot => tail,
             _ => {
-                let tail = self.domain_tail(text, dot);
+                let tail = self.domain_tail(text, dot, cache);
                 cache.tail = Some((dot, tail));
                 tail
             }
@@ -565,7 +584,9 @@ impl Extractor {
         if let Some(end) = tail.with_subdomains {
             return Some(end);
         }
-        let first_label_is_name = run.last_underscore.is_none_or(|underscore| underscore < start);
+        let first_label_is_name = run
+            .last_underscore
+            .is_none_or(|underscore| underscore < start);
         if first_label_is_name {
             tail.first_label_as_name
         } else {
@@ -574,31 +595,51 @@ impl Extractor {
     }
 
     /// Domain ends for the labels after the first label's dot at `dot`.
-    fn domain_tail(&self, text: &str, dot: usize) -> DomainTail {
-        // Labels after the first one, as (end offset of label = its dot, has underscore).
-        let mut labels: Vec<(usize, bool)> = Vec::new();
-        let mut position = dot + 1;
-        while let Some(next) = text[position..].chars().next() {
-            if !is_domain_char(next) {
-                break;
-            }
-            let run = scan_label_run(text, position);
-            if !run.ends_with_dot || !run.last_is_domain_char {
-                break;
-            }
-            labels.push((run.end, run.last_underscore.is_some()));
-            position = run.end + 1;
-        }
-        // The last possible domain name is the last label; try the longest chain first.
-        let with_subdomains = labels
-            .iter()
-            .rev()
-            .filter(|(_, has_underscore)| !has_underscore)
-            .find_map(|(label_dot, _)| self.tld_at(text, label_dot + 1));
+    fn domain_tail(&self, text: &str, dot: usize, cache: &mut DomainCache) -> DomainTail {
         DomainTail {
-            with_subdomains,
+            with_subdomains: self.best_after(text, dot, cache),
             first_label_as_name: self.tld_at(text, dot + 1),
         }
+    }
+
+    /// Best domain end when the label ending at `dot` and all labels before
+    /// it are subdomains: the last label after `dot` that can be the domain
+    /// name and is followed by a TLD (the backtracking engine tries the most
+    /// subdomains first). Since `best_after(dot)` is `best_after(next dot)`
+    /// or the label in between, results are memoised per dot, which keeps
+    /// texts like `a.a.a.a…` linear.
+    fn best_after(&self, text: &str, dot: usize, cache: &mut DomainCache) -> Option<usize> {
+        // Labels not yet known, as (dot before, dot after, has underscore).
+        let mut pending: Vec<(usize, usize, bool)> = Vec::new();
+        let mut current = dot;
+        let mut best = loop {
+            if let Some(&known) = cache.best_after.get(&current) {
+                break known;
+            }
+            let label_start = current + 1;
+            let starts_label = text[label_start..]
+                .chars()
+                .next()
+                .is_some_and(is_domain_char);
+            let run = starts_label.then(|| scan_label_run(text, label_start));
+            match run {
+                Some(run) if run.ends_with_dot && run.last_is_domain_char => {
+                    pending.push((current, run.end, run.last_underscore.is_some()));
+                    current = run.end;
+                }
+                _ => {
+                    cache.best_after.insert(current, None);
+                    break None;
+                }
+            }
+        };
+        for (before, after, has_underscore) in pending.into_iter().rev() {
+            if best.is_none() && !has_underscore {
+                best = self.tld_at(text, after + 1);
+            }
+            cache.best_after.insert(before, best);
+        }
+        best
     }
 
     /// `(?:validGTLD|validCCTLD|validPunycode)` at `position`: returns its end.
@@ -607,7 +648,7 @@ impl Extractor {
             .or_else(|| punycode_tld_at(text, position))
     }
 
-    /// A listed TLD at `position` followed by `(?=[^0-9a-zA-Z@]|$)`, where `$`
+    /// A listed TLD at `position` followed by `(?=[^0-9a-zA-Z@+-]|$)`, where `$`
     /// is `limit`. Generic TLDs precede country ones in the alternation, and
     /// within a list longer TLDs precede their prefixes (the list is sorted
     /// in reverse), so the best candidate is the first one the regex accepts.
@@ -624,21 +665,23 @@ impl Extractor {
     ) -> Option<(usize, TldKind)> {
         let mut key = String::new();
         let mut best: Option<(usize, TldKind)> = None;
-        for (count, (offset, character)) in text[position..limit].char_indices().enumerate() {
-            if count >= self.tlds.max_chars {
-                break;
-            }
+        for (offset, character) in text[position..limit].char_indices() {
             if character.is_ascii() {
                 key.push(character.to_ascii_lowercase());
             } else {
                 key.extend(character.to_lowercase());
             }
             let end = position + offset + character.len_utf8();
-            let Some(&kind) = self.tlds.kinds.get(&key) else {
+            let Some(&whole) = self.tlds.prefixes.get(&key) else {
+                break;
+            };
+            let Some(kind) = whole else {
                 continue;
             };
             let next = text[end..limit].chars().next();
-            if next.is_some_and(|next| next.is_ascii_alphanumeric() || next == '@') {
+            if next
+                .is_some_and(|next| next.is_ascii_alphanumeric() || matches!(next, '@' | '+' | '-'))
+            {
                 continue;
             }
             if best.is_none_or(|(_, best_kind)| kind <= best_kind) {
@@ -649,7 +692,13 @@ impl Extractor {
     }
 
     /// Post-processing of one `extractUrl` match (the body of twitter-text's loop).
-    fn accept_url(&self, text: &str, preceding: Option<char>, found: &UrlMatch, urls: &mut Vec<Entity>) {
+    fn accept_url(
+        &self,
+        text: &str,
+        preceding: Option<char>,
+        found: &UrlMatch,
+        urls: &mut Vec<Entity>,
+    ) {
         let url = &text[found.start..found.end];
         let domain = &text[found.domain_start..found.domain_end];
         let protocol_len = if found.has_protocol {
@@ -686,22 +735,17 @@ impl Extractor {
             return;
         };
         for (index, (ascii_start, ascii_end)) in ascii_domains.into_iter().enumerate() {
-            let ascii = &domain[ascii_start..ascii_end];
-            let keep = found.has_path
-                || self.is_special_short_domain(ascii)
-                || !self.is_short_cctld_domain(ascii);
-            if keep {
-                let end = if found.has_path && index == last {
-                    found.end
-                } else {
-                    found.domain_start + ascii_end
-                };
-                urls.push(Entity {
-                    kind: EntityKind::Url,
-                    start: found.domain_start + ascii_start,
-                    end,
-                });
-            }
+            // With a path, the last ASCII domain takes the path and query along.
+            let end = if found.has_path && index == last {
+                found.end
+            } else {
+                found.domain_start + ascii_end
+            };
+            urls.push(Entity {
+                kind: EntityKind::Url,
+                start: found.domain_start + ascii_start,
+                end,
+            });
         }
     }
 
@@ -731,65 +775,44 @@ impl Extractor {
                 position += character.len_utf8();
                 continue;
             }
-            // Every start inside the same run reaches the same dots, so a
-            // failure at the run's first character is a failure for the run.
+            // Later starts in the same chain of labels reach a subset of its
+            // dots, so a failure here is a failure up to the chain's end.
             let run_end = domain[position..]
                 .find(|c: char| !is_ascii_label_char(c))
                 .map_or(domain.len(), |offset| position + offset);
-            match self.ascii_domain_at(domain, position, run_end) {
-                Some(end) => {
+            match self.ascii_domain_at(domain, run_end) {
+                Ok(end) => {
                     found.push((position, end));
                     position = end;
                 }
-                None => position = run_end.max(position + character.len_utf8()),
+                Err(chain_end) => position = chain_end.max(position + character.len_utf8()),
             }
         }
         found
     }
 
-    /// `(?:[\-a-z0-9latin]+\.)+(?:gTLD|ccTLD|punycode)` starting with the run ending at `run_end`.
-    fn ascii_domain_at(&self, domain: &str, start: usize, run_end: usize) -> Option<usize> {
-        let _ = start;
+    /// `(?:[\-a-z0-9latin]+\.)+(?:gTLD|ccTLD|punycode)` starting with the run
+    /// ending at `run_end`; on failure, where the chain of labels ends.
+    fn ascii_domain_at(&self, domain: &str, run_end: usize) -> Result<usize, usize> {
         let mut dots = Vec::new();
-        let mut dot = run_end;
-        while domain[dot..].starts_with('.') {
-            dots.push(dot);
-            let next = dot + 1;
-            let end = domain[next..]
+        let mut chain_end = run_end;
+        while domain[chain_end..].starts_with('.') {
+            dots.push(chain_end);
+            let next = chain_end + 1;
+            chain_end = domain[next..]
                 .find(|c: char| !is_ascii_label_char(c))
                 .map_or(domain.len(), |offset| next + offset);
-            if end == next {
+            if chain_end == next {
                 break;
             }
-            dot = end;
         }
-        dots.iter().rev().find_map(|&dot| {
-            self.listed_tld_at(domain, dot + 1, domain.len())
-                .or_else(|| punycode_tld_at(domain, dot + 1))
-        })
-    }
-
-    /// `invalidShortDomain`: one domain-name label and a ccTLD, nothing more.
-    fn is_short_cctld_domain(&self, domain: &str) -> bool {
-        self.short_domain_tld(domain)
-            .is_some_and(|tld| self.tlds.kinds.get(&tld.to_lowercase()) == Some(&TldKind::Country))
-    }
-
-    /// `validSpecialShortDomain`: one domain-name label and `co` or `tv`.
-    fn is_special_short_domain(&self, domain: &str) -> bool {
-        self.short_domain_tld(domain)
-            .is_some_and(|tld| tld.eq_ignore_ascii_case("co") || tld.eq_ignore_ascii_case("tv"))
-    }
-
-    /// For `label.tld` with a valid domain-name label, the `tld` part.
-    fn short_domain_tld<'d>(&self, domain: &'d str) -> Option<&'d str> {
-        let (label, tld) = domain.split_once('.')?;
-        let first = label.chars().next()?;
-        let last = label.chars().next_back()?;
-        let label_ok = is_domain_char(first)
-            && is_domain_char(last)
-            && label.chars().all(|c| c == '-' || is_domain_char(c));
-        (label_ok && !tld.contains('.')).then_some(tld)
+        dots.iter()
+            .rev()
+            .find_map(|&dot| {
+                self.listed_tld_at(domain, dot + 1, domain.len())
+                    .or_else(|| punycode_tld_at(domain, dot + 1))
+            })
+            .ok_or(chain_end)
     }
 }
 
@@ -866,11 +889,19 @@ fn scan_label_run(text: &str, start: usize) -> LabelRun {
 fn punycode_label_length(label: &str) -> Option<usize> {
     let mut length = 0;
     // punycode.js also splits on the ideographic and fullwidth full stops.
-    for (index, part) in label.split(['\u{3002}', '\u{FF0E}', '\u{FF61}']).enumerate() {
+    for (index, part) in label
+        .split(['\u{3002}', '\u{FF0E}', '\u{FF61}'])
+        .enumerate()
+    {
         if index > 0 {
             length += 1;
         }
         if part.chars().any(|c| u32::from(c) > 0x7E) {
+            // Punycode spends at least one character per input character, so
+            // a long label is too long without paying for its encoding.
+            if part.chars().count() > MAX_DOMAIN_LABEL_LENGTH {
+                return Some(MAX_DOMAIN_LABEL_LENGTH + 1);
+            }
             length += "xn--".len() + idna::punycode::encode_str(part)?.len();
         } else {
             length += part.len();
@@ -992,37 +1023,6 @@ fn is_invalid_mention_end(after: &str) -> bool {
             .is_some_and(|next| next == '@' || next == '＠' || is_latin_accent(next))
 }
 
-/// Ruby's `[[:word:]]`: letters, marks, decimal digits and connector punctuation.
-fn is_word_char(character: char) -> bool {
-    character.is_alphanumeric() || character == '_' || is_mark_or_connector(character)
-}
-
-/// Marks and connector punctuation, approximated by the combining ranges
-/// that occur in words (Ruby treats all of `\p{M}` and `\p{Pc}` as word characters).
-fn is_mark_or_connector(character: char) -> bool {
-    matches!(
-        character,
-        '\u{0300}'..='\u{036F}'
-            | '\u{0483}'..='\u{0489}'
-            | '\u{0591}'..='\u{05BD}'
-            | '\u{0610}'..='\u{061A}'
-            | '\u{064B}'..='\u{065F}'
-            | '\u{0900}'..='\u{0903}'
-            | '\u{093A}'..='\u{094F}'
-            | '\u{1AB0}'..='\u{1AFF}'
-            | '\u{1DC0}'..='\u{1DFF}'
-            | '\u{20D0}'..='\u{20FF}'
-            | '\u{FE20}'..='\u{FE2F}'
-            | '\u{203F}'
-            | '\u{2040}'
-            | '\u{2054}'
-            | '\u{FE33}'
-            | '\u{FE34}'
-            | '\u{FE4D}'..='\u{FE4F}'
-            | '\u{FF3F}'
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1034,10 +1034,16 @@ mod tests {
     #[test]
     fn builds_and_extracts_all_kinds() {
         let extractor = Extractor::new().unwrap();
-        let text = "Heute #Stadtrat mit @buergermeister: https://stadt.example.de/rat und rathaus.de";
+        let text =
+            "Heute #Stadtrat mit @buergermeister: https://stadt.example.de/rat und rathaus.de";
         assert_eq!(
             texts(text, &extractor.entities(text)),
-            ["#Stadtrat", "@buergermeister", "https://stadt.example.de/rat", "rathaus.de"]
+            [
+                "#Stadtrat",
+                "@buergermeister",
+                "https://stadt.example.de/rat",
+                "rathaus.de"
+            ]
         );
     }
 
@@ -1063,7 +1069,11 @@ mod tests {
     fn remote_mention_not_after_word_or_slash() {
         let extractor = Extractor::new().unwrap();
         assert!(extractor.remote_mentions("mail an@foo@bar.de").is_empty());
-        assert!(extractor.remote_mentions("https://x.de/@foo@bar.de").is_empty());
+        assert!(
+            extractor
+                .remote_mentions("https://x.de/@foo@bar.de")
+                .is_empty()
+        );
     }
 
     #[test]
@@ -1079,7 +1089,8 @@ mod tests {
         assert!(TldTable::parse("---\nfoo:\n- com\n").is_err());
         assert!(TldTable::parse("- com\n").is_err());
         let table = TldTable::parse("---\ngeneric:\n- 'no'\n- Com\n").unwrap();
-        assert_eq!(table.kinds.get("no"), Some(&TldKind::Generic));
-        assert_eq!(table.kinds.get("com"), Some(&TldKind::Generic));
+        assert_eq!(table.prefixes.get("no"), Some(&Some(TldKind::Generic)));
+        assert_eq!(table.prefixes.get("co"), Some(&None));
+        assert_eq!(table.prefixes.get("com"), Some(&Some(TldKind::Generic)));
     }
 }

@@ -1,6 +1,5 @@
 //! Text layer: entity extraction (URLs, hashtags, mentions), offsets in every encoding.
 
-#[path = "extract_stub.rs"]
 pub mod extract;
 pub(crate) mod links;
 pub mod offsets;

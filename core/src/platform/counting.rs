@@ -1,0 +1,734 @@
+//! Per-platform length counting, with the position where a text overflows.
+//!
+//! | platform | method |
+//! |---|---|
+//! | X | [`CountMethod::Weighted`]: twitter-text `parseTweet` (NFC, URLs = 23, emoji = 2, weighted code points) |
+//! | Mastodon | [`CountMethod::Graphemes`] with `url_length: Some(23)` and short remote mentions |
+//! | Bluesky | [`CountMethod::Graphemes`] (300) **and** [`CountMethod::Utf8Bytes`] (3000): two counts |
+//! | Threads | [`CountMethod::CharsWithEmojiAsBytes`] |
+//! | Instagram, Facebook, LinkedIn | [`CountMethod::Chars`] |
+//!
+//! Limits and parameters come from the platform data table; nothing here
+//! hard-codes a platform's numbers except the published twitter-text configs.
+//!
+//! Emoji are recognised with the Unicode emoji properties (`Extended_Pictographic`,
+//! `Emoji`, `Emoji_Modifier`, `Regional_Indicator`) of the `regex` crate's
+//! Unicode tables, grouped into keycap, flag, tag, modifier and ZWJ sequences
+//! (see [`Extractor::emoji_ranges`]). twitter-text itself uses the Twemoji
+//! parser, whose list is a snapshot of one Unicode version; the property-based
+//! grammar gives the same result on every conformance case, also recognises
+//! emoji newer than a given Twemoji release, and needs no extra dependency.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::ops::Range;
+
+use serde::Deserialize;
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::text::extract::{Entity, EntityKind, Extractor, is_invalid_char};
+
+/// A range of code points with its own weight (twitter-text config `ranges`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub struct WeightRange {
+    /// First code point of the range.
+    pub start: u32,
+    /// Last code point of the range (inclusive).
+    pub end: u32,
+    /// Weight of each code point in the range, before dividing by `scale`.
+    pub weight: u32,
+}
+
+/// twitter-text weighting configuration (`config/v2.json`, `config/v3.json`).
+///
+/// The maximum length is not part of it: limits come from the platform table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WeightedConfig {
+    /// Divisor turning summed weights into the reported length.
+    pub scale: u32,
+    /// Weight of code points outside every range (and of each emoji).
+    pub default_weight: u32,
+    /// Whether emoji sequences count as one unit of `default_weight`.
+    pub emoji_parsing: bool,
+    /// Length every URL counts as, regardless of its own length.
+    pub transformed_url_length: u32,
+    /// Code point ranges with their own weight; the first matching range wins.
+    pub ranges: Vec<WeightRange>,
+}
+
+/// A twitter-text config file could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigError {
+    /// The JSON is malformed or misses a field.
+    Json(String),
+    /// `scale` is zero, which would divide by zero.
+    ZeroScale,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Json(message) => write!(f, "invalid twitter-text config: {message}"),
+            Self::ZeroScale => f.write_str("invalid twitter-text config: scale must not be 0"),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// The JSON shape of twitter-text's config files.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ConfigFile {
+    scale: u32,
+    default_weight: u32,
+    #[serde(default)]
+    emoji_parsing_enabled: bool,
+    #[serde(rename = "transformedURLLength")]
+    transformed_url_length: u32,
+    #[serde(default)]
+    ranges: Vec<WeightRange>,
+}
+
+impl WeightedConfig {
+    /// twitter-text `config/v3.json`: v2 plus emoji sequences counting 2.
+    #[must_use]
+    pub fn v3() -> Self {
+        Self {
+            emoji_parsing: true,
+            ..Self::v2()
+        }
+    }
+
+    /// twitter-text `config/v2.json`: CJK and most symbols count 2, Latin 1, URLs 23.
+    #[must_use]
+    pub fn v2() -> Self {
+        let range = |start, end| WeightRange {
+            start,
+            end,
+            weight: 100,
+        };
+        Self {
+            scale: 100,
+            default_weight: 200,
+            emoji_parsing: false,
+            transformed_url_length: 23,
+            ranges: vec![
+                range(0, 4351),
+                range(8192, 8205),
+                range(8208, 8223),
+                range(8242, 8247),
+            ],
+        }
+    }
+
+    /// Reads a twitter-text config file (`version` and `maxWeightedTweetLength` are ignored).
+    ///
+    /// # Errors
+    /// Returns an error if the JSON does not have the config's shape or `scale` is 0.
+    pub fn from_json(json: &str) -> Result<Self, ConfigError> {
+        let file: ConfigFile =
+            serde_json::from_str(json).map_err(|error| ConfigError::Json(error.to_string()))?;
+        if file.scale == 0 {
+            return Err(ConfigError::ZeroScale);
+        }
+        Ok(Self {
+            scale: file.scale,
+            default_weight: file.default_weight,
+            emoji_parsing: file.emoji_parsing_enabled,
+            transformed_url_length: file.transformed_url_length,
+            ranges: file.ranges,
+        })
+    }
+
+    fn weight_of(&self, character: char) -> u64 {
+        let code_point = u32::from(character);
+        let weight = self
+            .ranges
+            .iter()
+            .find(|range| (range.start..=range.end).contains(&code_point))
+            .map_or(self.default_weight, |range| range.weight);
+        u64::from(weight)
+    }
+}
+
+/// How a platform measures text. Parameters come from our platform data table, not literals here.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CountMethod {
+    /// X: twitter-text weighted length.
+    Weighted(WeightedConfig),
+    /// Extended grapheme clusters (Mastodon, Bluesky).
+    Graphemes {
+        /// Every URL with `http://`/`https://` counts this many graphemes
+        /// (Mastodon: 23); `None` counts URLs as written. Scheme-less URLs
+        /// count as written, as in Mastodon's server-side
+        /// `StatusLengthValidator` (its web composer also shortens them, but
+        /// the server is what accepts or rejects a post).
+        url_length: Option<u32>,
+        /// `@user@domain` counts as `@user` (Mastodon).
+        short_remote_mentions: bool,
+    },
+    /// UTF-8 bytes (Bluesky's second limit).
+    Utf8Bytes,
+    /// Unicode scalar values, but each emoji sequence counts its UTF-8 bytes (Threads).
+    CharsWithEmojiAsBytes,
+    /// Unicode scalar values (Instagram, Facebook, LinkedIn).
+    Chars,
+}
+
+/// Result of counting a text against a limit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Count {
+    /// Length in the platform's unit.
+    pub length: u64,
+    /// Byte offset (in the original text, on a char boundary) of the first
+    /// character that no longer fits within the limit; `None` if all fit.
+    pub overflow_start: Option<usize>,
+    /// `false` for X texts that are blank or contain U+FFFE, U+FEFF or U+FFFF;
+    /// always `true` for other methods (an empty post may carry media).
+    pub valid_text: bool,
+}
+
+/// The fields of twitter-text `parseTweet`, plus where the text overflows.
+///
+/// Ranges are in UTF-16 code units of the original text with inclusive ends,
+/// exactly as twitter-text reports them (including its approximation for
+/// texts that NFC changes).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedTweet {
+    /// Weighted length (summed weights divided by `scale`).
+    pub weighted_length: u64,
+    /// Within the limit, not empty, and without invalid characters.
+    pub valid: bool,
+    /// Weighted length per thousand of the limit, rounded down.
+    pub permillage: u64,
+    /// Always 0.
+    pub display_range_start: usize,
+    /// Last UTF-16 index of the text (0 for an empty text).
+    pub display_range_end: usize,
+    /// Always 0.
+    pub valid_range_start: usize,
+    /// Last UTF-16 index of the part that fits (twitter-text's arithmetic).
+    pub valid_range_end: usize,
+    /// Byte offset in the original text of the first character past the limit.
+    pub overflow_start: Option<usize>,
+    /// The text contains U+FFFE, U+FEFF or U+FFFF outside URLs and emoji.
+    pub has_invalid_characters: bool,
+}
+
+/// Parses a post like twitter-text `parseTweet` with `config` and limit `max`.
+#[must_use]
+pub fn parse_x(
+    text: &str,
+    config: &WeightedConfig,
+    max: u32,
+    extractor: &Extractor,
+) -> ParsedTweet {
+    parse_weighted(text, config, u64::from(max), extractor)
+}
+
+/// Counts `text` the way `method` does and finds where it exceeds `limit`.
+#[must_use]
+pub fn count(text: &str, method: &CountMethod, limit: u64, extractor: &Extractor) -> Count {
+    match method {
+        CountMethod::Weighted(config) => {
+            let parsed = parse_weighted(text, config, limit, extractor);
+            Count {
+                length: parsed.weighted_length,
+                overflow_start: parsed.overflow_start,
+                // twitter-text's Java parser (used server-side) treats blank as empty.
+                valid_text: !parsed.has_invalid_characters && !text.trim().is_empty(),
+            }
+        }
+        CountMethod::Graphemes {
+            url_length,
+            short_remote_mentions,
+        } => count_graphemes(text, *url_length, *short_remote_mentions, limit, extractor),
+        CountMethod::Utf8Bytes => count_bytes(text, limit),
+        CountMethod::CharsWithEmojiAsBytes => count_chars_with_emoji_bytes(text, limit, extractor),
+        CountMethod::Chars => count_chars(text, limit),
+    }
+}
+
+fn parse_weighted(
+    text: &str,
+    config: &WeightedConfig,
+    max: u64,
+    extractor: &Extractor,
+) -> ParsedTweet {
+    let normalized = NfcText::new(text);
+    let normalized_text = normalized.text.as_ref();
+    let urls = extractor.urls(normalized_text);
+    let emoji: Vec<Range<usize>> = if config.emoji_parsing {
+        extractor.emoji_ranges(normalized_text).collect()
+    } else {
+        Vec::new()
+    };
+    let scale = u64::from(config.scale.max(1));
+    let scaled_max = max.saturating_mul(scale);
+    let url_weight = u64::from(config.transformed_url_length) * scale;
+
+    let mut next_url = urls.iter().peekable();
+    let mut next_emoji = emoji.iter().peekable();
+    let mut weighted: u64 = 0;
+    let mut utf16_index: usize = 0;
+    let mut valid_display_index: usize = 0;
+    let mut all_valid = true;
+    let mut overflow_start = None;
+    let mut position = 0;
+    while let Some(character) = normalized_text[position..].chars().next() {
+        while next_url.next_if(|url| url.start < position).is_some() {}
+        while next_emoji.next_if(|range| range.start < position).is_some() {}
+        let (end, weight) = if let Some(url) = next_url.next_if(|url| url.start == position) {
+            (url.end, url_weight)
+        } else if let Some(range) = next_emoji.next_if(|range| range.start == position) {
+            (range.end, u64::from(config.default_weight))
+        } else {
+            (position + character.len_utf8(), config.weight_of(character))
+        };
+        let unit = &normalized_text[position..end];
+        weighted += weight;
+        utf16_index += unit.encode_utf16().count();
+        // twitter-text checks only the last code unit it stepped onto.
+        if all_valid {
+            all_valid = !unit.chars().next_back().is_some_and(is_invalid_char);
+        }
+        if weighted <= scaled_max {
+            if all_valid {
+                valid_display_index = utf16_index - 1;
+            }
+        } else if overflow_start.is_none() {
+            overflow_start = Some(normalized.original_offset(position));
+        }
+        position = end;
+    }
+
+    let weighted_length = weighted / scale;
+    let valid = all_valid && weighted > 0 && weighted <= scaled_max;
+    // Same floating-point formula as twitter-text, so rounding agrees.
+    let permillage = if max == 0 {
+        0
+    } else {
+        ((weighted as f64 / scale as f64) / max as f64 * 1000.0).floor() as u64
+    };
+    let original_utf16 = text.encode_utf16().count();
+    let normalization_offset = original_utf16 as i64 - utf16_index as i64;
+    let valid_range_end =
+        usize::try_from(valid_display_index as i64 + normalization_offset).unwrap_or(0);
+    ParsedTweet {
+        weighted_length,
+        valid,
+        permillage,
+        display_range_start: 0,
+        display_range_end: original_utf16.saturating_sub(1),
+        valid_range_start: 0,
+        valid_range_end,
+        overflow_start,
+        has_invalid_characters: !all_valid,
+    }
+}
+
+/// A text in NFC with a way back to offsets in the original.
+struct NfcText<'a> {
+    text: Cow<'a, str>,
+    /// `(normalized start, original start)` of independently normalized
+    /// segments; empty when the original already was NFC.
+    segments: Vec<(usize, usize)>,
+}
+
+impl<'a> NfcText<'a> {
+    fn new(original: &'a str) -> Self {
+        if is_nfc_quick(original.chars()) == IsNormalized::Yes {
+            return Self {
+                text: Cow::Borrowed(original),
+                segments: Vec::new(),
+            };
+        }
+        let mut text = String::with_capacity(original.len());
+        let mut segments = Vec::new();
+        let mut segment_start = 0;
+        for (offset, character) in original.char_indices() {
+            if offset > segment_start && is_nfc_boundary_before(character) {
+                segments.push((text.len(), segment_start));
+                text.extend(original[segment_start..offset].nfc());
+                segment_start = offset;
+            }
+        }
+        segments.push((text.len(), segment_start));
+        text.extend(original[segment_start..].nfc());
+        Self {
+            text: Cow::Owned(text),
+            segments,
+        }
+    }
+
+    /// Original offset of the segment containing normalized offset `normalized`.
+    fn original_offset(&self, normalized: usize) -> usize {
+        if self.segments.is_empty() {
+            return normalized;
+        }
+        let index = self
+            .segments
+            .partition_point(|&(start, _)| start <= normalized)
+            .saturating_sub(1);
+        self.segments
+            .get(index)
+            .map_or(0, |&(_, original)| original)
+    }
+}
+
+/// NFC never combines or reorders across a starter that cannot compose with
+/// what precedes it, so text can be normalized piecewise at such characters.
+fn is_nfc_boundary_before(character: char) -> bool {
+    canonical_combining_class(character) == 0
+        && is_nfc_quick(std::iter::once(character)) == IsNormalized::Yes
+}
+
+/// One piece of a text rewritten for counting.
+struct Piece {
+    /// Start in the rewritten text.
+    rewritten: usize,
+    /// Start in the original text.
+    original: usize,
+    /// Copied from the original (offsets inside map 1:1) or a placeholder.
+    verbatim: bool,
+}
+
+fn count_graphemes(
+    text: &str,
+    url_length: Option<u32>,
+    short_remote_mentions: bool,
+    limit: u64,
+    extractor: &Extractor,
+) -> Count {
+    let mut entities: Vec<(Entity, Option<usize>)> = Vec::new();
+    if url_length.is_some() {
+        let has_scheme = |url: &Entity| {
+            let url_text = url.as_str(text).as_bytes();
+            url_text
+                .get(..7)
+                .is_some_and(|p| p.eq_ignore_ascii_case(b"http://"))
+                || url_text
+                    .get(..8)
+                    .is_some_and(|p| p.eq_ignore_ascii_case(b"https://"))
+        };
+        entities.extend(
+            extractor
+                .urls(text)
+                .into_iter()
+                .filter(has_scheme)
+                .map(|url| (url, None)),
+        );
+    }
+    if short_remote_mentions {
+        entities.extend(
+            extractor
+                .remote_mentions(text)
+                .into_iter()
+                .map(|(mention, user_end)| (mention, Some(user_end))),
+        );
+    }
+    if entities.is_empty() {
+        return count_units(
+            limit,
+            text.grapheme_indices(true).map(|(offset, _)| (offset, 1)),
+        );
+    }
+    // Mastodon's `remove_overlapping_entities`: sorted by start, the earlier one wins.
+    entities.sort_by_key(|(entity, _)| entity.start);
+    let mut previous_end: Option<usize> = None;
+    entities.retain(|(entity, _)| {
+        let overlaps = previous_end.is_some_and(|end| end > entity.start);
+        if !overlaps {
+            previous_end = Some(entity.end);
+        }
+        !overlaps
+    });
+
+    let placeholder = "x".repeat(url_length.unwrap_or(0) as usize);
+    let mut rewritten = String::with_capacity(text.len());
+    let mut pieces = Vec::new();
+    let mut copied_to = 0;
+    for (entity, user_end) in &entities {
+        pieces.push(Piece {
+            rewritten: rewritten.len(),
+            original: copied_to,
+            verbatim: true,
+        });
+        rewritten.push_str(&text[copied_to..entity.start]);
+        match (entity.kind, user_end) {
+            (EntityKind::Mention, Some(user_end)) => {
+                pieces.push(Piece {
+                    rewritten: rewritten.len(),
+                    original: entity.start,
+                    verbatim: true,
+                });
+                rewritten.push_str(&text[entity.start..*user_end]);
+            }
+            _ => {
+                pieces.push(Piece {
+                    rewritten: rewritten.len(),
+                    original: entity.start,
+                    verbatim: false,
+                });
+                rewritten.push_str(&placeholder);
+            }
+        }
+        copied_to = entity.end;
+    }
+    pieces.push(Piece {
+        rewritten: rewritten.len(),
+        original: copied_to,
+        verbatim: true,
+    });
+    rewritten.push_str(&text[copied_to..]);
+
+    let to_original = |offset: usize| {
+        let index = pieces
+            .partition_point(|piece| piece.rewritten <= offset)
+            .saturating_sub(1);
+        pieces.get(index).map_or(0, |piece| {
+            if piece.verbatim {
+                piece.original + (offset - piece.rewritten)
+            } else {
+                piece.original
+            }
+        })
+    };
+    let mut result = count_units(
+        limit,
+        rewritten
+            .grapheme_indices(true)
+            .map(|(offset, _)| (offset, 1)),
+    );
+    result.overflow_start = result.overflow_start.map(to_original);
+    result
+}
+
+fn count_bytes(text: &str, limit: u64) -> Count {
+    count_units(
+        limit,
+        text.char_indices()
+            .map(|(offset, character)| (offset, character.len_utf8() as u64)),
+    )
+}
+
+fn count_chars(text: &str, limit: u64) -> Count {
+    count_units(limit, text.char_indices().map(|(offset, _)| (offset, 1)))
+}
+
+fn count_chars_with_emoji_bytes(text: &str, limit: u64, extractor: &Extractor) -> Count {
+    let mut emoji = extractor.emoji_ranges(text).peekable();
+    let mut units = Vec::new();
+    let mut position = 0;
+    while let Some(character) = text[position..].chars().next() {
+        if let Some(range) = emoji.next_if(|range| range.start == position) {
+            units.push((position, (range.end - range.start) as u64));
+            position = range.end;
+        } else {
+            units.push((position, 1));
+            position += character.len_utf8();
+        }
+    }
+    count_units(limit, units)
+}
+
+/// Sums `(offset, length)` units and records the offset of the first unit past `limit`.
+fn count_units(limit: u64, units: impl IntoIterator<Item = (usize, u64)>) -> Count {
+    let mut length: u64 = 0;
+    let mut overflow_start = None;
+    for (offset, unit_length) in units {
+        length += unit_length;
+        if overflow_start.is_none() && length > limit {
+            overflow_start = Some(offset);
+        }
+    }
+    Count {
+        length,
+        overflow_start,
+        valid_text: true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn extractor() -> Extractor {
+        Extractor::new().unwrap()
+    }
+
+    fn mastodon() -> CountMethod {
+        CountMethod::Graphemes {
+            url_length: Some(23),
+            short_remote_mentions: true,
+        }
+    }
+
+    const BLUESKY_GRAPHEMES: CountMethod = CountMethod::Graphemes {
+        url_length: None,
+        short_remote_mentions: false,
+    };
+
+    const FAMILY: &str = "👨\u{200D}👩\u{200D}👧\u{200D}👦";
+
+    #[test]
+    fn mastodon_url_counts_23() {
+        let text = "Info: https://www.stadt-beispiel.de/rathaus/oeffnungszeiten-und-kontakt";
+        let counted = count(text, &mastodon(), 500, &extractor());
+        assert_eq!(counted.length, "Info: ".len() as u64 + 23);
+        assert_eq!(counted.overflow_start, None);
+    }
+
+    #[test]
+    fn mastodon_schemeless_url_counts_as_written() {
+        let text = "Info: stadt-beispiel.de/rathaus";
+        let counted = count(text, &mastodon(), 500, &extractor());
+        assert_eq!(counted.length, text.chars().count() as u64);
+    }
+
+    #[test]
+    fn mastodon_remote_mention_counts_user_part() {
+        let text = "Hallo @presse@social.stadt-beispiel.de!";
+        let counted = count(text, &mastodon(), 500, &extractor());
+        assert_eq!(counted.length, "Hallo @presse!".len() as u64);
+    }
+
+    #[test]
+    fn mastodon_overflow_inside_url_points_at_url_start() {
+        let text = "ab https://example.com/very/long/path";
+        let counted = count(text, &mastodon(), 10, &extractor());
+        assert_eq!(counted.overflow_start, Some(3));
+        let after_mention = "@a@example.com xyz";
+        let counted = count(after_mention, &mastodon(), 3, &extractor());
+        // "@a" + " " fit, "x" (original offset 15) does not.
+        assert_eq!(counted.length, "@a xyz".len() as u64);
+        assert_eq!(counted.overflow_start, Some(15));
+    }
+
+    #[test]
+    fn bluesky_family_emoji_is_one_grapheme_and_25_bytes() {
+        let extractor = extractor();
+        assert_eq!(count(FAMILY, &BLUESKY_GRAPHEMES, 300, &extractor).length, 1);
+        assert_eq!(
+            count(FAMILY, &CountMethod::Utf8Bytes, 3000, &extractor).length,
+            25
+        );
+    }
+
+    #[test]
+    fn bluesky_bytes_overflow_lands_on_char_boundary() {
+        // "ä" is two bytes; a limit of 2 lets "aä" end at byte 3, so "ä" overflows.
+        let counted = count("aäb", &CountMethod::Utf8Bytes, 2, &extractor());
+        assert_eq!(counted.length, 4);
+        assert_eq!(counted.overflow_start, Some(1));
+    }
+
+    #[test]
+    fn threads_counts_emoji_as_bytes() {
+        let text = format!("Hi {FAMILY}👍");
+        let counted = count(
+            &text,
+            &CountMethod::CharsWithEmojiAsBytes,
+            500,
+            &extractor(),
+        );
+        assert_eq!(counted.length, 3 + 25 + 4);
+        let counted = count(&text, &CountMethod::CharsWithEmojiAsBytes, 20, &extractor());
+        assert_eq!(counted.overflow_start, Some(3));
+    }
+
+    #[test]
+    fn chars_count_scalar_values() {
+        let text = "Grüße e\u{301}";
+        let counted = count(text, &CountMethod::Chars, 7, &extractor());
+        assert_eq!(counted.length, 8);
+        // The eighth scalar value, the combining accent, does not fit.
+        assert_eq!(counted.overflow_start, Some(text.len() - 2));
+    }
+
+    #[test]
+    fn grapheme_overflow_after_emoji_combining_mark_and_crlf() {
+        let extractor = extractor();
+        let text = format!("{FAMILY}e\u{301}\r\nZ");
+        let counted = count(&text, &BLUESKY_GRAPHEMES, 3, &extractor);
+        assert_eq!(counted.length, 4);
+        assert_eq!(counted.overflow_start, Some(text.len() - 1));
+        let counted = count(&text, &BLUESKY_GRAPHEMES, 1, &extractor);
+        assert_eq!(counted.overflow_start, Some(FAMILY.len()));
+    }
+
+    #[test]
+    fn x_overflow_maps_back_through_nfc() {
+        let extractor = extractor();
+        let method = CountMethod::Weighted(WeightedConfig::v3());
+        // NFC makes "e\u{301}" one character; it is the third and does not fit.
+        let text = "ab\u{65}\u{301}c";
+        let counted = count(text, &method, 2, &extractor);
+        assert_eq!(counted.length, 4);
+        assert_eq!(counted.overflow_start, Some(2));
+        let counted = count(text, &method, 3, &extractor);
+        assert_eq!(counted.overflow_start, Some(text.len() - 1));
+    }
+
+    #[test]
+    fn x_overflow_after_emoji_and_url() {
+        let extractor = extractor();
+        let method = CountMethod::Weighted(WeightedConfig::v3());
+        let text = "👍 https://example.com x";
+        // Emoji 2, space 1, URL 23, space 1, "x" 1.
+        assert_eq!(count(text, &method, 28, &extractor).overflow_start, None);
+        assert_eq!(
+            count(text, &method, 27, &extractor).overflow_start,
+            Some(text.len() - 1)
+        );
+        assert_eq!(
+            count(text, &method, 26, &extractor).overflow_start,
+            Some(text.len() - 2)
+        );
+        assert_eq!(count(text, &method, 25, &extractor).overflow_start, Some(5));
+        assert_eq!(count(text, &method, 1, &extractor).overflow_start, Some(0));
+    }
+
+    #[test]
+    fn x_v2_counts_emoji_by_code_point() {
+        let extractor = extractor();
+        let v2 = count(
+            FAMILY,
+            &CountMethod::Weighted(WeightedConfig::v2()),
+            280,
+            &extractor,
+        );
+        let v3 = count(
+            FAMILY,
+            &CountMethod::Weighted(WeightedConfig::v3()),
+            280,
+            &extractor,
+        );
+        // Four people at 2 and three ZWJ at 1.
+        assert_eq!(v2.length, 11);
+        assert_eq!(v3.length, 2);
+    }
+
+    #[test]
+    fn x_rejects_blank_and_invalid_characters() {
+        let extractor = extractor();
+        let method = CountMethod::Weighted(WeightedConfig::v3());
+        assert!(!count("", &method, 280, &extractor).valid_text);
+        assert!(!count("  \n", &method, 280, &extractor).valid_text);
+        assert!(!count("a\u{FEFF}b", &method, 280, &extractor).valid_text);
+        assert!(count("ok", &method, 280, &extractor).valid_text);
+    }
+
+    #[test]
+    fn config_json_errors_are_reported() {
+        assert!(matches!(
+            WeightedConfig::from_json("{"),
+            Err(ConfigError::Json(_))
+        ));
+        let zero = r#"{"scale":0,"defaultWeight":1,"transformedURLLength":23}"#;
+        assert_eq!(WeightedConfig::from_json(zero), Err(ConfigError::ZeroScale));
+    }
+}
