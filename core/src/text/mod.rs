@@ -1,10 +1,19 @@
 //! Text layer: entity extraction (URLs, hashtags, mentions), offsets in every encoding.
 
 pub mod extract;
+// The language rules (address, neutrality, separation, plain language) use these.
+#[allow(dead_code)]
+pub(crate) mod fold;
+#[allow(dead_code)]
+pub(crate) mod lexicon;
 pub(crate) mod links;
 pub mod offsets;
 
+use std::cell::OnceCell;
+use std::ops::Range;
+
 use extract::{Entity, EntityKind, Extractor};
+use fold::Folded;
 
 /// The draft text with its entities, extracted once per check and shared by all rules.
 pub(crate) struct TextView<'a> {
@@ -12,6 +21,24 @@ pub(crate) struct TextView<'a> {
     pub entities: Vec<Entity>,
     /// The URL entities, parsed once for every rule that looks at hosts or targets.
     pub links: Vec<Link<'a>>,
+    /// Quotations („…“, "…", »…«), where the city cites rather than speaks.
+    #[allow(dead_code)] // read through `region_at` by the language rules
+    pub quotes: Vec<Range<usize>>,
+    /// The folded matching view, built on first use (not every policy needs it).
+    #[allow(dead_code)]
+    folded: OnceCell<Folded>,
+}
+
+/// What kind of region of the text a position is in. Lexicon rules may treat them
+/// differently: a quoted title is not the city addressing anyone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(dead_code)]
+pub(crate) enum Region {
+    Plain,
+    Quote,
+    Hashtag,
+    Mention,
+    Url,
 }
 
 /// A URL in the text with its parsed form (`None` if it does not parse).
@@ -47,9 +74,46 @@ impl<'a> TextView<'a> {
             .collect();
         TextView {
             text,
+            quotes: find_quotes(text),
             entities,
             links,
+            folded: OnceCell::new(),
         }
+    }
+
+    /// The folded matching view (built once per check, on first use).
+    #[allow(dead_code)]
+    pub fn folded(&self) -> &Folded {
+        self.folded.get_or_init(|| Folded::new(self.text))
+    }
+
+    /// The innermost known region at a byte offset.
+    #[allow(dead_code)]
+    pub fn region_at(&self, offset: usize) -> Region {
+        let entity = self
+            .entities
+            .iter()
+            .find(|e| e.start <= offset && offset < e.end);
+        match entity.map(|e| e.kind) {
+            Some(EntityKind::Url) => Region::Url,
+            Some(EntityKind::Hashtag) => Region::Hashtag,
+            Some(EntityKind::Mention) => Region::Mention,
+            None if self
+                .quotes
+                .iter()
+                .any(|q| q.start <= offset && offset < q.end) =>
+            {
+                Region::Quote
+            }
+            None => Region::Plain,
+        }
+    }
+
+    /// Whether a byte offset is inside a hashtag or mention (CamelCase word boundaries
+    /// apply there).
+    #[allow(dead_code)]
+    pub fn in_hashtag_or_mention(&self, offset: usize) -> bool {
+        matches!(self.region_at(offset), Region::Hashtag | Region::Mention)
     }
 
     /// Entities of one kind, in text order.
@@ -60,5 +124,66 @@ impl<'a> TextView<'a> {
     /// The text of an entity (with its `#`/`@`).
     pub fn slice(&self, entity: &Entity) -> &'a str {
         self.text.get(entity.start..entity.end).unwrap_or_default()
+    }
+}
+
+/// Longest quotation we pair up; beyond it an unmatched mark is more likely than a quote.
+const MAX_QUOTE_BYTES: usize = 600;
+
+/// Finds quotations: German „…“ and ‚…‘, »…« and «…», English “…”, and straight "…".
+/// A quote does not span an empty line; unmatched marks are ignored.
+fn find_quotes(text: &str) -> Vec<Range<usize>> {
+    const PAIRS: [(char, &[char]); 6] = [
+        ('„', &['“', '”']),
+        ('‚', &['‘', '’']),
+        ('»', &['«']),
+        ('«', &['»']),
+        ('“', &['”']),
+        ('"', &['"']),
+    ];
+    let mut quotes = Vec::new();
+    let mut position = 0;
+    while let Some((offset, open)) = text[position..]
+        .char_indices()
+        .find(|(_, c)| PAIRS.iter().any(|(o, _)| o == c))
+    {
+        let start = position + offset;
+        let body_start = start + open.len_utf8();
+        position = body_start;
+        let Some((_, closers)) = PAIRS.iter().find(|(o, _)| *o == open) else {
+            continue;
+        };
+        let mut body_end = text.len().min(body_start + MAX_QUOTE_BYTES);
+        while !text.is_char_boundary(body_end) {
+            body_end -= 1;
+        }
+        let body = &text[body_start..body_end];
+        let limit = body.find("\n\n").unwrap_or(body.len());
+        let Some(close) = body[..limit].find(*closers) else {
+            continue;
+        };
+        let closer_len = body[close..].chars().next().map_or(1, char::len_utf8);
+        let end = body_start + close + closer_len;
+        quotes.push(start..end);
+        position = end;
+    }
+    quotes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotations_are_regions() {
+        let text = "Der Film „Sie küssten und sie schlugen ihn“ läuft. Er sagte: \"Kommt vorbei\" und ging.";
+        let quotes = find_quotes(text);
+        assert_eq!(quotes.len(), 2);
+        assert_eq!(
+            &text[quotes[0].clone()],
+            "„Sie küssten und sie schlugen ihn“"
+        );
+        assert_eq!(&text[quotes[1].clone()], "\"Kommt vorbei\"");
+        assert!(find_quotes("ein „offenes Zitat ohne Ende").is_empty());
     }
 }

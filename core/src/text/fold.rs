@@ -1,0 +1,247 @@
+//! The matching view: the draft text folded so that people cannot slip a word past a
+//! lexicon by spelling it differently, with a map back to the original for spans.
+//!
+//! Folding, per grapheme cluster: drop zero-width characters, soft hyphens, bidi controls
+//! and variation selectors; Unicode NFKC (fullwidth `ＣＤＵ`, ligatures, fake-bold
+//! `𝐂𝐃𝐔` become plain letters); Cyrillic and Greek look-alikes become Latin (`СDU`);
+//! full case folding (`ẞ`/`ß` → `ss`); and runs of single letters joined by separators
+//! collapse (`C D U`, `S.P.D.`, `A-f-D` → `cdu`, `spd`, `afd`). Every folded byte knows the
+//! original byte range it came from, so findings point at what the author wrote.
+
+use std::ops::Range;
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// The folded text and, per folded byte, the original range it came from.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Folded {
+    text: String,
+    /// Original byte range per folded byte (parallel to `text`'s bytes).
+    origin: Vec<(u32, u32)>,
+}
+
+impl Folded {
+    /// Folds `original` for matching.
+    pub fn new(original: &str) -> Folded {
+        let mut folded = Folded {
+            text: String::with_capacity(original.len()),
+            origin: Vec::with_capacity(original.len()),
+        };
+        for (start, cluster) in original.grapheme_indices(true) {
+            let range = (to_u32(start), to_u32(start + cluster.len()));
+            if cluster.is_ascii() {
+                // Fast path: most of a German post is ASCII.
+                for byte in cluster.bytes() {
+                    folded.push(char::from(byte.to_ascii_lowercase()), range);
+                }
+                continue;
+            }
+            for ch in cluster.nfkc() {
+                if is_ignorable(ch) {
+                    continue;
+                }
+                let ch = confusable_to_latin(ch);
+                if ch == 'ß' || ch == 'ẞ' {
+                    folded.push('s', range);
+                    folded.push('s', range);
+                    continue;
+                }
+                for lower in ch.to_lowercase() {
+                    folded.push(lower, range);
+                }
+            }
+        }
+        folded.collapse_spelled_out_letters();
+        folded
+    }
+
+    /// The folded text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The original byte range behind a folded byte range.
+    pub fn original(&self, folded: Range<usize>) -> Range<usize> {
+        let start = self.origin.get(folded.start).map_or(0, |o| o.0 as usize);
+        let end = folded
+            .end
+            .checked_sub(1)
+            .and_then(|last| self.origin.get(last))
+            .map_or(start, |o| o.1 as usize);
+        start..end.max(start)
+    }
+
+    fn push(&mut self, ch: char, origin: (u32, u32)) {
+        self.text.push(ch);
+        self.origin
+            .extend(std::iter::repeat_n(origin, ch.len_utf8()));
+    }
+
+    /// `c d u`, `s.p.d.`, `a-f-d` → `cdu`, `spd`, `afd`: two or more single letters, each
+    /// separated by one or two separator characters. A trailing `.` of the run goes too.
+    fn collapse_spelled_out_letters(&mut self) {
+        let chars: Vec<(usize, char)> = self.text.char_indices().collect();
+        let is_single_letter = |i: usize| {
+            chars.get(i).is_some_and(|&(_, c)| c.is_alphanumeric())
+                && !i
+                    .checked_sub(1)
+                    .and_then(|p| chars.get(p))
+                    .is_some_and(|&(_, c)| c.is_alphanumeric())
+                && !chars.get(i + 1).is_some_and(|&(_, c)| c.is_alphanumeric())
+        };
+        let mut keep = vec![true; chars.len()];
+        let mut changed = false;
+        let mut i = 0;
+        while i < chars.len() {
+            if !is_single_letter(i) {
+                i += 1;
+                continue;
+            }
+            // Extend the run: letter (sep{1,2} letter)+
+            let mut letters = vec![i];
+            let mut j = i + 1;
+            loop {
+                let mut k = j;
+                while k < chars.len() && k - j < 2 && is_separator(chars[k].1) {
+                    k += 1;
+                }
+                if k > j && is_single_letter(k) {
+                    letters.push(k);
+                    j = k + 1;
+                } else {
+                    break;
+                }
+            }
+            if letters.len() >= 2 {
+                let (first, last) = (letters[0], letters[letters.len() - 1]);
+                for (index, slot) in keep.iter_mut().enumerate().take(last + 1).skip(first) {
+                    *slot = letters.contains(&index);
+                }
+                if chars.get(last + 1).is_some_and(|&(_, c)| c == '.') {
+                    keep[last + 1] = false;
+                }
+                changed = true;
+                i = last + 1;
+            } else {
+                i += 1;
+            }
+        }
+        if !changed {
+            return;
+        }
+        let mut text = String::with_capacity(self.text.len());
+        let mut origin = Vec::with_capacity(self.origin.len());
+        for (index, &(byte, ch)) in chars.iter().enumerate() {
+            if keep[index] {
+                text.push(ch);
+                origin.extend_from_slice(&self.origin[byte..byte + ch.len_utf8()]);
+            }
+        }
+        self.text = text;
+        self.origin = origin;
+    }
+}
+
+/// Characters that change nothing visible but split words for a naive matcher.
+pub(crate) fn is_ignorable(ch: char) -> bool {
+    matches!(ch,
+        '\u{00AD}'                      // soft hyphen
+        | '\u{034F}'                    // combining grapheme joiner
+        | '\u{061C}'                    // Arabic letter mark
+        | '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}' // Hangul fillers
+        | '\u{180E}'                    // Mongolian vowel separator
+        | '\u{200B}'..='\u{200F}'       // zero-width space/joiners, LRM/RLM
+        | '\u{202A}'..='\u{202E}'       // bidi embeddings and overrides
+        | '\u{2060}'..='\u{2064}'       // word joiner, invisible operators
+        | '\u{2066}'..='\u{2069}'       // bidi isolates
+        | '\u{FE00}'..='\u{FE0F}'       // variation selectors
+        | '\u{FEFF}'                    // byte order mark / ZWNBSP
+        | '\u{E0100}'..='\u{E01EF}'     // variation selectors supplement
+    )
+}
+
+fn is_separator(ch: char) -> bool {
+    matches!(
+        ch,
+        ' ' | '.' | '-' | '_' | '*' | '·' | '/' | '\u{00A0}' | '\u{2009}' | '\u{202F}' | '+' | '|'
+    )
+}
+
+/// Cyrillic and Greek letters that look like Latin ones (Unicode confusables, the subset
+/// that is used to disguise Latin words).
+fn confusable_to_latin(ch: char) -> char {
+    match ch {
+        'а' | 'А' | 'α' | 'Α' => 'a',
+        'в' | 'В' | 'β' | 'Β' => 'b',
+        'с' | 'С' | 'ϲ' | 'Ϲ' => 'c',
+        'ԁ' => 'd',
+        'е' | 'Е' | 'ε' | 'Ε' | 'ё' | 'Ё' => 'e',
+        'ɡ' => 'g',
+        'һ' | 'Һ' | 'Η' => 'h',
+        'і' | 'І' | 'ι' | 'Ι' | 'ӏ' | 'Ӏ' => 'i',
+        'ј' | 'Ј' => 'j',
+        'к' | 'К' | 'κ' | 'Κ' => 'k',
+        'м' | 'М' | 'Μ' => 'm',
+        'н' | 'Н' | 'Ν' => 'n',
+        'о' | 'О' | 'ο' | 'Ο' | 'σ' => 'o',
+        'р' | 'Р' | 'ρ' | 'Ρ' => 'p',
+        'ѕ' | 'Ѕ' => 's',
+        'т' | 'Т' | 'τ' | 'Τ' => 't',
+        'υ' | 'Υ' | 'у' | 'У' | 'γ' => 'y',
+        'ν' => 'v',
+        'ѡ' | 'ω' => 'w',
+        'х' | 'Х' | 'χ' | 'Χ' => 'x',
+        'Ζ' => 'z',
+        other => other,
+    }
+}
+
+fn to_u32(offset: usize) -> u32 {
+    u32::try_from(offset).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fold(text: &str) -> String {
+        Folded::new(text).as_str().to_owned()
+    }
+
+    #[test]
+    fn evasions_fold_to_the_plain_word() {
+        for written in [
+            "CDU",
+            "C D U",
+            "C.D.U.",
+            "C-D-U",
+            "ＣＤＵ",
+            "𝐂𝐃𝐔",
+            "С\u{200B}DU",
+            "C\u{00AD}DU",
+            "\u{202E}CDU",
+        ] {
+            assert_eq!(fold(written), "cdu", "{written:?}");
+        }
+        assert_eq!(fold("S.P.D.-Fraktion"), "spd-fraktion");
+        assert_eq!(fold("Straße GROẞ"), "strasse gross");
+        assert_eq!(fold("Grünen"), "grünen");
+        assert_eq!(fold("Gru\u{308}nen"), "grünen");
+    }
+
+    #[test]
+    fn ordinary_text_keeps_its_words() {
+        assert_eq!(fold("Am 4. Mai um 10 Uhr"), "am 4. mai um 10 uhr");
+        assert_eq!(fold("z. B. heute"), "zb heute");
+    }
+
+    #[test]
+    fn folded_ranges_map_back_to_what_was_written() {
+        let text = "Die С D U-Fraktion";
+        let folded = Folded::new(text);
+        let at = folded.as_str().find("cdu").unwrap();
+        let original = folded.original(at..at + 3);
+        assert_eq!(&text[original], "С D U");
+    }
+}

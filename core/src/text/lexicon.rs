@@ -1,0 +1,238 @@
+//! Lexicons: many terms (party names, topics, bureaucratic words) matched in one pass with
+//! one Aho–Corasick automaton over the folded text, with German word boundaries.
+//!
+//! A term matches as a whole word, or as the first part of a hyphenated compound
+//! (`CDU-Fraktion`), optionally inflected (`Grünen-Politikerin` for `Grüne`), or at a
+//! CamelCase boundary inside a hashtag (`#SPDPaderborn`). It does not match inside a word
+//! (`Grünflächenamt`, `Sparda-Bank`). Terms marked case-sensitive must start with a
+//! capital letter as written (`die Linke` the party, not `die linke Spur`).
+
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::text::TextView;
+use crate::text::fold::Folded;
+
+/// Endings a German noun or adjective takes that still name the same thing.
+const INFLECTIONS: [&str; 9] = ["s", "n", "en", "e", "es", "er", "ern", "in", "innen"];
+
+/// How a term may appear.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct TermOptions {
+    /// The written form must start with an upper-case letter (nouns that are also
+    /// ordinary adjectives or verbs: `Linke`, `Grüne`, `Freie Wähler`).
+    pub capitalised: bool,
+    /// Also match with a German inflection ending (`Grünen`, `Sozialdemokraten`).
+    pub inflected: bool,
+    /// Also match as the start of a closed compound (`Bürgerfest` for `Bürger`); off by
+    /// default because `Grün` must not match `Grünflächenamt`.
+    pub compound_prefix: bool,
+}
+
+/// A compiled set of terms.
+pub(crate) struct Lexicon {
+    automaton: AhoCorasick,
+    options: Vec<TermOptions>,
+}
+
+/// One accepted match: which term (index in the list given to [`Lexicon::new`]) and where
+/// in the original text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct LexiconMatch {
+    pub term: usize,
+    pub span: Range<usize>,
+}
+
+impl Lexicon {
+    /// Compiles terms; each is folded exactly like the text, so `Bündnis 90/Die Grünen`
+    /// and `ödp` match however the draft spells them.
+    pub fn new<'a>(
+        terms: impl IntoIterator<Item = (&'a str, TermOptions)>,
+    ) -> Result<Lexicon, String> {
+        let (patterns, options): (Vec<String>, Vec<TermOptions>) = terms
+            .into_iter()
+            .map(|(term, options)| (Folded::new(term.trim()).as_str().to_owned(), options))
+            .unzip();
+        if let Some(index) = patterns.iter().position(String::is_empty) {
+            return Err(format!("term {} is empty", index + 1));
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .map_err(|e| e.to_string())?;
+        Ok(Lexicon { automaton, options })
+    }
+
+    /// Every accepted match in the text, in text order; a match inside a longer accepted
+    /// match of the same lexicon is dropped (`Die Grünen` wins over `Grünen`).
+    pub fn find(&self, view: &TextView<'_>) -> Vec<LexiconMatch> {
+        let folded = view.folded();
+        let haystack = folded.as_str();
+        let mut found: Vec<LexiconMatch> = Vec::new();
+        for hit in self.automaton.find_overlapping_iter(haystack) {
+            let term = hit.pattern().as_usize();
+            let Some(&options) = self.options.get(term) else {
+                continue;
+            };
+            let Some(end) = accept(view, folded, hit.start(), hit.end(), options) else {
+                continue;
+            };
+            found.push(LexiconMatch {
+                term,
+                span: folded.original(hit.start()..end),
+            });
+        }
+        found.sort_by(|a, b| {
+            a.span
+                .start
+                .cmp(&b.span.start)
+                .then(b.span.end.cmp(&a.span.end))
+        });
+        let mut kept: Vec<LexiconMatch> = Vec::with_capacity(found.len());
+        for candidate in found {
+            let inside = kept.last().is_some_and(|k| {
+                k.span.start <= candidate.span.start && candidate.span.end <= k.span.end
+            });
+            if !inside {
+                kept.push(candidate);
+            }
+        }
+        kept
+    }
+}
+
+/// Checks the word boundaries of a folded match; returns the folded end including an
+/// accepted inflection ending.
+fn accept(
+    view: &TextView<'_>,
+    folded: &Folded,
+    start: usize,
+    end: usize,
+    options: TermOptions,
+) -> Option<usize> {
+    let text = folded.as_str();
+    let original = folded.original(start..end);
+    let in_tag = view.in_hashtag_or_mention(original.start);
+    let prev = text[..start].chars().next_back();
+    let left_ok = match prev {
+        None => true,
+        Some(c) if !c.is_alphanumeric() => true,
+        // `#WirSindSPD`: a CamelCase boundary inside a hashtag.
+        Some(_) => in_tag && starts_upper(view.text, original.start),
+    };
+    if !left_ok {
+        return None;
+    }
+    if options.capitalised && !starts_upper(view.text, original.start) {
+        return None;
+    }
+    let rest = &text[end..];
+    let next = rest.chars().next();
+    let boundary_at = |offset: usize| {
+        rest[offset..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
+            || (in_tag
+                && starts_upper(
+                    view.text,
+                    folded.original(end + offset..end + offset + 1).start,
+                ))
+    };
+    match next {
+        None => Some(end),
+        Some(c) if !c.is_alphanumeric() => Some(end),
+        Some(_) if boundary_at(0) => Some(end),
+        Some(_) if options.compound_prefix => Some(end),
+        Some(_) if options.inflected => INFLECTIONS
+            .iter()
+            .filter(|ending| rest.starts_with(**ending) && boundary_at(ending.len()))
+            .map(|ending| end + ending.len())
+            .max(),
+        Some(_) => None,
+    }
+}
+
+fn starts_upper(text: &str, offset: usize) -> bool {
+    text.get(offset..)
+        .and_then(|t| t.chars().next())
+        .is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::extract::Extractor;
+
+    fn matches(terms: &[(&str, TermOptions)], text: &str) -> Vec<String> {
+        let extractor = Extractor::new().unwrap();
+        let view = TextView::new(text, &extractor);
+        let lexicon = Lexicon::new(terms.iter().copied()).unwrap();
+        lexicon
+            .find(&view)
+            .into_iter()
+            .map(|m| text[m.span].to_owned())
+            .collect()
+    }
+
+    const PLAIN: TermOptions = TermOptions {
+        capitalised: false,
+        inflected: false,
+        compound_prefix: false,
+    };
+    const PARTY_NOUN: TermOptions = TermOptions {
+        capitalised: true,
+        inflected: true,
+        compound_prefix: false,
+    };
+
+    #[test]
+    fn party_names_in_compounds_inflections_and_hashtags() {
+        let terms = [
+            ("CDU", PLAIN),
+            ("SPD", PLAIN),
+            ("Grüne", PARTY_NOUN),
+            ("Linke", PARTY_NOUN),
+        ];
+        assert_eq!(matches(&terms, "Die CDU-Fraktion tagt."), ["CDU"]);
+        assert_eq!(
+            matches(&terms, "Eine Grünen-Politikerin sprach."),
+            ["Grünen"]
+        );
+        assert_eq!(
+            matches(&terms, "Heute #SPDPaderborn und #WirSindSPD"),
+            ["SPD", "SPD"]
+        );
+        assert_eq!(matches(&terms, "Die Linke lädt ein."), ["Linke"]);
+    }
+
+    #[test]
+    fn no_match_inside_words_or_for_lowercase_adjectives() {
+        let terms = [
+            ("CDU", PLAIN),
+            ("SPD", PLAIN),
+            ("Grün", PARTY_NOUN),
+            ("Linke", PARTY_NOUN),
+        ];
+        assert!(matches(&terms, "Das Grünflächenamt mäht.").is_empty());
+        assert!(matches(&terms, "Die Sparda-Bank spendet.").is_empty());
+        assert!(matches(&terms, "Bitte die linke Spur nutzen.").is_empty());
+    }
+
+    #[test]
+    fn evasions_are_caught_and_reported_as_written() {
+        let terms = [("CDU", PLAIN), ("SPD", PLAIN)];
+        assert_eq!(matches(&terms, "Wählt C D U!"), ["C D U"]);
+        // The trailing dot may end the sentence; the span covers the letters.
+        assert_eq!(matches(&terms, "Die S.P.D. lädt ein"), ["S.P.D"]);
+        assert_eq!(matches(&terms, "Die С\u{200B}DU lädt ein"), ["С\u{200B}DU"]);
+        assert_eq!(matches(&terms, "ＳＰＤ"), ["ＳＰＤ"]);
+    }
+
+    #[test]
+    fn longer_terms_win_over_contained_ones() {
+        let terms = [("Die Grünen", PLAIN), ("Grünen", PARTY_NOUN)];
+        assert_eq!(matches(&terms, "Die Grünen laden ein"), ["Die Grünen"]);
+    }
+}
