@@ -7,6 +7,7 @@ use jiff::Timestamp;
 use crate::draft::{Draft, HistoryEntry};
 use crate::error::{InputError, InputErrorKind};
 use crate::lang::Lang;
+use crate::platform::counting::TextScan;
 use crate::platform::{Counter, Platform, measure};
 use crate::policy::{Account, Localized, Policy, PolicyError, PolicyErrorKind, localized};
 use crate::report::{Diagnostic, Measure, Report, Suggestion, Verdict};
@@ -108,17 +109,11 @@ impl Engine {
         };
 
         let text = TextView::new(&draft.text, &self.extractor);
+        let scan = TextScan::new(&draft.text, &self.extractor);
         let measures: BTreeMap<Platform, PlatformMeasure> = platforms
             .iter()
             .filter_map(|&platform| {
-                Some((
-                    platform,
-                    measure(
-                        &draft.text,
-                        compiled.counters.get(&platform)?,
-                        &self.extractor,
-                    ),
-                ))
+                Some((platform, measure(&scan, compiled.counters.get(&platform)?)))
             })
             .collect();
 

@@ -20,6 +20,7 @@
 //! emoji newer than a given Twemoji release, and needs no extra dependency.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::fmt;
 use std::ops::Range;
 
@@ -226,15 +227,66 @@ pub fn parse_x(
     max: u32,
     extractor: &Extractor,
 ) -> ParsedTweet {
-    parse_weighted(text, config, u64::from(max), extractor)
+    parse_weighted(&TextScan::new(text, extractor), config, u64::from(max))
+}
+
+/// URLs, emoji and remote mentions of one text, extracted on first use and shared by the
+/// counters of every platform a draft goes to (one check measures several platforms).
+pub struct TextScan<'t> {
+    text: &'t str,
+    extractor: &'t Extractor,
+    urls: OnceCell<Vec<Entity>>,
+    emoji: OnceCell<Vec<Range<usize>>>,
+    remote_mentions: OnceCell<Vec<(Entity, usize)>>,
+}
+
+impl<'t> TextScan<'t> {
+    /// A scan of `text`; nothing is extracted until a counter asks.
+    #[must_use]
+    pub fn new(text: &'t str, extractor: &'t Extractor) -> Self {
+        TextScan {
+            text,
+            extractor,
+            urls: OnceCell::new(),
+            emoji: OnceCell::new(),
+            remote_mentions: OnceCell::new(),
+        }
+    }
+
+    /// The scanned text.
+    #[must_use]
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    fn urls(&self) -> &[Entity] {
+        self.urls.get_or_init(|| self.extractor.urls(self.text))
+    }
+
+    fn emoji(&self) -> &[Range<usize>] {
+        self.emoji
+            .get_or_init(|| self.extractor.emoji_ranges(self.text).collect())
+    }
+
+    fn remote_mentions(&self) -> &[(Entity, usize)] {
+        self.remote_mentions
+            .get_or_init(|| self.extractor.remote_mentions(self.text))
+    }
 }
 
 /// Counts `text` the way `method` does and finds where it exceeds `limit`.
 #[must_use]
 pub fn count(text: &str, method: &CountMethod, limit: u64, extractor: &Extractor) -> Count {
+    count_scanned(&TextScan::new(text, extractor), method, limit)
+}
+
+/// Like [`count`], reusing the extraction results in `scan` across platforms.
+#[must_use]
+pub fn count_scanned(scan: &TextScan<'_>, method: &CountMethod, limit: u64) -> Count {
+    let text = scan.text;
     match method {
         CountMethod::Weighted(config) => {
-            let parsed = parse_weighted(text, config, limit, extractor);
+            let parsed = parse_weighted(scan, config, limit);
             Count {
                 length: parsed.weighted_length,
                 overflow_start: parsed.overflow_start,
@@ -245,26 +297,28 @@ pub fn count(text: &str, method: &CountMethod, limit: u64, extractor: &Extractor
         CountMethod::Graphemes {
             url_length,
             short_remote_mentions,
-        } => count_graphemes(text, *url_length, *short_remote_mentions, limit, extractor),
+        } => count_graphemes(scan, *url_length, *short_remote_mentions, limit),
         CountMethod::Utf8Bytes => count_bytes(text, limit),
-        CountMethod::CharsWithEmojiAsBytes => count_chars_with_emoji_bytes(text, limit, extractor),
+        CountMethod::CharsWithEmojiAsBytes => count_chars_with_emoji_bytes(scan, limit),
         CountMethod::Chars => count_chars(text, limit),
     }
 }
 
-fn parse_weighted(
-    text: &str,
-    config: &WeightedConfig,
-    max: u64,
-    extractor: &Extractor,
-) -> ParsedTweet {
+fn parse_weighted(scan: &TextScan<'_>, config: &WeightedConfig, max: u64) -> ParsedTweet {
+    let text = scan.text;
     let normalized = NfcText::new(text);
     let normalized_text = normalized.text.as_ref();
-    let urls = extractor.urls(normalized_text);
-    let emoji: Vec<Range<usize>> = if config.emoji_parsing {
-        extractor.emoji_ranges(normalized_text).collect()
+    // Most posts are already NFC: then the shared scan of the original serves.
+    let already_nfc = matches!(normalized.text, Cow::Borrowed(_));
+    let urls: Cow<'_, [Entity]> = if already_nfc {
+        Cow::Borrowed(scan.urls())
     } else {
-        Vec::new()
+        Cow::Owned(scan.extractor.urls(normalized_text))
+    };
+    let emoji: Cow<'_, [Range<usize>]> = match (config.emoji_parsing, already_nfc) {
+        (false, _) => Cow::Owned(Vec::new()),
+        (true, true) => Cow::Borrowed(scan.emoji()),
+        (true, false) => Cow::Owned(scan.extractor.emoji_ranges(normalized_text).collect()),
     };
     let scale = u64::from(config.scale.max(1));
     let scaled_max = max.saturating_mul(scale);
@@ -397,12 +451,12 @@ struct Piece {
 }
 
 fn count_graphemes(
-    text: &str,
+    scan: &TextScan<'_>,
     url_length: Option<u32>,
     short_remote_mentions: bool,
     limit: u64,
-    extractor: &Extractor,
 ) -> Count {
+    let text = scan.text;
     let mut entities: Vec<(Entity, Option<usize>)> = Vec::new();
     if url_length.is_some() {
         let has_scheme = |url: &Entity| {
@@ -415,19 +469,17 @@ fn count_graphemes(
                     .is_some_and(|p| p.eq_ignore_ascii_case(b"https://"))
         };
         entities.extend(
-            extractor
-                .urls(text)
-                .into_iter()
-                .filter(has_scheme)
-                .map(|url| (url, None)),
+            scan.urls()
+                .iter()
+                .filter(|url| has_scheme(url))
+                .map(|url| (url.clone(), None)),
         );
     }
     if short_remote_mentions {
         entities.extend(
-            extractor
-                .remote_mentions(text)
-                .into_iter()
-                .map(|(mention, user_end)| (mention, Some(user_end))),
+            scan.remote_mentions()
+                .iter()
+                .map(|(mention, user_end)| (mention.clone(), Some(*user_end))),
         );
     }
     if entities.is_empty() {
@@ -519,8 +571,9 @@ fn count_chars(text: &str, limit: u64) -> Count {
     count_units(limit, text.char_indices().map(|(offset, _)| (offset, 1)))
 }
 
-fn count_chars_with_emoji_bytes(text: &str, limit: u64, extractor: &Extractor) -> Count {
-    let mut emoji = extractor.emoji_ranges(text).peekable();
+fn count_chars_with_emoji_bytes(scan: &TextScan<'_>, limit: u64) -> Count {
+    let text = scan.text;
+    let mut emoji = scan.emoji().iter().cloned().peekable();
     let mut units = Vec::new();
     let mut position = 0;
     while let Some(character) = text[position..].chars().next() {

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::rules::PlatformMeasure;
 use crate::text::extract::Extractor;
 use crate::text::offsets::floor_grapheme;
-use counting::{CountMethod, WeightedConfig, count};
+use counting::{CountMethod, TextScan, WeightedConfig, count_scanned};
 
 /// A social-media platform a draft can be published to.
 #[derive(
@@ -245,11 +245,12 @@ impl Counter {
 }
 
 /// Measures a text for one platform.
-pub(crate) fn measure(text: &str, counter: &Counter, extractor: &Extractor) -> PlatformMeasure {
-    let main = count(text, &counter.method, counter.limit, extractor);
+pub(crate) fn measure(scan: &TextScan<'_>, counter: &Counter) -> PlatformMeasure {
+    let text = scan.text();
+    let main = count_scanned(scan, &counter.method, counter.limit);
     let bytes = counter.byte_limit.map(|limit| {
         (
-            count(text, &CountMethod::Utf8Bytes, limit, extractor),
+            count_scanned(scan, &CountMethod::Utf8Bytes, limit),
             limit,
         )
     });
@@ -293,9 +294,8 @@ pub fn count_text(platform: Platform, text: &str) -> Result<TextCount, PlatformT
         .get(&platform)
         .ok_or_else(|| PlatformTableError(format!("`{platform}` is missing")))?;
     let m = measure(
-        text,
+        &TextScan::new(text, extractor),
         &Counter::new(platform, &PlatformCaps::from_facts(facts)),
-        extractor,
     );
     let bytes_fit = m.bytes.is_none_or(|(bytes, limit)| bytes <= limit);
     Ok(TextCount {
