@@ -209,7 +209,7 @@ impl Engine {
                     .collect();
                 Diagnostic {
                     rule: rule.id.to_owned(),
-                    severity: rule.severity,
+                    severity: finding.severity.unwrap_or(rule.severity),
                     message: rule.message.clone().unwrap_or(finding.message),
                     help: rule.help.clone().or(finding.help),
                     platform: finding.platform,

@@ -248,12 +248,9 @@ impl Counter {
 pub(crate) fn measure(scan: &TextScan<'_>, counter: &Counter) -> PlatformMeasure {
     let text = scan.text();
     let main = count_scanned(scan, &counter.method, counter.limit);
-    let bytes = counter.byte_limit.map(|limit| {
-        (
-            count_scanned(scan, &CountMethod::Utf8Bytes, limit),
-            limit,
-        )
-    });
+    let bytes = counter
+        .byte_limit
+        .map(|limit| (count_scanned(scan, &CountMethod::Utf8Bytes, limit), limit));
     let byte_overflow = bytes.as_ref().and_then(|(b, _)| b.overflow_start);
     PlatformMeasure {
         length: main.length,

@@ -40,6 +40,13 @@ pub struct PolicyFile {
     /// The accounts, keyed by id (`[accounts.buergermeister]`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub accounts: BTreeMap<String, AccountSettings>,
+    /// Parties, local voter lists and political vocabulary for the `neutrality.*` rules.
+    #[serde(default, skip_serializing_if = "Politics::is_unset")]
+    pub politics: Politics,
+    /// Elections (`[[elections]]`): each opens a pre-election window in which the
+    /// `neutrality.*` rules are stricter. A more specific file replaces the whole list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub elections: Option<Vec<Election>>,
 }
 merge_fields!(PolicyFile {
     extends,
@@ -49,8 +56,66 @@ merge_fields!(PolicyFile {
     platform_settings,
     rules,
     kinds,
-    accounts
+    accounts,
+    politics,
+    elections
 });
+
+/// Parties and political vocabulary (`[politics]`). Names that are also ordinary words are
+/// matched as written: `Grüne` is the party, `grüne` the colour; acronyms (`CDU`) match in
+/// any case.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Politics {
+    /// Party names and abbreviations, including party youth organisations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parties: Option<Vec<String>>,
+    /// Local voter lists and council groups of the city; added to `parties`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub local_lists: Option<Vec<String>>,
+    /// Party names that are also everyday words (`Piraten`, `Heimat`): they count only in a
+    /// sentence that also has a `context` word or as part of a compound with one
+    /// (`Piraten-Fraktion`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ambiguous_parties: Option<Vec<String>>,
+    /// Words that make a sentence political (`Partei`, `Fraktion`, `Wahl`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<Vec<String>>,
+    /// Phrases in which a party name is an ordinary word (`im Grünen`, `Grüne Woche`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_parties: Option<Vec<String>>,
+}
+merge_fields!(Politics {
+    parties,
+    local_lists,
+    ambiguous_parties,
+    context,
+    not_parties
+});
+
+impl Politics {
+    /// Whether nothing is set (the section is left out when serialised).
+    pub fn is_unset(&self) -> bool {
+        self == &Politics::default()
+    }
+}
+
+/// An election that concerns the organisation's accounts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Election {
+    /// Name, e.g. `Bürgermeisterwahl 2025`.
+    pub name: String,
+    /// Election day, `YYYY-MM-DD`.
+    pub date: String,
+    /// Weeks before election day in which stricter neutrality applies (default 6, at most
+    /// 52): the "heiße Wahlkampfphase" (VG Göttingen 1 A 258/21).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window_weeks: Option<u32>,
+    /// Names of the candidates as they are written (`Anna Beispiel`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub candidates: Option<Vec<String>>,
+}
 
 /// Whether an account speaks for the administration or for a private person.
 #[derive(
@@ -108,6 +173,10 @@ pub struct AccountSettings {
     /// Name of the profile as shown on the platforms.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
+    /// The person who speaks on the account (e.g. `Michael Dreier` for the mayor's profile);
+    /// defaults to `display-name`. Used to find self-promotion before an election.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub holder: Option<String>,
     /// Platforms the account publishes to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub platforms: Option<Vec<Platform>>,
@@ -136,6 +205,7 @@ pub struct AccountSettings {
 merge_fields!(AccountSettings {
     kind,
     display_name,
+    holder,
     platforms,
     editors,
     imprint,

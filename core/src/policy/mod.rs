@@ -16,8 +16,8 @@ use url::Url;
 pub use error::{Localized, PolicyError, PolicyErrorKind, SourceLocation};
 pub(crate) use error::{did_you_mean, localized};
 pub use file::{
-    AccountKind, AccountSettings, AddressForm, KindSettings, PlatformSettings, PolicyFile, Profile,
-    ProfileLink,
+    AccountKind, AccountSettings, AddressForm, Election, KindSettings, PlatformSettings,
+    PolicyFile, Politics, Profile, ProfileLink,
 };
 use merge::Merge;
 
@@ -25,6 +25,11 @@ use crate::platform::{Platform, PlatformCaps, platform_table};
 
 /// Longest `extends` chain; deeper chains are almost certainly a mistake.
 const MAX_EXTENDS_DEPTH: usize = 16;
+
+/// Pre-election window unless an election sets `window-weeks`.
+const DEFAULT_ELECTION_WINDOW_WEEKS: u32 = 6;
+/// Longest pre-election window; a longer one would cover most of a term of office.
+const MAX_ELECTION_WINDOW_WEEKS: u32 = 52;
 
 /// One file of an `extends` chain with its text, kept for locating errors.
 #[derive(Debug, Clone)]
@@ -293,6 +298,12 @@ impl Policy {
         Ok(Account {
             id: id.to_owned(),
             kind,
+            holder: settings
+                .holder
+                .clone()
+                .or_else(|| settings.display_name.clone()),
+            politics: self.merged.politics.clone(),
+            elections: self.elections()?,
             display_name: settings.display_name.clone(),
             platforms: settings.platforms.clone().unwrap_or_default(),
             editors: settings.editors.clone().unwrap_or_default(),
@@ -304,6 +315,54 @@ impl Policy {
             profile_links,
             caps,
         })
+    }
+
+    /// The `[[elections]]` with their dates parsed and windows resolved.
+    fn elections(&self) -> Result<Vec<ElectionWindow>, PolicyError> {
+        let mut windows = Vec::new();
+        for (index, election) in self.merged.elections.iter().flatten().enumerate() {
+            let index = index.to_string();
+            let written = &election.date;
+            let date: jiff::civil::Date = written.parse().map_err(|e: jiff::Error| {
+                let reason = e.to_string();
+                self.error_at(
+                    &["elections", &index, "date"],
+                    PolicyErrorKind::InvalidValue,
+                    localized!(
+                        de: "ungültiges wahldatum `{written}`: {reason}",
+                        en: "invalid election date `{written}`: {reason}",
+                    ),
+                )
+                .with_help(localized!(
+                    de: "das datum als `JJJJ-MM-TT` angeben, z. B. `2025-09-14`",
+                    en: "write the date as `YYYY-MM-DD`, e.g. `2025-09-14`",
+                ))
+            })?;
+            let weeks = election
+                .window_weeks
+                .unwrap_or(DEFAULT_ELECTION_WINDOW_WEEKS);
+            let opens = (1..=MAX_ELECTION_WINDOW_WEEKS)
+                .contains(&weeks)
+                .then(|| date.checked_sub(jiff::Span::new().weeks(i64::from(weeks))).ok())
+                .flatten()
+                .ok_or_else(|| {
+                    self.error_at(
+                        &["elections", &index, "window-weeks"],
+                        PolicyErrorKind::InvalidValue,
+                        localized!(
+                            de: "`window-weeks` muss zwischen 1 und {MAX_ELECTION_WINDOW_WEEKS} liegen, nicht {weeks}",
+                            en: "`window-weeks` must be between 1 and {MAX_ELECTION_WINDOW_WEEKS}, not {weeks}",
+                        ),
+                    )
+                })?;
+            windows.push(ElectionWindow {
+                name: election.name.clone(),
+                opens,
+                date,
+                candidates: election.candidates.clone().unwrap_or_default(),
+            });
+        }
+        Ok(windows)
     }
 
     /// The rule settings layers for an account, least specific first.
@@ -449,6 +508,12 @@ pub(crate) struct Account {
     pub kind: AccountKind,
     #[allow(dead_code)]
     pub display_name: Option<String>,
+    /// Who speaks on the account (`holder`, else `display-name`).
+    pub holder: Option<String>,
+    /// Parties and political vocabulary of the policy.
+    pub politics: Politics,
+    /// The policy's elections.
+    pub elections: Vec<ElectionWindow>,
     pub platforms: Vec<Platform>,
     #[allow(dead_code)] // used by the editors rules
     pub editors: Vec<String>,
@@ -464,6 +529,24 @@ pub(crate) struct Account {
     pub bio: Option<String>,
     pub profile_links: Vec<(String, Url)>,
     pub caps: BTreeMap<Platform, PlatformCaps>,
+}
+
+/// An election with its pre-election window resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ElectionWindow {
+    pub name: String,
+    /// First day of the window.
+    pub opens: jiff::civil::Date,
+    /// Election day, the last day of the window.
+    pub date: jiff::civil::Date,
+    pub candidates: Vec<String>,
+}
+
+impl ElectionWindow {
+    /// Whether a day lies in the window (election day included).
+    pub fn contains(&self, day: jiff::civil::Date) -> bool {
+        self.opens <= day && day <= self.date
+    }
 }
 
 fn parse_file(source: &SourceFile) -> Result<PolicyFile, PolicyError> {

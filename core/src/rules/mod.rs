@@ -5,10 +5,16 @@
 //! rules: it generates the policy's rule table, the documentation index and the compiler
 //! that turns layered settings into per-account rule instances.
 
+mod accessibility;
+mod address;
 mod hashtags;
 mod imprint;
 mod length;
 mod links;
+mod neutrality;
+mod plain_language;
+mod privacy;
+mod readability;
 mod separation;
 
 use std::collections::BTreeMap;
@@ -74,6 +80,9 @@ pub(crate) struct Finding {
     pub span: Option<(usize, usize)>,
     /// Replacement text and the byte range it replaces.
     pub suggestions: Vec<(String, (usize, usize))>,
+    /// Severity of this finding when it differs from the rule's (e.g. stricter in a
+    /// pre-election window); `None` means the rule's configured severity.
+    pub severity: Option<Severity>,
 }
 
 impl Finding {
@@ -85,7 +94,14 @@ impl Finding {
             platform: None,
             span: None,
             suggestions: Vec::new(),
+            severity: None,
         }
+    }
+
+    /// Gives this finding its own severity instead of the rule's.
+    pub fn with_severity(mut self, severity: Severity) -> Finding {
+        self.severity = Some(severity);
+        self
     }
 
     /// Ties the finding to a platform.
@@ -345,7 +361,32 @@ registry! {
     "imprint.profile" => imprint_profile: imprint::profile::ImprintProfile,
     "imprint.per-post" => imprint_per_post: imprint::per_post::ImprintPerPost,
     "imprint.private" => imprint_private: imprint::private::ImprintPrivate,
+    "address.informal" => address_informal: address::informal::AddressInformal,
+    "address.formal" => address_formal: address::formal::AddressFormal,
+    "address.lowercase-sie" => address_lowercase_sie: address::lowercase_sie::AddressLowercaseSie,
+    "address.mixed" => address_mixed: address::mixed::AddressMixed,
     "separation.unlisted-platform" => separation_unlisted_platform: separation::unlisted_platform::UnlistedPlatform,
+    "separation.private-topic" => separation_private_topic: separation::private_topic::PrivateTopic,
+    "separation.official-marker" => separation_official_marker: separation::official_marker::OfficialMarker,
+    "readability.flesch" => readability_flesch: readability::flesch::ReadabilityFlesch,
+    "readability.sentence-length" => readability_sentence_length: readability::sentence_length::ReadabilitySentenceLength,
+    "readability.nominal-style" => readability_nominal_style: readability::nominal_style::ReadabilityNominalStyle,
+    "accessibility.alt-text" => accessibility_alt_text: accessibility::alt_text::AccessibilityAltText,
+    "accessibility.video-subtitles" => accessibility_video_subtitles: accessibility::video_subtitles::AccessibilityVideoSubtitles,
+    "accessibility.emoji" => accessibility_emoji: accessibility::emoji::AccessibilityEmoji,
+    "accessibility.fake-bold" => accessibility_fake_bold: accessibility::fake_bold::AccessibilityFakeBold,
+    "accessibility.all-caps" => accessibility_all_caps: accessibility::all_caps::AccessibilityAllCaps,
+    "privacy.phone" => privacy_phone: privacy::phone::PrivacyPhone,
+    "privacy.email" => privacy_email: privacy::email::PrivacyEmail,
+    "privacy.iban" => privacy_iban: privacy::iban::PrivacyIban,
+    "privacy.case-reference" => privacy_case_reference: privacy::case_reference::PrivacyCaseReference,
+    "neutrality.party" => neutrality_party: neutrality::party::NeutralityParty,
+    "neutrality.vote-call" => neutrality_vote_call: neutrality::vote_call::NeutralityVoteCall,
+    "neutrality.judgement" => neutrality_judgement: neutrality::judgement::NeutralityJudgement,
+    "neutrality.candidate" => neutrality_candidate: neutrality::candidate::NeutralityCandidate,
+    "neutrality.self-promotion" => neutrality_self_promotion: neutrality::self_promotion::NeutralitySelfPromotion,
+    "plain-language.bureaucratic" => plain_language_bureaucratic: plain_language::bureaucratic::PlainLanguageBureaucratic,
+    "plain-language.abbreviations" => plain_language_abbreviations: plain_language::abbreviations::PlainLanguageAbbreviations,
 }
 
 /// Every rule, in documentation order.

@@ -113,7 +113,9 @@ fn accept(
 ) -> Option<usize> {
     let text = folded.as_str();
     let original = folded.original(start..end);
-    let in_tag = view.in_hashtag_or_mention(original.start);
+    // An invisible character inside a tag (`#Mein\u{200B}Urlaub`) ends the extracted
+    // entity early; the folded text still shows the whole tag.
+    let in_tag = view.in_hashtag_or_mention(original.start) || folded_tag_word(text, start);
     let prev = text[..start].chars().next_back();
     let left_ok = match prev {
         None => true,
@@ -152,6 +154,16 @@ fn accept(
             .max(),
         Some(_) => None,
     }
+}
+
+/// Whether the folded word around `start` is a hashtag or mention: the letters before it
+/// follow a `#` or `@` that itself starts a word (not the `@` of an e-mail address).
+fn folded_tag_word(text: &str, start: usize) -> bool {
+    let mut before = text[..start]
+        .chars()
+        .rev()
+        .skip_while(|c| c.is_alphanumeric() || *c == '_');
+    matches!(before.next(), Some('#' | '@')) && before.next().is_none_or(|c| !c.is_alphanumeric())
 }
 
 fn starts_upper(text: &str, offset: usize) -> bool {
@@ -228,6 +240,13 @@ mod tests {
         assert_eq!(matches(&terms, "Die S.P.D. lädt ein"), ["S.P.D"]);
         assert_eq!(matches(&terms, "Die С\u{200B}DU lädt ein"), ["С\u{200B}DU"]);
         assert_eq!(matches(&terms, "ＳＰＤ"), ["ＳＰＤ"]);
+    }
+
+    #[test]
+    fn camel_case_boundaries_survive_invisible_characters_in_tags() {
+        let terms = [("SPD", PLAIN)];
+        assert_eq!(matches(&terms, "#Wir\u{200B}SindSPD"), ["SPD"]);
+        assert!(matches(&terms, "mail@wirsindspd.de").is_empty());
     }
 
     #[test]

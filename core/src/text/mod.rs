@@ -1,13 +1,12 @@
 //! Text layer: entity extraction (URLs, hashtags, mentions), offsets in every encoding.
 
 pub mod extract;
-// The language rules (address, neutrality, separation, plain language) use these.
-#[allow(dead_code)]
 pub(crate) mod fold;
-#[allow(dead_code)]
 pub(crate) mod lexicon;
 pub(crate) mod links;
 pub mod offsets;
+// Sentences, words and syllables for the readability rules.
+pub(crate) mod sentences;
 
 use std::cell::OnceCell;
 use std::ops::Range;
@@ -22,17 +21,18 @@ pub(crate) struct TextView<'a> {
     /// The URL entities, parsed once for every rule that looks at hosts or targets.
     pub links: Vec<Link<'a>>,
     /// Quotations („…“, "…", »…«), where the city cites rather than speaks.
-    #[allow(dead_code)] // read through `region_at` by the language rules
     pub quotes: Vec<Range<usize>>,
     /// The folded matching view, built on first use (not every policy needs it).
-    #[allow(dead_code)]
     folded: OnceCell<Folded>,
+    /// Words and sentences, built on first use and shared by the readability rules.
+    sentences: OnceCell<sentences::Segmentation>,
+    /// Emoji sequences ([`Extractor::emoji_ranges`]), found once for the emoji rules.
+    pub emoji: Vec<Range<usize>>,
 }
 
 /// What kind of region of the text a position is in. Lexicon rules may treat them
 /// differently: a quoted title is not the city addressing anyone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[allow(dead_code)]
 pub(crate) enum Region {
     Plain,
     Quote,
@@ -78,17 +78,24 @@ impl<'a> TextView<'a> {
             entities,
             links,
             folded: OnceCell::new(),
+            sentences: OnceCell::new(),
+            emoji: extractor.emoji_ranges(text).collect(),
         }
     }
 
     /// The folded matching view (built once per check, on first use).
-    #[allow(dead_code)]
     pub fn folded(&self) -> &Folded {
         self.folded.get_or_init(|| Folded::new(self.text))
     }
 
+    /// Words and sentences of the text, skipping URLs, hashtags and mentions (built once per
+    /// check, on first use).
+    pub fn sentences(&self) -> &sentences::Segmentation {
+        self.sentences
+            .get_or_init(|| sentences::Segmentation::new(self.text, &self.entities))
+    }
+
     /// The innermost known region at a byte offset.
-    #[allow(dead_code)]
     pub fn region_at(&self, offset: usize) -> Region {
         let entity = self
             .entities
@@ -111,7 +118,6 @@ impl<'a> TextView<'a> {
 
     /// Whether a byte offset is inside a hashtag or mention (CamelCase word boundaries
     /// apply there).
-    #[allow(dead_code)]
     pub fn in_hashtag_or_mention(&self, offset: usize) -> bool {
         matches!(self.region_at(offset), Region::Hashtag | Region::Mention)
     }

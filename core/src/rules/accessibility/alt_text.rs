@@ -1,0 +1,305 @@
+use regex::Regex;
+
+use crate::draft::{Media, MediaKind};
+use crate::lang::{Lang, tr};
+use crate::report::Severity;
+use crate::rules::accessibility::media_label;
+use crate::rules::privacy::built_in_regex;
+use crate::rules::{
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+};
+
+/// Shortest useful description: "Rathaus" alone says little, "Rathaus im Schnee" does.
+const DEFAULT_MIN_CHARS: u32 = 10;
+
+/// Alt texts that say nothing about the picture (compared without case, a leading article
+/// and trailing punctuation).
+const DEFAULT_GENERIC: &[&str] = &[
+    "bild",
+    "foto",
+    "photo",
+    "image",
+    "img",
+    "picture",
+    "pic",
+    "grafik",
+    "graphic",
+    "symbolbild",
+    "symbolfoto",
+    "titelbild",
+    "beitragsbild",
+    "headerbild",
+    "sharepic",
+    "abbildung",
+    "illustration",
+    "logo",
+    "screenshot",
+    "platzhalter",
+    "placeholder",
+    "bildbeschreibung",
+    "alternativtext",
+    "alt-text",
+    "alt text",
+    "alt",
+    "gif",
+];
+
+/// A file name with an image extension, or a camera/screenshot name (`IMG_1234`,
+/// `DSC01234`, `PXL_20260504_101500`, `Screenshot 2026-05-04 …`, `WhatsApp Image …`).
+const FILE_NAME_PATTERN: &str = r"(?ix)^(?:
+    [^\s/\\]+(?:\s[^\s/\\]+){0,3}\.(?:jpe?g|png|gif|webp|hei[cf]|tiff?|bmp|svg|avif|dng|raw)
+  | (?:img|dsc[nf]?|pxl|dji|gopr|mvimg|dcim|p)[_-]?\d[\w.-]*
+  | (?:foto|photo|bild|image)[\s_-]?\d+
+  | (?:screenshot|bildschirmfoto|whatsapp\ image)[\s_-]*\d[\d\s.:_-]*(?:(?:um|at)[\d\s.:_-]+)?
+)$";
+
+rule_settings! {
+    /// Settings of `accessibility.alt-text`.
+    #[schemars(rename = "AccessibilityAltTextSettings")]
+    pub struct Settings {
+        /// Shortest alt text in characters that counts as a description (default 10).
+        pub min_chars: Option<u32>,
+        /// Alt texts that describe nothing (any case; replaces the built-in list of
+        /// "Bild", "Foto", "Image", "Grafik", "Symbolbild" …).
+        pub generic: Option<Vec<String>>,
+    }
+}
+
+documented_rule! {
+    /// ## What it checks
+    /// An image or GIF of the draft's `media` without a useful alt text: none or an empty
+    /// one, a file or camera name (`IMG_1234.jpg`, `DSC01234`, `foto.png`), a generic word
+    /// alone ("Bild", "Foto", "Symbolbild"), fewer than `min-chars` characters, or more
+    /// characters than the target platform accepts (X 1000, Mastodon 1500, Bluesky 2000;
+    /// one finding per platform). Findings have no text span; the message names the image
+    /// by its position in `media` and its `file`.
+    ///
+    /// ## Why
+    /// Blind and partially sighted people learn what an image shows only from its alt
+    /// text. The Bundesfachstelle Barrierefreiheit asks public bodies for an alt text on
+    /// every image (§12a(8) BGG; research notes "Accessibility"); Kommune21 (seed 004)
+    /// lists „Barrierefreiheit" among the requirements of municipal channels. A file name
+    /// or "Bild" is read aloud but tells nothing. Over the platform cap the text is cut or
+    /// refused on upload (caps in `core/data/platforms.toml`, counted in characters).
+    ///
+    /// ## Example
+    /// `{"kind": "image", "alt_text": "IMG_4711.jpg"}` → describe the picture:
+    /// "Bürgermeister Dreier eröffnet das Libori-Fest vor dem Dom".
+    ///
+    /// ## Configuration
+    /// ```toml
+    /// [rules."accessibility.alt-text"]
+    /// min-chars = 15
+    /// generic = ["bild", "foto", "symbolbild", "pressefoto"]
+    /// ```
+    /// Platform caps come from `[platform-settings.<platform>] alt-text`.
+    pub(crate) struct AccessibilityAltText {
+        min_chars: usize,
+        generic: Vec<String>,
+        file_name: Regex,
+    }
+}
+
+impl RuleDef for AccessibilityAltText {
+    type Settings = Settings;
+    const DEFAULT_SEVERITY: Severity = Severity::Warning;
+    const DOCS: &'static str = Self::DOC_TEXT;
+
+    fn compile(settings: &Settings, _: &Account) -> Result<Self, SettingError> {
+        Self::from_settings(settings)
+    }
+}
+
+impl AccessibilityAltText {
+    fn from_settings(settings: &Settings) -> Result<Self, SettingError> {
+        let generic = match &settings.generic {
+            Some(own) => own.iter().map(|word| normalize_generic(word)).collect(),
+            None => DEFAULT_GENERIC
+                .iter()
+                .map(|&word| word.to_owned())
+                .collect(),
+        };
+        Ok(AccessibilityAltText {
+            min_chars: usize::try_from(settings.min_chars.unwrap_or(DEFAULT_MIN_CHARS))
+                .unwrap_or(usize::MAX),
+            generic,
+            file_name: built_in_regex(FILE_NAME_PATTERN)?,
+        })
+    }
+}
+
+/// Lowercase, without a leading article and trailing punctuation: "Ein Bild." → "bild".
+fn normalize_generic(alt: &str) -> String {
+    let trimmed = alt
+        .trim()
+        .trim_end_matches(['.', ':', '!', ';', ','])
+        .trim();
+    let lower = trimmed.to_lowercase();
+    for article in ["ein ", "eine ", "das ", "die ", "der ", "a ", "an ", "the "] {
+        if let Some(rest) = lower.strip_prefix(article) {
+            return rest.trim().to_owned();
+        }
+    }
+    lower
+}
+
+/// Why an alt text does not describe its image.
+enum Problem<'a> {
+    Missing,
+    FileName(&'a str),
+    Generic(&'a str),
+    TooShort(&'a str, usize),
+}
+
+impl AccessibilityAltText {
+    fn problem<'a>(&self, alt: Option<&'a str>) -> Option<Problem<'a>> {
+        let alt = alt.map(str::trim).filter(|alt| !alt.is_empty());
+        let Some(alt) = alt else {
+            return Some(Problem::Missing);
+        };
+        if self.file_name.is_match(alt) {
+            return Some(Problem::FileName(alt));
+        }
+        if self.generic.contains(&normalize_generic(alt)) {
+            return Some(Problem::Generic(alt));
+        }
+        let chars = alt.chars().count();
+        (chars < self.min_chars).then_some(Problem::TooShort(alt, chars))
+    }
+}
+
+fn problem_finding(lang: Lang, image: &str, problem: &Problem<'_>, min: usize) -> Finding {
+    let message = match problem {
+        Problem::Missing => tr!(lang,
+            de: "{image} hat keinen alternativtext",
+            en: "{image} has no alt text"),
+        Problem::FileName(alt) => tr!(lang,
+            de: "alternativtext von {image} ist ein dateiname: `{alt}`",
+            en: "alt text of {image} is a file name: `{alt}`"),
+        Problem::Generic(alt) => tr!(lang,
+            de: "alternativtext von {image} beschreibt nichts: `{alt}`",
+            en: "alt text of {image} describes nothing: `{alt}`"),
+        Problem::TooShort(alt, chars) => tr!(lang,
+            de: "alternativtext von {image} ist mit {chars} zeichen zu kurz (mindestens {min}): `{alt}`",
+            en: "alt text of {image} is too short at {chars} characters (at least {min}): `{alt}`"),
+    };
+    Finding::new(
+        message,
+        tr!(lang,
+            de: "in ein, zwei sätzen beschreiben, was auf dem bild zu sehen ist und warum es zum beitrag gehört; screenreader lesen nur diesen text vor",
+            en: "describe in a sentence or two what the image shows and why it belongs to the post; screen readers read only this text"),
+    )
+}
+
+impl Rule for AccessibilityAltText {
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        for (index, media) in cx.draft.media.iter().enumerate() {
+            let (noun_de, noun_en) = match media.kind {
+                MediaKind::Image => ("bild", "image"),
+                MediaKind::Gif => ("gif", "GIF"),
+                MediaKind::Video => continue,
+            };
+            let image = || media_label(cx.lang, noun_de, noun_en, index, media);
+            if let Some(problem) = self.problem(media.alt_text.as_deref()) {
+                out.push(problem_finding(cx.lang, &image(), &problem, self.min_chars));
+                continue;
+            }
+            self.check_caps(cx, &image, media, out);
+        }
+    }
+}
+
+impl AccessibilityAltText {
+    /// One finding per target platform whose alt-text cap the text exceeds.
+    fn check_caps(
+        &self,
+        cx: &CheckContext<'_>,
+        image: &dyn Fn() -> String,
+        media: &Media,
+        out: &mut Vec<Finding>,
+    ) {
+        let Some(alt) = media.alt_text.as_deref().map(str::trim) else {
+            return;
+        };
+        let chars = alt.chars().count() as u64;
+        for &platform in cx.platforms {
+            let cap = cx
+                .account
+                .caps
+                .get(&platform)
+                .and_then(|caps| caps.alt_text);
+            let Some(cap) = cap.filter(|&cap| chars > cap) else {
+                continue;
+            };
+            let image = image();
+            out.push(
+                Finding::new(
+                    tr!(cx.lang,
+                        de: "alternativtext von {image} hat {chars} zeichen, {platform} erlaubt höchstens {cap}",
+                        en: "alt text of {image} has {chars} characters, {platform} allows at most {cap}"),
+                    tr!(cx.lang,
+                        de: "kürzen: das wesentliche zuerst; lange inhalte (tabellen, plakate) zusätzlich im beitrag oder auf der verlinkten seite",
+                        en: "shorten it, essentials first; put long content (tables, posters) in the post or on the linked page as well"),
+                )
+                .on(platform),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn rule() -> AccessibilityAltText {
+        AccessibilityAltText::from_settings(&Settings::default()).unwrap()
+    }
+
+    #[test]
+    fn file_and_camera_names_are_recognised() {
+        let rule = rule();
+        for name in [
+            "IMG_1234.jpg",
+            "IMG_1234",
+            "DSC01234",
+            "foto.png",
+            "Rathaus Paderborn.JPEG",
+            "PXL_20260504_101500123",
+            "Screenshot 2026-05-04 um 10.00.00",
+            "WhatsApp Image 2026-05-04 at 10.00.00",
+        ] {
+            assert!(rule.file_name.is_match(name), "{name}");
+        }
+        for description in [
+            "Der Dom im Abendlicht.",
+            "Foto: Stadt Paderborn",
+            "Bild 1 von 3: Blick auf den Rathausplatz",
+            "Plakat zum Stadtfest mit Programm ab 10.00 Uhr",
+        ] {
+            assert!(!rule.file_name.is_match(description), "{description}");
+        }
+    }
+
+    #[test]
+    fn generic_words_compare_without_article_and_case() {
+        let rule = rule();
+        assert!(matches!(
+            rule.problem(Some(" Ein Bild. ")),
+            Some(Problem::Generic(_))
+        ));
+        assert!(matches!(
+            rule.problem(Some("SYMBOLBILD")),
+            Some(Problem::Generic(_))
+        ));
+        assert!(matches!(rule.problem(Some("")), Some(Problem::Missing)));
+        assert!(matches!(
+            rule.problem(Some("Der Dom")),
+            Some(Problem::TooShort(_, 7))
+        ));
+        assert!(
+            rule.problem(Some("Symbolbild: Bagger auf einer Baustelle"))
+                .is_none()
+        );
+    }
+}

@@ -1,0 +1,90 @@
+use crate::draft::MediaKind;
+use crate::lang::tr;
+use crate::report::Severity;
+use crate::rules::accessibility::media_label;
+use crate::rules::{
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+};
+
+rule_settings! {
+    /// Settings of `accessibility.video-subtitles`.
+    #[schemars(rename = "AccessibilityVideoSubtitlesSettings")]
+    pub struct Settings {
+        /// Also report videos whose draft does not say whether they have subtitles
+        /// (default `false`: many editors do not send `subtitles` at all).
+        pub require_declaration: Option<bool>,
+    }
+}
+
+documented_rule! {
+    /// ## What it checks
+    /// A video in the draft's `media` with `"subtitles": false`. A video without the
+    /// `subtitles` key is reported only with `require-declaration = true`. Findings have no
+    /// text span; the message names the video by its position in `media` and its `file`.
+    ///
+    /// ## Why
+    /// Deaf and hard-of-hearing people follow a video only through subtitles, and most
+    /// people watch social-media videos muted. The Bundesfachstelle Barrierefreiheit asks
+    /// public bodies for subtitles on every video (§12a(8) BGG; research notes
+    /// "Accessibility"); Kommune21 (seed 004) lists „Barrierefreiheit" among the
+    /// requirements of municipal channels. An unknown value is not reported by default:
+    /// editors and CMSes that never send the key would get a warning on every video, and
+    /// warnings that are always there are not read.
+    ///
+    /// ## Example
+    /// `{"kind": "video", "file": "neujahrsempfang.mp4", "subtitles": false}` → add
+    /// subtitles (burnt in or as a caption file) before publishing.
+    ///
+    /// ## Configuration
+    /// ```toml
+    /// [rules."accessibility.video-subtitles"]
+    /// require-declaration = true
+    /// ```
+    pub(crate) struct AccessibilityVideoSubtitles {
+        require_declaration: bool,
+    }
+}
+
+impl RuleDef for AccessibilityVideoSubtitles {
+    type Settings = Settings;
+    const DEFAULT_SEVERITY: Severity = Severity::Warning;
+    const DOCS: &'static str = Self::DOC_TEXT;
+
+    fn compile(settings: &Settings, _: &Account) -> Result<Self, SettingError> {
+        Ok(AccessibilityVideoSubtitles {
+            require_declaration: settings.require_declaration.unwrap_or(false),
+        })
+    }
+}
+
+impl Rule for AccessibilityVideoSubtitles {
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        for (index, media) in cx.draft.media.iter().enumerate() {
+            if media.kind != MediaKind::Video {
+                continue;
+            }
+            let declared = match media.subtitles {
+                Some(true) => continue,
+                Some(false) => true,
+                None if self.require_declaration => false,
+                None => continue,
+            };
+            let video = media_label(cx.lang, "video", "video", index, media);
+            let message = if declared {
+                tr!(cx.lang,
+                    de: "{video} hat keine untertitel",
+                    en: "{video} has no subtitles")
+            } else {
+                tr!(cx.lang,
+                    de: "für {video} ist nicht angegeben, ob es untertitel hat",
+                    en: "{video} does not say whether it has subtitles")
+            };
+            out.push(Finding::new(
+                message,
+                tr!(cx.lang,
+                    de: "untertitel einbrennen oder als untertiteldatei hochladen: gehörlose menschen und alle, die ohne ton schauen, verstehen das video sonst nicht",
+                    en: "burn in subtitles or upload a caption file: deaf people and everyone watching without sound cannot follow the video otherwise"),
+            ));
+        }
+    }
+}

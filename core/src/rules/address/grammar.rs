@@ -1,0 +1,1178 @@
+//! Who a post addresses, and how: a small grammar over the words of the folded view.
+//!
+//! German marks the reader in three ways: pronouns (`du`, `euch`, `Sie`), possessives
+//! (`dein`, `eure`, `Ihr`) and imperatives, which carry no pronoun at all (`Macht mit!`,
+//! `Komm vorbei!`). The hard cases are the words that also mean *she*, *they* and *her*:
+//! `sie`, `ihr`, `ihnen`, `Ihr`. They are decided by structure, as a reader does:
+//!
+//! - verb agreement: `ihr seid`, `habt ihr` (2nd person plural) against `sie ist`
+//!   (3rd singular) and `Sie kamen` (past plural: a report about others);
+//! - position: a verb first in a sentence that is not a question is an imperative; a
+//!   capital `Sie` inside a sentence is formal, at its start it may be *they*;
+//! - reference: `ihr Projekt` after `Die Kinder` refers back to them; `für ihr
+//!   Verständnis` with nobody to refer to addresses the reader.
+//!
+//! Words inside quotations, hashtags, mentions and URLs never count: a quoted title
+//! (`„Kommt ein Vogel geflogen“`) is not the city speaking.
+
+use std::ops::Range;
+
+use crate::rules::address::words::{Class, Words};
+use crate::text::{Region, TextView};
+
+/// A form of address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Form {
+    /// Formal `Sie`.
+    Formal,
+    /// Informal singular `du`.
+    Du,
+    /// Informal plural `ihr`.
+    Ihr,
+}
+
+/// How the reader is addressed by one word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Marker {
+    /// A pronoun or possessive (`du`, `euch`, `Ihnen`, `deine`).
+    Pronoun,
+    /// An imperative without pronoun (`Kommt`, `Komm`).
+    Imperative,
+    /// Formal `Sie`/`Ihnen`/`Ihr…` written in lower case.
+    Lowercase,
+}
+
+/// One word that addresses the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Address {
+    pub form: Form,
+    pub marker: Marker,
+    /// Byte range in the original text.
+    pub span: Range<usize>,
+    /// The folded word (`sie`, `deine`, `kommt`).
+    pub word: String,
+}
+
+/// How sure a reading is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Evidence {
+    /// Grammar decides it (`Bitte füllen sie…`, a capital `Sie` inside a sentence).
+    Certain,
+    /// Only the absence of anyone else to refer to suggests it.
+    Weak,
+}
+
+/// What separates a word from the one before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Boundary {
+    /// Start of a sentence (text start, `.`, `!`, `?`, `:`, line break, emoji).
+    Sentence,
+    /// Start of a clause (`,`, `;`, dash, bracket, quotation mark).
+    Clause,
+    /// Hyphen or slash without spaces: one compound (`Du-Form`, `Sie/Ihr`).
+    Joined,
+    /// Just space.
+    Space,
+}
+
+#[derive(Debug)]
+struct Token<'v> {
+    word: &'v str,
+    span: Range<usize>,
+    capital: bool,
+    plain: bool,
+    class: Class,
+    before: Boundary,
+    /// The next word is in a new clause or sentence (or there is none).
+    clause_final: bool,
+    /// A `!` follows before the next word.
+    exclamation_after: bool,
+    joined_after: bool,
+    /// A colon or dash precedes the word (what follows may name a pronoun's referent).
+    after_colon: bool,
+    sentence: usize,
+}
+
+/// The address grammar, compiled once per account.
+pub(super) struct Grammar {
+    words: Words,
+}
+
+impl Grammar {
+    pub fn new() -> Result<Grammar, String> {
+        Ok(Grammar {
+            words: Words::new()?,
+        })
+    }
+
+    /// Every word of the draft that addresses the reader, in text order.
+    pub fn analyse(&self, view: &TextView<'_>) -> Vec<Address> {
+        let sentences = Sentences::new(view, &self.words);
+        sentences.addresses()
+    }
+}
+
+/// The draft as a token stream with sentence facts.
+struct Sentences<'v> {
+    tokens: Vec<Token<'v>>,
+    /// Per sentence: whether it ends in a question mark.
+    questions: Vec<bool>,
+    /// Per sentence: whether it ends in an exclamation mark.
+    exclamations: Vec<bool>,
+}
+
+impl<'v> Sentences<'v> {
+    fn new(view: &'v TextView<'v>, words: &Words) -> Sentences<'v> {
+        let folded = view.folded();
+        let text = folded.as_str();
+        let mut tokens: Vec<Token<'v>> = Vec::new();
+        let mut questions = vec![false];
+        let mut exclamations = vec![false];
+        let mut previous_end = 0;
+        let mut position = 0;
+        while let Some((offset, _)) = text[position..]
+            .char_indices()
+            .find(|(_, c)| c.is_alphanumeric())
+        {
+            let start = position + offset;
+            let end = text[start..]
+                .char_indices()
+                .find(|(_, c)| !c.is_alphanumeric())
+                .map_or(text.len(), |(o, _)| start + o);
+            let span = folded.original(start..end);
+            let region = view.region_at(span.start);
+            if matches!(region, Region::Url | Region::Mention) {
+                // Not words of the sentence; the gap around them is scanned without them.
+                position = end;
+                continue;
+            }
+            let gap = Gap::scan(view, folded, previous_end..start);
+            let previous_word = tokens.last().map(|t| (t.word, t.class));
+            let before = gap.boundary(previous_word);
+            if let Some(last) = tokens.last_mut() {
+                last.exclamation_after = gap.exclamation;
+                last.clause_final = matches!(before, Boundary::Sentence | Boundary::Clause);
+                last.joined_after = before == Boundary::Joined;
+            }
+            if before == Boundary::Sentence && !tokens.is_empty() {
+                if let Some(question) = questions.last_mut() {
+                    *question = gap.question;
+                }
+                if let Some(exclamation) = exclamations.last_mut() {
+                    *exclamation = gap.exclamation;
+                }
+                questions.push(false);
+                exclamations.push(false);
+            }
+            let word = &text[start..end];
+            let written = view.text.get(span.clone()).unwrap_or_default();
+            tokens.push(Token {
+                word,
+                capital: written
+                    .chars()
+                    .find(|c| c.is_alphabetic())
+                    .is_some_and(char::is_uppercase),
+                plain: region == Region::Plain,
+                class: Class::NONE,
+                span,
+                before,
+                clause_final: true,
+                exclamation_after: false,
+                joined_after: false,
+                after_colon: gap.colon,
+                sentence: questions.len() - 1,
+            });
+            previous_end = end;
+            position = end;
+        }
+        let tail = Gap::scan(view, folded, previous_end..text.len());
+        if let Some(last) = tokens.last_mut() {
+            last.exclamation_after = tail.exclamation;
+        }
+        if let Some(question) = questions.last_mut() {
+            *question = tail.question;
+        }
+        if let Some(exclamation) = exclamations.last_mut() {
+            *exclamation = tail.exclamation;
+        }
+        // Word classes from the lexicon: each match is exactly one token.
+        let mut next = 0;
+        for found in words.lexicon.find(view) {
+            while tokens
+                .get(next)
+                .is_some_and(|t| t.span.start < found.span.start)
+            {
+                next += 1;
+            }
+            if let Some(token) = tokens.get_mut(next)
+                && token.span == found.span
+            {
+                token.class = words.classes.get(found.term).copied().unwrap_or_default();
+            }
+        }
+        Sentences {
+            tokens,
+            questions,
+            exclamations,
+        }
+    }
+
+    fn token(&self, index: usize) -> Option<&Token<'v>> {
+        self.tokens.get(index)
+    }
+
+    /// The next token in the same clause.
+    fn next_in_clause(&self, index: usize) -> Option<&Token<'v>> {
+        let token = self.tokens.get(index)?;
+        if token.clause_final {
+            return None;
+        }
+        self.tokens.get(index + 1)
+    }
+
+    /// The previous token in the same clause.
+    fn previous_in_clause(&self, index: usize) -> Option<&Token<'v>> {
+        let token = self.tokens.get(index)?;
+        if matches!(token.before, Boundary::Sentence | Boundary::Clause) {
+            return None;
+        }
+        self.tokens.get(index.checked_sub(1)?)
+    }
+
+    fn is_exclamation(&self, index: usize) -> bool {
+        self.tokens
+            .get(index)
+            .and_then(|t| self.exclamations.get(t.sentence))
+            .copied()
+            .unwrap_or(false)
+    }
+
+    fn is_question(&self, index: usize) -> bool {
+        self.tokens
+            .get(index)
+            .and_then(|t| self.questions.get(t.sentence))
+            .copied()
+            .unwrap_or(false)
+    }
+
+    fn addresses(&self) -> Vec<Address> {
+        let mut found = Vec::new();
+        // The sentence of the last imperative: `Macht mit und sammelt Müll!`.
+        let mut imperative_sentence = None;
+        for (index, token) in self.tokens.iter().enumerate() {
+            if !token.plain {
+                continue;
+            }
+            let address = |form: Form, marker: Marker| Address {
+                form,
+                marker,
+                span: token.span.clone(),
+                word: token.word.to_owned(),
+            };
+            let class = token.class;
+            if class.has(Class::DU) {
+                if self.du_is_pronoun(index) {
+                    found.push((address(Form::Du, Marker::Pronoun), Evidence::Certain));
+                }
+            } else if class.has(Class::EUCH) {
+                if !token.joined_after && !self.joined_before(index) {
+                    found.push((address(Form::Ihr, Marker::Pronoun), Evidence::Certain));
+                }
+            } else if class.has(Class::IHR) {
+                if self.ihr_is_plural_you(index) {
+                    found.push((address(Form::Ihr, Marker::Pronoun), Evidence::Certain));
+                } else if self.is_possessive(index)
+                    && let Some((marker, evidence)) = self.formal_marker(index)
+                {
+                    found.push((address(Form::Formal, marker), evidence));
+                }
+            } else if class.has(Class::SIE) || class.has(Class::IHNEN) {
+                if let Some((marker, evidence)) = self.formal_marker(index) {
+                    // `Kommen Sie … und bringt…`: an order, whatever its form.
+                    if class.has(Class::SIE)
+                        && index.checked_sub(1).is_some_and(|verb| {
+                            self.is_imperative_position(verb)
+                                && self.token(verb).is_some_and(|v| self.is_infinitive_like(v))
+                        })
+                    {
+                        imperative_sentence = Some(token.sentence);
+                    }
+                    found.push((address(Form::Formal, marker), evidence));
+                }
+            } else if class.has(Class::IHR_INFLECTED) {
+                if self.is_possessive(index)
+                    && let Some((marker, evidence)) = self.formal_marker(index)
+                {
+                    found.push((address(Form::Formal, marker), evidence));
+                }
+            } else if let Some(form) = self.imperative(index) {
+                imperative_sentence = Some(token.sentence);
+                found.push((address(form, Marker::Imperative), Evidence::Certain));
+            } else if imperative_sentence == Some(token.sentence)
+                && let Some(form) = self.coordinated_imperative(index)
+            {
+                found.push((address(form, Marker::Imperative), Evidence::Certain));
+            }
+        }
+        // A post that addresses its reader informally does not also mean a lower-case
+        // `sie` nobody else could be as formal address (`Hast du ihre Ausstellung
+        // gesehen?`): only grammar-certain readings count there.
+        // Nor does a post that writes the formal `Sie` with its capital elsewhere (`was
+        // sie für Sie leisten`): its author tells the two apart.
+        let informal = found.iter().any(|(a, _)| a.form != Form::Formal);
+        let capital_formal = found.iter().any(|(a, _)| {
+            a.form == Form::Formal
+                && a.marker == Marker::Pronoun
+                && self
+                    .tokens
+                    .iter()
+                    .find(|t| t.span == a.span)
+                    .is_some_and(|t| t.before != Boundary::Sentence)
+        });
+        found
+            .into_iter()
+            .filter(|(_, evidence)| !((informal || capital_formal) && *evidence == Evidence::Weak))
+            .map(|(address, _)| address)
+            .collect()
+    }
+
+    fn joined_before(&self, index: usize) -> bool {
+        self.token(index)
+            .is_some_and(|t| t.before == Boundary::Joined)
+    }
+
+    /// `du`, `dich`, `deine`… unless part of a compound (`Du-Form`) or a noun (`per Du`,
+    /// `das Du`), or `Dir.` (Direktor) before a name.
+    fn du_is_pronoun(&self, index: usize) -> bool {
+        let Some(token) = self.token(index) else {
+            return false;
+        };
+        if token.joined_after || self.joined_before(index) {
+            return false;
+        }
+        if self
+            .previous_in_clause(index)
+            .is_some_and(|p| p.class.has(Class::DU_AS_NOUN))
+            && token.word == "du"
+        {
+            return false;
+        }
+        true
+    }
+
+    /// `ihr` as the informal plural *you*, decided by the verb it agrees with.
+    fn ihr_is_plural_you(&self, index: usize) -> bool {
+        let previous = self.previous_in_clause(index);
+        let next = self.next_in_clause(index);
+        // `ihr seid`, `habt ihr`: forms that only a 2nd person plural takes.
+        if next.is_some_and(|n| n.class.has(Class::PLURAL_ONLY))
+            || previous.is_some_and(|p| p.class.has(Class::PLURAL_ONLY))
+        {
+            return true;
+        }
+        // `Kommt ihr…`, `Hier findet ihr…`, `Was meint ihr…`: a -t verb first in its
+        // clause, or second after an adverbial or question word; `Die Stadt gratuliert
+        // ihr` (subject first) is the dative *her*.
+        if let Some(verb) = previous
+            && self.is_t_verb(verb)
+            && let Some(verb_index) = index.checked_sub(1)
+        {
+            let clause_start = self.clause_start(verb_index);
+            if clause_start == verb_index {
+                return true;
+            }
+            let opener = self
+                .token(clause_start)
+                .map(|t| t.class)
+                .unwrap_or_default();
+            let opener_is_adverbial = opener.has(Class::ADVERB)
+                || opener.has(Class::PREPOSITION)
+                || opener.has(Class::SUBORDINATOR);
+            if opener_is_adverbial && !opener.has(Class::DETERMINER) {
+                return true;
+            }
+        }
+        // `wenn ihr kommt`, `Ihr kommt doch`, `und ihr gewinnt`: ihr opens its clause (or
+        // follows a conjunction) and a lower-case -t verb follows.
+        let opens_clause = previous.is_none()
+            || previous.is_some_and(|p| {
+                p.class.has(Class::SUBORDINATOR) || p.class.has(Class::COORDINATOR)
+            });
+        if opens_clause
+            && let Some(verb) = next
+            && !verb.capital
+            && self.is_t_verb(verb)
+        {
+            return true;
+        }
+        // `wenn ihr Fragen habt`: a conjunction, and a plural-only verb ends the clause.
+        if previous.is_some_and(|p| p.class.has(Class::SUBORDINATOR))
+            && self
+                .token(self.clause_end(index))
+                .is_some_and(|last| last.class.has(Class::PLURAL_ONLY))
+        {
+            return true;
+        }
+        false
+    }
+
+    /// A word ending in -t that can be a finite verb.
+    fn is_t_verb(&self, token: &Token<'_>) -> bool {
+        if token.class.has(Class::NOT_A_VERB)
+            || token.class.has(Class::PREPOSITION)
+            || token.class.has(Class::THIRD_SINGULAR)
+        {
+            return false;
+        }
+        token.class.has(Class::PLURAL_IMPERATIVE)
+            || (token.word.ends_with('t') && token.word.chars().count() > 2)
+    }
+
+    fn clause_start(&self, index: usize) -> usize {
+        let mut start = index;
+        while let Some(token) = self.token(start) {
+            if start == 0 || matches!(token.before, Boundary::Sentence | Boundary::Clause) {
+                break;
+            }
+            start -= 1;
+        }
+        start
+    }
+
+    fn clause_end(&self, index: usize) -> usize {
+        let mut end = index;
+        while self.token(end).is_some_and(|t| !t.clause_final) {
+            end += 1;
+        }
+        end
+    }
+
+    /// `ihr`/`ihre`… followed by a noun (`ihr Projekt`, `Ihre neue Adresse`), not by a
+    /// verb or preposition (`wir danken ihr für…`).
+    fn is_possessive(&self, index: usize) -> bool {
+        let Some(next) = self.next_in_clause(index) else {
+            return false;
+        };
+        if next.capital || next.word.chars().all(|c| c.is_ascii_digit()) {
+            return true;
+        }
+        // An inflected adjective before the noun: `ihr neues Fahrzeug`, `ihre neue
+        // Adresse`. After bare `ihr` only the strong endings -es/-er are possible, so
+        // `Spenden Sie ihr haltbare Produkte` is the dative *her*.
+        let bare = self.token(index).is_some_and(|t| t.class.has(Class::IHR));
+        let endings: &[&str] = if bare {
+            &["es", "er"]
+        } else {
+            &["e", "en", "em", "er", "es"]
+        };
+        let adjective_ending = endings.iter().any(|ending| next.word.ends_with(ending));
+        let function_word = next.class.has(Class::PREPOSITION)
+            || next.class.has(Class::ADVERB)
+            || next.class.has(Class::NOT_A_VERB)
+            || next.class.has(Class::IMPERATIVE_PARTICLE);
+        adjective_ending
+            && !function_word
+            && self
+                .tokens
+                .get(index + 2)
+                .is_some_and(|noun| noun.capital && !next.clause_final)
+    }
+
+    /// Whether `Sie`/`Ihnen`/`Ihr…` at `index` is formal address: written capitalised
+    /// (then `Pronoun`) or in lower case (`Lowercase`).
+    fn formal_marker(&self, index: usize) -> Option<(Marker, Evidence)> {
+        let token = self.token(index)?;
+        if token.joined_after || self.joined_before(index) {
+            return None; // `Sie-Form`, `Sie/Ihr`: talking about the form
+        }
+        let sentence_start = token.before == Boundary::Sentence;
+        if token.capital && !sentence_start {
+            return Some((Marker::Pronoun, Evidence::Certain));
+        }
+        if token.capital {
+            return self
+                .initial_capital_is_formal(index)
+                .then_some((Marker::Pronoun, Evidence::Certain));
+        }
+        self.lowercase_is_formal(index)
+            .map(|evidence| (Marker::Lowercase, evidence))
+    }
+
+    /// `Sie`/`Ihr`/`Ihnen` at the start of a sentence: formal unless the verb says
+    /// *she* (`Sie ist`), *they* in a report (`Sie kamen`), or someone to refer to
+    /// stands in the sentence before.
+    fn initial_capital_is_formal(&self, index: usize) -> bool {
+        let Some(token) = self.token(index) else {
+            return false;
+        };
+        if token.class.has(Class::SIE) {
+            let Some(verb) = self.next_in_clause(index) else {
+                return false;
+            };
+            if self.is_third_singular(verb) || self.is_past(verb) {
+                return false;
+            }
+            let present_plural = verb.word.ends_with('n') || verb.word == "sind";
+            if !present_plural {
+                return false;
+            }
+        }
+        !self.has_antecedent(index) && !self.has_cataphora(index)
+    }
+
+    /// Lower-case `sie`/`ihnen`/`ihr…` meant as formal address.
+    fn lowercase_is_formal(&self, index: usize) -> Option<Evidence> {
+        let token = self.token(index)?;
+        let previous = self.previous_in_clause(index);
+        let next = self.next_in_clause(index);
+        if token.class.has(Class::SIE) {
+            // In a subordinate clause the finite verb comes last: `dass sie mitgemacht
+            // haben` (formal or they), `weil sie kommt` (she).
+            let subordinate = previous.is_some_and(|p| p.class.has(Class::SUBORDINATOR));
+            let next = if subordinate {
+                self.token(self.clause_end(index))
+                    .filter(|_| self.clause_end(index) > index)
+            } else {
+                next
+            };
+            // Agreement: `sie ist`, `kommt sie` (she); `sie kamen`, `feierten sie` (they).
+            if next.is_some_and(|n| self.is_third_singular_final(n) || self.is_past(n))
+                || previous.is_some_and(|p| self.is_third_singular(p) || self.is_past(p))
+            {
+                return None;
+            }
+            // `Bitte füllen sie…`, `Kommen sie vorbei!`: an imperative with Sie.
+            if let Some(verb) = previous
+                && let Some(verb_index) = index.checked_sub(1)
+                && self.is_imperative_position(verb_index)
+                && self.is_infinitive_like(verb)
+                && !self.is_question(index)
+            {
+                return Some(Evidence::Certain);
+            }
+        }
+        if token.class.has(Class::IHNEN) && previous.is_some_and(|p| self.is_past(p)) {
+            return None;
+        }
+        // `ob Radfahrer ihr Licht einschalten`, `Hannah und ihr Hund`: a noun right
+        // before (or before `und`) is the owner.
+        let is_noun = |t: &Token<'_>| t.capital && t.class == Class::NONE;
+        if previous.is_some_and(|p| is_noun(p) && p.before != Boundary::Sentence)
+            || previous.is_some_and(|p| p.class.has(Class::COORDINATOR))
+                && index
+                    .checked_sub(2)
+                    .and_then(|i| self.token(i))
+                    .is_some_and(is_noun)
+        {
+            return None;
+        }
+        // A possessive after a formal `Sie` in the same sentence is formal too.
+        if (token.class.has(Class::IHR) || token.class.has(Class::IHR_INFLECTED))
+            && self.formal_sie_before(index)
+        {
+            return Some(Evidence::Certain);
+        }
+        (!self.has_antecedent(index) && !self.has_cataphora(index)).then_some(Evidence::Weak)
+    }
+
+    fn formal_sie_before(&self, index: usize) -> bool {
+        let Some(sentence) = self.token(index).map(|t| t.sentence) else {
+            return false;
+        };
+        // `Unterstützen Sie sie bei ihrer Arbeit`: a lower-case `sie` in between is the
+        // owner.
+        for token in (0..index)
+            .rev()
+            .map_while(|i| self.token(i))
+            .take_while(|t| t.sentence == sentence)
+        {
+            if token.class.has(Class::SIE) || token.class.has(Class::IHNEN) {
+                return token.capital && token.before != Boundary::Sentence;
+            }
+        }
+        false
+    }
+
+    /// First word of its sentence, or after a lead-in such as `Bitte`.
+    fn is_imperative_position(&self, index: usize) -> bool {
+        match self.imperative_position(index) {
+            Some(Position::SentenceStart | Position::AfterLeadIn { .. }) => true,
+            Some(Position::AfterComma { .. }) | None => false,
+        }
+    }
+
+    fn imperative_position(&self, index: usize) -> Option<Position> {
+        let token = self.token(index)?;
+        match token.before {
+            Boundary::Sentence => return Some(Position::SentenceStart),
+            Boundary::Clause => {
+                let previous_clause = self.clause_start(index.checked_sub(1)?);
+                let after_subordinate = self
+                    .token(previous_clause)
+                    .is_some_and(|t| t.class.has(Class::SUBORDINATOR));
+                return Some(Position::AfterComma { after_subordinate });
+            }
+            Boundary::Joined => return None,
+            Boundary::Space => {}
+        }
+        let lead_in = self.token(index.checked_sub(1)?)?;
+        let lead_in_position = self.imperative_position(index - 1)?;
+        if lead_in.class.has(Class::LEAD_IN)
+            && !matches!(lead_in_position, Position::AfterComma { .. })
+        {
+            return Some(Position::AfterLeadIn {
+                object_safe: lead_in.class.has(Class::OBJECT_SAFE_LEAD_IN),
+            });
+        }
+        None
+    }
+
+    /// An infinitive-shaped verb: `füllen`, `kommen`, `seien`, `tun`.
+    fn is_infinitive_like(&self, token: &Token<'_>) -> bool {
+        let function_word = token.class.has(Class::PREPOSITION)
+            || token.class.has(Class::DETERMINER)
+            || token.class.has(Class::FEMININE_OR_PLURAL_DETERMINER)
+            || token.class.has(Class::ADVERB)
+            || token.class.has(Class::SUBORDINATOR)
+            || token.class.has(Class::NOT_A_VERB)
+            || self.is_past(token);
+        !function_word
+            && (token.word.ends_with("en")
+                || token.word.ends_with("ern")
+                || token.word.ends_with("eln")
+                || token.word == "tun")
+    }
+
+    /// Like [`Self::is_third_singular`], but for the last word of a clause.
+    fn is_third_singular_final(&self, token: &Token<'_>) -> bool {
+        token.class.has(Class::THIRD_SINGULAR)
+            || (token.clause_final
+                && !token.capital
+                && token.word.ends_with('t')
+                && !is_participle(token.word)
+                && !token.class.has(Class::PLURAL_ONLY)
+                && !token.class.has(Class::NOT_A_VERB))
+            || self.is_third_singular(token)
+    }
+
+    fn is_third_singular(&self, token: &Token<'_>) -> bool {
+        if token.class.has(Class::THIRD_SINGULAR) {
+            return true;
+        }
+        // A lower-case -t verb that is not a 2nd person plural form (`arbeitet`,
+        // `engagiert`); participles at the end of the clause are left undecided.
+        !token.capital
+            && token.word.ends_with('t')
+            && !token.class.has(Class::PLURAL_ONLY)
+            && !token.class.has(Class::NOT_A_VERB)
+            && !token.class.has(Class::PREPOSITION)
+            && !token.class.has(Class::ADVERB)
+            && !token.clause_final
+            && !is_participle(token.word)
+    }
+
+    /// A past tense plural: listed strong forms, or a weak -ten form that is not the
+    /// present of a -ten verb (`feierten`, `hatten` but not `arbeiten`).
+    fn is_past(&self, token: &Token<'_>) -> bool {
+        if token.class.has(Class::PAST_PLURAL) {
+            return true;
+        }
+        token.word.ends_with("ten")
+            && !token.capital
+            && !token.class.has(Class::PRESENT_TEN)
+            && !token.class.has(Class::ADVERB)
+            && !token.class.has(Class::PREPOSITION)
+            && !token.class.has(Class::FEMININE_OR_PLURAL_DETERMINER)
+    }
+
+    /// Whether someone the pronoun can refer back to stands before it: earlier in its
+    /// sentence, or in the previous sentence unless this one is the city speaking
+    /// (`wir`, `ich`), where a reader is the natural referent.
+    fn has_antecedent(&self, index: usize) -> bool {
+        let Some(sentence) = self.token(index).map(|t| t.sentence) else {
+            return false;
+        };
+        let possessive = self
+            .token(index)
+            .is_some_and(|t| t.class.has(Class::IHR) || t.class.has(Class::IHR_INFLECTED));
+        let same_sentence_first_person = possessive
+            && (0..index)
+                .filter_map(|i| self.token(i))
+                .filter(|t| t.sentence == sentence)
+                .chain(
+                    self.tokens
+                        .iter()
+                        .skip(index + 1)
+                        .take_while(|t| t.sentence == sentence),
+                )
+                .any(|t| t.class.has(Class::FIRST_PERSON));
+        // A colon splits a sentence in the token stream (`Heute: Przemyśl und ihre
+        // Altstadt`): the part before it belongs to the same thought.
+        let mut oldest_sentence = sentence;
+        while oldest_sentence > 0 && self.opens_after_colon(oldest_sentence) {
+            oldest_sentence -= 1;
+        }
+        if !same_sentence_first_person {
+            oldest_sentence = oldest_sentence.saturating_sub(1);
+        }
+        (0..index).rev().any(|i| {
+            self.token(i).is_some_and(|t| {
+                t.sentence >= oldest_sentence && t.sentence <= sentence && self.refers(i)
+            })
+        })
+    }
+
+    fn opens_after_colon(&self, sentence: usize) -> bool {
+        self.tokens
+            .iter()
+            .find(|t| t.sentence == sentence)
+            .is_some_and(|t| t.after_colon)
+    }
+
+    /// A referent after a colon later on: `Endlich sind sie wieder da: die Störche`.
+    fn has_cataphora(&self, index: usize) -> bool {
+        let Some(sentence) = self.token(index).map(|t| t.sentence) else {
+            return false;
+        };
+        // The colon ends a sentence in the token stream: the referent opens the next one.
+        self.tokens
+            .iter()
+            .enumerate()
+            .skip(index + 1)
+            .find(|(_, t)| t.sentence == sentence + 1)
+            .is_some_and(|(i, t)| t.after_colon && self.refers(i))
+    }
+
+    /// A token that opens a third-person noun phrase someone could refer back to:
+    /// a determiner for a feminine or plural noun (`die Kinder`, `allen Helfern`), a
+    /// title (`Frau Schulz`), a name (`Anna Schulz`), or a pronoun read as *she/they*.
+    fn refers(&self, index: usize) -> bool {
+        let Some(token) = self.token(index) else {
+            return false;
+        };
+        let next = self.tokens.get(index + 1);
+        let next_is_noun =
+            |offset: usize| self.tokens.get(index + offset).is_some_and(|t| t.capital);
+        if token.class.has(Class::FEMININE_OR_PLURAL_DETERMINER) {
+            // `Der Markt…` at the start of a sentence is a masculine subject.
+            let masculine_subject = token.word == "der" && token.before == Boundary::Sentence;
+            // `Vielen Dank`: a formula, nobody to refer to.
+            if next.is_some_and(|n| n.word == "dank") {
+                return false;
+            }
+            let noun_follows =
+                next_is_noun(1) || (next.is_some_and(|n| !n.capital) && next_is_noun(2));
+            return !masculine_subject && noun_follows;
+        }
+        if token.class.has(Class::TITLE) && next_is_noun(1) {
+            return true;
+        }
+        // Two capitalised words inside a sentence that are not function words: a name.
+        let is_name_part =
+            |t: &Token<'_>| t.capital && t.before != Boundary::Sentence && t.class == Class::NONE;
+        if is_name_part(token)
+            && next.is_some_and(|n| is_name_part(n) && n.before == Boundary::Space)
+        {
+            return true;
+        }
+        // Coordinated nouns are a plural: `Schülerinnen und Schüler stellten…`,
+        // `zeigen Ämter und Betriebe, was sie…`.
+        if token.capital
+            && token.class == Class::NONE
+            && next.is_some_and(|n| n.class.has(Class::COORDINATOR) && next_is_noun(2))
+        {
+            return true;
+        }
+        // A bare plural of people: `Was wünschen sich Familien von ihrer Stadt?`.
+        if token.capital && token.class == Class::NONE && is_person_plural(token.word) {
+            return true;
+        }
+        // `Sie ist…`, `sie kamen…`: the pronoun itself refers to someone.
+        if token.class.has(Class::SIE) {
+            let verb = self.next_in_clause(index);
+            return verb.is_some_and(|v| self.is_third_singular(v) || self.is_past(v));
+        }
+        false
+    }
+
+    /// An imperative without pronoun at `index`, with its number.
+    fn imperative(&self, index: usize) -> Option<Form> {
+        let token = self.token(index)?;
+        let class = token.class;
+        let plural = class.has(Class::PLURAL_IMPERATIVE);
+        let singular = class.has(Class::SINGULAR_IMPERATIVE);
+        let unknown_t_word = class == Class::NONE
+            && token.word.ends_with('t')
+            && token.word.chars().count() > 3
+            && !has_noun_suffix(token.word)
+            && !token.word.starts_with("ge");
+        if !plural && !singular && !unknown_t_word {
+            return None;
+        }
+        if self.is_question(index) || token.joined_after {
+            return None;
+        }
+        let position = self.imperative_position(index)?;
+        let next = self.next_in_clause(index);
+        if next.is_some_and(|n| {
+            n.class.has(Class::IHR) || n.class.has(Class::SIE) || n.class.has(Class::DU)
+        }) {
+            return None; // `Kommt ihr?`, `Kommen Sie`: the pronoun decides
+        }
+        let particle = self.imperative_evidence(index);
+        // `Macht es wie…!`: a verb-first exclamation with an object pronoun.
+        let object_pronoun = next.is_some_and(|n| n.word == "es") && self.is_exclamation(index);
+        let strong = particle || token.exclamation_after || object_pronoun;
+        // Plural-only forms (`seid`, `vergesst`) cannot be anything else.
+        let unambiguous = class.has(Class::PLURAL_ONLY) && !class.has(Class::NOUN_CLASH);
+        // After a vocative (`Liebe Nachbarn, feiert mit uns…`) the verb opens the main
+        // clause; after a subordinate clause (`Wenn es regnet, findet das Fest…`) a verb
+        // followed by its subject is a statement.
+        let subject_follows = next.is_none_or(|n| {
+            n.capital
+                || n.class.has(Class::DETERMINER)
+                || n.class.has(Class::FEMININE_OR_PLURAL_DETERMINER)
+                || n.class.has(Class::THIRD_PERSON_SUBJECT)
+        });
+        let needs_strong = !unambiguous
+            && (class.has(Class::NOUN_CLASH)
+                || matches!(
+                    position,
+                    Position::AfterComma {
+                        after_subordinate: true
+                    } | Position::AfterLeadIn { object_safe: false }
+                )
+                || (matches!(position, Position::AfterComma { .. }) && subject_follows));
+        if needs_strong && !strong {
+            return None;
+        }
+        // A word no list knows needs a particle: `Radelt mit!`, not `Geschafft!`.
+        if unknown_t_word && !particle {
+            return None;
+        }
+        // `Gestaltet wurde das Plakat von…`, `Informiert bleiben`: a participle.
+        if plural && !strong && is_participle_shaped(token.word) {
+            let participle_context = next.is_none_or(|n| {
+                PARTICIPLE_COMPANIONS.contains(&n.word)
+                    || (n.word.ends_with("en") && !n.capital && n.class == Class::NONE)
+            });
+            if participle_context {
+                return None;
+            }
+        }
+        if !strong && next.is_some_and(|n| n.class.has(Class::THIRD_PERSON_SUBJECT)) {
+            return None; // `Regnet es, …`, `Kommt man…`
+        }
+        if !strong && next.is_some_and(|n| self.is_t_verb(n) && !n.capital) {
+            return None; // `Stadt feiert…`: a headline noun and its verb
+        }
+        if plural || (unknown_t_word && !singular) {
+            Some(Form::Ihr)
+        } else {
+            Some(Form::Du)
+        }
+    }
+
+    /// A verb right after `und`/`oder` in a sentence that already gave an order:
+    /// `Macht es wie die 3a und sammelt Müll`.
+    fn coordinated_imperative(&self, index: usize) -> Option<Form> {
+        let token = self.token(index)?;
+        let conjunction = self.previous_in_clause(index)?;
+        if !conjunction.class.has(Class::COORDINATOR)
+            || token.capital
+            || token.class.has(Class::NOUN_CLASH)
+            || self.is_question(index)
+        {
+            return None;
+        }
+        if self
+            .next_in_clause(index)
+            .is_some_and(|n| n.class.has(Class::THIRD_PERSON_SUBJECT))
+        {
+            return None;
+        }
+        if token.class.has(Class::PLURAL_IMPERATIVE) {
+            Some(Form::Ihr)
+        } else if token.class.has(Class::SINGULAR_IMPERATIVE) {
+            Some(Form::Du)
+        } else {
+            None
+        }
+    }
+
+    /// The particles that make an imperative reading certain: `mal`, `doch`, `vorbei`,
+    /// `uns` right after the verb, or a separable particle closing the clause (`Bringt
+    /// eure Nachbarn mit!`).
+    fn imperative_evidence(&self, index: usize) -> bool {
+        let Some(next) = self.next_in_clause(index) else {
+            return false;
+        };
+        if next.class.has(Class::IMPERATIVE_PARTICLE) && !next.class.has(Class::PREPOSITION) {
+            return true;
+        }
+        // `Macht mit beim Stadtputz`, `Schaut vorbei am Samstag`: a separable particle
+        // followed by a preposition or adverb, not by the noun it would govern.
+        if next.class.has(Class::SEPARABLE_PARTICLE)
+            && self.next_in_clause(index + 1).is_none_or(|after| {
+                after.class.has(Class::PREPOSITION) || after.class.has(Class::ADVERB)
+            })
+        {
+            return true;
+        }
+        let end = self.clause_end(index);
+        end > index
+            && end - index <= 8
+            && self.token(end).is_some_and(|last| {
+                last.class.has(Class::SEPARABLE_PARTICLE)
+                    && (last.exclamation_after || end == index + 1 || {
+                        // `mit` right before a sentence end: `Feiert mit.`
+                        self.tokens
+                            .get(end + 1)
+                            .is_none_or(|t| t.before == Boundary::Sentence)
+                    })
+            })
+    }
+}
+
+/// Where a possible imperative stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Position {
+    SentenceStart,
+    /// After `Bitte`, `Dann`…; `object_safe` lead-ins allow an object to follow.
+    AfterLeadIn {
+        object_safe: bool,
+    },
+    /// After a comma, dash or bracket; `after_subordinate` when the clause before
+    /// opened with a conjunction (`Wenn es regnet, findet…`).
+    AfterComma {
+        after_subordinate: bool,
+    },
+}
+
+/// Plural nouns for groups of people (`Bürgerinnen`, `Familien`, `Fachleute`).
+fn is_person_plural(word: &str) -> bool {
+    [
+        "innen", "ien", "leute", "kinder", "eltern", "menschen", "kräfte", "schüler", "bürger",
+    ]
+    .iter()
+    .any(|suffix| word.ends_with(suffix))
+}
+
+/// Nouns ending in -t that no verb list can enumerate (`Gesundheit`, `Dokument`).
+fn has_noun_suffix(word: &str) -> bool {
+    [
+        "heit", "keit", "schaft", "tät", "ment", "kunft", "nacht", "stadt", "markt", "arbeit",
+        "zeit", "fahrt", "licht", "recht", "punkt", "ort", "wort", "amt", "kt", "st",
+    ]
+    .iter()
+    .any(|suffix| word.ends_with(suffix))
+}
+
+/// A past participle: `gemacht`, `mitgemacht`, `angemeldet` (ge- after an optional
+/// separable particle).
+fn is_participle(word: &str) -> bool {
+    const PARTICLES: [&str; 18] = [
+        "", "mit", "an", "ein", "auf", "aus", "vor", "zu", "ab", "bei", "nach", "weg", "zurück",
+        "her", "hin", "fest", "teil", "statt",
+    ];
+    PARTICLES.iter().any(|particle| {
+        word.strip_prefix(particle)
+            .is_some_and(|rest| rest.starts_with("ge") && rest.chars().count() > 4)
+    })
+}
+
+/// Words after a participle that is not an imperative: `Gestaltet wurde…`, `Besucht von…`.
+const PARTICIPLE_COMPANIONS: &[&str] = &[
+    "wurde", "wurden", "wird", "werden", "ist", "sind", "war", "waren", "hat", "haben", "von",
+    "vom", "durch", "und", "oder",
+];
+
+/// Inseparable prefixes and -iert: the 2nd person plural equals the participle
+/// (`besucht`, `informiert`), so the imperative needs a verb context.
+fn is_participle_shaped(word: &str) -> bool {
+    (word.ends_with("iert") && !word.ends_with("eiert"))
+        || ["be", "ge", "er", "ver", "ent", "zer", "über", "unter"]
+            .iter()
+            .any(|prefix| word.starts_with(prefix))
+}
+
+/// The gap between two words of the folded text.
+struct Gap {
+    sentence_end: bool,
+    clause_end: bool,
+    joined: bool,
+    only_period: bool,
+    exclamation: bool,
+    question: bool,
+    colon: bool,
+}
+
+impl Gap {
+    fn scan(view: &TextView<'_>, folded: &crate::text::fold::Folded, range: Range<usize>) -> Gap {
+        let mut gap = Gap {
+            sentence_end: range.start == 0,
+            clause_end: false,
+            joined: false,
+            only_period: false,
+            exclamation: false,
+            question: false,
+            colon: false,
+        };
+        let text = folded.as_str();
+        let Some(between) = text.get(range.clone()) else {
+            return gap;
+        };
+        let mut marks = 0;
+        let mut periods = 0;
+        for (offset, ch) in between.char_indices() {
+            let at = range.start + offset;
+            let original = folded.original(at..at + ch.len_utf8());
+            if matches!(
+                view.region_at(original.start),
+                Region::Url | Region::Mention
+            ) {
+                continue;
+            }
+            match ch {
+                '.' => {
+                    periods += 1;
+                    marks += 1;
+                }
+                '!' => {
+                    gap.exclamation = true;
+                    marks += 1;
+                }
+                '?' => {
+                    gap.question = true;
+                    marks += 1;
+                }
+                ':' => {
+                    gap.colon = true;
+                    marks += 1;
+                }
+                '…' | '\n' | '\r' | '\u{2028}' | '\u{2029}' => marks += 1,
+                ',' | ';' | '–' | '—' | '(' | ')' | '[' | ']' | '"' | '\'' | '„' | '“' | '”'
+                | '‚' | '‘' | '’' | '»' | '«' => gap.clause_end = true,
+                '-' | '/' => {
+                    // `Du-Form`, `Sie/Ihr` are compounds; ` - ` is a dash.
+                    if between.chars().count() == 1 {
+                        gap.joined = true;
+                    } else {
+                        gap.clause_end = true;
+                    }
+                }
+                c if c.is_whitespace() => {}
+                '#' | '@' | '&' | '+' | '*' | '%' | '§' | '€' | '$' | '=' | '_' | '<' | '>'
+                | '~' | '|' | '°' | '²' | '³' => {}
+                // Emoji and other symbols end a sentence in a post: `Stadtfest 🎉 Kommt…`.
+                _ => marks += 1,
+            }
+        }
+        gap.sentence_end |= marks > 0;
+        gap.only_period = periods > 0 && periods == marks;
+        gap
+    }
+
+    fn boundary(&self, previous: Option<(&str, Class)>) -> Boundary {
+        if self.joined {
+            return Boundary::Joined;
+        }
+        if self.sentence_end {
+            // `am 4. Mai`, `Nr. 5`: the period of an ordinal or abbreviation.
+            let ordinal_or_abbreviation = previous.is_some_and(|(word, class)| {
+                word.chars().all(|c| c.is_ascii_digit()) || class.has(Class::ABBREVIATION)
+            });
+            if self.only_period && ordinal_or_abbreviation {
+                return Boundary::Space;
+            }
+            return Boundary::Sentence;
+        }
+        if self.clause_end {
+            return Boundary::Clause;
+        }
+        Boundary::Space
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::extract::Extractor;
+
+    fn analyse(text: &str) -> Vec<(Form, Marker, String)> {
+        let extractor = Extractor::new().unwrap();
+        let view = TextView::new(text, &extractor);
+        let grammar = Grammar::new().unwrap();
+        grammar
+            .analyse(&view)
+            .into_iter()
+            .map(|a| (a.form, a.marker, text[a.span].to_owned()))
+            .collect()
+    }
+
+    fn forms(text: &str) -> Vec<String> {
+        analyse(text)
+            .into_iter()
+            .map(|(form, marker, word)| format!("{form:?}/{marker:?}:{word}"))
+            .collect()
+    }
+
+    #[test]
+    fn informal_pronouns_and_imperatives() {
+        assert_eq!(forms("Macht mit beim Stadtputz!"), ["Ihr/Imperative:Macht"]);
+        assert_eq!(forms("Schaut vorbei!"), ["Ihr/Imperative:Schaut"]);
+        assert_eq!(forms("Komm vorbei!"), ["Du/Imperative:Komm"]);
+        assert_eq!(
+            forms("Meldet euch bis Freitag an!"),
+            ["Ihr/Imperative:Meldet", "Ihr/Pronoun:euch"]
+        );
+        assert_eq!(forms("Habt ihr Fragen?"), ["Ihr/Pronoun:ihr"]);
+        assert_eq!(
+            forms("Feiert mit uns 50 Jahre Städtepartnerschaft!"),
+            ["Ihr/Imperative:Feiert"]
+        );
+        assert_eq!(forms("Hier findet ihr alle Infos."), ["Ihr/Pronoun:ihr"]);
+        assert_eq!(
+            forms("Wenn ihr Fragen habt, ruft an."),
+            ["Ihr/Pronoun:ihr", "Ihr/Imperative:ruft"]
+        );
+        assert_eq!(
+            forms("Hast du schon deinen Ausweis?"),
+            ["Du/Pronoun:du", "Du/Pronoun:deinen"]
+        );
+    }
+
+    #[test]
+    fn she_they_her_readings_are_not_address() {
+        assert!(forms("Sie ist seit 20 Jahren im Ehrenamt.").is_empty());
+        assert!(forms("Die Kinder stellten ihr Projekt vor.").is_empty());
+        assert!(forms("Die Stadt gratuliert ihr zum 100. Geburtstag.").is_empty());
+        assert!(forms("Kommt die Müllabfuhr am Samstag?").is_empty());
+        assert!(forms("Der Film „Sie küssten und sie schlugen ihn“ läuft.").is_empty());
+        assert!(forms("Wir singen „Kommt ein Vogel geflogen“.").is_empty());
+        assert!(forms("Macht und Verantwortung im Rat: ein Vortrag.").is_empty());
+    }
+
+    #[test]
+    fn formal_address_capitalised_and_lowercase() {
+        assert_eq!(forms("Kommen Sie vorbei!"), ["Formal/Pronoun:Sie"]);
+        assert_eq!(forms("Ihr Bürgermeister"), ["Formal/Pronoun:Ihr"]);
+        assert_eq!(
+            forms("Bitte füllen sie das Formular aus."),
+            ["Formal/Lowercase:sie"]
+        );
+        assert_eq!(forms("Wir informieren sie gern."), ["Formal/Lowercase:sie"]);
+        assert_eq!(
+            forms("Vielen Dank für ihr Verständnis!"),
+            ["Formal/Lowercase:ihr"]
+        );
+        assert!(forms("Sie kamen zu Hunderten.").is_empty());
+    }
+
+    #[test]
+    fn evasions_fold_to_the_words() {
+        assert_eq!(forms("Meldet e\u{200B}uch an!").len(), 2);
+        assert_eq!(forms("Hast d u Zeit?"), ["Du/Pronoun:d u"]);
+        assert_eq!(forms("Wir freuen uns auf еuch."), ["Ihr/Pronoun:еuch"]);
+    }
+}

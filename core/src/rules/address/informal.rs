@@ -1,0 +1,123 @@
+use crate::lang::tr;
+use crate::report::Severity;
+use crate::rules::address::grammar::{Form, Grammar, Marker};
+use crate::rules::address::{
+    example, form_name, grammar, possessive_replacement, required, written,
+};
+use crate::rules::{
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+};
+
+rule_settings! {
+    /// Settings of `address.informal`.
+    #[schemars(rename = "AddressInformalSettings")]
+    pub struct Settings {
+        /// Also flag imperatives without pronoun (`Macht mit!`, `Komm vorbei!`); default
+        /// `true`.
+        pub imperatives: Option<bool>,
+    }
+}
+
+documented_rule! {
+    /// ## What it checks
+    /// Informal address in a post of an account whose policy requires another form
+    /// (`address = "sie"`, `"du"` or `"ihr"` on the account). For a "Sie" account: the
+    /// pronouns and possessives `du`, `dich`, `dir`, `dein…`, `euch`, `euer`/`eure…`,
+    /// `ihr` as plural *you* (`ihr seid`, `habt ihr`, `wenn ihr Fragen habt`) and
+    /// imperatives without pronoun (`Macht mit!`, `Schaut vorbei!`, `Komm vorbei!`). For a
+    /// "du" account the plural forms, for an "ihr" account the singular ones. Each word is
+    /// marked; possessives get their counterpart as suggestion (`deine` → `Ihre`).
+    ///
+    /// `ihr` as *her*/*their* (`Die Kinder stellten ihr Projekt vor`, `Die Stadt
+    /// gratuliert ihr`), the sign-off `Ihr Bürgermeister`, questions with a verb first
+    /// (`Kommt die Müllabfuhr?`), quotations (`„Kommt ein Vogel geflogen“`), hashtags and
+    /// links are not address. The words are matched on the folded text, so zero-width
+    /// characters, look-alike letters, fake bold and spaced letters (`d u`) do not hide
+    /// them.
+    ///
+    /// ## Why
+    /// Paderborn's strategy for the mayor's profiles fixes "Ansprache: Sie" (seed 000);
+    /// Moers' golden rules address readers with "Sie" throughout (seed 001). Other cities
+    /// deliberately use "du" or "ihr", so the form is policy data and the check works in
+    /// every direction (research notes, "Address"). The ambiguities follow the research
+    /// notes; LanguageTool's `DU_DICH`, `IHR_EUCH` and `SIE_ANREDE` rules check
+    /// consistency, not a required form.
+    ///
+    /// ## Example
+    /// `Macht mit beim Stadtputz und bringt eure Nachbarn mit!` on a "Sie" account →
+    /// `Machen Sie mit beim Stadtputz und bringen Sie Ihre Nachbarn mit!`
+    ///
+    /// ## Configuration
+    /// The form comes from the account; the rule only runs for accounts that set one.
+    /// ```toml
+    /// [accounts.buergermeister]
+    /// address = "sie"
+    ///
+    /// [rules."address.informal"]
+    /// imperatives = false   # flag pronouns only
+    /// ```
+    pub(crate) struct AddressInformal {
+        grammar: &'static Grammar,
+        required: Option<Form>,
+        imperatives: bool,
+    }
+}
+
+impl RuleDef for AddressInformal {
+    type Settings = Settings;
+    const DEFAULT_SEVERITY: Severity = Severity::Warning;
+    const DOCS: &'static str = Self::DOC_TEXT;
+
+    fn compile(settings: &Settings, account: &Account) -> Result<Self, SettingError> {
+        Ok(AddressInformal {
+            grammar: grammar()?,
+            required: account.address.map(required),
+            imperatives: settings.imperatives.unwrap_or(true),
+        })
+    }
+}
+
+impl Rule for AddressInformal {
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let Some(required) = self.required else {
+            return;
+        };
+        let wanted = form_name(required);
+        for address in self.grammar.analyse(cx.text) {
+            let wrong = match required {
+                Form::Formal => address.form != Form::Formal,
+                Form::Du => address.form == Form::Ihr,
+                Form::Ihr => address.form == Form::Du,
+            };
+            if !wrong || (address.marker == Marker::Imperative && !self.imperatives) {
+                continue;
+            }
+            let word = written(cx.text, &address);
+            let form = form_name(address.form);
+            let message = match (address.marker, required) {
+                (Marker::Imperative, Form::Formal) => tr!(cx.lang,
+                    de: "informelle aufforderung `{word}` ({form}-form): dieses konto siezt",
+                    en: "informal imperative `{word}` ({form} form): this account uses „Sie“"),
+                (_, Form::Formal) => tr!(cx.lang,
+                    de: "informelle anrede `{word}` ({form}-form): dieses konto siezt",
+                    en: "informal address `{word}` ({form} form): this account uses „Sie“"),
+                _ => tr!(cx.lang,
+                    de: "anrede `{word}` in der {form}-form: dieses konto spricht mit „{wanted}“ an",
+                    en: "address `{word}` in the {form} form: this account uses „{wanted}“"),
+            };
+            let example = example(required, cx.lang);
+            let help = tr!(cx.lang,
+                de: "leserinnen und leser durchgehend mit „{wanted}“ ansprechen, {example}",
+                en: "address readers with „{wanted}“ throughout, {example}");
+            let capital = word
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase);
+            let mut finding = Finding::new(message, help).at(address.span.start, address.span.end);
+            if let Some(replacement) = possessive_replacement(&address.word, required, capital) {
+                finding = finding.suggest(replacement, address.span.start, address.span.end);
+            }
+            out.push(finding);
+        }
+    }
+}

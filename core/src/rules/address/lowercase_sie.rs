@@ -1,0 +1,86 @@
+use crate::lang::tr;
+use crate::report::Severity;
+use crate::rules::address::grammar::{Form, Grammar, Marker};
+use crate::rules::address::{capitalise, grammar, required, written};
+use crate::rules::{
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+};
+
+rule_settings! {
+    /// Settings of `address.lowercase-sie`.
+    #[schemars(rename = "AddressLowercaseSieSettings")]
+    pub struct Settings {}
+}
+
+documented_rule! {
+    /// ## What it checks
+    /// Formal address written in lower case: `sie`, `ihnen`, `ihr`/`ihre…` where they
+    /// address the reader. That is certain in an imperative (`Bitte füllen sie das
+    /// Formular aus`, `Kommen sie vorbei!`) and after a formal `Sie` in the same sentence
+    /// (`Bringen Sie ihren Ausweis mit`); otherwise the word counts when nobody it could
+    /// refer to stands before it (`Wir informieren sie gern`, `Vielen Dank für ihr
+    /// Verständnis`). Not flagged: *she*/*they*/*her* (`Morgen kommt sie ins Rathaus`,
+    /// `Die Kinder stellten ihr Projekt vor`, `Wir danken allen Helfern für ihren
+    /// Einsatz`, `Gestern waren sie zu Gast`). The capitalised word is suggested.
+    ///
+    /// ## Why
+    /// In lower case the formal address reads as *she* or *they*: `wir informieren sie`
+    /// says the city informs some third party. Paderborn's profiles address readers with
+    /// "Sie" (seed 000), and the capital is what makes it address (LanguageTool
+    /// `SIE_GROSS`, research notes "Address").
+    ///
+    /// ## Example
+    /// `Bitte füllen sie das Formular aus.` → `Bitte füllen Sie das Formular aus.`
+    ///
+    /// ## Configuration
+    /// Runs for "Sie" accounts and accounts without a required form ("du"/"ihr" accounts
+    /// get `address.formal` instead).
+    /// ```toml
+    /// [rules."address.lowercase-sie"]
+    /// severity = "error"
+    /// ```
+    pub(crate) struct AddressLowercaseSie {
+        grammar: &'static Grammar,
+        required: Option<Form>,
+    }
+}
+
+impl RuleDef for AddressLowercaseSie {
+    type Settings = Settings;
+    const DEFAULT_SEVERITY: Severity = Severity::Warning;
+    const DOCS: &'static str = Self::DOC_TEXT;
+
+    fn compile(_: &Settings, account: &Account) -> Result<Self, SettingError> {
+        Ok(AddressLowercaseSie {
+            grammar: grammar()?,
+            required: account.address.map(required),
+        })
+    }
+}
+
+impl Rule for AddressLowercaseSie {
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        if matches!(self.required, Some(Form::Du | Form::Ihr)) {
+            return;
+        }
+        for address in self.grammar.analyse(cx.text) {
+            if address.marker != Marker::Lowercase {
+                continue;
+            }
+            let word = written(cx.text, &address);
+            let capitalised = capitalise(&address.word);
+            out.push(
+                Finding::new(
+                    tr!(cx.lang,
+                        de: "`{word}` als anrede wird großgeschrieben: `{capitalised}`",
+                        en: "`{word}` as formal address is capitalised: `{capitalised}`"),
+                    tr!(cx.lang,
+                        de: "kleingeschrieben meint das wort eine dritte person (sie, die leute), nicht die leserin oder den leser",
+                        en: "in lower case the word means a third person (she, they), not the reader"),
+                )
+                .at(address.span.start, address.span.end)
+                .suggest(capitalised, address.span.start, address.span.end),
+            );
+        }
+    }
+}

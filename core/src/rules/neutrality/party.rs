@@ -1,0 +1,104 @@
+use crate::lang::tr;
+use crate::report::Severity;
+use crate::rules::neutrality::{PartyMatcher, Segments, applies, open_window, quoted, window_note};
+use crate::rules::{
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+};
+
+rule_settings! {
+    /// Settings of `neutrality.party`.
+    #[schemars(rename = "NeutralityPartySettings")]
+    pub struct Settings {
+        /// Severity inside a pre-election window (`[[elections]]`); default `error`.
+        pub window_severity: Option<Severity>,
+    }
+}
+
+documented_rule! {
+    /// ## What it checks
+    /// A party, party youth organisation or local voter list named in a post of an official
+    /// account: `CDU-Fraktion`, `Grünen-Politikerin`, `#SPDPaderborn`, `Die Linke`,
+    /// `Freie Wähler`, also when disguised (`C D U`, `S.P.D.`, Cyrillic or fullwidth
+    /// letters, zero-width characters). Inside a pre-election window (`[[elections]]`) the
+    /// finding is raised to `window-severity`. Private accounts are not checked.
+    ///
+    /// Names that are also ordinary words are only the party when written as the name:
+    /// `die linke Spur`, `freie Wähler`, `die Partei` are not parties; `im Grünen`,
+    /// `ins Grüne`, `Grüne Woche`, `Grünes Licht` (`[politics] not-parties`) and `230 Volt`
+    /// are not either, nor a capitalised adjective opening a sentence before its noun
+    /// (`Linke Spur gesperrt`). `Piraten` and `Die Heimat` count only in a sentence with a
+    /// political word (`[politics] ambiguous-parties`, `context`): the `Piratenspielplatz`
+    /// stays a playground.
+    ///
+    /// ## Why
+    /// Official channels must not take sides: "Öffentlichkeitsarbeit endet, wo
+    /// Wahlwerbung beginnt" (BVerfGE 44,125), also outside election periods (2 BvE 1/16);
+    /// a mayor speaks on local matters, factually (BVerwG 10 C 6.16). Paderborn's strategy
+    /// (seed 000) says "Neutralitätsgebot, keine parteipolitischen Themen". Reporting a
+    /// council decision that names the applying group can be factual and fine, which is
+    /// why a mention is a `warning` for the press office to check, not an error; in the
+    /// "heiße Wahlkampfphase" official coverage weighs heavier (VG Göttingen 1 A 258/21),
+    /// so the window raises it.
+    ///
+    /// ## Example
+    /// `Die Grünen-Fraktion lädt zum Bürgerdialog ein.` → leave party events to the party's
+    /// own channels; report council decisions as decisions of the council.
+    ///
+    /// ## Configuration
+    /// ```toml
+    /// [politics]
+    /// local-lists = ["Für Musterstadt"]     # added to the built-in or configured parties
+    ///
+    /// [rules."neutrality.party"]
+    /// severity = "warning"
+    /// window-severity = "error"
+    /// ```
+    /// `[politics] parties` replaces the built-in list of parties (CDU, CSU, SPD,
+    /// Bündnis 90/Die Grünen, FDP, AfD, Die Linke, BSW, Freie Wähler, Volt, Die PARTEI,
+    /// ÖDP, Tierschutzpartei, Piratenpartei, NPD and youth organisations).
+    pub(crate) struct NeutralityParty {
+        matcher: PartyMatcher,
+        window_severity: Severity,
+    }
+}
+
+impl RuleDef for NeutralityParty {
+    type Settings = Settings;
+    const DEFAULT_SEVERITY: Severity = Severity::Warning;
+    const DOCS: &'static str = Self::DOC_TEXT;
+
+    fn compile(settings: &Settings, account: &Account) -> Result<Self, SettingError> {
+        Ok(NeutralityParty {
+            matcher: PartyMatcher::compile(account)?,
+            window_severity: settings.window_severity.unwrap_or(Severity::Error),
+        })
+    }
+}
+
+impl Rule for NeutralityParty {
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        if !applies(cx.account) {
+            return;
+        }
+        let segments = Segments::of(cx.text);
+        let window = open_window(cx);
+        let note = window.map(|w| window_note(w).get(cx.lang).to_owned());
+        for mention in self.matcher.find(cx.text, &segments) {
+            let party = quoted(cx.text, &mention.span);
+            let note = note.as_deref().unwrap_or_default();
+            let mut finding = Finding::new(
+                tr!(cx.lang,
+                    de: "offizieller beitrag nennt die partei `{party}`{note}",
+                    en: "official post names the party `{party}`{note}"),
+                tr!(cx.lang,
+                    de: "neutralitätsgebot: keine parteipolitischen themen; ratsbeschlüsse als beschlüsse des rates berichten",
+                    en: "duty of neutrality: no party politics; report council decisions as decisions of the council"),
+            )
+            .at(mention.span.start, mention.span.end);
+            if window.is_some() {
+                finding = finding.with_severity(self.window_severity);
+            }
+            out.push(finding);
+        }
+    }
+}

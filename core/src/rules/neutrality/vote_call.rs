@@ -1,0 +1,321 @@
+use std::ops::Range;
+
+use crate::lang::tr;
+use crate::report::Severity;
+use crate::rules::neutrality::{
+    NameMatcher, PartyMatcher, Segments, all_candidates, applies, compile_lexicon, open_window,
+    quoted, starts_upper, window_note,
+};
+use crate::rules::{
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+};
+use crate::text::TextView;
+use crate::text::fold::is_ignorable;
+use crate::text::lexicon::{Lexicon, TermOptions};
+
+/// Where a call phrase must stand to be a call rather than a statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Position {
+    /// Anywhere: `Wählen Sie`, `Ihre Stimme für`, `Kreuz bei`.
+    Anywhere,
+    /// First in its clause (an imperative): `Wählt die …`, not `Der Rat wählt den …`;
+    /// or in a `wer` clause (`Wer die … wählt, …`).
+    ClauseStart,
+    /// An infinitive call ending in `!` (`Nicht die AfD wählen!`), or in a `wer` clause
+    /// (`Wer die … wählt, …`).
+    Exclaimed,
+}
+
+/// Phrases of a call to vote (folded: lower case). Voting in the council (`stimmte für
+/// den Antrag`) is past tense or has a subject before the verb and does not match.
+const CALLS: &[(&str, Position)] = &[
+    ("wählen sie", Position::Anywhere),
+    ("wählen wir", Position::Anywhere),
+    ("wähle", Position::Anywhere),
+    ("wählt", Position::ClauseStart),
+    ("wähl", Position::ClauseStart),
+    ("wählen", Position::Exclaimed),
+    ("geben sie ihre stimme", Position::Anywhere),
+    ("ihre stimme", Position::Anywhere),
+    ("ihre stimmen", Position::Anywhere),
+    ("eure stimme", Position::Anywhere),
+    ("eure stimmen", Position::Anywhere),
+    ("deine stimme", Position::Anywhere),
+    ("ihre erststimme", Position::Anywhere),
+    ("ihre zweitstimme", Position::Anywhere),
+    ("erststimme für", Position::Anywhere),
+    ("zweitstimme für", Position::Anywhere),
+    ("jede stimme für", Position::Anywhere),
+    ("stimme für", Position::Anywhere),
+    ("stimmen sie", Position::Anywhere),
+    ("stimmt", Position::ClauseStart),
+    ("gebt", Position::ClauseStart),
+    ("gib", Position::ClauseStart),
+    ("ihr kreuz", Position::Anywhere),
+    ("ihr kreuzchen", Position::Anywhere),
+    ("euer kreuz", Position::Anywhere),
+    ("dein kreuz", Position::Anywhere),
+    ("kreuz bei", Position::Anywhere),
+    ("kreuzchen bei", Position::Anywhere),
+    ("kreuz für", Position::Anywhere),
+    ("kreuzchen für", Position::Anywhere),
+    ("unterstützen sie", Position::Anywhere),
+    ("unterstützt", Position::ClauseStart),
+    ("stärken sie", Position::Anywhere),
+    ("stärkt", Position::ClauseStart),
+    ("ankreuzen", Position::Exclaimed),
+    ("kreuzen sie", Position::Anywhere),
+    ("kreuzt", Position::ClauseStart),
+    ("wahlempfehlung", Position::Anywhere),
+    ("wahlaufruf für", Position::Anywhere),
+    ("votet", Position::ClauseStart),
+];
+
+/// Words that may come before an imperative in its clause (`Bitte wählt …`).
+const BEFORE_IMPERATIVE: &[&str] = &[
+    "bitte", "und", "also", "deshalb", "darum", "daher", "jetzt", "einfach", "doch", "dann",
+    "nicht", "am", "sonntag", "heute", "morgen",
+];
+
+/// Pronouns of formal address, capitalised when they address the reader.
+const FORMAL_PRONOUNS: &[&str] = &["sie", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihnen"];
+
+/// Words after a participle use of an imperative form (`Unterstützt von der SPD …`).
+const PARTICIPLE_FOLLOWERS: &[&str] = &[
+    "von", "vom", "durch", "wurde", "wurden", "wird", "werden", "hat", "haben",
+];
+
+/// Words pointing at a person standing for election (`Kandidatin Beispiel`, `unseren
+/// Kandidaten`).
+const CANDIDATE_WORDS: &[&str] = &[
+    "kandidat",
+    "kandidatin",
+    "kandidaten",
+    "bewerber",
+    "bewerberin",
+];
+const PARTISAN_POSSESSIVES: &[&str] = &["unser", "unsere", "unseren", "unserer", "unserem"];
+
+rule_settings! {
+    /// Settings of `neutrality.vote-call`.
+    #[schemars(rename = "NeutralityVoteCallSettings")]
+    pub struct Settings {
+        /// More phrases that make a sentence a call to vote (matched anywhere, any case),
+        /// added to the built-in ones.
+        pub calls: Option<Vec<String>>,
+    }
+}
+
+documented_rule! {
+    /// ## What it checks
+    /// A call to vote for or against a party or candidate in a post of an official account:
+    /// a call (`Wählen Sie`, `Wählt`, `Gebt eure Stimme`, `Ihr Kreuz bei`, `Stimmen Sie
+    /// für`, `Nicht … wählen!`, `Wer … wählt`, `Wahlempfehlung`) and, in the same sentence,
+    /// a party (as `neutrality.party` finds them), a candidate from `[[elections]]`, or
+    /// `Kandidat(in) <Name>` / `unsere Kandidatin`. The span covers the call and its target.
+    ///
+    /// Not findings: information that is the city's job — `Briefwahl`, `Wahllokal`,
+    /// `Wahlbenachrichtigung`, turnout, and a call to take part without a party or person
+    /// (`Gehen Sie wählen!`, `Ihre Stimme zählt`); `Wählen Sie aus drei Entwürfen` (no
+    /// election at all); council reporting (`Der Rat wählte …`, `die SPD stimmte für den
+    /// Antrag`), where the verb has its subject before it.
+    ///
+    /// ## Why
+    /// State bodies must not take sides in elections; public relations end where election
+    /// advertising begins (BVerfGE 44,125), and a mayor's official channels are state
+    /// channels (BVerwG 10 C 6.16; VG Göttingen 1 A 258/21). Informing about the election
+    /// itself is not a violation (research notes "Neutrality"). Paderborn (seed 000):
+    /// "Neutralitätsgebot, keine parteipolitischen Themen". Always an error.
+    ///
+    /// ## Example
+    /// `Am Sonntag ist Kommunalwahl: Wählen Sie die CDU!` → `Am Sonntag ist Kommunalwahl.
+    /// Alle Wahllokale und die Briefwahl: paderborn.de/wahl`.
+    ///
+    /// ## Configuration
+    /// ```toml
+    /// [rules."neutrality.vote-call"]
+    /// calls = ["macht euer kreuz"]
+    /// ```
+    pub(crate) struct NeutralityVoteCall {
+        calls: Lexicon,
+        positions: Vec<Position>,
+        parties: PartyMatcher,
+        candidates: NameMatcher,
+    }
+}
+
+impl RuleDef for NeutralityVoteCall {
+    type Settings = Settings;
+    const DEFAULT_SEVERITY: Severity = Severity::Error;
+    const DOCS: &'static str = Self::DOC_TEXT;
+
+    fn compile(settings: &Settings, account: &Account) -> Result<Self, SettingError> {
+        let mut terms: Vec<(String, Position)> = CALLS
+            .iter()
+            .map(|(phrase, position)| ((*phrase).to_owned(), *position))
+            .collect();
+        terms.extend(
+            settings
+                .calls
+                .iter()
+                .flatten()
+                .map(|phrase| (phrase.clone(), Position::Anywhere)),
+        );
+        let options = TermOptions::default();
+        Ok(NeutralityVoteCall {
+            calls: compile_lexicon(terms.iter().map(|(t, _)| (t.as_str(), options)), "calls")?,
+            positions: terms.into_iter().map(|(_, position)| position).collect(),
+            parties: PartyMatcher::compile(account)?,
+            candidates: NameMatcher::new(all_candidates(account), "elections")?,
+        })
+    }
+}
+
+impl NeutralityVoteCall {
+    /// Whether a call phrase at `word` stands where it is a call.
+    fn is_call(
+        &self,
+        view: &TextView<'_>,
+        segments: &Segments,
+        word: usize,
+        span: &Range<usize>,
+        position: Position,
+    ) -> bool {
+        let words = &segments.words;
+        let Some(current) = words.get(word) else {
+            return false;
+        };
+        let clause_words = || {
+            words[..word]
+                .iter()
+                .rev()
+                .take_while(|w| w.clause == current.clause)
+        };
+        let opens_with_wer = || {
+            words[..=word]
+                .iter()
+                .rev()
+                .take_while(|w| w.clause == current.clause)
+                .last()
+                .is_some_and(|first| first.folded == "wer")
+        };
+        // `Wählen Sie`, `Ihre Stimme`: the formal pronoun is capitalised; `wählen sie`,
+        // `ihre Stimme` speak about someone else (`die Ratsfrau gab ihre Stimme ab`).
+        let addresses_reader = words[word..]
+            .iter()
+            .take_while(|w| w.span.start < span.end)
+            .filter(|w| FORMAL_PRONOUNS.contains(&w.folded.as_str()))
+            .all(|w| starts_upper(view.text, w.span.start));
+        if !addresses_reader {
+            return false;
+        }
+        match position {
+            Position::Anywhere => true,
+            Position::ClauseStart => {
+                let before_ok =
+                    clause_words().all(|w| BEFORE_IMPERATIVE.contains(&w.folded.as_str()));
+                let participle = segments
+                    .words
+                    .get(word + 1)
+                    .is_some_and(|next| PARTICIPLE_FOLLOWERS.contains(&next.folded.as_str()));
+                (before_ok && !participle) || opens_with_wer()
+            }
+            Position::Exclaimed => {
+                let exclaimed = view.text.get(span.end..).and_then(|rest| {
+                    rest.chars()
+                        .find(|c| !c.is_whitespace() && !is_ignorable(*c))
+                }) == Some('!');
+                exclaimed || opens_with_wer()
+            }
+        }
+    }
+
+    /// A person standing for election in a sentence, by the candidate words.
+    fn candidate_word_target(
+        view: &TextView<'_>,
+        segments: &Segments,
+        sentence: usize,
+    ) -> Option<Range<usize>> {
+        let words = &segments.words;
+        words.iter().enumerate().find_map(|(index, w)| {
+            if w.sentence != sentence || !CANDIDATE_WORDS.contains(&w.folded.as_str()) {
+                return None;
+            }
+            // `Kandidatin Beispiel`: a capitalised name right after.
+            if let Some(next) = segments.next_in_sentence(index)
+                && starts_upper(view.text, next.span.start)
+                && next.clause == w.clause
+            {
+                return Some(w.span.start..next.span.end);
+            }
+            // `unseren Kandidaten`: the city makes a candidate its own.
+            segments
+                .previous_in_sentence(index)
+                .filter(|p| PARTISAN_POSSESSIVES.contains(&p.folded.as_str()))
+                .map(|p| p.span.start..w.span.end)
+        })
+    }
+}
+
+impl Rule for NeutralityVoteCall {
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        if !applies(cx.account) {
+            return;
+        }
+        let view = cx.text;
+        let segments = Segments::of(view);
+        let mut targets: Vec<(usize, Range<usize>)> = self
+            .parties
+            .find(view, &segments)
+            .into_iter()
+            .map(|m| (segments.words[m.word].sentence, m.span))
+            .collect();
+        for (_, span) in self.candidates.find(view) {
+            if let Some(sentence) = segments.sentence_at(span.start) {
+                targets.push((sentence, span));
+            }
+        }
+        let mut flagged_sentences = Vec::new();
+        for found in self.calls.find(view) {
+            let Some(&position) = self.positions.get(found.term) else {
+                continue;
+            };
+            let Some(word) = segments.word_at(found.span.start) else {
+                continue;
+            };
+            let sentence = segments.words[word].sentence;
+            if flagged_sentences.contains(&sentence)
+                || !self.is_call(view, &segments, word, &found.span, position)
+            {
+                continue;
+            }
+            let target = targets
+                .iter()
+                .filter(|(s, _)| *s == sentence)
+                .map(|(_, span)| span.clone())
+                .next()
+                .or_else(|| Self::candidate_word_target(view, &segments, sentence));
+            let Some(target) = target else {
+                continue;
+            };
+            flagged_sentences.push(sentence);
+            let start = found.span.start.min(target.start);
+            let end = found.span.end.max(target.end);
+            let whom = quoted(view, &target);
+            let note = open_window(cx)
+                .map(|w| window_note(w).get(cx.lang).to_owned())
+                .unwrap_or_default();
+            out.push(
+                Finding::new(
+                    tr!(cx.lang,
+                        de: "wahlaufruf für oder gegen `{whom}` in einem offiziellen beitrag{note}",
+                        en: "call to vote for or against `{whom}` in an official post{note}"),
+                    tr!(cx.lang,
+                        de: "amtliche kanäle dürfen nicht für oder gegen parteien und kandidaten werben; über wahltermin, wahllokale und briefwahl informieren ist erlaubt",
+                        en: "official channels must not campaign for or against parties or candidates; informing about the election date, polling stations and postal voting is fine"),
+                )
+                .at(start, end),
+            );
+        }
+    }
+}

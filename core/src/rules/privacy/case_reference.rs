@@ -1,0 +1,243 @@
+use regex::Regex;
+
+use crate::lang::tr;
+use crate::policy::localized;
+use crate::report::Severity;
+use crate::rules::privacy::{built_in_regex, in_entity};
+use crate::rules::{
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+};
+
+/// Labels that introduce the reference of one person's file, in any case, `-Nr.` forms
+/// included. `{extra}` takes the policy's own labels.
+const LABELS: &str = r"aktenzeichen|geschäftszeichen|kassenzeichen|buchungszeichen|steuer-?id(?:entifikationsnummer)?|identifikationsnummer|(?:kunden|vorgangs|steuer|antrags|fall|bescheid|versicherten|sozialversicherungs|mitglieds|vertrags|personalausweis|ausweis|zähler|rechnungs|bearbeitungs|referenz|ticket)(?:nummer|-?nr\.?)";
+
+/// The reference itself: up to four tokens of capitals, digits and `./-`, the last with a
+/// digit (`4 K 123/25`, `III-2/2026`, `0815-4711`). Lower-case words end it.
+const REFERENCE: &str =
+    r"(?P<reference>(?:[\p{Lu}\d][\p{Lu}\d./\-]*[\ \t]){0,3}[\p{Lu}\d./\-]*\d[\p{Lu}\d./\-]*)";
+
+/// What may stand between a label and its reference: `:`, `Nr.`, `#`.
+const BETWEEN: &str = r"[\ \t]*[:#]?[\ \t]*(?:(?i:nr|nummer)\.?[\ \t]*:?[\ \t]*)?";
+
+/// A notice of one person (`Wohngeldbescheid`, `Mahnung`) followed by its number, with
+/// (`marker`) or without a label.
+const NOTICE: &str = r"(?P<notice>\b(?i:\p{L}*(?:bescheid|mahnung)(?:e|es|s|en)?)\b)[\ \t]*(?P<marker>(?:(?i:nr|nummer|az|aktenzeichen)\.?[\ \t]*:?|[:#])[\ \t]*)?";
+
+rule_settings! {
+    /// Settings of `privacy.case-reference`.
+    #[schemars(rename = "PrivacyCaseReferenceSettings")]
+    pub struct Settings {
+        /// More labels that introduce a case reference (any case), e.g.
+        /// `["Hundesteuermarke", "Grabnummer"]`.
+        pub labels: Option<Vec<String>>,
+    }
+}
+
+documented_rule! {
+    /// ## What it checks
+    /// References to one person's file: a label such as `Aktenzeichen`, `Az.`, `Gz.`,
+    /// `Kassenzeichen`, `Kundennummer`, `Vorgangsnummer`, `Steuernummer`, `Steuer-ID`
+    /// followed by a reference with digits (`Aktenzeichen 4 K 123/25`), and a notice such as a
+    /// `Wohngeldbescheid`, `Steuerbescheid` or `Mahnung` followed by its number
+    /// (`Bescheid Nr. 2026-0815`, `Gebührenbescheid 2026-004711`). A year, a range of years
+    /// or a date after a notice is not a number: "Die Grundsteuerbescheide 2025 werden
+    /// verschickt" is general information.
+    ///
+    /// ## Why
+    /// Individual citizens' cases are not handled on social media (DStGB guidelines
+    /// §1(2)); cities' netiquettes name a Wohngeldbescheid or the Hundesteuer as examples
+    /// (research notes "Data protection"). A reference in a post ties it to one person's
+    /// file and shows that a case is being discussed in public; Kommune21 (seed 004) names
+    /// „Datenschutz" as a requirement of municipal channels. The default severity is
+    /// `warning`: public notices (planning procedures) sometimes cite an Aktenzeichen on
+    /// purpose.
+    ///
+    /// ## Example
+    /// `Ihr Wohngeldbescheid Nr. 2026-0815 wird korrigiert.` → answer by private message
+    /// or letter and refer to the responsible office in the post.
+    ///
+    /// ## Configuration
+    /// Off unless the policy sets `enabled = true` (the base policy does).
+    /// ```toml
+    /// [rules."privacy.case-reference"]
+    /// labels = ["Hundesteuermarke", "Grabnummer"]
+    /// ```
+    pub(crate) struct PrivacyCaseReference {
+        labelled: Regex,
+        notice: Regex,
+    }
+}
+
+impl RuleDef for PrivacyCaseReference {
+    type Settings = Settings;
+    const DEFAULT_SEVERITY: Severity = Severity::Warning;
+    // Noisy without the city's allowlists and choices, so a policy opts in (base.toml does).
+    const DEFAULT_ENABLED: bool = false;
+    const DOCS: &'static str = Self::DOC_TEXT;
+
+    fn compile(settings: &Settings, _: &Account) -> Result<Self, SettingError> {
+        Self::from_settings(settings)
+    }
+}
+
+impl PrivacyCaseReference {
+    fn from_settings(settings: &Settings) -> Result<Self, SettingError> {
+        let mut extra = String::new();
+        for label in settings.labels.iter().flatten() {
+            let label = label.trim();
+            if label.is_empty() || label.chars().any(char::is_whitespace) {
+                return Err(SettingError {
+                    key: "labels",
+                    message: localized!(
+                        de: "`{label}` ist kein einzelnes wort",
+                        en: "`{label}` is not a single word",
+                    ),
+                });
+            }
+            extra.push('|');
+            extra.push_str(&regex::escape(label));
+        }
+        let labelled = format!(
+            r"(?P<label>\b(?i:{LABELS}{extra})|\bA[zZ]\b\.?|\bG[zZ]\b\.?){BETWEEN}{REFERENCE}"
+        );
+        Ok(PrivacyCaseReference {
+            labelled: built_in_regex(&labelled)?,
+            notice: built_in_regex(&format!("{NOTICE}{REFERENCE}"))?,
+        })
+    }
+
+    /// Byte ranges of case references, from the label to the end of the reference.
+    fn references<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, usize)> + 't {
+        let labelled = self.labelled.captures_iter(text).filter_map(|captures| {
+            let start = captures.get(0)?.start();
+            let reference = captures.name("reference")?;
+            let end = trimmed_end(reference.as_str(), reference.start());
+            let digits = count_digits(text.get(reference.start()..end)?);
+            (digits >= 2).then_some((start, end))
+        });
+        let notices = self.notice.captures_iter(text).filter_map(|captures| {
+            let start = captures.get(0)?.start();
+            let reference = captures.name("reference")?;
+            let end = trimmed_end(reference.as_str(), reference.start());
+            let written = text.get(reference.start()..end)?;
+            let labelled = captures.name("marker").is_some();
+            let number = if labelled {
+                count_digits(written) >= 2
+            } else {
+                count_digits(written) >= 5 && !is_date_or_years(written)
+            };
+            number.then_some((start, end))
+        });
+        let mut found: Vec<(usize, usize)> = labelled.chain(notices).collect();
+        // A notice with a label (`Bescheid Az. …`) is found twice: keep the outer one.
+        found.sort_unstable_by_key(|&(start, end)| (start, std::cmp::Reverse(end)));
+        let mut last_end = 0;
+        found.into_iter().filter(move |&(start, end)| {
+            let new = start >= last_end;
+            last_end = last_end.max(end);
+            new
+        })
+    }
+}
+
+/// End of a reference without trailing punctuation (`4711.` at the end of a sentence).
+fn trimmed_end(reference: &str, start: usize) -> usize {
+    start + reference.trim_end_matches(['.', '/', '-', ' ', '\t']).len()
+}
+
+fn count_digits(text: &str) -> usize {
+    text.chars().filter(char::is_ascii_digit).count()
+}
+
+/// `12.03.2026`, `2025/2026`, `2025–2026`: dates and years are no file numbers.
+fn is_date_or_years(written: &str) -> bool {
+    let groups: Vec<&str> = written.split(['.', '/', '-', '–']).collect();
+    let is_year = |g: &str| g.len() == 4 && (g.starts_with("19") || g.starts_with("20"));
+    match groups.as_slice() {
+        [day, month, year] => day.len() <= 2 && month.len() <= 2 && matches!(year.len(), 2 | 4),
+        [first, second] => is_year(first) && (is_year(second) || second.len() == 2),
+        _ => false,
+    }
+}
+
+impl Rule for PrivacyCaseReference {
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let text = cx.text.text;
+        for (start, end) in self.references(text) {
+            if in_entity(cx.text, start, end) {
+                continue;
+            }
+            let written = text.get(start..end).unwrap_or_default();
+            out.push(
+                Finding::new(
+                    tr!(cx.lang,
+                        de: "`{written}` verweist auf die akte eines einzelfalls",
+                        en: "`{written}` refers to the file of an individual case"),
+                    tr!(cx.lang,
+                        de: "einzelfälle nicht öffentlich behandeln (DStGB-leitfaden §1(2)): per nachricht oder brief antworten und im beitrag nur auf die zuständige stelle verweisen",
+                        en: "do not handle individual cases in public (DStGB guidelines §1(2)): answer by message or letter and only name the responsible office in the post"),
+                )
+                .at(start, end),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        let rule = PrivacyCaseReference::from_settings(&Settings {
+            labels: Some(vec!["Hundesteuermarke".into()]),
+            ..Settings::default()
+        })
+        .unwrap();
+        rule.references(text).map(|(s, e)| &text[s..e]).collect()
+    }
+
+    #[test]
+    fn labelled_references_are_found() {
+        assert_eq!(
+            found("Ihr Aktenzeichen: 4 K 123/25. Danke"),
+            ["Aktenzeichen: 4 K 123/25"]
+        );
+        assert_eq!(found("Az. 61.26.01-123/2026"), ["Az. 61.26.01-123/2026"]);
+        assert_eq!(found("Kundennummer 0815 4711"), ["Kundennummer 0815 4711"]);
+        assert_eq!(
+            found("Vorgangs-Nr.: 2026-4711"),
+            ["Vorgangs-Nr.: 2026-4711"]
+        );
+        assert_eq!(
+            found("Hundesteuermarke Nr. 123"),
+            ["Hundesteuermarke Nr. 123"]
+        );
+    }
+
+    #[test]
+    fn notices_need_a_number_that_is_no_date_or_year() {
+        assert_eq!(
+            found("Ihr Wohngeldbescheid Nr. 2026-0815"),
+            ["Wohngeldbescheid Nr. 2026-0815"]
+        );
+        assert_eq!(
+            found("Gebührenbescheid 2026-004711 ist"),
+            ["Gebührenbescheid 2026-004711"]
+        );
+        assert_eq!(found("Bescheid Az. 4711/26"), ["Bescheid Az. 4711/26"]);
+        assert!(found("Die Grundsteuerbescheide 2025 werden verschickt").is_empty());
+        assert!(found("Grundsteuerbescheide 2025/2026 kommen").is_empty());
+        assert!(found("Ihr Bescheid vom 12.03.2026").is_empty());
+        assert!(found("Steuerbescheid 12.03.2026").is_empty());
+    }
+
+    #[test]
+    fn labels_without_reference_are_fine() {
+        assert!(found("Bitte geben Sie Ihr Aktenzeichen an.").is_empty());
+        assert!(found("Aktenzeichen XY ungelöst läuft heute").is_empty());
+        assert!(found("Die Hundesteuer ist am 15.05. fällig").is_empty());
+        assert!(found("AZ Kurier berichtet").is_empty());
+    }
+}

@@ -1,0 +1,195 @@
+use regex::Regex;
+
+use crate::lang::tr;
+use crate::report::Severity;
+use crate::rules::links::{PolicyDomain, compile_domains, find_domain};
+use crate::rules::privacy::{built_in_regex, in_entity};
+use crate::rules::{
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+};
+use crate::text::links::normalize_domain;
+
+/// An address with `@` or the German spam-proof spellings `(at)`, `[at]`, `(ät)`, and
+/// `.` or `(punkt)`/`(dot)` between domain labels. Group `domain` is the domain as written.
+const ADDRESS_PATTERN: &str = r"(?xi)
+    [\p{L}\p{N}_%+-][\p{L}\p{N}._%+-]*
+    (?: @ | \s?[(\[{]\s?(?:at|ät)\s?[)\]}]\s? )
+    (?P<domain>
+        [\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?
+        (?: (?: \. | \s?[(\[]\s?(?:dot|punkt)\s?[)\]]\s? )
+            [\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])? )*
+        (?: \. | \s?[(\[]\s?(?:dot|punkt)\s?[)\]]\s? )
+        \p{L}{2,}
+    )
+    \b
+";
+
+/// The spam-proof dot spellings inside a domain.
+const DOT_PATTERN: &str = r"(?i)\s?[(\[]\s?(?:dot|punkt)\s?[)\]]\s?";
+
+rule_settings! {
+    /// Settings of `privacy.email`.
+    #[schemars(rename = "PrivacyEmailSettings")]
+    pub struct Settings {
+        /// Domains whose addresses may appear (`"paderborn.de"`); subdomains are included.
+        pub allow_domains: Option<Vec<String>>,
+    }
+}
+
+documented_rule! {
+    /// ## What it checks
+    /// E-mail addresses, also in the spellings `name (at) domain.de` and
+    /// `name [at] domain [punkt] de`, unless their domain is in `allow-domains` or below
+    /// one (`allow-domains = ["paderborn.de"]` allows `info@stadtbibliothek.paderborn.de`).
+    /// An address inside a link (`…?to=a@b.de`) and a Mastodon handle
+    /// (`@stadt@paderborn.social`) are not reported.
+    ///
+    /// ## Why
+    /// A citizen's e-mail address is personal data (Art. 4 DSGVO) and individual cases
+    /// are not handled on social media (DStGB guidelines §1(2); research notes "Data
+    /// protection"); Kommune21 (seed 004) and Bergedorf (seed 003) name „Datenschutz" as a
+    /// requirement of municipal channels. The city's own addresses are what a post should
+    /// give instead: list its domains. The default severity is `warning` because an
+    /// address at a partner's domain (a school, the Stadtwerke) can be official too.
+    ///
+    /// ## Example
+    /// `Fragen an max.mustermann@gmail.com` → `Fragen an buergerbuero@paderborn.de`
+    ///
+    /// ## Configuration
+    /// Off unless the policy sets `enabled = true` (the base policy does; city policies add
+    /// their domains).
+    /// ```toml
+    /// [rules."privacy.email"]
+    /// allow-domains = ["paderborn.de", "stadtwerke-paderborn.de"]
+    /// ```
+    pub(crate) struct PrivacyEmail {
+        address: Regex,
+        dot: Regex,
+        allow_domains: Vec<PolicyDomain>,
+    }
+}
+
+impl RuleDef for PrivacyEmail {
+    type Settings = Settings;
+    const DEFAULT_SEVERITY: Severity = Severity::Warning;
+    // Noisy without the city's allowlists and choices, so a policy opts in (base.toml does).
+    const DEFAULT_ENABLED: bool = false;
+    const DOCS: &'static str = Self::DOC_TEXT;
+
+    fn compile(settings: &Settings, _: &Account) -> Result<Self, SettingError> {
+        Self::from_settings(settings)
+    }
+}
+
+impl PrivacyEmail {
+    fn from_settings(settings: &Settings) -> Result<Self, SettingError> {
+        let allow_domains =
+            compile_domains(settings.allow_domains.as_ref()).map_err(|error| SettingError {
+                key: "allow-domains",
+                ..error
+            })?;
+        Ok(PrivacyEmail {
+            address: built_in_regex(ADDRESS_PATTERN)?,
+            dot: built_in_regex(DOT_PATTERN)?,
+            allow_domains,
+        })
+    }
+
+    /// Addresses in `text`: byte range and whether the domain is allowed.
+    fn addresses<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, usize, bool)> + 't {
+        self.address
+            .captures_iter(text)
+            .filter_map(move |captures| {
+                let whole = captures.get(0)?;
+                let domain = captures.name("domain")?;
+                // A local part cannot start with a dot; `.info@…` after a full stop is `info@…`.
+                let start = whole.start()
+                    + (whole.as_str().len() - whole.as_str().trim_start_matches('.').len());
+                if text.get(..start)?.ends_with(['@', '＠']) {
+                    return None; // Mastodon handle `@user@instance`
+                }
+                let allowed = self.domain_allowed(domain.as_str());
+                Some((start, whole.end(), allowed))
+            })
+    }
+
+    fn domain_allowed(&self, written: &str) -> bool {
+        if self.allow_domains.is_empty() {
+            return false;
+        }
+        let dotted = self.dot.replace_all(written, ".");
+        normalize_domain(&dotted)
+            .is_some_and(|ascii| find_domain(&self.allow_domains, &ascii).is_some())
+    }
+}
+
+impl Rule for PrivacyEmail {
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let text = cx.text.text;
+        for (start, end, allowed) in self.addresses(text) {
+            if allowed || in_entity(cx.text, start, end) {
+                continue;
+            }
+            let written = text.get(start..end).unwrap_or_default();
+            out.push(
+                Finding::new(
+                    tr!(cx.lang,
+                        de: "e-mail-adresse `{written}` im beitrag",
+                        en: "e-mail address `{written}` in the post"),
+                    tr!(cx.lang,
+                        de: "keine privaten adressen veröffentlichen; eine funktionsadresse der stadt nennen und ihre domain in `allow-domains` eintragen",
+                        en: "do not publish private addresses; give an official address of the city and list its domain in `allow-domains`"),
+                )
+                .at(start, end),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn found(text: &str) -> Vec<(&str, bool)> {
+        let rule = PrivacyEmail::from_settings(&Settings {
+            allow_domains: Some(vec!["paderborn.de".into()]),
+            ..Settings::default()
+        })
+        .unwrap();
+        rule.addresses(text)
+            .map(|(s, e, allowed)| (&text[s..e], allowed))
+            .collect()
+    }
+
+    #[test]
+    fn addresses_and_spam_proof_spellings() {
+        assert_eq!(
+            found("Mail: max.mustermann@gmail.com."),
+            [("max.mustermann@gmail.com", false)]
+        );
+        assert_eq!(
+            found("info (at) paderborn.de"),
+            [("info (at) paderborn.de", true)]
+        );
+        assert_eq!(
+            found("m.meier[at]web[punkt]de"),
+            [("m.meier[at]web[punkt]de", false)]
+        );
+        assert_eq!(
+            found("bibliothek@stadtbibliothek.paderborn.de"),
+            [("bibliothek@stadtbibliothek.paderborn.de", true)]
+        );
+        assert_eq!(
+            found("jürgen@müller-bau.de"),
+            [("jürgen@müller-bau.de", false)]
+        );
+    }
+
+    #[test]
+    fn handles_and_lookalike_domains_are_not_allowed_addresses() {
+        assert!(found("Folgt @stadt@paderborn.social").is_empty());
+        assert_eq!(found("x@notpaderborn.de"), [("x@notpaderborn.de", false)]);
+        assert!(found("Wir sind @Stadt_PB und #Paderborn").is_empty());
+    }
+}

@@ -1,0 +1,35 @@
+//! `privacy.*`: personal data of citizens that must not appear in an official post
+//! (DSGVO; DStGB guidelines §1(2): individual cases are not handled on social media).
+pub(crate) mod case_reference;
+pub(crate) mod email;
+pub(crate) mod iban;
+pub(crate) mod phone;
+
+use regex::Regex;
+
+use crate::policy::localized;
+use crate::rules::SettingError;
+use crate::text::TextView;
+
+/// Compiles one of the rules' own patterns. They are constants covered by the tests, so an
+/// error is a bug in freigabe; it is reported as a policy error instead of a panic, because a
+/// panic would take the browser tab or the Python worker down with it.
+pub(crate) fn built_in_regex(pattern: &str) -> Result<Regex, SettingError> {
+    Regex::new(pattern).map_err(|error| SettingError {
+        key: "<built-in>",
+        message: localized!(
+            de: "interner fehler: ein eingebautes muster kompiliert nicht ({error})",
+            en: "internal error: a built-in pattern does not compile ({error})",
+        ),
+    })
+}
+
+/// Whether `start..end` lies within a URL, hashtag or mention: part of an address, not
+/// contact data written into the text. Only containment counts, because twitter-text
+/// takes `k.schmidt` for a domain (`.schmidt` is a TLD) and such a "URL" must not hide the
+/// address `k.schmidt@…` it starts.
+pub(crate) fn in_entity(text: &TextView<'_>, start: usize, end: usize) -> bool {
+    text.entities
+        .iter()
+        .any(|e| e.start <= start && end <= e.end)
+}
