@@ -1,6 +1,7 @@
 //! Snapshot of `check --format human --lang de` for every draft in
 //! `tests/fixtures/rules/`. A file `<rule-id>.json` (or `<rule-id>@<case>.json`) must
-//! trigger that rule; a `.toml` of the same name replaces the shared fixture policy. New
+//! trigger that rule; a `.toml` of the same name replaces the shared fixture policy, a
+//! `.history.jsonl` is passed as `--history` and a `.now` (one RFC 3339 line) as `--now`. New
 //! fixtures need no code: run `INSTA_UPDATE=always cargo test -p freigabe-cli --test rules`
 //! (or `cargo insta review`) and read the new snapshot.
 
@@ -28,10 +29,22 @@ fn human_rendering_per_rule() {
             "tests/fixtures/policy.toml".to_owned()
         };
         let draft = relative(path);
+        let mut extra = Vec::new();
+        let history = path.with_extension("history.jsonl");
+        if history.is_file() {
+            extra.extend(["--history".to_owned(), relative(&history)]);
+        }
+        let now = path.with_extension("now");
+        if now.is_file() {
+            let now = std::fs::read_to_string(&now).expect("readable `.now` file");
+            extra.extend(["--now".to_owned(), now.trim().to_owned()]);
+        }
         let output = Command::new(env!("CARGO_BIN_EXE_freigabe"))
             .args([
-                "check", "--format", "human", "--lang", "de", "--policy", &policy, &draft,
+                "check", "--format", "human", "--lang", "de", "--policy", &policy,
             ])
+            .args(&extra)
+            .arg(&draft)
             .current_dir(crate_dir)
             .env_remove("FREIGABE_LANG")
             .output()

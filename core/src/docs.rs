@@ -58,7 +58,7 @@ pub fn policy_markdown() -> String {
          Rule settings are layered: built-in defaults < `[rules]` < `[kinds.<kind>.rules]` < \
          `[accounts.<id>.rules]`, and a file overrides the files it `extends`.\n",
     );
-    let sections: [(&str, &str, Option<&str>); 6] = [
+    let sections: [(&str, &str, Option<&str>); 8] = [
         ("Top level", "", None),
         ("Accounts", "[accounts.<id>]", Some("AccountSettings")),
         (
@@ -67,6 +67,16 @@ pub fn policy_markdown() -> String {
             Some("Profile"),
         ),
         ("Profile links", "links = [{ … }]", Some("ProfileLink")),
+        (
+            "Account approval",
+            "[accounts.<id>.approval]",
+            Some("ApprovalSettings"),
+        ),
+        (
+            "Approval requirements",
+            "[[accounts.<id>.approval.require]]",
+            Some("ApprovalRequirement"),
+        ),
         (
             "Platform settings",
             "[platform-settings.<platform>]",

@@ -39,6 +39,7 @@ mod report;
 mod rules;
 mod serde_errors;
 pub mod text;
+mod time;
 pub mod wire;
 
 pub use draft::{Approval, Draft, HistoryEntry, Media, MediaKind};

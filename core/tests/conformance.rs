@@ -39,6 +39,10 @@ struct Case {
     policy: Option<String>,
     /// The draft as the JSON contract has it.
     draft: toml::Table,
+    /// Earlier posts, each as the history contract has it (`account`, `platforms`,
+    /// `published_at`, `text`).
+    #[serde(default)]
+    history: Vec<toml::Table>,
     now: Option<jiff::Timestamp>,
     #[serde(default)]
     lang: Lang,
@@ -270,7 +274,15 @@ fn run(case: &Case, policy: &str) -> Vec<String> {
         Ok(draft) => draft,
         Err(error) => return vec![format!("draft: {}", error.headline(Lang::En))],
     };
-    let report = match engine.check(&draft, &[], case.now) {
+    let history = match serde_json::to_string(&case.history) {
+        Ok(json) => wire::parse_history(&json),
+        Err(error) => return vec![format!("history is not JSON: {error}")],
+    };
+    let history = match history {
+        Ok(history) => history,
+        Err(error) => return vec![format!("history: {}", error.headline(Lang::En))],
+    };
+    let report = match engine.check(&draft, &history, case.now) {
         Ok(report) => report,
         Err(error) => return vec![format!("check: {}", error.headline(Lang::En))],
     };

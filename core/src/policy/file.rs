@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::platform::Platform;
 use crate::policy::merge::merge_fields;
 use crate::rules::RuleTable;
+use crate::time::{FederalState, OfficeHoursSettings};
 
 /// A policy file. Keys are kebab-case; unknown keys are errors.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -47,6 +48,16 @@ pub struct PolicyFile {
     /// `neutrality.*` rules are stricter. A more specific file replaces the whole list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub elections: Option<Vec<Election>>,
+    /// Roles: a name and the logins that hold it (`pressestelle = ["sta13.presse"]`).
+    /// `editors` and the approvers of `[accounts.<id>.approval]` name a role as
+    /// `role:<name>`. A more specific file replaces the whole table.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub roles: Option<BTreeMap<String, Vec<String>>>,
+    /// Federal state of the organisation as an ISO 3166-2:DE code (`NW`, `RP`, `HH`, …):
+    /// `schedule.holiday` checks its public holidays. An account may set its own; without a
+    /// state no holidays are checked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub federal_state: Option<FederalState>,
 }
 merge_fields!(PolicyFile {
     extends,
@@ -58,7 +69,9 @@ merge_fields!(PolicyFile {
     kinds,
     accounts,
     politics,
-    elections
+    elections,
+    roles,
+    federal_state
 });
 
 /// Parties and political vocabulary (`[politics]`). Names that are also ordinary words are
@@ -180,7 +193,9 @@ pub struct AccountSettings {
     /// Platforms the account publishes to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub platforms: Option<Vec<Platform>>,
-    /// Logins of the people who may post (e.g. the mayor and the press office).
+    /// Logins of the people who may post (e.g. the mayor and the press office), or roles
+    /// as `role:<name>` (see `[roles]`). Logins are compared ignoring case. On a private
+    /// account these are its owner's own logins.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub editors: Option<Vec<String>>,
     /// Imprint URL of this account (official accounts default to the policy's `imprint`).
@@ -201,6 +216,24 @@ pub struct AccountSettings {
     /// Rule settings for this account.
     #[serde(default)]
     pub rules: RuleTable,
+    /// Which drafts need a second person's approval, from whom and how early
+    /// (`approval.*` rules).
+    #[serde(default, skip_serializing_if = "ApprovalSettings::is_unset")]
+    pub approval: ApprovalSettings,
+    /// Federal state of the account (default: the policy's `federal-state`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub federal_state: Option<FederalState>,
+    /// How many posts a local calendar week (Monday 00:00 to Monday 00:00 in `time-zone`)
+    /// should have, e.g. `{ min = 2, max = 3 }` (Paderborn, seed 000: „Ø 2-3 Posts /
+    /// Woche“). Read by the `cadence.*` rules; unset means no band.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub posts_per_week: Option<PostsPerWeek>,
+    /// Office hours („Dienstzeiten“), when someone watches the channels and answers; read
+    /// by `schedule.outside-hours`: `windows = [{ days = ["mon", "tue", "wed", "thu",
+    /// "fri"], from = "09:00", to = "17:00" }]` in the account's `time-zone`, plus an
+    /// optional `source`. Unset means no hours are checked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub office_hours: Option<OfficeHoursSettings>,
 }
 merge_fields!(AccountSettings {
     kind,
@@ -213,8 +246,72 @@ merge_fields!(AccountSettings {
     time_zone,
     profile,
     platform_settings,
-    rules
+    rules,
+    approval,
+    federal_state,
+    posts_per_week,
+    office_hours
 });
+
+/// Four-eyes approval of an account (`[accounts.<id>.approval]`): "wer muss bei welchen
+/// Themen wen fragen" (Kommune21, seed 004).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ApprovalSettings {
+    /// Every draft needs an approval by a second person, whatever its labels and topics
+    /// (default `false`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub four_eyes: Option<bool>,
+    /// An approval counts only if it was given at least this many minutes before
+    /// `scheduled_at` (default 5, as in Hootsuite; at most 10080, one week).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes_before: Option<u32>,
+    /// Who may approve where a `require` entry names no one (and for `four-eyes`): logins
+    /// or `role:<name>`. Default: anyone but the author.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approvers: Option<Vec<String>>,
+    /// Labels and topics that need approval, each with its approvers
+    /// (`[[accounts.<id>.approval.require]]`). A more specific file replaces the list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub require: Option<Vec<ApprovalRequirement>>,
+    /// Where the rule comes from (guideline, service instruction).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+merge_fields!(ApprovalSettings {
+    four_eyes,
+    minutes_before,
+    approvers,
+    require,
+    source
+});
+
+impl ApprovalSettings {
+    /// Whether nothing is set (the table is left out when serialised).
+    pub fn is_unset(&self) -> bool {
+        self == &ApprovalSettings::default()
+    }
+}
+
+/// Drafts that need an approval: any of `labels` on the draft or any of `topics` in its
+/// text. At least one of the two must be given.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ApprovalRequirement {
+    /// Draft labels (`pressemitteilung`, `krise`), compared ignoring case.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub labels: Option<Vec<String>>,
+    /// Keywords in the text (`Haushalt`, `Personalie`); inflected forms match, a trailing
+    /// `*` also matches compounds (`Haushalt*` → `Haushaltssperre`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topics: Option<Vec<String>>,
+    /// Who may approve: logins or `role:<name>`. Default: the account's `approvers`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approvers: Option<Vec<String>>,
+    /// Where the requirement comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
 
 /// The profile of an account: its bio and the links it shows.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -274,3 +371,18 @@ merge_fields!(PlatformSettings {
     fold,
     alt_text
 });
+
+/// The band of posts per local calendar week (`posts-per-week = { min = 2, max = 3 }`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PostsPerWeek {
+    /// Fewest posts a week on average (`cadence.below-min`); unset: no lower bound.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<u32>,
+    /// Most posts in one week (`cadence.week-max`); unset: no upper bound.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<u32>,
+    /// Where the band comes from (strategy paper, guideline).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}

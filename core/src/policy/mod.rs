@@ -16,12 +16,15 @@ use url::Url;
 pub use error::{Localized, PolicyError, PolicyErrorKind, SourceLocation};
 pub(crate) use error::{did_you_mean, localized};
 pub use file::{
-    AccountKind, AccountSettings, AddressForm, Election, KindSettings, PlatformSettings,
-    PolicyFile, Politics, Profile, ProfileLink,
+    AccountKind, AccountSettings, AddressForm, ApprovalRequirement, ApprovalSettings, Election,
+    KindSettings, PlatformSettings, PolicyFile, Politics, Profile, ProfileLink,
 };
 use merge::Merge;
 
 use crate::platform::{Platform, PlatformCaps, platform_table};
+use crate::time::office_hours::OfficeHours;
+pub use crate::time::{FederalState, OfficeHoursSettings, OfficeWindowSettings, Weekday};
+pub use file::PostsPerWeek;
 
 /// Longest `extends` chain; deeper chains are almost certainly a mistake.
 const MAX_EXTENDS_DEPTH: usize = 16;
@@ -30,6 +33,14 @@ const MAX_EXTENDS_DEPTH: usize = 16;
 const DEFAULT_ELECTION_WINDOW_WEEKS: u32 = 6;
 /// Longest pre-election window; a longer one would cover most of a term of office.
 const MAX_ELECTION_WINDOW_WEEKS: u32 = 52;
+
+/// How long before `scheduled_at` an approval must arrive unless the account says
+/// otherwise (Hootsuite's default, research notes "Municipal guidelines").
+const DEFAULT_APPROVAL_MINUTES_BEFORE: u32 = 5;
+/// Longest approval lead time: one week; more is almost certainly a unit mistake.
+const MAX_APPROVAL_MINUTES_BEFORE: u32 = 7 * 24 * 60;
+/// Prefix of a role in `editors` and approver lists.
+const ROLE_PREFIX: &str = "role:";
 
 /// One file of an `extends` chain with its text, kept for locating errors.
 #[derive(Debug, Clone)]
@@ -261,6 +272,20 @@ impl Policy {
         official_imprints.sort();
         official_imprints.dedup();
 
+        let editors = self.people(settings.editors.as_deref(), &["accounts", id, "editors"])?;
+        let mut official_editors = Vec::new();
+        for (other_id, other) in &self.merged.accounts {
+            if other.kind == Some(AccountKind::Official) {
+                let path = ["accounts", other_id.as_str(), "editors"];
+                official_editors.extend(self.people(other.editors.as_deref(), &path)?.logins);
+            }
+        }
+        official_editors.sort();
+        official_editors.dedup();
+        let approval = self.approval_policy(id, &settings.approval)?;
+        let office_hours = self.office_hours(id, settings.office_hours.as_ref())?;
+        let posts_per_week = self.posts_per_week(id, settings.posts_per_week.as_ref())?;
+
         let mut profile_links = Vec::new();
         for (index, link) in settings.profile.links.iter().flatten().enumerate() {
             let index = index.to_string();
@@ -306,7 +331,9 @@ impl Policy {
             elections: self.elections()?,
             display_name: settings.display_name.clone(),
             platforms: settings.platforms.clone().unwrap_or_default(),
-            editors: settings.editors.clone().unwrap_or_default(),
+            editors,
+            official_editors,
+            approval,
             imprint,
             official_imprints,
             address: settings.address,
@@ -314,6 +341,9 @@ impl Policy {
             bio: settings.profile.bio.clone(),
             profile_links,
             caps,
+            federal_state: settings.federal_state.or(self.merged.federal_state),
+            office_hours,
+            posts_per_week,
         })
     }
 
@@ -363,6 +393,206 @@ impl Policy {
             });
         }
         Ok(windows)
+    }
+
+    /// Logins and `role:<name>` entries of a policy list, roles expanded; `path` locates
+    /// the list for errors.
+    fn people(&self, written: Option<&[String]>, path: &[&str]) -> Result<People, PolicyError> {
+        let written = written.unwrap_or_default();
+        let mut logins = Vec::new();
+        for (index, entry) in written.iter().enumerate() {
+            let index = index.to_string();
+            let mut entry_path = path.to_vec();
+            entry_path.push(&index);
+            if let Some(role) = entry.trim().strip_prefix(ROLE_PREFIX) {
+                let roles = self.merged.roles.as_ref();
+                let Some(members) = roles.and_then(|roles| roles.get(role.trim())) else {
+                    let known: Vec<&str> = roles
+                        .into_iter()
+                        .flat_map(|roles| roles.keys().map(String::as_str))
+                        .collect();
+                    let help = match did_you_mean(role, known.iter().copied()) {
+                        Some(close) => {
+                            localized!(de: "meinten Sie `role:{close}`?", en: "did you mean `role:{close}`?")
+                        }
+                        None => localized!(
+                            de: "die rolle unter `[roles]` anlegen, z. B. `{role} = [\"login\"]`",
+                            en: "define the role under `[roles]`, e.g. `{role} = [\"login\"]`",
+                        ),
+                    };
+                    return Err(self
+                        .error_at(
+                            &entry_path,
+                            PolicyErrorKind::UnknownReference,
+                            localized!(de: "unbekannte rolle `{entry}`", en: "unknown role `{entry}`"),
+                        )
+                        .with_help(help));
+                };
+                for member in members {
+                    if member.trim().is_empty() || member.trim().starts_with(ROLE_PREFIX) {
+                        return Err(self
+                            .error_at(
+                                &["roles", role.trim()],
+                                PolicyErrorKind::InvalidValue,
+                                localized!(
+                                    de: "rolle `{role}` enthält `{member}`, kein login",
+                                    en: "role `{role}` holds `{member}`, which is not a login",
+                                ),
+                            )
+                            .with_help(localized!(
+                                de: "eine rolle listet logins; rollen lassen sich nicht verschachteln",
+                                en: "a role lists logins; roles do not nest",
+                            )));
+                    }
+                    logins.push(login_key(member));
+                }
+            } else if entry.trim().is_empty() {
+                return Err(self.error_at(
+                    &entry_path,
+                    PolicyErrorKind::InvalidValue,
+                    localized!(de: "leerer login", en: "empty login"),
+                ));
+            } else {
+                logins.push(login_key(entry));
+            }
+        }
+        logins.sort();
+        logins.dedup();
+        Ok(People {
+            written: written.iter().map(|w| w.trim().to_owned()).collect(),
+            logins,
+        })
+    }
+
+    /// The account's `[approval]` table with roles expanded and defaults filled in.
+    fn approval_policy(
+        &self,
+        id: &str,
+        settings: &ApprovalSettings,
+    ) -> Result<ApprovalPolicy, PolicyError> {
+        let minutes_before = settings
+            .minutes_before
+            .unwrap_or(DEFAULT_APPROVAL_MINUTES_BEFORE);
+        if minutes_before > MAX_APPROVAL_MINUTES_BEFORE {
+            return Err(self.error_at(
+                &["accounts", id, "approval", "minutes-before"],
+                PolicyErrorKind::InvalidValue,
+                localized!(
+                    de: "`minutes-before` darf höchstens {MAX_APPROVAL_MINUTES_BEFORE} (eine woche) sein, nicht {minutes_before}",
+                    en: "`minutes-before` must be at most {MAX_APPROVAL_MINUTES_BEFORE} (one week), not {minutes_before}",
+                ),
+            ));
+        }
+        let approvers = self.people(
+            settings.approvers.as_deref(),
+            &["accounts", id, "approval", "approvers"],
+        )?;
+        let mut requirements = Vec::new();
+        for (index, requirement) in settings.require.iter().flatten().enumerate() {
+            let index = index.to_string();
+            let path = ["accounts", id, "approval", "require", index.as_str()];
+            let labels: Vec<String> = requirement.labels.iter().flatten().cloned().collect();
+            let topics: Vec<String> = requirement.topics.iter().flatten().cloned().collect();
+            let blank = labels.iter().chain(&topics).any(|w| w.trim().is_empty());
+            if blank || (labels.is_empty() && topics.is_empty()) {
+                return Err(self
+                    .error_at(
+                        &path,
+                        PolicyErrorKind::InvalidValue,
+                        localized!(
+                            de: "freigabe-regel {index} braucht nicht-leere `labels` oder `topics`",
+                            en: "approval requirement {index} needs non-empty `labels` or `topics`",
+                        ),
+                    )
+                    .with_help(localized!(
+                        de: "z. B. `labels = [\"pressemitteilung\"]`; für alle beiträge `four-eyes = true` setzen",
+                        en: "e.g. `labels = [\"pressemitteilung\"]`; for every draft set `four-eyes = true`",
+                    )));
+            }
+            let approvers = match &requirement.approvers {
+                Some(own) => self.people(Some(own), &[&path[..], &["approvers"]].concat())?,
+                None => approvers.clone(),
+            };
+            requirements.push(ApprovalRule {
+                labels,
+                topics,
+                approvers,
+            });
+        }
+        Ok(ApprovalPolicy {
+            four_eyes: settings.four_eyes.unwrap_or(false),
+            minutes_before,
+            approvers,
+            requirements,
+        })
+    }
+
+    /// The account's `office-hours`, validated.
+    fn office_hours(
+        &self,
+        id: &str,
+        settings: Option<&OfficeHoursSettings>,
+    ) -> Result<OfficeHours, PolicyError> {
+        let Some(settings) = settings else {
+            return Ok(OfficeHours::default());
+        };
+        OfficeHours::compile(settings).map_err(|error| {
+            let window = error.window.to_string();
+            self.error_at(
+                &["accounts", id, "office-hours", "windows", &window, error.key],
+                PolicyErrorKind::InvalidValue,
+                error.message,
+            )
+            .with_help(localized!(
+                de: "z. B. `{{ days = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"], from = \"09:00\", to = \"17:00\" }}`",
+                en: "e.g. `{{ days = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"], from = \"09:00\", to = \"17:00\" }}`",
+            ))
+        })
+    }
+
+    /// The account's `posts-per-week`, checked for a usable band.
+    fn posts_per_week(
+        &self,
+        id: &str,
+        settings: Option<&PostsPerWeek>,
+    ) -> Result<WeeklyBand, PolicyError> {
+        let Some(settings) = settings else {
+            return Ok(WeeklyBand::default());
+        };
+        let band = WeeklyBand {
+            min: settings.min,
+            max: settings.max,
+        };
+        let problem = match (band.min, band.max) {
+            (_, Some(0)) => Some((
+                "max",
+                localized!(
+                    de: "`max = 0` erlaubt keinen einzigen beitrag",
+                    en: "`max = 0` allows not a single post",
+                ),
+            )),
+            (Some(min), Some(max)) if min > max => Some((
+                "min",
+                localized!(
+                    de: "`min = {min}` ist größer als `max = {max}`",
+                    en: "`min = {min}` is greater than `max = {max}`",
+                ),
+            )),
+            _ => None,
+        };
+        match problem {
+            Some((key, message)) => Err(self
+                .error_at(
+                    &["accounts", id, "posts-per-week", key],
+                    PolicyErrorKind::InvalidValue,
+                    message,
+                )
+                .with_help(localized!(
+                    de: "z. B. `posts-per-week = {{ min = 2, max = 3 }}`",
+                    en: "e.g. `posts-per-week = {{ min = 2, max = 3 }}`",
+                ))),
+            None => Ok(band),
+        }
     }
 
     /// The rule settings layers for an account, least specific first.
@@ -515,8 +745,12 @@ pub(crate) struct Account {
     /// The policy's elections.
     pub elections: Vec<ElectionWindow>,
     pub platforms: Vec<Platform>,
-    #[allow(dead_code)] // used by the editors rules
-    pub editors: Vec<String>,
+    /// Who may post (`editors`, roles expanded); on a private account its owner.
+    pub editors: People,
+    /// Every login that edits an official account of the organisation.
+    pub official_editors: Vec<String>,
+    /// Which drafts need approval, by whom and how early.
+    pub approval: ApprovalPolicy,
     /// This account's imprint (official accounts inherit the organisation's).
     pub imprint: Option<Url>,
     /// Every imprint URL of the organisation's official side.
@@ -529,6 +763,77 @@ pub(crate) struct Account {
     pub bio: Option<String>,
     pub profile_links: Vec<(String, Url)>,
     pub caps: BTreeMap<Platform, PlatformCaps>,
+    /// Federal state whose public holidays apply (the account's, else the policy's).
+    pub federal_state: Option<FederalState>,
+    /// Office hours; empty when the policy gives none.
+    pub office_hours: OfficeHours,
+    /// Posts per local calendar week.
+    pub posts_per_week: WeeklyBand,
+}
+
+/// The band of posts per local calendar week; `None` means no bound on that side.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct WeeklyBand {
+    pub min: Option<u32>,
+    pub max: Option<u32>,
+}
+
+/// A login as policies and drafts are compared: trimmed, ignoring case.
+pub(crate) fn login_key(login: &str) -> String {
+    login.trim().to_lowercase()
+}
+
+/// People named in a policy list (`editors`, approvers): as written, for messages, and as
+/// logins with roles expanded.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct People {
+    /// The entries as written (`m.dreier`, `role:pressestelle`).
+    pub written: Vec<String>,
+    /// The logins, normalised with [`login_key`], sorted.
+    pub logins: Vec<String>,
+}
+
+impl People {
+    /// Whether `login` is one of the people.
+    pub fn contains(&self, login: &str) -> bool {
+        self.logins.binary_search(&login_key(login)).is_ok()
+    }
+
+    /// Whether the policy named nobody.
+    pub fn is_empty(&self) -> bool {
+        self.written.is_empty()
+    }
+
+    /// The entries as written, each in backticks, comma-separated (for messages).
+    pub fn quoted(&self) -> String {
+        self.written
+            .iter()
+            .map(|w| format!("`{w}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// The account's four-eyes approval settings, resolved.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct ApprovalPolicy {
+    /// Every draft needs an approval.
+    pub four_eyes: bool,
+    /// Minutes an approval must precede `scheduled_at`.
+    pub minutes_before: u32,
+    /// Who may approve where a requirement names no one; empty: anyone but the author.
+    pub approvers: People,
+    /// Labels and topics that need approval.
+    pub requirements: Vec<ApprovalRule>,
+}
+
+/// Drafts with one of `labels` or one of `topics` need an approval by `approvers` (empty:
+/// anyone but the author).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ApprovalRule {
+    pub labels: Vec<String>,
+    pub topics: Vec<String>,
+    pub approvers: People,
 }
 
 /// An election with its pre-election window resolved.

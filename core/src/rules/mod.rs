@@ -7,6 +7,9 @@
 
 mod accessibility;
 mod address;
+mod approval;
+mod cadence;
+mod editors;
 mod hashtags;
 mod imprint;
 mod length;
@@ -15,6 +18,7 @@ mod neutrality;
 mod plain_language;
 mod privacy;
 mod readability;
+mod schedule;
 mod separation;
 
 use std::collections::BTreeMap;
@@ -46,10 +50,8 @@ pub(crate) struct CheckContext<'a> {
     /// Measured length per platform.
     pub measures: &'a BTreeMap<Platform, PlatformMeasure>,
     /// Earlier posts.
-    #[allow(dead_code)] // read by the cadence rules of the organisation issue
     pub history: &'a [HistoryEntry],
     /// The reference time for time-based rules.
-    #[allow(dead_code)]
     pub now: Option<Timestamp>,
     /// Language of messages.
     pub lang: Lang,
@@ -387,6 +389,20 @@ registry! {
     "neutrality.self-promotion" => neutrality_self_promotion: neutrality::self_promotion::NeutralitySelfPromotion,
     "plain-language.bureaucratic" => plain_language_bureaucratic: plain_language::bureaucratic::PlainLanguageBureaucratic,
     "plain-language.abbreviations" => plain_language_abbreviations: plain_language::abbreviations::PlainLanguageAbbreviations,
+    "editors.not-editor" => editors_not_editor: editors::not_editor::EditorsNotEditor,
+    "editors.private-outsider" => editors_private_outsider: editors::private_outsider::EditorsPrivateOutsider,
+    "editors.author-missing" => editors_author_missing: editors::author_missing::EditorsAuthorMissing,
+    "approval.missing" => approval_missing: approval::missing::ApprovalMissing,
+    "approval.self" => approval_self: approval::self_approval::ApprovalSelf,
+    "approval.wrong-role" => approval_wrong_role: approval::wrong_role::ApprovalWrongRole,
+    "approval.too-late" => approval_too_late: approval::too_late::ApprovalTooLate,
+    "cadence.week-max" => cadence_week_max: cadence::week_max::CadenceWeekMax,
+    "cadence.below-min" => cadence_below_min: cadence::below_min::CadenceBelowMin,
+    "cadence.min-gap" => cadence_min_gap: cadence::min_gap::CadenceMinGap,
+    "schedule.outside-hours" => schedule_outside_hours: schedule::outside_hours::ScheduleOutsideHours,
+    "schedule.holiday" => schedule_holiday: schedule::holiday::ScheduleHoliday,
+    "schedule.blackout" => schedule_blackout: schedule::blackout::ScheduleBlackout,
+    "schedule.past" => schedule_past: schedule::past::SchedulePast,
 }
 
 /// Every rule, in documentation order.

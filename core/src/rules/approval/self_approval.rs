@@ -1,0 +1,79 @@
+use crate::lang::tr;
+use crate::policy::login_key;
+use crate::report::Severity;
+use crate::rules::approval::{Flaw, Requirements, flawed, unmet};
+use crate::rules::editors::author;
+use crate::rules::{
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+};
+
+rule_settings! {
+    /// Settings of `approval.self`.
+    #[schemars(rename = "ApprovalSelfSettings")]
+    pub struct Settings {}
+}
+
+documented_rule! {
+    /// ## What it checks
+    /// A draft that needs an approval (see `approval.missing`) and whose only approvals
+    /// include one by its own `author`: that approval does not count. Logins are compared
+    /// ignoring case. Once another approval fulfils the requirement, a self-approval is
+    /// harmless and not reported. Without `author` the rule cannot tell
+    /// (`editors.author-missing`).
+    ///
+    /// ## Why
+    /// The "Vieraugen-Prinzip" (Kommune21, seed 004) needs two people; approval tools used
+    /// by administrations refuse an approval of one's own post (research notes, "Municipal
+    /// guidelines").
+    ///
+    /// ## Example
+    /// `"author": "sta13.presse"`, `"approvals": [{"by": "sta13.presse", …}]` on a press
+    /// release → a second person approves it.
+    ///
+    /// ## Configuration
+    /// The account's `[approval]` table, see `approval.missing`.
+    pub(crate) struct ApprovalSelf {
+        requirements: Requirements,
+    }
+}
+
+impl RuleDef for ApprovalSelf {
+    type Settings = Settings;
+    const DEFAULT_SEVERITY: Severity = Severity::Error;
+    const DOCS: &'static str = Self::DOC_TEXT;
+
+    fn compile(_: &Settings, account: &Account) -> Result<Self, SettingError> {
+        Ok(ApprovalSelf {
+            requirements: Requirements::compile(account)?,
+        })
+    }
+}
+
+impl Rule for ApprovalSelf {
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let Some(author) = author(cx).map(login_key) else {
+            return;
+        };
+        // Most drafts have no self-approval: skip matching the requirements then.
+        if !cx
+            .draft
+            .approvals
+            .iter()
+            .any(|a| login_key(&a.by) == author)
+        {
+            return;
+        }
+        let unmet = unmet(cx, self.requirements.needs(cx));
+        for approval in flawed(cx, &unmet, Flaw::ByAuthor) {
+            let by = approval.by.trim();
+            out.push(Finding::new(
+                tr!(cx.lang,
+                    de: "freigabe durch `{by}` zählt nicht: `{by}` hat den beitrag selbst verfasst",
+                    en: "approval by `{by}` does not count: `{by}` wrote the post"),
+                tr!(cx.lang,
+                    de: "eine zweite person gibt frei (vier-augen-prinzip)",
+                    en: "a second person approves it (four-eyes principle)"),
+            ));
+        }
+    }
+}

@@ -1,0 +1,71 @@
+use crate::lang::tr;
+use crate::report::Severity;
+use crate::rules::approval::{Flaw, Requirements, flawed, unmet};
+use crate::rules::{
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+};
+
+rule_settings! {
+    /// Settings of `approval.wrong-role`.
+    #[schemars(rename = "ApprovalWrongRoleSettings")]
+    pub struct Settings {}
+}
+
+documented_rule! {
+    /// ## What it checks
+    /// A draft that needs an approval (see `approval.missing`) whose approvals come only
+    /// from people who may not give it: the requirement's `approvers` (logins or
+    /// `role:<name>` from `[roles]`) do not include them. One finding per approval and
+    /// requirement, naming who may approve. Requirements without approvers accept anyone
+    /// but the author, so they never raise this.
+    ///
+    /// ## Why
+    /// Kommune21 (seed 004): "wer muss bei welchen Themen wen fragen — Freigabe"; a press
+    /// release approved by a colleague outside the press office has not been through the
+    /// press office.
+    ///
+    /// ## Example
+    /// A draft labelled `krise` approved by `sta13.online` while crisis posts need
+    /// `role:buergermeister` → ask the mayor.
+    ///
+    /// ## Configuration
+    /// The account's `[approval]` table and `[roles]`, see `approval.missing`.
+    pub(crate) struct ApprovalWrongRole {
+        requirements: Requirements,
+    }
+}
+
+impl RuleDef for ApprovalWrongRole {
+    type Settings = Settings;
+    const DEFAULT_SEVERITY: Severity = Severity::Error;
+    const DOCS: &'static str = Self::DOC_TEXT;
+
+    fn compile(_: &Settings, account: &Account) -> Result<Self, SettingError> {
+        Ok(ApprovalWrongRole {
+            requirements: Requirements::compile(account)?,
+        })
+    }
+}
+
+impl Rule for ApprovalWrongRole {
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        if cx.draft.approvals.is_empty() {
+            return;
+        }
+        for need in unmet(cx, self.requirements.needs(cx)) {
+            let reason = need.describe(cx);
+            let who = need.who(cx.lang);
+            for approval in flawed(cx, std::slice::from_ref(&need), Flaw::NotApprover) {
+                let by = approval.by.trim();
+                out.push(Finding::new(
+                    tr!(cx.lang,
+                        de: "freigabe durch `{by}` zählt nicht für {reason}: freigabe nur durch {who}",
+                        en: "approval by `{by}` does not count for {reason}: only {who} may approve"),
+                    tr!(cx.lang,
+                        de: "die freigabe bei einer berechtigten person einholen (wer muss bei welchen themen wen fragen)",
+                        en: "get the approval from someone entitled to give it (who must ask whom on which topics)"),
+                ));
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+use crate::lang::tr;
+use crate::policy::localized;
+use crate::report::Severity;
+use crate::rules::cadence::{decimal, posts_in};
+use crate::rules::{
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+};
+use crate::time::post_time;
+use crate::time::week::{Range, monday_of, week_from};
+
+/// Weeks averaged unless the policy says otherwise: about a month.
+const DEFAULT_WEEKS: u32 = 4;
+/// Longest window: half a year; longer averages hide a recent silence.
+const MAX_WEEKS: u32 = 26;
+
+rule_settings! {
+    /// Settings of `cadence.below-min`. The band itself is the account's `posts-per-week`.
+    #[schemars(rename = "CadenceBelowMinSettings")]
+    pub struct Settings {
+        /// Full local calendar weeks before the draft's week that are averaged (default 4,
+        /// 1 to 26).
+        pub weeks: Option<u32>,
+    }
+}
+
+documented_rule! {
+    /// ## What it checks
+    /// The account posted less than the `min` of its `posts-per-week` on average over the
+    /// last `weeks` full local calendar weeks before the draft's week (Monday 00:00 to
+    /// Monday 00:00 in the account's `time-zone`; default 4 weeks). Posts are counted as in
+    /// `cadence.week-max` (one post on several channels counts once). The rule only speaks
+    /// when the history reaches back to the start of the window (some entry, of any
+    /// account, at or before it), so a check without history or with a short one finds
+    /// nothing.
+    ///
+    /// ## Why
+    /// "Seien Sie aktiv! Nur wenn Sie regelmäßig Beiträge posten, sind Sie für Ihre Nutzer
+    /// interessant." (Moers, seed 001); Paderborn plans "Ø 2-3 Posts / Woche" (seed 000).
+    /// A note, not a warning: the draft itself is what helps.
+    ///
+    /// ## Example
+    /// With `posts-per-week = { min = 2, max = 3 }` and four posts in the last four weeks
+    /// (1 a week) → the note says the account is below its rhythm.
+    ///
+    /// ## Configuration
+    /// ```toml
+    /// [accounts.buergermeister]
+    /// posts-per-week = { min = 2, max = 3 }
+    ///
+    /// [rules."cadence.below-min"]
+    /// weeks = 4
+    /// ```
+    pub(crate) struct CadenceBelowMin {
+        min: Option<u32>,
+        weeks: u32,
+    }
+}
+
+impl RuleDef for CadenceBelowMin {
+    type Settings = Settings;
+    const DEFAULT_SEVERITY: Severity = Severity::Info;
+    const DOCS: &'static str = Self::DOC_TEXT;
+
+    fn compile(settings: &Settings, account: &Account) -> Result<Self, SettingError> {
+        let weeks = settings.weeks.unwrap_or(DEFAULT_WEEKS);
+        if !(1..=MAX_WEEKS).contains(&weeks) {
+            return Err(SettingError {
+                key: "weeks",
+                message: localized!(
+                    de: "`weeks` muss zwischen 1 und {MAX_WEEKS} liegen, nicht {weeks}",
+                    en: "`weeks` must be between 1 and {MAX_WEEKS}, not {weeks}",
+                ),
+            });
+        }
+        Ok(CadenceBelowMin {
+            min: account.posts_per_week.min.filter(|&min| min > 0),
+            weeks,
+        })
+    }
+}
+
+impl Rule for CadenceBelowMin {
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let (Some(min), Some(at)) = (self.min, post_time(cx.draft, cx.now)) else {
+            return;
+        };
+        let tz = &cx.account.time_zone;
+        let monday = monday_of(at, tz);
+        let (Some(first), Some(current)) = (
+            week_from(monday, -i64::from(self.weeks), tz),
+            week_from(monday, 0, tz),
+        ) else {
+            return;
+        };
+        let window = Range {
+            start: first.start,
+            end: current.start,
+        };
+        // Without history reaching back to the window, a low count means "not told".
+        if !cx
+            .history
+            .iter()
+            .any(|entry| entry.published_at <= window.start)
+        {
+            return;
+        }
+        let posts = posts_in(cx, window, at).posts.len();
+        let average = posts as f64 / f64::from(self.weeks);
+        if average >= f64::from(min) {
+            return;
+        }
+        let weeks = self.weeks;
+        let average = decimal(average, cx.lang);
+        out.push(Finding::new(
+            tr!(cx.lang,
+                de: "im schnitt {average} beiträge pro woche in den letzten {weeks} wochen, weniger als die geplanten {min}",
+                en: "{average} posts a week on average over the last {weeks} weeks, fewer than the planned {min}"),
+            tr!(cx.lang,
+                de: "regelmäßig posten: beiträge über die woche verteilt planen",
+                en: "post regularly: plan posts spread over the week"),
+        ));
+    }
+}

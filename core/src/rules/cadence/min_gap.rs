@@ -1,0 +1,119 @@
+use jiff::SignedDuration;
+
+use crate::lang::tr;
+use crate::policy::localized;
+use crate::report::Severity;
+use crate::rules::cadence::posts_in;
+use crate::rules::{
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+};
+use crate::time::week::Range;
+use crate::time::{duration_label, local_label, post_time};
+
+/// Minimum spacing unless the policy says otherwise: an hour, so that one post's first
+/// reactions are answered before the next one asks for attention.
+const DEFAULT_MINUTES: u32 = 60;
+/// Longest spacing: a week; more belongs to `posts-per-week`.
+const MAX_MINUTES: u32 = 7 * 24 * 60;
+
+rule_settings! {
+    /// Settings of `cadence.min-gap`.
+    #[schemars(rename = "CadenceMinGapSettings")]
+    pub struct Settings {
+        /// Minutes at least between two posts of the account (default 60, at most 10080).
+        pub minutes: Option<u32>,
+    }
+}
+
+documented_rule! {
+    /// ## What it checks
+    /// Another post of the account lies less than `minutes` (default 60) before or after
+    /// the draft's `scheduled_at` (else `published_at`, else the check's `now`). Published
+    /// and scheduled posts of the history count; the closest one is named. The same post on
+    /// another channel is not another post: entries at most 10 minutes apart with the same
+    /// text (ignoring case and white space), or without a text and on other platforms,
+    /// belong to the draft.
+    ///
+    /// ## Why
+    /// Two posts in quick succession compete for the same readers, and the team must answer
+    /// both: "Seien Sie schnell! Kurze Reaktionszeiten sind bei Social Media-Anfragen ein
+    /// Muss" and "Machen Sie Pause!" (Moers, seed 001). Paderborn spreads "Ø 2-3 Posts /
+    /// Woche" (seed 000).
+    ///
+    /// ## Example
+    /// A post at 10:00 is scheduled and the draft is planned for 10:20 → schedule it for
+    /// 11:00 or later.
+    ///
+    /// ## Configuration
+    /// ```toml
+    /// [rules."cadence.min-gap"]
+    /// minutes = 120
+    /// ```
+    pub(crate) struct CadenceMinGap {
+        gap: SignedDuration,
+    }
+}
+
+impl RuleDef for CadenceMinGap {
+    type Settings = Settings;
+    const DEFAULT_SEVERITY: Severity = Severity::Warning;
+    const DOCS: &'static str = Self::DOC_TEXT;
+
+    fn compile(settings: &Settings, _: &Account) -> Result<Self, SettingError> {
+        let minutes = settings.minutes.unwrap_or(DEFAULT_MINUTES);
+        if !(1..=MAX_MINUTES).contains(&minutes) {
+            return Err(SettingError {
+                key: "minutes",
+                message: localized!(
+                    de: "`minutes` muss zwischen 1 und {MAX_MINUTES} (eine woche) liegen, nicht {minutes}",
+                    en: "`minutes` must be between 1 and {MAX_MINUTES} (one week), not {minutes}",
+                ),
+            });
+        }
+        Ok(CadenceMinGap {
+            gap: SignedDuration::from_mins(i64::from(minutes)),
+        })
+    }
+}
+
+impl Rule for CadenceMinGap {
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let Some(at) = post_time(cx.draft, cx.now) else {
+            return;
+        };
+        let (Ok(start), Ok(end)) = (at.checked_sub(self.gap), at.checked_add(self.gap)) else {
+            return;
+        };
+        // `end` is exclusive: a post exactly `minutes` later keeps the gap.
+        let found = posts_in(cx, Range { start, end }, at);
+        let closest = found
+            .posts
+            .iter()
+            .enumerate()
+            .filter(|(index, _)| Some(*index) != found.draft_post)
+            .map(|(_, post)| post.at)
+            .filter(|other| other.duration_since(at).abs() < self.gap)
+            .min_by_key(|other| other.duration_since(at).abs());
+        let Some(other) = closest else {
+            return;
+        };
+        let apart = duration_label(other.duration_since(at).abs().as_mins(), cx.lang);
+        let when = local_label(other, &cx.account.time_zone, cx.lang);
+        let gap = self.gap.as_mins();
+        let message = if other <= at {
+            tr!(cx.lang,
+                de: "nur {apart} nach dem beitrag von `{when}`; mindestens {gap} minuten abstand",
+                en: "only {apart} after the post of `{when}`; at least {gap} minutes apart")
+        } else {
+            tr!(cx.lang,
+                de: "nur {apart} vor dem beitrag von `{when}`; mindestens {gap} minuten abstand",
+                en: "only {apart} before the post of `{when}`; at least {gap} minutes apart")
+        };
+        out.push(Finding::new(
+            message,
+            tr!(cx.lang,
+                de: "den beitrag mit mehr abstand planen, damit reaktionen auf jeden beantwortet werden können",
+                en: "schedule the post further apart so that reactions to each can be answered"),
+        ));
+    }
+}

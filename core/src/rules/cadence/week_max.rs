@@ -1,0 +1,91 @@
+use crate::lang::tr;
+use crate::report::Severity;
+use crate::rules::cadence::posts_in;
+use crate::rules::{
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+};
+use crate::time::week::{iso_week_label, week_of};
+use crate::time::{date_label, post_time};
+
+rule_settings! {
+    /// Settings of `cadence.week-max`. The band itself is the account's `posts-per-week`.
+    #[schemars(rename = "CadenceWeekMaxSettings")]
+    pub struct Settings {}
+}
+
+documented_rule! {
+    /// ## What it checks
+    /// The draft would be one post too many in its local calendar week: counting the
+    /// account's published and scheduled posts of the history in the week of the draft's
+    /// `scheduled_at` (else `published_at`, else the check's `now`), the draft would exceed
+    /// the `max` of the account's `posts-per-week`. Weeks run from Monday 00:00 to Monday
+    /// 00:00 in the account's `time-zone`, so a post on Sunday 23:30 and one on Monday
+    /// 00:30 fall in different weeks, also across the switches to and from summer time.
+    /// One post on several channels counts once: history entries of the account at most
+    /// 10 minutes after the post's first entry with the same text (ignoring case and white
+    /// space), or without a text and on other platforms, are the same post; so is the
+    /// draft when the history already holds it.
+    ///
+    /// ## Why
+    /// Paderborn's strategy sets the rhythm "Ø 2-3 Posts / Woche" (seed 000): more posts
+    /// than the team can answer dilute the channel and overrun "Dienstzeiten". Kommune21
+    /// (seed 004) plans publication with "Zeit-/Schlagwortsteuerung".
+    ///
+    /// ## Example
+    /// With `posts-per-week = { min = 2, max = 3 }` and three posts already planned for
+    /// week 19, a fourth draft scheduled for Friday of that week → move it to the next
+    /// week.
+    ///
+    /// ## Configuration
+    /// ```toml
+    /// [accounts.buergermeister]
+    /// posts-per-week = { min = 2, max = 3 }
+    ///
+    /// [rules."cadence.week-max"]
+    /// severity = "warning"
+    /// ```
+    pub(crate) struct CadenceWeekMax {
+        max: Option<u32>,
+    }
+}
+
+impl RuleDef for CadenceWeekMax {
+    type Settings = Settings;
+    const DEFAULT_SEVERITY: Severity = Severity::Warning;
+    const DOCS: &'static str = Self::DOC_TEXT;
+
+    fn compile(_: &Settings, account: &Account) -> Result<Self, SettingError> {
+        Ok(CadenceWeekMax {
+            max: account.posts_per_week.max,
+        })
+    }
+}
+
+impl Rule for CadenceWeekMax {
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let (Some(max), Some(at)) = (self.max, post_time(cx.draft, cx.now)) else {
+            return;
+        };
+        let tz = &cx.account.time_zone;
+        let Some(week) = week_of(at, tz) else {
+            return;
+        };
+        let found = posts_in(cx, week, at);
+        let earlier = found.posts.len();
+        let count = earlier + usize::from(found.draft_post.is_none());
+        if count <= usize::try_from(max).unwrap_or(usize::MAX) {
+            return;
+        }
+        let label = iso_week_label(at, tz);
+        let monday = week.start.to_zoned(tz.clone()).date();
+        let from = date_label(monday, cx.lang);
+        out.push(Finding::new(
+            tr!(cx.lang,
+                de: "beitrag {count} in kalenderwoche `{label}` (ab montag {from}); höchstens {max} pro woche",
+                en: "post {count} in calendar week `{label}` (from monday {from}); at most {max} a week"),
+            tr!(cx.lang,
+                de: "den beitrag in eine woche mit weniger beiträgen verschieben oder einen geplanten zusammenlegen",
+                en: "move the post to a week with fewer posts or merge it with a planned one"),
+        ));
+    }
+}

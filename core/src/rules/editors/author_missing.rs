@@ -1,0 +1,67 @@
+use crate::lang::tr;
+use crate::report::Severity;
+use crate::rules::editors::author;
+use crate::rules::{
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+};
+
+rule_settings! {
+    /// Settings of `editors.author-missing`.
+    #[schemars(rename = "EditorsAuthorMissingSettings")]
+    pub struct Settings {}
+}
+
+documented_rule! {
+    /// ## What it checks
+    /// A draft without `author` (or a blank one) for an account that lists `editors`:
+    /// whether an editor wrote it cannot be checked, and neither can a self-approval
+    /// (`approval.self`). Accounts without `editors` are not checked.
+    ///
+    /// ## Why
+    /// Paderborn (seed 000) restricts who edits each profile ("Redakteure", "keine
+    /// Administration durch außen"); Kommune21 (seed 004) asks for "Dokumentation /
+    /// Revisionssicherheit": an audit-proof record says who wrote a post.
+    ///
+    /// ## Example
+    /// `{"text": "…", "account": "buergermeister"}` → send `"author": "sta13.presse"`.
+    ///
+    /// ## Configuration
+    /// Off unless the policy sets `enabled = true`: plain-text checks (the CLI's `.txt`
+    /// drafts, a browser editor) never carry an author, and an info on each of them would
+    /// teach people to skip findings. Turn it on once the CMS or management tool sends
+    /// `author`; `severity = "warning"` makes it stricter.
+    /// ```toml
+    /// [rules."editors.author-missing"]
+    /// enabled = true
+    /// severity = "info"
+    /// ```
+    pub(crate) struct EditorsAuthorMissing;
+}
+
+impl RuleDef for EditorsAuthorMissing {
+    type Settings = Settings;
+    const DEFAULT_SEVERITY: Severity = Severity::Info;
+    const DEFAULT_ENABLED: bool = false;
+    const DOCS: &'static str = Self::DOC_TEXT;
+
+    fn compile(_: &Settings, _: &Account) -> Result<Self, SettingError> {
+        Ok(EditorsAuthorMissing)
+    }
+}
+
+impl Rule for EditorsAuthorMissing {
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        if cx.account.editors.is_empty() || author(cx).is_some() {
+            return;
+        }
+        let id = &cx.account.id;
+        out.push(Finding::new(
+            tr!(cx.lang,
+                de: "der entwurf nennt keinen `author`: ob er von der redaktion des kontos `{id}` kommt, ist nicht prüfbar",
+                en: "the draft names no `author`: whether it comes from an editor of `{id}` cannot be checked"),
+            tr!(cx.lang,
+                de: "`author` mit dem login der verfassenden person senden",
+                en: "send `author` with the login of the person who wrote it"),
+        ));
+    }
+}

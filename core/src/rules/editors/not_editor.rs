@@ -1,0 +1,76 @@
+use crate::lang::tr;
+use crate::policy::AccountKind;
+use crate::report::Severity;
+use crate::rules::editors::author;
+use crate::rules::{
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+};
+
+rule_settings! {
+    /// Settings of `editors.not-editor`.
+    #[schemars(rename = "EditorsNotEditorSettings")]
+    pub struct Settings {}
+}
+
+documented_rule! {
+    /// ## What it checks
+    /// The draft's `author` is not among the `editors` of its official account. Editors are
+    /// logins or roles (`role:pressestelle`, see `[roles]`); logins are compared ignoring
+    /// case. An account without `editors` is not checked, nor is a draft without `author`
+    /// (`editors.author-missing` reports that). Private accounts are checked by
+    /// `editors.private-outsider` instead.
+    ///
+    /// ## Why
+    /// Paderborn (seed 000) names who edits the mayor's official profiles — "Redakteure:
+    /// Michael Dreier, Mitarbeiter*innen StA 13" — and rules out "Administration durch
+    /// außen". Kommune21 (seed 004) asks "wer darf welche Dienste bearbeiten" and for
+    /// "Rechte auf Medien-Kanäle".
+    ///
+    /// ## Example
+    /// A draft for `buergermeister` with `"author": "agentur.meyer"` while the editors are
+    /// `m.dreier` and `role:pressestelle` → an editor writes or takes over the draft.
+    ///
+    /// ## Configuration
+    /// ```toml
+    /// [roles]
+    /// pressestelle = ["sta13.presse", "sta13.online"]
+    ///
+    /// [accounts.buergermeister]
+    /// editors = ["m.dreier", "role:pressestelle"]
+    /// ```
+    pub(crate) struct EditorsNotEditor;
+}
+
+impl RuleDef for EditorsNotEditor {
+    type Settings = Settings;
+    const DEFAULT_SEVERITY: Severity = Severity::Error;
+    const DOCS: &'static str = Self::DOC_TEXT;
+
+    fn compile(_: &Settings, _: &Account) -> Result<Self, SettingError> {
+        Ok(EditorsNotEditor)
+    }
+}
+
+impl Rule for EditorsNotEditor {
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let account = cx.account;
+        if account.kind == AccountKind::Private || account.editors.is_empty() {
+            return;
+        }
+        let Some(author) = author(cx) else {
+            return;
+        };
+        if account.editors.contains(author) {
+            return;
+        }
+        let id = &account.id;
+        out.push(Finding::new(
+            tr!(cx.lang,
+                de: "`{author}` gehört nicht zur redaktion des kontos `{id}`",
+                en: "`{author}` is not an editor of the account `{id}`"),
+            tr!(cx.lang,
+                de: "beiträge schreiben nur die in `editors` genannten personen (keine administration durch außen); eine redakteurin oder ein redakteur übernimmt den entwurf",
+                en: "only the people listed in `editors` write posts (no administration from outside); an editor takes over the draft"),
+        ));
+    }
+}

@@ -1,0 +1,81 @@
+use crate::lang::tr;
+use crate::report::Severity;
+use crate::rules::{
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+};
+use crate::time::holidays::public_holiday;
+use crate::time::{FederalState, date_label, post_time};
+
+rule_settings! {
+    /// Settings of `schedule.holiday`. The state is the account's (or the policy's)
+    /// `federal-state`.
+    #[schemars(rename = "ScheduleHolidaySettings")]
+    pub struct Settings {}
+}
+
+documented_rule! {
+    /// ## What it checks
+    /// The draft goes out on a public holiday (gesetzlicher Feiertag) of the account's
+    /// `federal-state`: the local date of its `scheduled_at` (else `published_at`, else the
+    /// check's `now`) in the account's `time-zone`. The holidays are computed per state and
+    /// year: the nine common to all states, Easter-based days (Karfreitag, Ostermontag,
+    /// Christi Himmelfahrt, Pfingstmontag, Fronleichnam) from the Gregorian Easter date,
+    /// and the states' own days (Fronleichnam and Allerheiligen in `NW` and `RP`,
+    /// Reformationstag in `HH` since 2018, …). Without `federal-state` the rule finds
+    /// nothing: holidays are the states' law, so a policy opts in by naming its state.
+    /// Holidays of single municipalities belong in `schedule.blackout`.
+    ///
+    /// ## Why
+    /// On a public holiday the press office is closed: a post then meets the "Dienstzeiten"
+    /// nobody keeps (Paderborn, seed 000), and "Machen Sie Pause!" (Moers, seed 001). Public
+    /// holidays are set by each state's Feiertagsgesetz.
+    ///
+    /// ## Example
+    /// An account with `federal-state = "NW"`, draft scheduled for Thursday 4 June 2026
+    /// (Fronleichnam) → schedule it for Friday.
+    ///
+    /// ## Configuration
+    /// ```toml
+    /// federal-state = "NW"            # or per account: [accounts.<id>] federal-state = "NW"
+    ///
+    /// [rules."schedule.holiday"]
+    /// severity = "warning"
+    /// ```
+    pub(crate) struct ScheduleHoliday {
+        state: Option<FederalState>,
+    }
+}
+
+impl RuleDef for ScheduleHoliday {
+    type Settings = Settings;
+    const DEFAULT_SEVERITY: Severity = Severity::Warning;
+    const DOCS: &'static str = Self::DOC_TEXT;
+
+    fn compile(_: &Settings, account: &Account) -> Result<Self, SettingError> {
+        Ok(ScheduleHoliday {
+            state: account.federal_state,
+        })
+    }
+}
+
+impl Rule for ScheduleHoliday {
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let (Some(state), Some(at)) = (self.state, post_time(cx.draft, cx.now)) else {
+            return;
+        };
+        let day = at.to_zoned(cx.account.time_zone.clone()).date();
+        let Some(holiday) = public_holiday(day, Some(state)) else {
+            return;
+        };
+        let date = date_label(day, cx.lang);
+        let state = state.code();
+        out.push(Finding::new(
+            tr!(cx.lang,
+                de: "am {date} ist `{holiday}`, gesetzlicher feiertag in `{state}`",
+                en: "{date} is `{holiday}`, a public holiday in `{state}`"),
+            tr!(cx.lang,
+                de: "den beitrag auf einen arbeitstag legen, oder vorher klären, wer am feiertag antwortet",
+                en: "schedule the post for a working day, or settle first who answers on the holiday"),
+        ));
+    }
+}

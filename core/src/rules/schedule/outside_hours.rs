@@ -1,0 +1,113 @@
+use crate::lang::tr;
+use crate::policy::localized;
+use crate::report::Severity;
+use crate::rules::{
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+};
+use crate::time::office_hours::OfficeHours;
+use crate::time::{local_label, post_time, weekday_name};
+
+/// Longest reply time a post may ask for: a whole day.
+const MAX_REPLY_MINUTES: u32 = 24 * 60;
+
+rule_settings! {
+    /// Settings of `schedule.outside-hours`. The hours themselves are the account's
+    /// `office-hours`.
+    #[schemars(rename = "ScheduleOutsideHoursSettings")]
+    pub struct Settings {
+        /// Minutes of office hours that must remain after the post goes out, for the first
+        /// reactions (default 0, at most 1440).
+        pub reply_minutes: Option<u32>,
+    }
+}
+
+documented_rule! {
+    /// ## What it checks
+    /// The draft goes out outside the account's `office-hours`: its `scheduled_at` (else
+    /// `published_at`, else the check's `now`), in the account's `time-zone`, lies in no
+    /// window of the weekday, or less than `reply-minutes` before the window closes. Without
+    /// `office-hours` the rule finds nothing. Public holidays are `schedule.holiday`'s.
+    ///
+    /// ## Why
+    /// Paderborn ties "Erreichbarkeit (der Zeitraum, in dem Nutzer kurzfristig mit einer
+    /// Antwort rechnen können)" to "Dienstzeiten" (seed 000); the DStGB guidelines name
+    /// service hours such as weekdays 8:30–14:00 or 9:00–17:00 as the reachability window
+    /// (research notes). "Machen Sie Pause! Eine Rund-um-die-Uhr-Betreuung Ihrer Plattformen
+    /// erwartet niemand." (Moers, seed 001): a post at 22:00 draws questions nobody answers
+    /// until morning.
+    ///
+    /// ## Example
+    /// Office hours `mon–fri 09:00–17:00`, draft scheduled for Saturday 10:00 → schedule it
+    /// for Monday morning.
+    ///
+    /// ## Configuration
+    /// ```toml
+    /// [accounts.buergermeister.office-hours]
+    /// windows = [{ days = ["mon", "tue", "wed", "thu", "fri"], from = "09:00", to = "17:00" }]
+    ///
+    /// [rules."schedule.outside-hours"]
+    /// reply-minutes = 60
+    /// ```
+    pub(crate) struct ScheduleOutsideHours {
+        hours: OfficeHours,
+        reply_minutes: u32,
+    }
+}
+
+impl RuleDef for ScheduleOutsideHours {
+    type Settings = Settings;
+    const DEFAULT_SEVERITY: Severity = Severity::Warning;
+    const DOCS: &'static str = Self::DOC_TEXT;
+
+    fn compile(settings: &Settings, account: &Account) -> Result<Self, SettingError> {
+        let reply_minutes = settings.reply_minutes.unwrap_or(0);
+        if reply_minutes > MAX_REPLY_MINUTES {
+            return Err(SettingError {
+                key: "reply-minutes",
+                message: localized!(
+                    de: "`reply-minutes` darf höchstens {MAX_REPLY_MINUTES} (ein tag) sein, nicht {reply_minutes}",
+                    en: "`reply-minutes` must be at most {MAX_REPLY_MINUTES} (one day), not {reply_minutes}",
+                ),
+            });
+        }
+        Ok(ScheduleOutsideHours {
+            hours: account.office_hours.clone(),
+            reply_minutes,
+        })
+    }
+}
+
+impl Rule for ScheduleOutsideHours {
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        if self.hours.is_empty() {
+            return;
+        }
+        let Some(at) = post_time(cx.draft, cx.now) else {
+            return;
+        };
+        let tz = &cx.account.time_zone;
+        let local = at.to_zoned(tz.clone());
+        if self.hours.covers(&local, self.reply_minutes) {
+            return;
+        }
+        let day = weekday_name(local.weekday(), cx.lang);
+        let when = local_label(at, tz, cx.lang);
+        let hours = self.hours.describe();
+        let message = if self.hours.covers(&local, 0) {
+            let reply = self.reply_minutes;
+            tr!(cx.lang,
+                de: "`{when}` ({day}) lässt vor dienstschluss keine {reply} minuten für antworten (dienstzeiten `{hours}`)",
+                en: "`{when}` ({day}) leaves no {reply} minutes for replies before closing (office hours `{hours}`)")
+        } else {
+            tr!(cx.lang,
+                de: "`{when}` ({day}) liegt außerhalb der dienstzeiten `{hours}`",
+                en: "`{when}` ({day}) is outside the office hours `{hours}`")
+        };
+        out.push(Finding::new(
+            message,
+            tr!(cx.lang,
+                de: "den beitrag in die dienstzeiten legen, damit fragen schnell beantwortet werden",
+                en: "schedule the post within office hours so that questions are answered quickly"),
+        ));
+    }
+}

@@ -1,0 +1,97 @@
+use jiff::SignedDuration;
+
+use crate::lang::tr;
+use crate::policy::localized;
+use crate::report::Severity;
+use crate::rules::{
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+};
+use crate::time::{duration_label, local_label};
+
+/// Tolerance unless the policy says otherwise: a CMS that sends "publish now" computes
+/// `scheduled_at` a moment before the check runs.
+const DEFAULT_GRACE_MINUTES: u32 = 1;
+/// Longest tolerance: an hour; more would hide a real mistake.
+const MAX_GRACE_MINUTES: u32 = 60;
+
+rule_settings! {
+    /// Settings of `schedule.past`.
+    #[schemars(rename = "SchedulePastSettings")]
+    pub struct Settings {
+        /// Minutes `scheduled_at` may lie before `now` without a finding (default 1, at
+        /// most 60).
+        pub grace_minutes: Option<u32>,
+    }
+}
+
+documented_rule! {
+    /// ## What it checks
+    /// The draft's `scheduled_at` lies more than `grace-minutes` (default 1) before the
+    /// check's `now`. The reference time is passed in by the caller (`--now` on the
+    /// command line); without it, or without `scheduled_at`, there is nothing to compare.
+    ///
+    /// ## Why
+    /// Kommune21 relies on scheduled publishing ("Zeit-/Schlagwortsteuerung", seed 004): a
+    /// time in the past is a typo (wrong day, wrong year) and the tool would either refuse
+    /// the post or publish it at once, outside the planned slot and without the planned
+    /// approval time.
+    ///
+    /// ## Example
+    /// Checked on 4 May 2026 at 09:00, draft with `scheduled_at = 2025-05-04T10:00:00+02:00`
+    /// → correct the year.
+    ///
+    /// ## Configuration
+    /// ```toml
+    /// [rules."schedule.past"]
+    /// grace-minutes = 5
+    /// ```
+    pub(crate) struct SchedulePast {
+        grace: SignedDuration,
+    }
+}
+
+impl RuleDef for SchedulePast {
+    type Settings = Settings;
+    const DEFAULT_SEVERITY: Severity = Severity::Error;
+    const DOCS: &'static str = Self::DOC_TEXT;
+
+    fn compile(settings: &Settings, _: &Account) -> Result<Self, SettingError> {
+        let grace = settings.grace_minutes.unwrap_or(DEFAULT_GRACE_MINUTES);
+        if grace > MAX_GRACE_MINUTES {
+            return Err(SettingError {
+                key: "grace-minutes",
+                message: localized!(
+                    de: "`grace-minutes` darf höchstens {MAX_GRACE_MINUTES} sein, nicht {grace}",
+                    en: "`grace-minutes` must be at most {MAX_GRACE_MINUTES}, not {grace}",
+                ),
+            });
+        }
+        Ok(SchedulePast {
+            grace: SignedDuration::from_mins(i64::from(grace)),
+        })
+    }
+}
+
+impl Rule for SchedulePast {
+    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let (Some(scheduled), Some(now)) = (cx.draft.scheduled_at, cx.now) else {
+            return;
+        };
+        let late = now.duration_since(scheduled);
+        if late <= self.grace {
+            return;
+        }
+        let tz = &cx.account.time_zone;
+        let when = local_label(scheduled, tz, cx.lang);
+        let now_label = local_label(now, tz, cx.lang);
+        let ago = duration_label(late.as_mins(), cx.lang);
+        out.push(Finding::new(
+            tr!(cx.lang,
+                de: "geplanter zeitpunkt `{when}` liegt {ago} vor jetzt (`{now_label}`)",
+                en: "scheduled time `{when}` is {ago} before now (`{now_label}`)"),
+            tr!(cx.lang,
+                de: "datum und uhrzeit prüfen (auch das jahr) und einen zeitpunkt in der zukunft wählen",
+                en: "check date and time (the year too) and pick a time in the future"),
+        ));
+    }
+}
