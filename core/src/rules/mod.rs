@@ -6,7 +6,7 @@
 //! that turns layered settings into per-account rule instances.
 
 mod accessibility;
-mod address;
+pub(crate) mod address;
 mod approval;
 mod cadence;
 mod editors;

@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::text::TextView;
 use crate::text::fold::Folded;
@@ -57,8 +57,11 @@ impl Lexicon {
         if let Some(index) = patterns.iter().position(String::is_empty) {
             return Err(format!("term {} is empty", index + 1));
         }
+        // A DFA: one table lookup per byte, where the default NFA follows failure links;
+        // every rule runs its lexicon over every draft, so speed beats the memory here.
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| e.to_string())?;
         Ok(Lexicon { automaton, options })
@@ -114,14 +117,21 @@ fn accept(
     let text = folded.as_str();
     let original = folded.original(start..end);
     // An invisible character inside a tag (`#Mein\u{200B}Urlaub`) ends the extracted
-    // entity early; the folded text still shows the whole tag.
-    let in_tag = view.in_hashtag_or_mention(original.start) || folded_tag_word(text, start);
+    // entity early; the folded text still shows the whole tag. Only asked where a word
+    // character touches the match and a capital follows, because most matches of a large
+    // lexicon are inside words and this scan would cost more than the rest.
+    let in_tag_cell = std::cell::OnceCell::new();
+    let in_tag = || {
+        *in_tag_cell.get_or_init(|| {
+            view.in_hashtag_or_mention(original.start) || folded_tag_word(text, start)
+        })
+    };
     let prev = text[..start].chars().next_back();
     let left_ok = match prev {
         None => true,
         Some(c) if !c.is_alphanumeric() => true,
         // `#WirSindSPD`: a CamelCase boundary inside a hashtag.
-        Some(_) => in_tag && starts_upper(view.text, original.start),
+        Some(_) => starts_upper(view.text, original.start) && in_tag(),
     };
     if !left_ok {
         return None;
@@ -136,11 +146,10 @@ fn accept(
             .chars()
             .next()
             .is_none_or(|c| !c.is_alphanumeric())
-            || (in_tag
-                && starts_upper(
-                    view.text,
-                    folded.original(end + offset..end + offset + 1).start,
-                ))
+            || (starts_upper(
+                view.text,
+                folded.original(end + offset..end + offset + 1).start,
+            ) && in_tag())
     };
     match next {
         None => Some(end),

@@ -11,6 +11,7 @@ pub(crate) mod sentences;
 use std::cell::OnceCell;
 use std::ops::Range;
 
+use crate::rules::address::grammar::Address;
 use extract::{Entity, EntityKind, Extractor};
 use fold::Folded;
 
@@ -28,6 +29,9 @@ pub(crate) struct TextView<'a> {
     sentences: OnceCell<sentences::Segmentation>,
     /// Emoji sequences ([`Extractor::emoji_ranges`]), found once for the emoji rules.
     pub emoji: Vec<Range<usize>>,
+    /// Words that address the reader, analysed on first use and shared by the four
+    /// `address.*` rules.
+    addresses: OnceCell<Vec<Address>>,
 }
 
 /// What kind of region of the text a position is in. Lexicon rules may treat them
@@ -80,6 +84,7 @@ impl<'a> TextView<'a> {
             folded: OnceCell::new(),
             sentences: OnceCell::new(),
             emoji: extractor.emoji_ranges(text).collect(),
+            addresses: OnceCell::new(),
         }
     }
 
@@ -93,6 +98,11 @@ impl<'a> TextView<'a> {
     pub fn sentences(&self) -> &sentences::Segmentation {
         self.sentences
             .get_or_init(|| sentences::Segmentation::new(self.text, &self.entities))
+    }
+
+    /// The words that address the reader: `analyse` runs on the first call only.
+    pub fn addresses(&self, analyse: impl FnOnce() -> Vec<Address>) -> &[Address] {
+        self.addresses.get_or_init(analyse)
     }
 
     /// The innermost known region at a byte offset.

@@ -71,7 +71,7 @@ impl Rule for AddressFormal {
             if address.form != Form::Formal {
                 continue;
             }
-            let word = written(cx.text, &address);
+            let word = written(cx.text, address);
             let example = example(required, cx.lang);
             let mut finding = Finding::new(
                 tr!(cx.lang,

@@ -22,7 +22,7 @@ use crate::text::{Region, TextView};
 
 /// A form of address.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Form {
+pub(crate) enum Form {
     /// Formal `Sie`.
     Formal,
     /// Informal singular `du`.
@@ -33,7 +33,7 @@ pub(super) enum Form {
 
 /// How the reader is addressed by one word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Marker {
+pub(crate) enum Marker {
     /// A pronoun or possessive (`du`, `euch`, `Ihnen`, `deine`).
     Pronoun,
     /// An imperative without pronoun (`Kommt`, `Komm`).
@@ -44,7 +44,7 @@ pub(super) enum Marker {
 
 /// One word that addresses the reader.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Address {
+pub(crate) struct Address {
     pub form: Form,
     pub marker: Marker,
     /// Byte range in the original text.
@@ -105,10 +105,11 @@ impl Grammar {
         })
     }
 
-    /// Every word of the draft that addresses the reader, in text order.
-    pub fn analyse(&self, view: &TextView<'_>) -> Vec<Address> {
-        let sentences = Sentences::new(view, &self.words);
-        sentences.addresses()
+    /// Every word of the draft that addresses the reader, in text order. Analysed once per
+    /// check and kept on the view for the other `address.*` rules: there is one grammar
+    /// per process ([`super::grammar`]), so the result is the same for all of them.
+    pub fn analyse<'v>(&self, view: &'v TextView<'_>) -> &'v [Address] {
+        view.addresses(|| Sentences::new(view, &self.words).addresses())
     }
 }
 
@@ -1105,8 +1106,8 @@ mod tests {
         let grammar = Grammar::new().unwrap();
         grammar
             .analyse(&view)
-            .into_iter()
-            .map(|a| (a.form, a.marker, text[a.span].to_owned()))
+            .iter()
+            .map(|a| (a.form, a.marker, text[a.span.clone()].to_owned()))
             .collect()
     }
 

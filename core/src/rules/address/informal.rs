@@ -92,7 +92,7 @@ impl Rule for AddressInformal {
             if !wrong || (address.marker == Marker::Imperative && !self.imperatives) {
                 continue;
             }
-            let word = written(cx.text, &address);
+            let word = written(cx.text, address);
             let form = form_name(address.form);
             let message = match (address.marker, required) {
                 (Marker::Imperative, Form::Formal) => tr!(cx.lang,

@@ -67,7 +67,7 @@ impl Rule for AddressLowercaseSie {
             if address.marker != Marker::Lowercase {
                 continue;
             }
-            let word = written(cx.text, &address);
+            let word = written(cx.text, address);
             let capitalised = capitalise(&address.word);
             out.push(
                 Finding::new(

@@ -1,6 +1,6 @@
 //! `address.*`: the form of address the account requires (`sie`, `du`, `ihr`), decided by
 //! German grammar rather than a word list (see [`grammar`]).
-mod grammar;
+pub(crate) mod grammar;
 mod words;
 
 pub(crate) mod formal;

@@ -1,3 +1,5 @@
+use std::ops::Range;
+
 use regex::Regex;
 
 use crate::lang::tr;
@@ -66,6 +68,9 @@ documented_rule! {
     pub(crate) struct PrivacyCaseReference {
         labelled: Regex,
         notice: Regex,
+        /// The labels and notice words alone, without `\b`: a cheap pass that finds the
+        /// lines where `labelled` or `notice` can match at all.
+        prefilter: Regex,
     }
 }
 
@@ -101,22 +106,72 @@ impl PrivacyCaseReference {
         let labelled = format!(
             r"(?P<label>\b(?i:{LABELS}{extra})|\bA[zZ]\b\.?|\bG[zZ]\b\.?){BETWEEN}{REFERENCE}"
         );
+        // Every match starts with a label or contains a notice word, so a line without one
+        // of them has no match.
+        let prefilter = format!(r"(?i:{LABELS}{extra})|A[zZ]|G[zZ]|(?i:bescheid|mahnung)");
         Ok(PrivacyCaseReference {
             labelled: built_in_regex(&labelled)?,
             notice: built_in_regex(&format!("{NOTICE}{REFERENCE}"))?,
+            prefilter: built_in_regex(&prefilter)?,
         })
     }
 
     /// Byte ranges of case references, from the label to the end of the reference.
     fn references<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, usize)> + 't {
-        let labelled = self.labelled.captures_iter(text).filter_map(|captures| {
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        // The Unicode `\b` of the full patterns makes the regex crate fall back to its slow
+        // engines on any non-ASCII text, so they only run on lines the prefilter picked. No
+        // match crosses a line (labels are single words, the rest allows only spaces and
+        // tabs), and `\n` and the text's ends are the same non-word context for `\b`.
+        for line in self.candidate_lines(text) {
+            let offset = line.start;
+            let line = text.get(line).unwrap_or_default();
+            found.extend(
+                self.labelled_in(line)
+                    .map(|(s, e)| (s + offset, e + offset)),
+            );
+            found.extend(self.notices_in(line).map(|(s, e)| (s + offset, e + offset)));
+        }
+        // A notice with a label (`Bescheid Az. …`) is found twice: keep the outer one.
+        found.sort_unstable_by_key(|&(start, end)| (start, std::cmp::Reverse(end)));
+        let mut last_end = 0;
+        found.into_iter().filter(move |&(start, end)| {
+            let new = start >= last_end;
+            last_end = last_end.max(end);
+            new
+        })
+    }
+}
+
+impl PrivacyCaseReference {
+    /// Byte ranges of the lines that contain a label or a notice word, in text order.
+    fn candidate_lines<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Range<usize>> + 't {
+        let mut position = 0;
+        std::iter::from_fn(move || {
+            let hit = self.prefilter.find_at(text, position)?;
+            let start = text[..hit.start()].rfind('\n').map_or(0, |i| i + 1);
+            let end = text[hit.end()..]
+                .find('\n')
+                .map_or(text.len(), |i| hit.end() + i);
+            position = end;
+            Some(start..end)
+        })
+    }
+
+    /// Labelled references in `text` (one line).
+    fn labelled_in<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, usize)> + 't {
+        self.labelled.captures_iter(text).filter_map(|captures| {
             let start = captures.get(0)?.start();
             let reference = captures.name("reference")?;
             let end = trimmed_end(reference.as_str(), reference.start());
             let digits = count_digits(text.get(reference.start()..end)?);
             (digits >= 2).then_some((start, end))
-        });
-        let notices = self.notice.captures_iter(text).filter_map(|captures| {
+        })
+    }
+
+    /// Notices with a number in `text` (one line).
+    fn notices_in<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, usize)> + 't {
+        self.notice.captures_iter(text).filter_map(|captures| {
             let start = captures.get(0)?.start();
             let reference = captures.name("reference")?;
             let end = trimmed_end(reference.as_str(), reference.start());
@@ -128,15 +183,6 @@ impl PrivacyCaseReference {
                 count_digits(written) >= 5 && !is_date_or_years(written)
             };
             number.then_some((start, end))
-        });
-        let mut found: Vec<(usize, usize)> = labelled.chain(notices).collect();
-        // A notice with a label (`Bescheid Az. …`) is found twice: keep the outer one.
-        found.sort_unstable_by_key(|&(start, end)| (start, std::cmp::Reverse(end)));
-        let mut last_end = 0;
-        found.into_iter().filter(move |&(start, end)| {
-            let new = start >= last_end;
-            last_end = last_end.max(end);
-            new
         })
     }
 }
