@@ -7,7 +7,6 @@ use jiff::Timestamp;
 use crate::draft::{Draft, HistoryEntry};
 use crate::error::{InputError, InputErrorKind};
 use crate::lang::Lang;
-use crate::platform::counting::TextScan;
 use crate::platform::{Counter, Platform, measure};
 use crate::policy::{Account, Localized, Policy, PolicyError, PolicyErrorKind, localized};
 use crate::report::{Diagnostic, Measure, Report, Suggestion, Verdict};
@@ -109,11 +108,13 @@ impl Engine {
         };
 
         let text = TextView::new(&draft.text, &self.extractor);
-        let scan = TextScan::new(&draft.text, &self.extractor);
         let measures: BTreeMap<Platform, PlatformMeasure> = platforms
             .iter()
             .filter_map(|&platform| {
-                Some((platform, measure(&scan, compiled.counters.get(&platform)?)))
+                Some((
+                    platform,
+                    measure(text.scan(), compiled.counters.get(&platform)?),
+                ))
             })
             .collect();
 

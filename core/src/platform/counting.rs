@@ -263,7 +263,8 @@ impl<'t> TextScan<'t> {
         self.urls.get_or_init(|| self.extractor.urls(self.text))
     }
 
-    fn emoji(&self) -> &[Range<usize>] {
+    /// Emoji sequences of the text, extracted on first use.
+    pub(crate) fn emoji(&self) -> &[Range<usize>] {
         self.emoji
             .get_or_init(|| self.extractor.emoji_ranges(self.text).collect())
     }

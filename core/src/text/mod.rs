@@ -15,6 +15,8 @@ use crate::rules::address::grammar::Address;
 use extract::{Entity, EntityKind, Extractor};
 use fold::Folded;
 
+use crate::platform::counting::TextScan;
+
 /// The draft text with its entities, extracted once per check and shared by all rules.
 pub(crate) struct TextView<'a> {
     pub text: &'a str,
@@ -27,8 +29,9 @@ pub(crate) struct TextView<'a> {
     folded: OnceCell<Folded>,
     /// Words and sentences, built on first use and shared by the readability rules.
     sentences: OnceCell<sentences::Segmentation>,
-    /// Emoji sequences ([`Extractor::emoji_ranges`]), found once for the emoji rules.
-    pub emoji: Vec<Range<usize>>,
+    /// URLs, emoji and remote mentions for the platform counters, extracted on first use;
+    /// the emoji rules read the same emoji ranges.
+    scan: TextScan<'a>,
     /// Words that address the reader, analysed on first use and shared by the four
     /// `address.*` rules.
     addresses: OnceCell<Vec<Address>>,
@@ -61,7 +64,7 @@ impl Link<'_> {
 }
 
 impl<'a> TextView<'a> {
-    pub fn new(text: &'a str, extractor: &Extractor) -> TextView<'a> {
+    pub fn new(text: &'a str, extractor: &'a Extractor) -> TextView<'a> {
         let entities = extractor.entities(text);
         let links = entities
             .iter()
@@ -83,9 +86,20 @@ impl<'a> TextView<'a> {
             links,
             folded: OnceCell::new(),
             sentences: OnceCell::new(),
-            emoji: extractor.emoji_ranges(text).collect(),
+            scan: TextScan::new(text, extractor),
             addresses: OnceCell::new(),
         }
+    }
+
+    /// Emoji sequences ([`Extractor::emoji_ranges`]), found once per check and shared with
+    /// the platform counters.
+    pub fn emoji(&self) -> &[Range<usize>] {
+        self.scan.emoji()
+    }
+
+    /// The extraction results the platform counters share.
+    pub fn scan(&self) -> &TextScan<'a> {
+        &self.scan
     }
 
     /// The folded matching view (built once per check, on first use).

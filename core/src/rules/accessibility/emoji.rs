@@ -80,7 +80,7 @@ impl RuleDef for AccessibilityEmoji {
 
 impl Rule for AccessibilityEmoji {
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
-        let emoji = &cx.text.emoji;
+        let emoji = cx.text.emoji();
         let text = cx.text.text;
         if let (Some(first_extra), Some(last)) = (emoji.get(self.max), emoji.last()) {
             let count = emoji.len();
