@@ -69,21 +69,8 @@ fn fixture() -> &'static Fixture {
         let engine = Engine::new(policy.clone()).unwrap();
         let drafts: Vec<Draft> = corpus::drafts(corpus::SEED).take(posts()).collect();
         let bytes = drafts.iter().map(|d| d.text.len()).sum();
-        let now = Timestamp::from_second(corpus::BASE_SECONDS).unwrap();
-        // Two posts a week per account over the last month, for the cadence rules.
-        let history = corpus::drafts(corpus::SEED ^ 1)
-            .take(16)
-            .enumerate()
-            .map(|(i, d)| HistoryEntry {
-                account: corpus::ACCOUNTS[i % corpus::ACCOUNTS.len()].to_owned(),
-                platforms: d.platforms.unwrap_or_default(),
-                published_at: Timestamp::from_second(
-                    corpus::BASE_SECONDS - 3_600 * 84 * (i as i64 / 2 + 1),
-                )
-                .unwrap(),
-                text: Some(d.text),
-            })
-            .collect();
+        let now = corpus::now();
+        let history = corpus::history();
         let fixture = Fixture {
             policy_name,
             policy,
@@ -181,3 +168,21 @@ fn count_text_x(bencher: Bencher) {
             }
         });
 }
+
+/// Issue 6's browser case: one full check of a 2,200-character German draft (all rules of
+/// the policy, every platform) — the time a live check in an editor costs per keystroke.
+#[divan::bench(sample_count = 200, sample_size = 20)]
+fn check_long_draft(bencher: Bencher) {
+    let f = fixture();
+    let draft = corpus::long_draft(corpus::SEED, LONG_DRAFT_CHARS);
+    bencher
+        .counter(BytesCount::new(draft.text.len()))
+        .bench(|| {
+            f.engine
+                .check(black_box(&draft), &f.history, Some(f.now))
+                .ok()
+        });
+}
+
+/// Length of the browser-case draft (issue 6).
+const LONG_DRAFT_CHARS: usize = 2_200;

@@ -9,7 +9,7 @@
 // Included by the bench and the example; each uses only part of it.
 #![allow(dead_code)]
 
-use freigabe::{Approval, Draft, Media, MediaKind, Platform};
+use freigabe::{Approval, Draft, HistoryEntry, Media, MediaKind, Platform};
 use jiff::Timestamp;
 
 /// The seed every published figure was measured with.
@@ -33,21 +33,21 @@ impl Rng {
     }
 
     /// Uniform in `0..n` (`n > 0`); the modulo bias is irrelevant for word picking.
-    fn below(&mut self, n: usize) -> usize {
+    pub fn below(&mut self, n: usize) -> usize {
         (self.next_u64() % n as u64) as usize
     }
 
     /// Uniform in `lo..=hi`.
-    fn range(&mut self, lo: usize, hi: usize) -> usize {
+    pub fn range(&mut self, lo: usize, hi: usize) -> usize {
         lo + self.below(hi - lo + 1)
     }
 
     /// True with probability `percent`/100.
-    fn chance(&mut self, percent: usize) -> bool {
+    pub fn chance(&mut self, percent: usize) -> bool {
         self.below(100) < percent
     }
 
-    fn pick<'a, T: ?Sized>(&mut self, items: &[&'a T]) -> &'a T {
+    pub fn pick<'a, T: ?Sized>(&mut self, items: &[&'a T]) -> &'a T {
         items[self.below(items.len())]
     }
 }
@@ -178,7 +178,8 @@ const MENTIONS: &[&str] = &[
 
 const BREAKS: &[&str] = &["\n", "\n\n", "\n\n", "\r\n"];
 
-const PLATFORMS: [Platform; 7] = [
+/// Every platform, in the order of `Platform`.
+pub const PLATFORMS: [Platform; 7] = [
     Platform::X,
     Platform::Mastodon,
     Platform::Bluesky,
@@ -232,6 +233,11 @@ fn sentence(rng: &mut Rng, out: &mut String) {
 /// One post text of 50–2,200 characters.
 fn text(rng: &mut Rng) -> String {
     let target = target_chars(rng);
+    text_of(rng, target)
+}
+
+/// One post text of exactly `target` characters (the generator cuts at the target).
+fn text_of(rng: &mut Rng, target: usize) -> String {
     let mut out = String::with_capacity(target * 2);
     let mut chars = 0;
     while chars < target {
@@ -267,10 +273,42 @@ fn text(rng: &mut Rng) -> String {
     out
 }
 
+/// The reference time of the benches: [`BASE_SECONDS`].
+pub fn now() -> Timestamp {
+    timestamp(0)
+}
+
+/// Two posts a week per account over the last two months, for the cadence rules.
+pub fn history() -> Vec<HistoryEntry> {
+    drafts(SEED ^ 1)
+        .take(16)
+        .enumerate()
+        .map(|(i, d)| HistoryEntry {
+            account: ACCOUNTS[i % ACCOUNTS.len()].to_owned(),
+            platforms: d.platforms.unwrap_or_default(),
+            published_at: timestamp(-60 * 84 * (i as i64 / 2 + 1)),
+            text: Some(d.text),
+        })
+        .collect()
+}
+
 /// An endless, deterministic stream of drafts for `seed`.
 pub fn drafts(seed: u64) -> impl Iterator<Item = Draft> {
     let mut rng = Rng::new(seed);
     (0u64..).map(move |index| draft(&mut rng, index))
+}
+
+/// The browser case of issue 6: one realistic draft of exactly `chars` characters for
+/// the official account, going to every platform (the most counting a check can do).
+pub fn long_draft(seed: u64, chars: usize) -> Draft {
+    let mut rng = Rng::new(seed);
+    let mut draft = Draft::new(text_of(&mut rng, chars));
+    draft.id = Some("long-draft".to_owned());
+    draft.account = Some(ACCOUNTS[0].to_owned());
+    draft.platforms = Some(PLATFORMS.to_vec());
+    draft.author = Some(PEOPLE[1].to_owned());
+    draft.scheduled_at = Some(timestamp(26 * 60));
+    draft
 }
 
 fn draft(rng: &mut Rng, index: u64) -> Draft {
