@@ -1,0 +1,112 @@
+// The browser editor example in Chromium: typing a draft key by key updates findings,
+// counters and highlights; the highlight marks exactly the offending words.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import twitter from 'twitter-text';
+import {
+  launchChromium, repoRoot, requireWebBuild, screenshot, serveStatic, watchErrors,
+} from './support/browser.mjs';
+
+// An informal "du" right after an emoji (two UTF-16 units, one character: offsets in the
+// wrong encoding would highlight " d" or "du " instead), and more than X's 280 weighted
+// characters for the Bergedorf district office, which posts on X only and addresses readers
+// with "Sie".
+const draft = 'Am Samstag räumen wir gemeinsam den Schlosspark auf 🧹 du bist herzlich eingeladen! '
+  + 'Treffpunkt ist um 10 Uhr am Haupteingang. Handschuhe, Zangen und Müllsäcke stellt das Bezirksamt. '
+  + 'Für Getränke und einen kleinen Imbiss ist gesorgt. Die Aktion dauert bis etwa 14 Uhr, '
+  + 'danach zeigen wir die gesammelten Abfälle auf dem Marktplatz. Wir freuen uns auf viele helfende Hände aus der Nachbarschaft.';
+
+let server;
+let browser;
+
+before(async () => {
+  requireWebBuild();
+  server = await serveStatic(repoRoot);
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('typing a draft highlights the informal "du" and the part that does not fit on X', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors = watchErrors(page);
+  await page.goto(`${server.url}/examples/browser-editor/`);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.selectOption('#policy', 'bergedorf');
+  await page.waitForFunction(() => document.querySelector('#account').value === 'bezirksamt');
+  assert.deepEqual(
+    await page.$$eval('#platforms input:checked', (inputs) => inputs.map((input) => input.value)),
+    ['x'],
+    'the account\'s own platforms are ticked',
+  );
+
+  // Key by key: every keystroke is an input event and a full check.
+  await page.click('#draft');
+  await page.keyboard.type(draft);
+  assert.equal(await page.inputValue('#draft'), draft);
+  await page.waitForSelector('#findings li[data-rule="length.limit"]');
+
+  const rules = await page.$$eval('#findings li', (items) => items.map((item) => item.dataset.rule));
+  assert.deepEqual(
+    [...new Set(rules)].sort(),
+    ['accessibility.emoji', 'address.informal', 'length.limit'],
+  );
+  assert.match(await page.textContent('#verdict'), /^Blockiert · 1 Fehler, 2 Warnungen, 0 Hinweise$/);
+  assert.match(await page.textContent('#findings li[data-rule="address.informal"] .message'), /informelle anrede du/);
+
+  // Highlights: exactly the words, in the mirrored backdrop behind the textarea.
+  assert.deepEqual(
+    await page.$$eval('mark[data-rule="address.informal"]', (marks) => marks.map((m) => m.textContent)),
+    ['du'],
+  );
+  assert.deepEqual(
+    await page.$$eval('mark[data-rule="accessibility.emoji"]', (marks) => marks.map((m) => m.textContent)),
+    ['🧹'],
+  );
+  // twitter-text, X's own counting library, says where the valid part of the post ends.
+  const { weightedLength, validRangeEnd } = twitter.parseTweet(draft);
+  assert.ok(weightedLength > 280);
+  const overflow = draft.slice(validRangeEnd + 1);
+  assert.equal(await page.textContent('mark[data-rule="length.limit"]'), overflow);
+  assert.ok(overflow.endsWith('aus der Nachbarschaft.') && overflow.length > 100, overflow);
+
+  // The mark lies under the same text in the textarea: same position on screen.
+  const markBox = await page.locator('mark[data-rule="address.informal"]').boundingBox();
+  const textareaBox = await page.locator('#draft').boundingBox();
+  assert.ok(markBox.x > textareaBox.x && markBox.y > textareaBox.y, 'mark inside the editor');
+
+  // Counter: red, with X's weighted length.
+  const counter = page.locator('#counters li[data-platform="x"]');
+  assert.equal(await counter.evaluate((item) => item.classList.contains('over')), true);
+  assert.equal(await counter.textContent(), `X${weightedLength} / 280`);
+
+  // A click on the finding selects its words in the textarea.
+  await page.click('#findings li[data-rule="address.informal"] button');
+  const selected = await page.$eval('#draft', (area) => area.value.slice(area.selectionStart, area.selectionEnd));
+  assert.equal(selected, 'du');
+
+  const file = await screenshot(page, 'editor');
+  assert.ok(file.endsWith('editor.png'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('fixing the draft clears the findings again', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/examples/browser-editor/`);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.selectOption('#policy', 'bergedorf');
+  await page.waitForFunction(() => document.querySelector('#account').value === 'bezirksamt');
+  await page.fill('#draft', 'Am Samstag räumen wir den Schlosspark auf. Sie sind herzlich eingeladen! 🧹');
+  await page.waitForFunction(() => document.querySelector('#verdict').textContent === 'Keine Befunde');
+  assert.equal(await page.locator('#findings li').count(), 0);
+  assert.equal(await page.locator('.backdrop mark').count(), 0);
+  assert.equal(
+    await page.$eval('#counters li[data-platform="x"]', (item) => item.classList.contains('over')),
+    false,
+  );
+  await page.close();
+});

@@ -1,0 +1,259 @@
+// Live checking of a draft in the browser: the policy is compiled once into an Engine, and
+// every keystroke runs a full check (well under a millisecond, see bench.html), so there is no
+// debounce. Findings are drawn on backdrop layers behind the textarea using the report's
+// UTF-16 offsets, which are exactly JavaScript string indices.
+import init, { Engine, rules } from '../../bindings-wasm/pkg/web/freigabe.js';
+import { PLATFORMS, PLATFORM_NAMES, SEVERITY_NAMES, VERDICT_NAMES, compilePolicy, fetchPolicy } from './policy.js';
+
+const elements = {
+  status: document.getElementById('status'),
+  policy: document.getElementById('policy'),
+  account: document.getElementById('account'),
+  lang: document.getElementById('lang'),
+  platforms: document.getElementById('platforms'),
+  draft: document.getElementById('draft'),
+  backdrops: document.getElementById('backdrops'),
+  counters: document.getElementById('counters'),
+  verdict: document.getElementById('verdict'),
+  findings: document.getElementById('findings'),
+  timing: document.getElementById('timing'),
+};
+
+const state = { engine: null, accounts: [], report: null, lastVerdict: '' };
+
+// Plain text and `code` spans (messages quote user input in backticks), never HTML.
+function renderMessage(target, message) {
+  message.split('`').forEach((part, index) => {
+    if (index % 2 === 1) {
+      const code = document.createElement('code');
+      code.textContent = part;
+      target.append(code);
+    } else if (part) {
+      target.append(part);
+    }
+  });
+}
+
+function selectedPlatforms() {
+  return [...elements.platforms.querySelectorAll('input:checked')].map((input) => input.value);
+}
+
+function renderPlatformChoice() {
+  elements.platforms.replaceChildren(
+    ...PLATFORMS.map((platform) => {
+      const label = document.createElement('label');
+      const input = document.createElement('input');
+      input.type = 'checkbox';
+      input.value = platform;
+      input.name = 'platform';
+      label.append(input, PLATFORM_NAMES[platform]);
+      return label;
+    }),
+  );
+}
+
+// Tick the account's own platforms; the author can add others (cross-posting is checked too).
+function presetPlatforms() {
+  const account = state.accounts.find((a) => a.id === elements.account.value);
+  const own = new Set(account?.platforms ?? []);
+  for (const input of elements.platforms.querySelectorAll('input')) {
+    input.checked = own.has(input.value);
+  }
+}
+
+async function switchPolicy() {
+  state.engine?.free();
+  state.engine = null;
+  elements.status.classList.remove('failed');
+  elements.status.textContent = 'Regelwerk wird geladen …';
+  try {
+    const policy = await fetchPolicy(new URL(`../../policies/${elements.policy.value}.toml`, import.meta.url));
+    const { engine, accounts, defaultAccount } = compilePolicy(Engine, policy, { lang: elements.lang.value });
+    state.engine = engine;
+    state.accounts = accounts;
+    elements.account.replaceChildren(
+      ...accounts.map((account) => new Option(account.id, account.id)),
+    );
+    elements.account.value = defaultAccount ?? accounts[0]?.id ?? '';
+    presetPlatforms();
+    elements.status.textContent = `Regelwerk ${elements.policy.selectedOptions[0].text} geladen · ${rules().length} Regeln`;
+  } catch (error) {
+    elements.status.classList.add('failed');
+    const where = error.line ? ` (Zeile ${error.line}:${error.column})` : '';
+    elements.status.textContent = `Regelwerk fehlerhaft: ${error.message}${where}`;
+  }
+  check();
+}
+
+// Splits the diagnostics that have a span into layers in which no two spans overlap, so each
+// mark contains exactly the words of one finding (an informal "du" inside the part that no
+// longer fits on X gets a layer of its own).
+function layersOf(diagnostics) {
+  const layers = [];
+  const spanned = diagnostics
+    .map((diagnostic, index) => ({ diagnostic, index }))
+    .filter(({ diagnostic }) => diagnostic.span && diagnostic.span.end_utf16 > diagnostic.span.start_utf16)
+    .sort((a, b) => a.diagnostic.span.start_utf16 - b.diagnostic.span.start_utf16);
+  for (const item of spanned) {
+    const layer = layers.find((l) => l.end <= item.diagnostic.span.start_utf16);
+    if (layer) {
+      layer.items.push(item);
+      layer.end = item.diagnostic.span.end_utf16;
+    } else {
+      layers.push({ items: [item], end: item.diagnostic.span.end_utf16 });
+    }
+  }
+  return layers.map((layer) => layer.items);
+}
+
+function renderHighlights(text, diagnostics) {
+  const layers = layersOf(diagnostics).map((items) => {
+    const layer = document.createElement('div');
+    layer.className = 'backdrop';
+    let position = 0;
+    for (const { diagnostic, index } of items) {
+      const { start_utf16: start, end_utf16: end } = diagnostic.span;
+      layer.append(text.slice(position, start));
+      const mark = document.createElement('mark');
+      mark.className = diagnostic.severity;
+      mark.dataset.rule = diagnostic.rule;
+      mark.dataset.index = String(index);
+      if (diagnostic.platform) mark.dataset.platform = diagnostic.platform;
+      mark.textContent = text.slice(start, end);
+      layer.append(mark);
+      position = end;
+    }
+    // A trailing newline needs a character after it, or the layer is one line short.
+    layer.append(`${text.slice(position)}\u200b`);
+    return layer;
+  });
+  elements.backdrops.replaceChildren(...layers);
+  syncScroll();
+}
+
+function syncScroll() {
+  for (const layer of elements.backdrops.children) {
+    layer.scrollTop = elements.draft.scrollTop;
+  }
+}
+
+function renderCounters(measures) {
+  elements.counters.replaceChildren(
+    ...Object.entries(measures).map(([platform, { length, limit }]) => {
+      const item = document.createElement('li');
+      item.dataset.platform = platform;
+      item.classList.toggle('over', length > limit);
+      const name = document.createElement('span');
+      name.className = 'name';
+      name.textContent = PLATFORM_NAMES[platform] ?? platform;
+      item.append(name, `${length.toLocaleString('de-DE')} / ${limit.toLocaleString('de-DE')}`);
+      item.title = length > limit ? `${length - limit} Zeichen zu viel` : `${limit - length} Zeichen frei`;
+      return item;
+    }),
+  );
+}
+
+function renderFindings(report) {
+  const lang = elements.lang.value;
+  const counts = { error: 0, warning: 0, info: 0 };
+  const items = report.diagnostics.map((diagnostic, index) => {
+    counts[diagnostic.severity] += 1;
+    const item = document.createElement('li');
+    item.className = diagnostic.severity;
+    item.dataset.rule = diagnostic.rule;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.dataset.index = String(index);
+    const meta = document.createElement('span');
+    meta.className = 'meta';
+    const severity = document.createElement('span');
+    severity.className = 'severity';
+    severity.textContent = SEVERITY_NAMES[lang][diagnostic.severity];
+    const rule = document.createElement('span');
+    rule.textContent = diagnostic.platform
+      ? `${diagnostic.rule} · ${PLATFORM_NAMES[diagnostic.platform] ?? diagnostic.platform}`
+      : diagnostic.rule;
+    meta.append(severity, rule);
+    const message = document.createElement('p');
+    message.className = 'message';
+    renderMessage(message, diagnostic.message);
+    button.append(meta, message);
+    if (diagnostic.help) {
+      const help = document.createElement('p');
+      help.className = 'help';
+      renderMessage(help, diagnostic.help);
+      button.append(help);
+    }
+    item.append(button);
+    return item;
+  });
+  elements.findings.replaceChildren(...items);
+
+  // Announced by the aria-live region only when it changes, not on every keystroke.
+  const summary = report.diagnostics.length === 0
+    ? VERDICT_NAMES[lang].none
+    : `${VERDICT_NAMES[lang][report.verdict]} · ${counts.error} ${SEVERITY_NAMES[lang].errors}, ${counts.warning} ${SEVERITY_NAMES[lang].warnings}, ${counts.info} ${SEVERITY_NAMES[lang].infos}`;
+  if (summary !== state.lastVerdict) {
+    elements.verdict.textContent = summary;
+    elements.verdict.className = `verdict ${report.verdict}`;
+    state.lastVerdict = summary;
+  }
+}
+
+function check() {
+  if (!state.engine) return;
+  const text = elements.draft.value;
+  const started = performance.now();
+  let report;
+  try {
+    report = state.engine.check({
+      text,
+      account: elements.account.value || undefined,
+      platforms: selectedPlatforms(),
+    });
+  } catch (error) {
+    elements.status.classList.add('failed');
+    elements.status.textContent = `Prüfung nicht möglich: ${error.message}`;
+    return;
+  }
+  const checked = performance.now();
+  state.report = report;
+  renderHighlights(text, report.diagnostics);
+  renderCounters(report.measures);
+  renderFindings(report);
+  const rendered = performance.now();
+  elements.timing.textContent = `Prüfung ${(checked - started).toFixed(2)} ms · Darstellung ${(rendered - checked).toFixed(2)} ms · ${text.length} Zeichen`;
+}
+
+// Clicking a finding selects its words in the textarea.
+elements.findings.addEventListener('click', (event) => {
+  const button = event.target.closest('button[data-index]');
+  const diagnostic = button && state.report?.diagnostics[Number(button.dataset.index)];
+  if (!diagnostic?.span) return;
+  for (const mark of elements.backdrops.querySelectorAll('mark')) {
+    mark.classList.toggle('active', mark.dataset.index === button.dataset.index);
+  }
+  elements.draft.focus();
+  elements.draft.setSelectionRange(diagnostic.span.start_utf16, diagnostic.span.end_utf16);
+});
+
+elements.draft.addEventListener('input', check);
+elements.draft.addEventListener('scroll', syncScroll);
+new ResizeObserver(syncScroll).observe(elements.draft);
+elements.account.addEventListener('change', () => {
+  presetPlatforms();
+  check();
+});
+elements.platforms.addEventListener('change', check);
+elements.policy.addEventListener('change', switchPolicy);
+elements.lang.addEventListener('change', switchPolicy);
+
+renderPlatformChoice();
+try {
+  await init();
+  await switchPolicy();
+  document.body.dataset.ready = 'true';
+} catch (error) {
+  elements.status.classList.add('failed');
+  elements.status.textContent = `WebAssembly konnte nicht geladen werden: ${error.message}`;
+}

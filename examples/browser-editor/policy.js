@@ -1,0 +1,76 @@
+// Policies for a page: fetch one with the files its `extends` chain names, compile it, list
+// its accounts; and the few names a UI shows. Independent of where the package is loaded
+// from, so the editor, the bench page and the browser extension (whose build copies this file)
+// share it.
+
+/** Platforms in the order the UI lists them (the contract's platform names). */
+export const PLATFORMS = ['x', 'mastodon', 'bluesky', 'threads', 'instagram', 'facebook', 'linkedin'];
+
+/** How platforms are written for people. */
+export const PLATFORM_NAMES = {
+  x: 'X',
+  mastodon: 'Mastodon',
+  bluesky: 'Bluesky',
+  threads: 'Threads',
+  instagram: 'Instagram',
+  facebook: 'Facebook',
+  linkedin: 'LinkedIn',
+};
+
+/** Severity labels (singular) and counted nouns (plural) per language. */
+export const SEVERITY_NAMES = {
+  de: { error: 'Fehler', warning: 'Warnung', info: 'Hinweis', errors: 'Fehler', warnings: 'Warnungen', infos: 'Hinweise' },
+  en: { error: 'Error', warning: 'Warning', info: 'Note', errors: 'errors', warnings: 'warnings', infos: 'notes' },
+};
+
+/** Verdict headlines per language. */
+export const VERDICT_NAMES = {
+  de: { pass: 'Freigabe möglich', warn: 'Mit Warnungen', block: 'Blockiert', none: 'Keine Befunde' },
+  en: { pass: 'Ready to publish', warn: 'With warnings', block: 'Blocked', none: 'No findings' },
+};
+
+/**
+ * Fetches a policy and the files its `extends` chain names (relative to the policy, as the
+ * CLI resolves them). The result is what `compilePolicy` takes.
+ */
+export async function fetchPolicy(url) {
+  const files = {};
+  const path = new URL(url).pathname.split('/').pop();
+  const toml = await fetchText(url);
+  // Follow `extends` so policies that extend something other than the bundled base work too.
+  let source = toml;
+  for (let depth = 0; depth < 8; depth += 1) {
+    const parent = source.match(/^\s*extends\s*=\s*"([^"]+)"/m)?.[1];
+    if (!parent || parent in files) break;
+    source = await fetchText(new URL(parent, url));
+    files[parent] = source;
+  }
+  return { toml, files, path };
+}
+
+/**
+ * Compiles a policy with the package's `Engine` class and lists its accounts with their
+ * platforms. Throws the package's `FreigabeError` (kind, message, help, line, column, file).
+ * `files` and `path` may be omitted for pasted TOML: `extends = "base.toml"` then uses the
+ * base policy bundled in the package.
+ */
+export function compilePolicy(Engine, { toml, files = {}, path }, { lang = 'de' } = {}) {
+  const engine = new Engine(toml, { lang, files, path });
+  const accounts = engine.accounts().map((id) => ({
+    id,
+    // An empty draft for the account without platforms is counted on the account's own
+    // platforms: the report's measures name them.
+    platforms: Object.keys(engine.check({ text: '', account: id }).measures),
+  }));
+  // The engine does not expose the default account; it is a top-level key of the file.
+  const defaultAccount = toml.match(/^\s*default-account\s*=\s*"([^"]+)"/m)?.[1] ?? accounts[0]?.id;
+  return { engine, accounts, defaultAccount };
+}
+
+async function fetchText(url) {
+  const response = await fetch(url);
+  if (!response.ok) {
+    throw new Error(`${url} konnte nicht geladen werden (HTTP ${response.status})`);
+  }
+  return response.text();
+}
