@@ -3,7 +3,7 @@
 // debounce. Findings are drawn on backdrop layers behind the textarea using the report's
 // UTF-16 offsets, which are exactly JavaScript string indices.
 import init, { Engine, rules } from '../../bindings-wasm/pkg/web/freigabe.js';
-import { PLATFORMS, PLATFORM_NAMES, SEVERITY_NAMES, VERDICT_NAMES, compilePolicy, fetchPolicy } from './policy.js';
+import { PLATFORMS, PLATFORM_NAMES, SEVERITY_NAMES, compilePolicy, fetchPolicy, summarise } from './policy.js';
 
 const elements = {
   status: document.getElementById('status'),
@@ -155,9 +155,7 @@ function renderCounters(measures) {
 
 function renderFindings(report) {
   const lang = elements.lang.value;
-  const counts = { error: 0, warning: 0, info: 0 };
   const items = report.diagnostics.map((diagnostic, index) => {
-    counts[diagnostic.severity] += 1;
     const item = document.createElement('li');
     item.className = diagnostic.severity;
     item.dataset.rule = diagnostic.rule;
@@ -190,9 +188,7 @@ function renderFindings(report) {
   elements.findings.replaceChildren(...items);
 
   // Announced by the aria-live region only when it changes, not on every keystroke.
-  const summary = report.diagnostics.length === 0
-    ? VERDICT_NAMES[lang].none
-    : `${VERDICT_NAMES[lang][report.verdict]} · ${counts.error} ${SEVERITY_NAMES[lang].errors}, ${counts.warning} ${SEVERITY_NAMES[lang].warnings}, ${counts.info} ${SEVERITY_NAMES[lang].infos}`;
+  const summary = summarise(report, lang);
   if (summary !== state.lastVerdict) {
     elements.verdict.textContent = summary;
     elements.verdict.className = `verdict ${report.verdict}`;

@@ -17,10 +17,16 @@ export const PLATFORM_NAMES = {
   linkedin: 'LinkedIn',
 };
 
-/** Severity labels (singular) and counted nouns (plural) per language. */
+/** Severity labels per language. */
 export const SEVERITY_NAMES = {
-  de: { error: 'Fehler', warning: 'Warnung', info: 'Hinweis', errors: 'Fehler', warnings: 'Warnungen', infos: 'Hinweise' },
-  en: { error: 'Error', warning: 'Warning', info: 'Note', errors: 'errors', warnings: 'warnings', infos: 'notes' },
+  de: { error: 'Fehler', warning: 'Warnung', info: 'Hinweis' },
+  en: { error: 'Error', warning: 'Warning', info: 'Note' },
+};
+
+/** Counted nouns per language: [one, many]. */
+const COUNTED = {
+  de: { error: ['Fehler', 'Fehler'], warning: ['Warnung', 'Warnungen'], info: ['Hinweis', 'Hinweise'] },
+  en: { error: ['error', 'errors'], warning: ['warning', 'warnings'], info: ['note', 'notes'] },
 };
 
 /** Verdict headlines per language. */
@@ -28,6 +34,17 @@ export const VERDICT_NAMES = {
   de: { pass: 'Freigabe möglich', warn: 'Mit Warnungen', block: 'Blockiert', none: 'Keine Befunde' },
   en: { pass: 'Ready to publish', warn: 'With warnings', block: 'Blocked', none: 'No findings' },
 };
+
+/** One line for a report: "Blockiert · 1 Fehler, 2 Warnungen, 0 Hinweise". */
+export function summarise(report, lang = 'de') {
+  if (report.diagnostics.length === 0) return VERDICT_NAMES[lang].none;
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const diagnostic of report.diagnostics) counts[diagnostic.severity] += 1;
+  const counted = Object.entries(counts)
+    .map(([severity, n]) => `${n} ${COUNTED[lang][severity][n === 1 ? 0 : 1]}`)
+    .join(', ');
+  return `${VERDICT_NAMES[lang][report.verdict]} · ${counted}`;
+}
 
 /**
  * Fetches a policy and the files its `extends` chain names (relative to the policy, as the

@@ -1,0 +1,124 @@
+// The Manifest V3 extension in Chromium: loaded unpacked into a fresh profile (extensions
+// need a persistent context; headless Chromium loads them), its content script flags an
+// informal "du" in a textarea of an ordinary page, the panel lists the finding and the
+// service worker sets the tab's badge.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildExtension } from '../../../examples/browser-extension/build.mjs';
+import { launchWithExtension, requireWebBuild, screenshot, serveStatic } from './support/browser.mjs';
+
+// A stand-in for a CMS form: a textarea and a rich-text field.
+const cmsPage = `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>CMS</title>
+<link rel="icon" href="data:,"></head><body style="font:15px system-ui;margin:2rem">
+<h1>Beitrag bearbeiten</h1>
+<label>Text<br><textarea id="post" rows="5" cols="70"></textarea></label>
+<div id="rich" contenteditable="true" style="border:1px solid #ccc;margin-top:12rem;padding:.5rem;min-height:3rem"></div>
+</body></html>`;
+
+let server;
+let extensionDir;
+let browser;
+let worker;
+
+before(async () => {
+  requireWebBuild();
+  extensionDir = buildExtension(mkdtempSync(path.join(tmpdir(), 'freigabe-extension-')));
+  server = await serveStatic(extensionDir, { '/cms.html': cmsPage });
+  browser = await launchWithExtension(extensionDir);
+  [worker] = browser.context.serviceWorkers();
+  worker ??= await browser.context.waitForEvent('serviceworker');
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (extensionDir) rmSync(extensionDir, { recursive: true, force: true });
+});
+
+// Badge texts of all open tabs, read in the service worker.
+function badges() {
+  return worker.evaluate(async () => {
+    const tabs = await chrome.tabs.query({});
+    return Promise.all(tabs.map((tab) => chrome.action.getBadgeText({ tabId: tab.id })));
+  });
+}
+
+test('a textarea on any page gets a findings panel and the tab a badge', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}/cms.html`);
+  await page.click('#post');
+  await page.keyboard.type('Liebe Paderbornerinnen und Paderborner, du bist herzlich eingeladen!');
+
+  const finding = page.locator('#freigabe-panel-host li[data-rule="address.informal"]');
+  await finding.waitFor();
+  assert.match(await finding.textContent(), /informelle anrede `du`/);
+  assert.match(
+    await page.locator('#freigabe-panel-host strong').textContent(),
+    /^freigabe: Mit Warnungen · 0 Fehler, 1 Warnung, 0 Hinweise$/,
+  );
+  // The panel sits below the field it belongs to.
+  const field = await page.locator('#post').boundingBox();
+  const panel = await page.locator('#freigabe-panel-host .panel').boundingBox();
+  assert.ok(panel.y >= field.y + field.height, 'panel below the textarea');
+
+  // The worker answered after setting the badge: one warning.
+  assert.ok((await badges()).includes('1'), 'badge shows one finding');
+
+  // A click on the finding selects "du" in the textarea.
+  await finding.click();
+  assert.equal(
+    await page.$eval('#post', (area) => area.value.slice(area.selectionStart, area.selectionEnd)),
+    'du',
+  );
+  await screenshot(page, 'extension');
+  await page.close();
+});
+
+test('contenteditable fields are watched too, and fixing the text clears the panel', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}/cms.html`);
+  await page.click('#rich');
+  await page.keyboard.type('Macht mit beim Stadtputz!');
+  await page.locator('#freigabe-panel-host li[data-rule="address.informal"]').waitFor();
+
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('Machen Sie mit beim Stadtputz!');
+  await page.waitForFunction(
+    () => document.querySelector('#freigabe-panel-host')?.shadowRoot.querySelector('strong').textContent === 'freigabe: Keine Befunde',
+  );
+  assert.equal(await page.locator('#freigabe-panel-host li').count(), 0);
+  await page.close();
+});
+
+test('the options page switches the policy and shows policy errors with line and column', async () => {
+  const extensionId = new URL(worker.url()).host;
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await page.inputValue('#account'), 'buergermeister');
+
+  await page.selectOption('#policy', 'custom');
+  await page.fill('#custom', 'extends = "base.toml"\n\n[accounts.presse]\nkind = "offiziell"\n');
+  await page.waitForFunction(() => document.querySelector('#problem').textContent !== '');
+  assert.match(await page.textContent('#problem'), /^Zeile 4, Spalte \d+: /);
+  assert.equal(await page.isDisabled('#save'), true);
+
+  await page.selectOption('#policy', 'bergedorf');
+  await page.waitForFunction(() => document.querySelector('#account').value === 'bezirksamt');
+  await page.click('#save');
+  await page.waitForSelector('#saved:not(:empty)');
+  const stored = await worker.evaluate(() => chrome.storage.local.get(null));
+  assert.equal(stored.policy, 'bergedorf');
+  assert.equal(stored.account, 'bezirksamt');
+
+  // The worker now checks against Bergedorf's X account: 300 characters are too long.
+  const cms = await browser.context.newPage();
+  await cms.goto(`${server.url}/cms.html`);
+  await cms.fill('#post', 'Sehr geehrte Damen und Herren, '.repeat(10));
+  await cms.locator('#freigabe-panel-host li[data-rule="length.limit"]').waitFor();
+  await cms.close();
+  await page.close();
+});
