@@ -20,7 +20,7 @@ before(async () => {
   // Bundled in memory with the package's dev dependencies; nothing is written to the tree.
   const bundle = await build({ ...buildOptions, write: false, nodePaths: [nodeModules] });
   server = await serveStatic(repoRoot, {
-    '/examples/codemirror/dist/main.js': bundle.outputFiles[0].contents,
+    routes: { '/examples/codemirror/dist/main.js': bundle.outputFiles[0].contents },
   });
   browser = await launchChromium();
 });

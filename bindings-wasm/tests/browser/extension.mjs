@@ -26,7 +26,7 @@ let worker;
 before(async () => {
   requireWebBuild();
   extensionDir = buildExtension(mkdtempSync(path.join(tmpdir(), 'freigabe-extension-')));
-  server = await serveStatic(extensionDir, { '/cms.html': cmsPage });
+  server = await serveStatic(extensionDir, { routes: { '/cms.html': cmsPage } });
   browser = await launchWithExtension(extensionDir);
   [worker] = browser.context.serviceWorkers();
   worker ??= await browser.context.waitForEvent('serviceworker');

@@ -54,14 +54,16 @@ export function requireWebBuild() {
 
 /**
  * Serves `root` on 127.0.0.1 at a free port; returns `{ url, close }`. GET only, `index.html`
- * for folders, no listings, nothing outside `root`.
+ * for folders, no listings, nothing outside `root`. `routes` serves in-memory files by path;
+ * `headers` go on every answer (the bench sends COOP/COEP for fine-grained timers).
  */
-export async function serveStatic(root, extraRoutes = {}) {
+export async function serveStatic(root, { routes = {}, headers = {} } = {}) {
   const server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
-    if (extraRoutes[pathname]) {
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+    if (routes[pathname]) {
       response.writeHead(200, { 'content-type': contentTypes[path.extname(pathname)] ?? 'text/html; charset=utf-8' });
-      response.end(extraRoutes[pathname]);
+      response.end(routes[pathname]);
       return;
     }
     let file = path.join(root, pathname);
