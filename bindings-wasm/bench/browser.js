@@ -93,6 +93,8 @@ async function main() {
   const engine = new Engine(policy, { lang: 'de', path: 'paderborn.toml' });
   const compileMs = performance.now() - compileStarted;
   const text = draftText(CHARS);
+  // For bench/browser.mjs, which types the same draft into the editor example.
+  window.benchDraft = text;
   const draft = {
     text,
     account: 'buergermeister',

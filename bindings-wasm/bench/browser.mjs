@@ -1,8 +1,38 @@
 // Runs bench/browser.html in headless Chromium and prints its figures as JSON: a full check
-// of a 2,200-character draft, p50/p95/max over 1,000 runs. Not a test (nothing is asserted);
-// needs the web build (`npm run build`). Usage: node bench/browser.mjs
+// of a 2,200-character draft, p50/p95/max over 1,000 runs; then the editor example's input
+// handler (check, highlights, counters, findings list) for each keystroke of that draft.
+// Not a test (nothing is asserted); needs the web build (`npm run build`).
+// Usage: node bench/browser.mjs
 import { cpus, loadavg } from 'node:os';
 import { launchChromium, repoRoot, requireWebBuild, serveStatic } from '../tests/browser/support/browser.mjs';
+
+// Types the bench draft into the editor page one character at a time (as input events, once
+// to warm up, once timed): the input handler plus style and layout, what a keystroke costs
+// before the browser paints.
+async function editorKeystrokes(browser, text) {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/examples/browser-editor/`);
+  await page.waitForSelector('body[data-ready="true"]');
+  return page.evaluate((draft) => {
+    const area = document.getElementById('draft');
+    const type = (timed) => {
+      const samples = [];
+      for (let end = 1; end <= draft.length; end += 1) {
+        area.value = draft.slice(0, end);
+        const started = performance.now();
+        area.dispatchEvent(new Event('input'));
+        // Style and layout of the new highlights and list count too (painting does not).
+        void document.body.offsetHeight;
+        if (timed) samples.push(performance.now() - started);
+      }
+      return samples;
+    };
+    type(false); // warm-up
+    const samples = type(true).sort((a, b) => a - b);
+    const at = (q) => Math.round(samples[Math.ceil(q * samples.length) - 1] * 1000) / 1000;
+    return { keystrokes: samples.length, p50_ms: at(0.5), p95_ms: at(0.95), max_ms: at(1) };
+  }, text);
+}
 
 requireWebBuild();
 // Cross-origin isolation gives performance.now() 5 µs steps instead of 100 µs.
@@ -18,6 +48,7 @@ try {
   await page.goto(`${server.url}/bindings-wasm/bench/browser.html`);
   await page.waitForSelector('body[data-done="true"]', { timeout: 300_000 });
   const result = JSON.parse(await page.textContent('#result'));
+  result.editor_keystroke = await editorKeystrokes(browser, await page.evaluate(() => window.benchDraft));
   // The machine's load says how much the tail (p95, max) reflects other work.
   const [load1] = loadavg();
   console.log(JSON.stringify({ ...result, cores: cpus().length, load_average_1min: Math.round(load1 * 100) / 100 }, null, 2));

@@ -19,7 +19,7 @@ const elements = {
   timing: document.getElementById('timing'),
 };
 
-const state = { engine: null, accounts: [], report: null, lastVerdict: '' };
+const state = { engine: null, accounts: [], report: null, lastVerdict: '', listKey: '' };
 
 // Plain text and `code` spans (messages quote user input in backticks), never HTML.
 function renderMessage(target, message) {
@@ -128,13 +128,14 @@ function renderHighlights(text, diagnostics) {
     return layer;
   });
   elements.backdrops.replaceChildren(...layers);
-  syncScroll();
+  // Reading scrollTop now would force a layout in the middle of the keystroke; the next
+  // frame does it with the layout it needs anyway.
+  requestAnimationFrame(syncScroll);
 }
 
 function syncScroll() {
-  for (const layer of elements.backdrops.children) {
-    layer.scrollTop = elements.draft.scrollTop;
-  }
+  const { scrollTop } = elements.draft;
+  for (const layer of elements.backdrops.children) layer.scrollTop = scrollTop;
 }
 
 function renderCounters(measures) {
@@ -153,8 +154,18 @@ function renderCounters(measures) {
   );
 }
 
+// What the list shows of a finding; offsets move with every keystroke, the list need not.
+function listKey(report) {
+  return report.diagnostics
+    .map((d) => `${d.severity}\u0000${d.rule}\u0000${d.platform}\u0000${d.message}`)
+    .join('\u0001');
+}
+
 function renderFindings(report) {
   const lang = elements.lang.value;
+  const key = `${lang}\u0002${listKey(report)}`;
+  if (key === state.listKey) return;
+  state.listKey = key;
   const items = report.diagnostics.map((diagnostic, index) => {
     const item = document.createElement('li');
     item.className = diagnostic.severity;
