@@ -56,3 +56,25 @@ test('typing an informal "du" gets a lint marker on exactly that word', async ()
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a suggestion becomes an action that replaces the marked words', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/examples/codemirror/`);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.click('.cm-content');
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('Schäden melden Sie bitte unverzüglich.');
+
+  const marker = page.locator('.cm-lintRange.freigabe-plain-language-bureaucratic');
+  await marker.first().waitFor();
+  assert.deepEqual(await marker.allTextContents(), ['unverzüglich']);
+  await marker.hover();
+  const action = page.locator('.cm-tooltip-lint .cm-diagnosticAction', { hasText: 'sofort' });
+  await action.click();
+  await page.waitForFunction(() => document.querySelector('.cm-content').textContent.includes('bitte sofort.'));
+  assert.equal(
+    await page.textContent('.cm-content'),
+    'Libori 2026 beginnt! 🎉 Schäden melden Sie bitte sofort.',
+  );
+  await page.close();
+});
