@@ -58,7 +58,7 @@ pub fn policy_markdown() -> String {
          Rule settings are layered: built-in defaults < `[rules]` < `[kinds.<kind>.rules]` < \
          `[accounts.<id>.rules]`, and a file overrides the files it `extends`.\n",
     );
-    let sections: [(&str, &str, Option<&str>); 8] = [
+    let sections: [(&str, &str, Option<&str>); 9] = [
         ("Top level", "", None),
         ("Accounts", "[accounts.<id>]", Some("AccountSettings")),
         (
@@ -76,6 +76,11 @@ pub fn policy_markdown() -> String {
             "Approval requirements",
             "[[accounts.<id>.approval.require]]",
             Some("ApprovalRequirement"),
+        ),
+        (
+            "Account responses",
+            "[accounts.<id>.responses]",
+            Some("ResponseSettings"),
         ),
         (
             "Platform settings",

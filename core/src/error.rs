@@ -19,6 +19,9 @@ pub enum InputErrorKind {
     TooLarge,
     /// The draft names an account the policy does not define, or none can be chosen.
     UnknownAccount,
+    /// A record of a data file (comments and replies) is not valid JSON of the expected
+    /// shape.
+    InvalidRecord,
 }
 
 impl InputErrorKind {
@@ -28,6 +31,7 @@ impl InputErrorKind {
             InputErrorKind::InvalidDraft => "invalid-draft",
             InputErrorKind::TooLarge => "too-large",
             InputErrorKind::UnknownAccount => "unknown-account",
+            InputErrorKind::InvalidRecord => "invalid-record",
         }
     }
 }

@@ -28,6 +28,7 @@
 //! the same words.
 #![deny(missing_docs)]
 
+pub mod analytics;
 pub mod docs;
 mod draft;
 mod engine;

@@ -234,6 +234,11 @@ pub struct AccountSettings {
     /// optional `source`. Unset means no hours are checked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub office_hours: Option<OfficeHoursSettings>,
+    /// How fast the account answers comments (`[accounts.<id>.responses]`): the target
+    /// reply time in office hours and the phrases that mark automatic notices. Read by the
+    /// response-time analysis (`freigabe::analytics::responses`), not by draft rules.
+    #[serde(default, skip_serializing_if = "ResponseSettings::is_unset")]
+    pub responses: ResponseSettings,
 }
 merge_fields!(AccountSettings {
     kind,
@@ -250,8 +255,41 @@ merge_fields!(AccountSettings {
     approval,
     federal_state,
     posts_per_week,
-    office_hours
+    office_hours,
+    responses
 });
+
+/// Reply targets of an account (`[accounts.<id>.responses]`): "Seien Sie schnell! Kurze
+/// Reaktionszeiten sind bei Social Media-Anfragen ein Muss." (Moers, seed 001), measured
+/// in the account's office hours ("Dienstzeiten", Paderborn, seed 000).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ResponseSettings {
+    /// A question should be answered within this many hours of office time (default 24,
+    /// 1 to 720). Without `office-hours` the hours are wall-clock hours.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_hours: Option<u32>,
+    /// Phrases that mark a reply as an automatic notice (`Wir melden uns am Montag`),
+    /// compared ignoring case; added to the built-in phrases such as `automatische antwort`
+    /// and `außerhalb unserer servicezeiten`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auto_reply_markers: Option<Vec<String>>,
+    /// Where the target comes from (guideline, service promise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+merge_fields!(ResponseSettings {
+    target_hours,
+    auto_reply_markers,
+    source
+});
+
+impl ResponseSettings {
+    /// Whether nothing is set (the table is left out when serialised).
+    pub fn is_unset(&self) -> bool {
+        self == &ResponseSettings::default()
+    }
+}
 
 /// Four-eyes approval of an account (`[accounts.<id>.approval]`): "wer muss bei welchen
 /// Themen wen fragen" (Kommune21, seed 004).

@@ -17,7 +17,7 @@ pub use error::{Localized, PolicyError, PolicyErrorKind, SourceLocation};
 pub(crate) use error::{did_you_mean, localized};
 pub use file::{
     AccountKind, AccountSettings, AddressForm, ApprovalRequirement, ApprovalSettings, Election,
-    KindSettings, PlatformSettings, PolicyFile, Politics, Profile, ProfileLink,
+    KindSettings, PlatformSettings, PolicyFile, Politics, Profile, ProfileLink, ResponseSettings,
 };
 use merge::Merge;
 
@@ -39,6 +39,12 @@ const MAX_ELECTION_WINDOW_WEEKS: u32 = 52;
 const DEFAULT_APPROVAL_MINUTES_BEFORE: u32 = 5;
 /// Longest approval lead time: one week; more is almost certainly a unit mistake.
 const MAX_APPROVAL_MINUTES_BEFORE: u32 = 7 * 24 * 60;
+/// Reply target unless an account's `[responses]` sets `target-hours`: three working days
+/// of eight office hours.
+pub(crate) const DEFAULT_RESPONSE_TARGET_HOURS: u32 = 24;
+/// Longest reply target: 720 hours (a month of wall-clock time); more is almost certainly
+/// a unit mistake.
+const MAX_RESPONSE_TARGET_HOURS: u32 = 720;
 /// Prefix of a role in `editors` and approver lists.
 const ROLE_PREFIX: &str = "role:";
 
@@ -285,6 +291,7 @@ impl Policy {
         let approval = self.approval_policy(id, &settings.approval)?;
         let office_hours = self.office_hours(id, settings.office_hours.as_ref())?;
         let posts_per_week = self.posts_per_week(id, settings.posts_per_week.as_ref())?;
+        let responses = self.response_policy(id, &settings.responses)?;
 
         let mut profile_links = Vec::new();
         for (index, link) in settings.profile.links.iter().flatten().enumerate() {
@@ -344,6 +351,7 @@ impl Policy {
             federal_state: settings.federal_state.or(self.merged.federal_state),
             office_hours,
             posts_per_week,
+            responses,
         })
     }
 
@@ -547,6 +555,56 @@ impl Policy {
                 de: "z. B. `{{ days = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"], from = \"09:00\", to = \"17:00\" }}`",
                 en: "e.g. `{{ days = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"], from = \"09:00\", to = \"17:00\" }}`",
             ))
+        })
+    }
+
+    /// The account's `[responses]` with defaults filled in.
+    fn response_policy(
+        &self,
+        id: &str,
+        settings: &ResponseSettings,
+    ) -> Result<ResponsePolicy, PolicyError> {
+        let target_hours = settings
+            .target_hours
+            .unwrap_or(DEFAULT_RESPONSE_TARGET_HOURS);
+        if !(1..=MAX_RESPONSE_TARGET_HOURS).contains(&target_hours) {
+            return Err(self
+                .error_at(
+                    &["accounts", id, "responses", "target-hours"],
+                    PolicyErrorKind::InvalidValue,
+                    localized!(
+                        de: "`target-hours` muss zwischen 1 und {MAX_RESPONSE_TARGET_HOURS} liegen, nicht {target_hours}",
+                        en: "`target-hours` must be between 1 and {MAX_RESPONSE_TARGET_HOURS}, not {target_hours}",
+                    ),
+                )
+                .with_help(localized!(
+                    de: "stunden in den dienstzeiten angeben, z. B. `target-hours = 24`",
+                    en: "give hours of office time, e.g. `target-hours = 24`",
+                )));
+        }
+        let mut auto_reply_markers = Vec::new();
+        for (index, marker) in settings.auto_reply_markers.iter().flatten().enumerate() {
+            if marker.trim().is_empty() {
+                let index = index.to_string();
+                return Err(self
+                    .error_at(
+                        &["accounts", id, "responses", "auto-reply-markers", &index],
+                        PolicyErrorKind::InvalidValue,
+                        localized!(
+                            de: "leere phrase in `auto-reply-markers`",
+                            en: "empty phrase in `auto-reply-markers`",
+                        ),
+                    )
+                    .with_help(localized!(
+                        de: "eine phrase der automatischen antwort angeben, z. B. `\"wir melden uns\"`",
+                        en: "give a phrase of the automatic notice, e.g. `\"wir melden uns\"`",
+                    )));
+            }
+            auto_reply_markers.push(marker.trim().to_lowercase());
+        }
+        Ok(ResponsePolicy {
+            target_hours,
+            auto_reply_markers,
         })
     }
 
@@ -769,6 +827,18 @@ pub(crate) struct Account {
     pub office_hours: OfficeHours,
     /// Posts per local calendar week.
     pub posts_per_week: WeeklyBand,
+    /// Reply target and automatic-notice phrases for the response-time analysis.
+    pub responses: ResponsePolicy,
+}
+
+/// The account's `[responses]`, resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ResponsePolicy {
+    /// Hours of office time (wall-clock without office hours) a reply may take.
+    pub target_hours: u32,
+    /// The policy's own phrases of automatic notices, trimmed and lowercased; the built-in
+    /// phrases are added by the analysis.
+    pub auto_reply_markers: Vec<String>,
 }
 
 /// The band of posts per local calendar week; `None` means no bound on that side.

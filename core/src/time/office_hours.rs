@@ -196,6 +196,16 @@ impl OfficeHours {
         })
     }
 
+    /// The windows of a weekday as minutes after local midnight, `(from, to)`, for
+    /// measuring time spent inside office hours.
+    pub fn windows_on(&self, day: jiff::civil::Weekday) -> impl Iterator<Item = (u32, u32)> + '_ {
+        let day = Weekday::of(day);
+        self.windows
+            .iter()
+            .filter(move |window| window.days.contains(&day))
+            .map(|window| (window.from, window.to))
+    }
+
     /// The hours as the policy wrote them, for messages: `mon–fri 09:00–17:00`.
     pub fn describe(&self) -> String {
         self.windows
