@@ -29,6 +29,7 @@
 #![deny(missing_docs)]
 
 pub mod analytics;
+pub mod batch;
 pub mod docs;
 mod draft;
 mod engine;

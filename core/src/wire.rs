@@ -2,6 +2,8 @@
 //! errors that carry line, column and a hint. Bindings call these instead of parsing
 //! themselves, so all of them reject the same inputs with the same words.
 
+use serde::Deserialize;
+
 use crate::draft::{Draft, HistoryEntry};
 use crate::error::{InputError, InputErrorKind, MAX_DRAFT_BYTES};
 use crate::policy::{Localized, localized};
@@ -15,6 +17,28 @@ pub fn parse_draft(json: &str) -> Result<Draft, InputError> {
     let draft: Draft = serde_json::from_str(json).map_err(json_error)?;
     check_size(&draft)?;
     Ok(draft)
+}
+
+/// Reads a draft from any serde data format other than JSON text, such as a Python dict
+/// (through `pythonize`) or a JavaScript object, without a detour through a JSON string.
+/// Errors are worded as [`parse_draft`] words them, without a position.
+pub fn draft_from<'de, D>(deserializer: D) -> Result<Draft, InputError>
+where
+    D: serde::Deserializer<'de>,
+    D::Error: std::fmt::Display,
+{
+    let draft = Draft::deserialize(deserializer).map_err(|e| value_error(&e.to_string()))?;
+    check_size(&draft)?;
+    Ok(draft)
+}
+
+/// Reads history (a sequence of entries) from any serde data format, like [`draft_from`].
+pub fn history_from<'de, D>(deserializer: D) -> Result<Vec<HistoryEntry>, InputError>
+where
+    D: serde::Deserializer<'de>,
+    D::Error: std::fmt::Display,
+{
+    Vec::<HistoryEntry>::deserialize(deserializer).map_err(|e| value_error(&e.to_string()))
 }
 
 /// Parses history: a JSON array of entries, or JSON Lines (one entry per line).
@@ -61,25 +85,30 @@ fn too_large(bytes: usize) -> InputError {
 }
 
 fn json_error(error: serde_json::Error) -> InputError {
-    let described = describe(&error.to_string(), "JSON");
+    let mut input_error = value_error(&error.to_string());
+    if error.line() > 0 {
+        input_error.position = Some((error.line(), error.column()));
+    }
+    input_error
+}
+
+/// An invalid draft described from a serde message.
+fn value_error(raw: &str) -> InputError {
+    let described = describe(raw, "JSON");
     let help = described.help.unwrap_or_else(|| {
         Localized::new(
             "ein entwurf ist ein JSON-objekt mit mindestens `text`",
             "a draft is a JSON object with at least `text`",
         )
     });
-    let mut input_error = InputError::new(
+    InputError::new(
         InputErrorKind::InvalidDraft,
         Localized::new(
             format!("ungültiger entwurf: {}", described.message.de),
             format!("invalid draft: {}", described.message.en),
         ),
         help,
-    );
-    if error.line() > 0 {
-        input_error.position = Some((error.line(), error.column()));
-    }
-    input_error
+    )
 }
 
 /// The rule id closest to `unknown`, if it is a likely typo ("did you mean" for front ends
@@ -106,6 +135,25 @@ mod tests {
             error.help.unwrap().get(Lang::En),
             "did you mean `platforms`?"
         );
+    }
+
+    #[test]
+    fn draft_from_a_value_is_worded_like_json_text() {
+        let value = serde_json::json!({"text": "Hallo", "platfroms": ["x"]});
+        let error = draft_from(value).unwrap_err();
+        assert_eq!(error.kind, InputErrorKind::InvalidDraft);
+        assert_eq!(error.position, None);
+        assert_eq!(
+            error.message.get(Lang::En),
+            "invalid draft: unknown key `platfroms`"
+        );
+        let draft = draft_from(serde_json::json!({"text": "Hallo", "platforms": ["x"]})).unwrap();
+        assert_eq!(draft.platforms, Some(vec![crate::Platform::X]));
+        let history = history_from(serde_json::json!([
+            {"account": "a", "published_at": "2026-05-04T10:00:00+02:00"}
+        ]))
+        .unwrap();
+        assert_eq!(history.len(), 1);
     }
 
     #[test]

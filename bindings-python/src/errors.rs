@@ -1,0 +1,235 @@
+//! The one place where core errors become Python exceptions.
+//!
+//! Every exception derives from `FreigabeError` and carries the same attributes: `kind`
+//! (core's stable kind name), `message`, `help`, `line`, `column`, `source_name` and
+//! `index` (position in a batch). `str(error)` is the located message, the source snippet
+//! for policies, and the help line, in the language the caller chose.
+
+use freigabe::policy::Localized;
+use freigabe::{InputError, InputErrorKind, Lang, PolicyErrorKind};
+use pyo3::exceptions::PyException;
+use pyo3::prelude::*;
+use pyo3::types::PyType;
+
+pyo3::create_exception!(
+    freigabe,
+    FreigabeError,
+    PyException,
+    "Base of every error freigabe raises. Attributes: `kind` (stable name such as \
+     `syntax` or `invalid-draft`), `message` (one lowercase line), `help` (how to fix it, \
+     or None), `line`/`column` (1-based, or None), `source_name` (policy file, or None) and \
+     `index` (position of the draft in a batch, or None)."
+);
+pyo3::create_exception!(
+    freigabe,
+    PolicyError,
+    FreigabeError,
+    "A policy cannot be read, parsed or compiled."
+);
+pyo3::create_exception!(
+    freigabe,
+    PolicySyntaxError,
+    PolicyError,
+    "The policy is not valid TOML; `line` and `column` point at the mistake."
+);
+pyo3::create_exception!(
+    freigabe,
+    UnknownKeyError,
+    PolicyError,
+    "The policy uses a key, rule or platform the format does not know; `help` suggests \
+     the closest one."
+);
+pyo3::create_exception!(
+    freigabe,
+    MissingKeyError,
+    PolicyError,
+    "The policy lacks a required key."
+);
+pyo3::create_exception!(
+    freigabe,
+    InvalidValueError,
+    PolicyError,
+    "A policy value has the wrong type or is out of range."
+);
+pyo3::create_exception!(
+    freigabe,
+    UnknownReferenceError,
+    PolicyError,
+    "The policy refers to something it does not define (such as `default-account`)."
+);
+pyo3::create_exception!(
+    freigabe,
+    ExtendsError,
+    PolicyError,
+    "`extends` points to a file that cannot be read, or the chain forms a cycle."
+);
+pyo3::create_exception!(
+    freigabe,
+    PolicyReadError,
+    PolicyError,
+    "The policy file itself cannot be read."
+);
+pyo3::create_exception!(
+    freigabe,
+    DraftError,
+    FreigabeError,
+    "A draft (or its history) cannot be checked."
+);
+pyo3::create_exception!(
+    freigabe,
+    InvalidDraftError,
+    DraftError,
+    "A draft or history entry does not have the contract's shape (unknown key, wrong type, \
+     missing `text`)."
+);
+pyo3::create_exception!(
+    freigabe,
+    InputTooLargeError,
+    DraftError,
+    "A draft's text is larger than the engine accepts (1 MiB)."
+);
+pyo3::create_exception!(
+    freigabe,
+    UnknownAccountError,
+    DraftError,
+    "The draft names an account the policy does not define, or none can be chosen."
+);
+pyo3::create_exception!(
+    freigabe,
+    ArgumentError,
+    FreigabeError,
+    "An argument of a binding function is invalid (language, time, thread count, mode)."
+);
+
+/// Registers every exception class on the module.
+pub fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = module.py();
+    for (name, class) in [
+        ("FreigabeError", py.get_type::<FreigabeError>()),
+        ("PolicyError", py.get_type::<PolicyError>()),
+        ("PolicySyntaxError", py.get_type::<PolicySyntaxError>()),
+        ("UnknownKeyError", py.get_type::<UnknownKeyError>()),
+        ("MissingKeyError", py.get_type::<MissingKeyError>()),
+        ("InvalidValueError", py.get_type::<InvalidValueError>()),
+        (
+            "UnknownReferenceError",
+            py.get_type::<UnknownReferenceError>(),
+        ),
+        ("ExtendsError", py.get_type::<ExtendsError>()),
+        ("PolicyReadError", py.get_type::<PolicyReadError>()),
+        ("DraftError", py.get_type::<DraftError>()),
+        ("InvalidDraftError", py.get_type::<InvalidDraftError>()),
+        ("InputTooLargeError", py.get_type::<InputTooLargeError>()),
+        ("UnknownAccountError", py.get_type::<UnknownAccountError>()),
+        ("ArgumentError", py.get_type::<ArgumentError>()),
+    ] {
+        module.add(name, class)?;
+    }
+    Ok(())
+}
+
+/// What an exception says, before it becomes a Python object.
+struct Details<'a> {
+    kind: &'a str,
+    message: &'a str,
+    help: Option<&'a str>,
+    position: Option<(usize, usize)>,
+    source_name: Option<&'a str>,
+    /// The full text of `str(error)`.
+    text: String,
+}
+
+/// The exception for a policy error, in `lang`.
+pub fn policy_error(py: Python<'_>, error: &freigabe::PolicyError, lang: Lang) -> PyErr {
+    let class = match error.kind {
+        PolicyErrorKind::Syntax => py.get_type::<PolicySyntaxError>(),
+        PolicyErrorKind::UnknownKey => py.get_type::<UnknownKeyError>(),
+        PolicyErrorKind::MissingKey => py.get_type::<MissingKeyError>(),
+        PolicyErrorKind::InvalidValue => py.get_type::<InvalidValueError>(),
+        PolicyErrorKind::UnknownReference => py.get_type::<UnknownReferenceError>(),
+        PolicyErrorKind::Extends => py.get_type::<ExtendsError>(),
+        PolicyErrorKind::Read => py.get_type::<PolicyReadError>(),
+        _ => py.get_type::<PolicyError>(),
+    };
+    let location = error.location.as_deref();
+    let details = Details {
+        kind: error.kind.as_str(),
+        message: error.message.get(lang),
+        help: error.help.as_ref().map(|help| help.get(lang)),
+        position: location.map(|l| (l.line, l.column)),
+        source_name: Some(location.map_or(error.file.as_str(), |l| l.file.as_str())),
+        text: error.render(lang),
+    };
+    build(&class, &details, None)
+}
+
+/// The exception for a draft error, in `lang`; `index` is the draft's place in a batch.
+pub fn input_error(py: Python<'_>, error: &InputError, lang: Lang, index: Option<usize>) -> PyErr {
+    let class = match error.kind {
+        InputErrorKind::InvalidDraft => py.get_type::<InvalidDraftError>(),
+        InputErrorKind::TooLarge => py.get_type::<InputTooLargeError>(),
+        InputErrorKind::UnknownAccount => py.get_type::<UnknownAccountError>(),
+        _ => py.get_type::<DraftError>(),
+    };
+    let help = error.help.as_ref().map(|help| help.get(lang));
+    let mut text = error.headline(lang);
+    if let Some(index) = index {
+        text = match lang {
+            Lang::En => format!("draft #{index}: {text}"),
+            _ => format!("entwurf #{index}: {text}"),
+        };
+    }
+    push_help(&mut text, help, lang);
+    let details = Details {
+        kind: error.kind.as_str(),
+        message: error.message.get(lang),
+        help,
+        position: error.position,
+        source_name: None,
+        text,
+    };
+    build(&class, &details, index)
+}
+
+/// An invalid argument of a binding function, with a help line.
+pub fn argument_error(py: Python<'_>, message: &Localized, help: &Localized, lang: Lang) -> PyErr {
+    let mut text = message.get(lang).to_owned();
+    push_help(&mut text, Some(help.get(lang)), lang);
+    let details = Details {
+        kind: "invalid-argument",
+        message: message.get(lang),
+        help: Some(help.get(lang)),
+        position: None,
+        source_name: None,
+        text,
+    };
+    build(&py.get_type::<ArgumentError>(), &details, None)
+}
+
+fn push_help(text: &mut String, help: Option<&str>, lang: Lang) {
+    if let Some(help) = help {
+        text.push_str(match lang {
+            Lang::En => "\nhelp: ",
+            _ => "\nhilfe: ",
+        });
+        text.push_str(help);
+    }
+}
+
+/// Instantiates `class` and sets the attributes every freigabe exception has.
+fn build(class: &Bound<'_, PyType>, details: &Details<'_>, index: Option<usize>) -> PyErr {
+    let attempt = || -> PyResult<PyErr> {
+        let error = class.call1((details.text.as_str(),))?;
+        error.setattr("kind", details.kind)?;
+        error.setattr("message", details.message)?;
+        error.setattr("help", details.help)?;
+        error.setattr("line", details.position.map(|p| p.0))?;
+        error.setattr("column", details.position.map(|p| p.1))?;
+        error.setattr("source_name", details.source_name)?;
+        error.setattr("index", index)?;
+        Ok(PyErr::from_value(error))
+    };
+    // Creating an exception object fails only when Python itself is out of memory; that
+    // error is then the one to raise.
+    attempt().unwrap_or_else(|error| error)
+}
