@@ -30,15 +30,20 @@ after(async () => {
   await server?.close();
 });
 
-test('typing an informal "du" gets a lint marker on exactly that word', async () => {
+// Opens the example and types `text` after its first line ("Libori 2026 beginnt! 🎉 ").
+async function openAndType(text) {
   const page = await browser.newPage();
   const errors = watchErrors(page);
   await page.goto(`${server.url}/examples/codemirror/`);
   await page.waitForSelector('body[data-ready="true"]');
-  // The example starts with "Libori 2026 beginnt! 🎉 "; type after it.
   await page.click('.cm-content');
   await page.keyboard.press('Control+End');
-  await page.keyboard.type('du bist eingeladen.');
+  await page.keyboard.type(text);
+  return { page, errors };
+}
+
+test('typing an informal "du" gets a lint marker on exactly that word', async () => {
+  const { page, errors } = await openAndType('du bist eingeladen.');
 
   const marker = page.locator('.cm-lintRange.freigabe-address-informal');
   await marker.first().waitFor();
@@ -58,12 +63,7 @@ test('typing an informal "du" gets a lint marker on exactly that word', async ()
 });
 
 test('a suggestion becomes an action that replaces the marked words', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}/examples/codemirror/`);
-  await page.waitForSelector('body[data-ready="true"]');
-  await page.click('.cm-content');
-  await page.keyboard.press('Control+End');
-  await page.keyboard.type('Schäden melden Sie bitte unverzüglich.');
+  const { page, errors } = await openAndType('Schäden melden Sie bitte unverzüglich.');
 
   const marker = page.locator('.cm-lintRange.freigabe-plain-language-bureaucratic');
   await marker.first().waitFor();
@@ -76,5 +76,6 @@ test('a suggestion becomes an action that replaces the marked words', async () =
     await page.textContent('.cm-content'),
     'Libori 2026 beginnt! 🎉 Schäden melden Sie bitte sofort.',
   );
+  assert.deepEqual(errors, []);
   await page.close();
 });
