@@ -1,0 +1,18 @@
+// Node entry of the package: the `--target nodejs` build (CommonJS, loaded synchronously)
+// with the same exports as the browser build, so `await init()` works in both.
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const wasm = require("../pkg/node/freigabe.js");
+
+export const { Engine, count, rules, explain, version } = wasm;
+
+/** The Node build is ready on import; `init` exists so code runs unchanged in browsers. */
+export default async function init() {
+  return wasm;
+}
+
+/** Synchronous counterpart of `init`; a no-op in Node. */
+export function initSync() {
+  return wasm;
+}

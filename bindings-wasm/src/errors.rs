@@ -1,0 +1,229 @@
+//! The one conversion point from core errors to JavaScript: an `Error` named
+//! `FreigabeError` carrying `kind`, `message`, `help`, `line`, `column` and `file`.
+
+use freigabe::{InputError, Lang, PolicyError};
+use wasm_bindgen::JsValue;
+
+/// An error on its way to JavaScript; becomes a thrown `FreigabeError`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct BindingError {
+    /// Stable lowercase kind (`syntax`, `unknown-key`, `invalid-draft`, `unknown-rule`…).
+    kind: &'static str,
+    message: String,
+    help: Option<String>,
+    /// 1-based line and column in the policy or history text, where known.
+    position: Option<(usize, usize)>,
+    /// The policy file the problem is in (policy errors only).
+    file: Option<String>,
+}
+
+/// `text` in `lang`.
+fn pick(lang: Lang, de: String, en: String) -> String {
+    match lang {
+        Lang::En => en,
+        _ => de,
+    }
+}
+
+impl BindingError {
+    fn new(kind: &'static str, message: String, help: String) -> BindingError {
+        BindingError {
+            kind,
+            message,
+            help: Some(help),
+            position: None,
+            file: None,
+        }
+    }
+
+    pub(crate) fn unknown_platform(name: &str, lang: Lang) -> BindingError {
+        let known = "`x`, `mastodon`, `bluesky`, `threads`, `instagram`, `facebook`, `linkedin`";
+        BindingError::new(
+            "unknown-platform",
+            pick(
+                lang,
+                format!("unbekannte plattform `{name}`"),
+                format!("unknown platform `{name}`"),
+            ),
+            pick(lang, format!("eine von {known}"), format!("one of {known}")),
+        )
+    }
+
+    pub(crate) fn unknown_rule(id: &str, lang: Lang) -> BindingError {
+        let help = match freigabe::wire::similar_rule_id(id) {
+            Some(close) => pick(
+                lang,
+                format!("meinten Sie `{close}`?"),
+                format!("did you mean `{close}`?"),
+            ),
+            None => pick(
+                lang,
+                "`rules()` listet alle regeln".to_owned(),
+                "`rules()` lists every rule".to_owned(),
+            ),
+        };
+        BindingError::new(
+            "unknown-rule",
+            pick(
+                lang,
+                format!("unbekannte regel `{id}`"),
+                format!("unknown rule `{id}`"),
+            ),
+            help,
+        )
+    }
+
+    pub(crate) fn draft_type(lang: Lang) -> BindingError {
+        BindingError::new(
+            "invalid-draft",
+            pick(
+                lang,
+                "ein entwurf ist ein text oder ein objekt".to_owned(),
+                "a draft is a string or an object".to_owned(),
+            ),
+            pick(
+                lang,
+                "`check(\"text\")` oder `check({ text: \"…\", account: \"…\" })`".to_owned(),
+                "`check(\"text\")` or `check({ text: \"…\", account: \"…\" })`".to_owned(),
+            ),
+        )
+    }
+
+    pub(crate) fn not_json(lang: Lang) -> BindingError {
+        BindingError::new(
+            "invalid-draft",
+            pick(
+                lang,
+                "entwurf lässt sich nicht als JSON darstellen".to_owned(),
+                "draft cannot be represented as JSON".to_owned(),
+            ),
+            pick(
+                lang,
+                "nur texte, zahlen, listen und einfache objekte verwenden (keine zyklen, kein BigInt)"
+                    .to_owned(),
+                "use only strings, numbers, arrays and plain objects (no cycles, no BigInt)"
+                    .to_owned(),
+            ),
+        )
+    }
+
+    /// A malformed option, such as `now` that is not a date or an unknown `lang`.
+    pub(crate) fn invalid_option(
+        option: &str,
+        value: &str,
+        help: (&str, &str),
+        lang: Lang,
+    ) -> BindingError {
+        BindingError::new(
+            "invalid-option",
+            pick(
+                lang,
+                format!("ungültige option `{option}`: `{value}`"),
+                format!("invalid option `{option}`: `{value}`"),
+            ),
+            pick(lang, help.0.to_owned(), help.1.to_owned()),
+        )
+    }
+
+    /// A failure that is a bug of freigabe, not of the caller's input.
+    pub(crate) fn internal(detail: &str) -> BindingError {
+        BindingError {
+            kind: "internal",
+            message: format!("interner fehler: {detail}"),
+            help: Some("bitte melden: https://github.com/freigabe/freigabe/issues".to_owned()),
+            position: None,
+            file: None,
+        }
+    }
+
+    /// The `Error` object JavaScript receives.
+    fn to_js_error(&self) -> js_sys::Error {
+        let error = js_sys::Error::new(&self.message);
+        error.set_name("FreigabeError");
+        let help = self
+            .help
+            .as_deref()
+            .map_or(JsValue::NULL, JsValue::from_str);
+        let number = |n: Option<usize>| n.map_or(JsValue::NULL, |n| JsValue::from(n as f64));
+        let file = self
+            .file
+            .as_deref()
+            .map_or(JsValue::NULL, JsValue::from_str);
+        let fields = [
+            ("kind", JsValue::from_str(self.kind)),
+            ("help", help),
+            ("line", number(self.position.map(|p| p.0))),
+            ("column", number(self.position.map(|p| p.1))),
+            ("file", file),
+        ];
+        for (key, value) in fields {
+            // Setting a property on a fresh `Error` cannot fail.
+            let _ = js_sys::Reflect::set(&error, &JsValue::from_str(key), &value);
+        }
+        error
+    }
+}
+
+impl From<BindingError> for JsValue {
+    fn from(error: BindingError) -> JsValue {
+        error.to_js_error().into()
+    }
+}
+
+/// A policy that does not compile, with the place in the file it names.
+pub(crate) fn policy_error(error: &PolicyError, lang: Lang) -> BindingError {
+    BindingError {
+        kind: error.kind.as_str(),
+        message: error.message.get(lang).to_owned(),
+        help: error.help.as_ref().map(|help| help.get(lang).to_owned()),
+        position: error.location.as_ref().map(|l| (l.line, l.column)),
+        file: Some(
+            error
+                .location
+                .as_ref()
+                .map_or(error.file.clone(), |l| l.file.clone()),
+        ),
+    }
+}
+
+/// A draft or history that cannot be checked.
+pub(crate) fn input_error(error: &InputError, lang: Lang) -> BindingError {
+    BindingError {
+        kind: error.kind.as_str(),
+        message: error.message.get(lang).to_owned(),
+        help: error.help.as_ref().map(|help| help.get(lang).to_owned()),
+        position: error.position,
+        file: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn policy_errors_keep_kind_position_and_language() {
+        let Err(error) = freigabe::Policy::from_toml("default-account = \"a\"\nplatfroms = 1\n")
+        else {
+            unreachable!("the policy has an unknown key");
+        };
+        let converted = policy_error(&error, Lang::En);
+        assert_eq!(converted.kind, "unknown-key");
+        assert_eq!(converted.position, Some((2, 1)));
+        assert!(
+            converted.message.contains("`platfroms`"),
+            "{}",
+            converted.message
+        );
+        assert_eq!(converted.file.as_deref(), Some("<policy>"));
+    }
+
+    #[test]
+    fn unknown_rule_suggests_the_close_id() {
+        let error = BindingError::unknown_rule("hashtag.max", Lang::En);
+        assert_eq!(error.kind, "unknown-rule");
+        assert_eq!(error.help.as_deref(), Some("did you mean `hashtags.max`?"));
+        let german = BindingError::unknown_rule("hashtag.max", Lang::De);
+        assert_eq!(german.message, "unbekannte regel `hashtag.max`");
+    }
+}
