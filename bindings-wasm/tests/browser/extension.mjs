@@ -16,6 +16,8 @@ const cmsPage = `<!doctype html><html lang="de"><head><meta charset="utf-8"><tit
 <h1>Beitrag bearbeiten</h1>
 <label>Text<br><textarea id="post" rows="5" cols="70"></textarea></label>
 <div id="rich" contenteditable="true" style="border:1px solid #ccc;margin-top:12rem;padding:.5rem;min-height:3rem"></div>
+<iframe id="wysiwyg" title="Editor" style="width:40rem;height:8rem"
+  srcdoc="&lt;body contenteditable='true' style='font:15px system-ui'&gt;&lt;/body&gt;"></iframe>
 </body></html>`;
 
 let server;
@@ -90,6 +92,17 @@ test('contenteditable fields are watched too, and fixing the text clears the pan
     () => document.querySelector('#freigabe-panel-host')?.shadowRoot.querySelector('strong').textContent === 'freigabe: Keine Befunde',
   );
   assert.equal(await page.locator('#freigabe-panel-host li').count(), 0);
+  await page.close();
+});
+
+test('rich-text editors in an iframe (TinyMCE, CKEditor 4) are watched as well', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}/cms.html`);
+  const editor = page.frameLocator('#wysiwyg').locator('body');
+  await editor.click();
+  await page.keyboard.type('Kommt alle vorbei, ihr seid herzlich eingeladen!');
+  await page.frameLocator('#wysiwyg')
+    .locator('#freigabe-panel-host li[data-rule="address.informal"]').first().waitFor();
   await page.close();
 });
 
