@@ -104,7 +104,10 @@ async function main() {
   };
   const options = { history: history(), now: '2026-07-22T12:00:00+02:00' };
   const report = engine.check(draft, options);
-  document.getElementById('setup').textContent = `${[...text].length} Zeichen (${text.length} UTF-16-Einheiten), ${report.diagnostics.length} Befunde je Prüfung, ${RUNS} Läufe nach ${WARM_UP} zum Aufwärmen.`;
+  const timers = self.crossOriginIsolated
+    ? 'Zeitmessung auf 5 µs genau (cross-origin-isoliert).'
+    : 'Zeitmessung nur auf 100 µs genau: die Seite ist nicht cross-origin-isoliert (bench/browser.mjs sendet COOP/COEP).';
+  document.getElementById('setup').textContent = `${[...text].length} Zeichen (${text.length} UTF-16-Einheiten), ${report.diagnostics.length} Befunde je Prüfung, ${RUNS} Läufe nach ${WARM_UP} zum Aufwärmen. ${timers}`;
 
   const result = {
     engine_version: version(),

@@ -17,7 +17,14 @@ const elements = {
   verdict: document.getElementById('verdict'),
   findings: document.getElementById('findings'),
   timing: document.getElementById('timing'),
+  example: document.getElementById('example'),
 };
+
+// A draft with typical slips: an informal "du", an emoji inside the sentence, a link without
+// https and a shortener, a bureaucratic word, a duplicated hashtag.
+const EXAMPLE_DRAFT = 'Libori 2026 beginnt! Am Samstag um 11 Uhr empfange ich im Rathaus die Gäste 🎉 aus unseren '
+  + 'Partnerstädten. Zwecks Anmeldung zum Empfang schreib uns einfach, du bist herzlich eingeladen! '
+  + 'Alle Infos: http://www.paderborn.de/libori und https://bit.ly/libori26 #Libori #Paderborn #Libori';
 
 const state = { engine: null, accounts: [], report: null, lastVerdict: '', listKey: '' };
 
@@ -245,6 +252,11 @@ elements.findings.addEventListener('click', (event) => {
 });
 
 elements.draft.addEventListener('input', check);
+elements.example.addEventListener('click', () => {
+  elements.draft.value = EXAMPLE_DRAFT;
+  elements.draft.focus();
+  check();
+});
 elements.draft.addEventListener('scroll', syncScroll);
 new ResizeObserver(syncScroll).observe(elements.draft);
 elements.account.addEventListener('change', () => {

@@ -110,3 +110,20 @@ test('fixing the draft clears the findings again', async () => {
   );
   await page.close();
 });
+
+test('the example draft shows the typical slips of a post', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/examples/browser-editor/`);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.click('#example');
+  await page.waitForSelector('#findings li[data-rule="links.shortener"]');
+  const rules = await page.$$eval('#findings li', (items) => items.map((item) => item.dataset.rule));
+  for (const rule of ['address.informal', 'links.https', 'hashtags.duplicate', 'plain-language.bureaucratic']) {
+    assert.ok(rules.includes(rule), `${rule} in ${rules}`);
+  }
+  assert.deepEqual(
+    await page.$$eval('mark[data-rule="links.shortener"]', (marks) => marks.map((m) => m.textContent)),
+    ['https://bit.ly/libori26'],
+  );
+  await page.close();
+});
