@@ -2,8 +2,16 @@
 // of a 2,200-character draft, p50/p95/max over 1,000 runs; then the editor example's input
 // handler (check, highlights, counters, findings list) for each keystroke of that draft.
 // Not a test (nothing is asserted); needs the web build (`npm run build`).
-// Usage: node bench/browser.mjs
+// Usage: node bench/browser.mjs [--wasm DIR] [--profile]
+//   --wasm DIR   bench another `wasm-bindgen --target web --out-name freigabe` output instead
+//                of pkg/web (e.g. a build with other optimisation settings)
+//   --profile    then profile 1,500 full checks with Chromium's CPU profiler and print the
+//                functions with the most self time (names need a build that keeps the wasm
+//                name section: wasm-opt --strip-debug removes it)
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { launchChromium, repoRoot, requireWebBuild, serveStatic } from '../tests/browser/support/browser.mjs';
 
 // Types the bench draft into the editor page one character at a time (as input events, once
@@ -34,9 +42,42 @@ async function editorKeystrokes(browser, text) {
   }, text);
 }
 
-requireWebBuild();
+// Self time per function over many full checks, from Chromium's sampling profiler.
+async function profileChecks(page, runs = 1500) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+  await cdp.send('Profiler.start');
+  await page.evaluate((n) => {
+    for (let i = 0; i < n; i += 1) window.benchCheck();
+  }, runs);
+  const { profile } = await cdp.send('Profiler.stop');
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const selfTime = new Map();
+  let total = 0;
+  profile.samples.forEach((id, index) => {
+    const name = nodes.get(id).callFrame.functionName || '(anonymous)';
+    selfTime.set(name, (selfTime.get(name) ?? 0) + profile.timeDeltas[index]);
+    total += profile.timeDeltas[index];
+  });
+  return [...selfTime]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 30)
+    .map(([name, time]) => ({ self_percent: Math.round((1000 * time) / total) / 10, function: name.replace(/::h[0-9a-f]{16}$/, '') }));
+}
+
+const { values: args } = parseArgs({ options: { wasm: { type: 'string' }, profile: { type: 'boolean' } } });
+const routes = {};
+if (args.wasm) {
+  for (const file of ['freigabe.js', 'freigabe_bg.wasm']) {
+    routes[`/bindings-wasm/pkg/web/${file}`] = readFileSync(path.join(args.wasm, file));
+  }
+} else {
+  requireWebBuild();
+}
 // Cross-origin isolation gives performance.now() 5 µs steps instead of 100 µs.
 const server = await serveStatic(repoRoot, {
+  routes,
   headers: {
     'cross-origin-opener-policy': 'same-origin',
     'cross-origin-embedder-policy': 'require-corp',
@@ -49,6 +90,7 @@ try {
   await page.waitForSelector('body[data-done="true"]', { timeout: 300_000 });
   const result = JSON.parse(await page.textContent('#result'));
   result.editor_keystroke = await editorKeystrokes(browser, await page.evaluate(() => window.benchDraft));
+  if (args.profile) result.profile = await profileChecks(page);
   // The machine's load says how much the tail (p95, max) reflects other work.
   const [load1] = loadavg();
   console.log(JSON.stringify({ ...result, cores: cpus().length, load_average_1min: Math.round(load1 * 100) / 100 }, null, 2));
