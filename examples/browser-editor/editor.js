@@ -68,7 +68,10 @@ function presetPlatforms() {
   }
 }
 
-async function switchPolicy() {
+// A new policy starts from its default account and that account's platforms; a new language
+// (same policy) keeps what the author chose.
+async function switchPolicy({ keepChoice = false } = {}) {
+  const previousAccount = elements.account.value;
   state.engine?.free();
   state.engine = null;
   elements.status.classList.remove('failed');
@@ -81,8 +84,12 @@ async function switchPolicy() {
     elements.account.replaceChildren(
       ...accounts.map((account) => new Option(account.id, account.id)),
     );
-    elements.account.value = defaultAccount ?? accounts[0]?.id ?? '';
-    presetPlatforms();
+    if (keepChoice && accounts.some((account) => account.id === previousAccount)) {
+      elements.account.value = previousAccount;
+    } else {
+      elements.account.value = defaultAccount ?? accounts[0]?.id ?? '';
+      presetPlatforms();
+    }
     elements.status.textContent = `Regelwerk ${elements.policy.selectedOptions[0].text} geladen · ${rules().length} Regeln`;
   } catch (error) {
     elements.status.classList.add('failed');
@@ -264,8 +271,8 @@ elements.account.addEventListener('change', () => {
   check();
 });
 elements.platforms.addEventListener('change', check);
-elements.policy.addEventListener('change', switchPolicy);
-elements.lang.addEventListener('change', switchPolicy);
+elements.policy.addEventListener('change', () => switchPolicy());
+elements.lang.addEventListener('change', () => switchPolicy({ keepChoice: true }));
 
 renderPlatformChoice();
 try {

@@ -127,3 +127,23 @@ test('the example draft shows the typical slips of a post', async () => {
   );
   await page.close();
 });
+
+test('switching the language recompiles the policy and shows English messages', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/examples/browser-editor/`);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.fill('#draft', 'Hallo du!');
+  await page.check('#platforms input[value="x"]');
+  await page.waitForSelector('#findings li[data-rule="address.informal"]');
+  await page.selectOption('#lang', 'en');
+  await page.waitForFunction(() => document.querySelector('#verdict').textContent.startsWith('With warnings'));
+  assert.match(await page.textContent('#findings li[data-rule="address.informal"] .message'), /informal/);
+  assert.equal(await page.textContent('#findings li[data-rule="address.informal"] .severity'), 'Warning');
+  assert.equal(await page.inputValue('#draft'), 'Hallo du!', 'the draft stays');
+  assert.deepEqual(
+    await page.$$eval('#platforms input:checked', (inputs) => inputs.map((input) => input.value)),
+    ['x', 'instagram', 'facebook'],
+    'and so do the chosen platforms',
+  );
+  await page.close();
+});
