@@ -31,7 +31,8 @@
 //!   from 09:00, took 30 minutes. Windows are placed on each local day, so DST switches
 //!   are counted as they happened. An account without `office-hours` is measured in
 //!   wall-clock time (holidays included): it promises no hours, so every hour counts.
-//!   Latencies are whole minutes, rounded down.
+//!   Latencies are whole minutes, rounded down, and measured over at most 366 days (a
+//!   later reply counts as if it came then).
 //! - **Within target**: latency at most `target-hours` × 60 (`[accounts.<id>.responses]`,
 //!   default 24 office hours, i.e. three working days of eight hours). The share is taken
 //!   over all questions, so an unanswered question counts as missed; a question asked just

@@ -11,6 +11,11 @@ use crate::time::FederalState;
 use crate::time::holidays::public_holidays;
 use crate::time::office_hours::OfficeHours;
 
+/// Longest stretch measured day by day. A reply a year after its question is a finding in
+/// itself; measuring further would only let a record dated `9999-12-31` cost millions of
+/// steps.
+pub(crate) const MAX_MEASURED_DAYS: i64 = 366;
+
 /// Measures time inside an account's office hours.
 ///
 /// Windows are turned into instants day by day in the account's time zone, so a window on
@@ -45,11 +50,16 @@ impl<'a> OfficeClock<'a> {
 
     /// Whole minutes between `start` and `end` that lie inside office hours on days that are
     /// no public holiday; wall-clock minutes without office hours; 0 if `end` is not after
-    /// `start`.
+    /// `start`. An `end` more than [`MAX_MEASURED_DAYS`] after `start` is measured as if it
+    /// came then.
     pub fn minutes_between(&mut self, start: Timestamp, end: Timestamp) -> u32 {
         if end <= start {
             return 0;
         }
+        let horizon = start
+            .checked_add(SignedDuration::from_hours(24 * MAX_MEASURED_DAYS))
+            .unwrap_or(Timestamp::MAX);
+        let end = end.min(horizon);
         if !self.has_hours() {
             return whole_minutes(end.duration_since(start));
         }

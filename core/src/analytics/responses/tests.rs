@@ -319,3 +319,22 @@ fn malformed_line_among_good_ones() {
     assert_eq!(bad_time.position.map(|(line, _)| line), Some(4));
     assert!(bad_time.headline(Lang::En).starts_with("4:"));
 }
+
+#[test]
+fn absurdly_late_reply_is_measured_over_one_year_at_most() {
+    let records = [
+        question("q", "2026-05-04T09:00:00+02:00", "Wann?"),
+        reply("r", "q", "9999-12-30T12:00:00Z", "Jetzt."),
+    ];
+    let capped = analyse(OFFICE_POLICY, &records).latencies_minutes;
+    let records = [
+        question("q", "2026-05-04T09:00:00+02:00", "Wann?"),
+        reply("r", "q", "2027-05-05T09:00:00+02:00", "Jetzt."),
+    ];
+    assert_eq!(capped, analyse(OFFICE_POLICY, &records).latencies_minutes);
+    // About 250 working days of 8 hours, minus the holidays.
+    assert!(
+        (240 * 8 * 60..=255 * 8 * 60).contains(&capped[0]),
+        "{capped:?}"
+    );
+}
