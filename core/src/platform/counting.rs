@@ -27,9 +27,9 @@ use std::ops::Range;
 use serde::Deserialize;
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::text::extract::{Entity, EntityKind, Extractor, is_invalid_char};
+use crate::text::graphemes::grapheme_indices;
 
 /// A range of code points with its own weight (twitter-text config `ranges`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -253,6 +253,14 @@ impl<'t> TextScan<'t> {
         }
     }
 
+    /// A scan whose URLs are already known: `urls` must be `extractor.urls(text)`.
+    pub(crate) fn with_urls(text: &'t str, extractor: &'t Extractor, urls: Vec<Entity>) -> Self {
+        let scan = TextScan::new(text, extractor);
+        // A fresh cell is empty, so `set` cannot fail.
+        let _ = scan.urls.set(urls);
+        scan
+    }
+
     /// The scanned text.
     #[must_use]
     pub fn text(&self) -> &'t str {
@@ -343,12 +351,19 @@ fn parse_weighted(scan: &TextScan<'_>, config: &WeightedConfig, max: u64) -> Par
         } else {
             (position + character.len_utf8(), config.weight_of(character))
         };
-        let unit = &normalized_text[position..end];
         weighted += weight;
-        utf16_index += unit.encode_utf16().count();
         // twitter-text checks only the last code unit it stepped onto.
+        let last = if end == position + character.len_utf8() {
+            // One character, most of the text: no need to re-read it.
+            utf16_index += character.len_utf16();
+            Some(character)
+        } else {
+            let unit = &normalized_text[position..end];
+            utf16_index += unit.encode_utf16().count();
+            unit.chars().next_back()
+        };
         if all_valid {
-            all_valid = !unit.chars().next_back().is_some_and(is_invalid_char);
+            all_valid = !last.is_some_and(is_invalid_char);
         }
         if weighted <= scaled_max {
             if all_valid {
@@ -484,10 +499,7 @@ fn count_graphemes(
         );
     }
     if entities.is_empty() {
-        return count_units(
-            limit,
-            text.grapheme_indices(true).map(|(offset, _)| (offset, 1)),
-        );
+        return count_units(limit, grapheme_indices(text).map(|(offset, _)| (offset, 1)));
     }
     // Mastodon's `remove_overlapping_entities`: sorted by start, the earlier one wins.
     entities.sort_by_key(|(entity, _)| entity.start);
@@ -552,9 +564,7 @@ fn count_graphemes(
     };
     let mut result = count_units(
         limit,
-        rewritten
-            .grapheme_indices(true)
-            .map(|(offset, _)| (offset, 1)),
+        grapheme_indices(&rewritten).map(|(offset, _)| (offset, 1)),
     );
     result.overflow_start = result.overflow_start.map(to_original);
     result

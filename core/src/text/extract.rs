@@ -391,7 +391,13 @@ impl Extractor {
     /// All three, sorted by start, overlaps removed like `extractEntitiesWithIndices`.
     #[must_use]
     pub fn entities(&self, text: &str) -> Vec<Entity> {
-        let mut entities = self.urls(text);
+        self.entities_with_urls(text, self.urls(text))
+    }
+
+    /// [`Extractor::entities`] from the [`Extractor::urls`] of `text`, for a caller that
+    /// also needs the URLs before overlaps are removed (the platform counters do).
+    pub(crate) fn entities_with_urls(&self, text: &str, urls: Vec<Entity>) -> Vec<Entity> {
+        let mut entities = urls;
         entities.extend(self.hashtags_overlapping_urls(text));
         entities.extend(self.mentions(text));
         remove_overlapping(&mut entities);

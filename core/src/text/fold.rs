@@ -11,7 +11,8 @@
 use std::ops::Range;
 
 use unicode_normalization::UnicodeNormalization;
-use unicode_segmentation::UnicodeSegmentation;
+
+use super::graphemes::grapheme_indices;
 
 /// The folded text and, per folded byte, the original range it came from.
 #[derive(Debug, Clone, Default)]
@@ -28,36 +29,9 @@ impl Folded {
             text: String::with_capacity(original.len()),
             origin: Vec::with_capacity(original.len()),
         };
-        // Most of a German post is ASCII, and grapheme segmentation is the expensive part.
-        // Between two ASCII characters there is always a cluster boundary, except inside
-        // CR LF (no ASCII character extends, prepends or is pictographic), so only the
-        // stretches around non-ASCII characters go through the segmenter; they start and
-        // end at such boundaries, where it gives the same clusters as on the whole text.
-        let bytes = original.as_bytes();
-        let boundary_before =
-            |i: usize| match (i.checked_sub(1).map(|p| bytes.get(p)), bytes.get(i)) {
-                (Some(Some(a)), Some(b)) => {
-                    a.is_ascii() && b.is_ascii() && (*a, *b) != (b'\r', b'\n')
-                }
-                _ => true, // the start or the end of the text
-            };
-        let mut position = 0;
-        while position < bytes.len() {
-            if bytes[position].is_ascii() && boundary_before(position + 1) {
-                folded.fold_cluster(&original[position..=position], position);
-                position += 1;
-            } else if bytes.get(position..position + 2) == Some(b"\r\n") {
-                folded.fold_cluster(&original[position..position + 2], position);
-                position += 2;
-            } else {
-                let end = (position + 1..=bytes.len())
-                    .find(|&i| boundary_before(i))
-                    .unwrap_or(bytes.len());
-                for (start, cluster) in original[position..end].grapheme_indices(true) {
-                    folded.fold_cluster(cluster, position + start);
-                }
-                position = end;
-            }
+        // `grapheme_indices` segments only the stretches around non-ASCII characters.
+        for (start, cluster) in grapheme_indices(original) {
+            folded.fold_cluster(cluster, start);
         }
         folded.collapse_spelled_out_letters();
         folded
@@ -236,6 +210,7 @@ fn to_u32(offset: usize) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_segmentation::UnicodeSegmentation;
 
     fn fold(text: &str) -> String {
         Folded::new(text).as_str().to_owned()

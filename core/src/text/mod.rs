@@ -2,6 +2,7 @@
 
 pub mod extract;
 pub(crate) mod fold;
+pub(crate) mod graphemes;
 pub(crate) mod lexicon;
 pub(crate) mod links;
 pub mod offsets;
@@ -65,7 +66,10 @@ impl Link<'_> {
 
 impl<'a> TextView<'a> {
     pub fn new(text: &'a str, extractor: &'a Extractor) -> TextView<'a> {
-        let entities = extractor.entities(text);
+        // The counters need the URLs before overlaps with hashtags and mentions are
+        // removed: extracted once here, for both.
+        let urls = extractor.urls(text);
+        let entities = extractor.entities_with_urls(text, urls.clone());
         let links = entities
             .iter()
             .filter(|e| e.kind == EntityKind::Url)
@@ -86,7 +90,7 @@ impl<'a> TextView<'a> {
             links,
             folded: OnceCell::new(),
             sentences: OnceCell::new(),
-            scan: TextScan::new(text, extractor),
+            scan: TextScan::with_urls(text, extractor, urls),
             addresses: OnceCell::new(),
         }
     }
