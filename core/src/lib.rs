@@ -29,6 +29,8 @@
 #![deny(missing_docs)]
 
 pub mod analytics;
+#[cfg(feature = "archive")]
+pub mod archive;
 pub mod batch;
 pub mod docs;
 mod draft;

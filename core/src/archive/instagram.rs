@@ -1,0 +1,90 @@
+//! Instagram "Download your information" (JSON):
+//! `your_instagram_activity/content/posts_1.json`.
+//!
+//! A list of posts, each `{"media": [{"uri", "creation_timestamp", "title", …}], "title",
+//! "creation_timestamp"}`. A post with one photo keeps caption and time in that photo
+//! (`media[0].title`, `media[0].creation_timestamp`); a carousel has them at the top. Strings
+//! carry Meta's byte-wise escaping, which is repaired. The export has no alt texts, so media
+//! come without `alt_text`. There is no post id; the time stamp serves as the record's id.
+
+use serde::Deserialize;
+
+use super::json::elements;
+use super::mojibake::repaired;
+use super::{ArchiveError, ArchiveFormat, RecordError, RecordErrorKind, Records, media_from_file};
+use crate::draft::Draft;
+use crate::policy::Localized;
+
+#[derive(Deserialize)]
+struct Post {
+    #[serde(default)]
+    media: Vec<InstagramMedia>,
+    title: Option<String>,
+    creation_timestamp: Option<i64>,
+}
+
+#[derive(Deserialize)]
+struct InstagramMedia {
+    uri: String,
+    creation_timestamp: Option<i64>,
+    title: Option<String>,
+}
+
+pub(super) fn read(text: &str, records: &mut Records<'_>) -> Result<(), ArchiveError> {
+    for element in elements(text, text, ArchiveFormat::Instagram)? {
+        let post: Post = match element.parse(ArchiveFormat::Instagram) {
+            Ok(post) => post,
+            Err(error) => {
+                records.error(error);
+                continue;
+            }
+        };
+        let first = post.media.first();
+        let caption = non_empty(post.title.as_deref())
+            .or_else(|| first.and_then(|media| non_empty(media.title.as_deref())))
+            .map(repaired)
+            .unwrap_or_default();
+        let Some(seconds) = post
+            .creation_timestamp
+            .or_else(|| first.and_then(|media| media.creation_timestamp))
+        else {
+            records.error(RecordError::new(
+                element.locator,
+                RecordErrorKind::InvalidRecord,
+                Localized::new(
+                    "ungültiger eintrag: `creation_timestamp` fehlt",
+                    "invalid record: missing `creation_timestamp`",
+                ),
+                Localized::new(
+                    "ein Instagram-beitrag hat `creation_timestamp` oben oder im ersten `media`-eintrag",
+                    "an Instagram post has `creation_timestamp` at the top or in its first `media` entry",
+                ),
+            ));
+            continue;
+        };
+        let id = seconds.to_string();
+        let published_at = match element.unix_time(seconds, "creation_timestamp") {
+            Ok(time) => time,
+            Err(error) => {
+                records.error(error.with_id(Some(id)));
+                continue;
+            }
+        };
+        let draft = Draft {
+            id: Some(id),
+            published_at: Some(published_at),
+            media: post
+                .media
+                .iter()
+                .map(|media| media_from_file(repaired(&media.uri)))
+                .collect(),
+            ..Draft::new(caption)
+        };
+        records.post(element.locator, draft);
+    }
+    Ok(())
+}
+
+fn non_empty(text: Option<&str>) -> Option<&str> {
+    text.filter(|text| !text.trim().is_empty())
+}

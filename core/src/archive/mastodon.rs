@@ -1,0 +1,261 @@
+//! Mastodon export: `outbox.json`, an ActivityStreams `OrderedCollection`.
+//!
+//! `orderedItems` holds activities in time order: `Create` with a `Note` object for the
+//! account's own posts (`content` as HTML, `published`, `attachment` with `mediaType`, `url`
+//! and `name` — the alt text the author wrote), `Announce` for boosts. The HTML becomes
+//! plain text (paragraphs, line breaks, links with their full visible URL). Boosts and
+//! direct messages (addressed neither to the public nor to followers) are skipped, as are
+//! other activities. A content warning (`summary`) is not part of the text. Audio
+//! attachments are left out (drafts know images, videos and GIFs).
+
+use jiff::Timestamp;
+use serde::Deserialize;
+use serde_json::Value;
+use serde_json::value::RawValue;
+
+use super::html::to_text;
+use super::json::{Element, locate};
+use super::{
+    ArchiveError, ArchiveFormat, RecordError, RecordErrorKind, Records, SkipReason, wrong_shape,
+};
+use crate::draft::{Draft, Media, MediaKind};
+use crate::policy::{Localized, localized};
+
+const PUBLIC: &str = "https://www.w3.org/ns/activitystreams#Public";
+
+#[derive(Deserialize)]
+struct Outbox<'a> {
+    #[serde(rename = "orderedItems", borrow)]
+    ordered_items: Option<Vec<&'a RawValue>>,
+}
+
+#[derive(Deserialize)]
+struct Activity<'a> {
+    #[serde(rename = "type")]
+    kind: String,
+    id: Option<String>,
+    #[serde(borrow)]
+    object: Option<&'a RawValue>,
+}
+
+#[derive(Deserialize)]
+struct Note {
+    id: Option<String>,
+    #[serde(default)]
+    content: String,
+    published: String,
+    #[serde(default)]
+    attachment: Vec<Attachment>,
+    #[serde(default)]
+    to: Value,
+    #[serde(default)]
+    cc: Value,
+}
+
+#[derive(Deserialize)]
+struct Attachment {
+    #[serde(rename = "mediaType")]
+    media_type: Option<String>,
+    url: Option<String>,
+    name: Option<String>,
+}
+
+pub(super) fn read(text: &str, records: &mut Records<'_>) -> Result<(), ArchiveError> {
+    let outbox: Outbox<'_> = serde_json::from_str(text)
+        .map_err(|e| ArchiveError::json(&e, &ArchiveFormat::Mastodon.expected()))?;
+    let items = outbox.ordered_items.ok_or_else(|| {
+        wrong_shape(
+            ArchiveFormat::Mastodon,
+            Localized::new("kein `orderedItems`", "no `orderedItems`"),
+        )
+    })?;
+    for element in locate(text, items.into_iter().map(RawValue::get)) {
+        match activity(&element) {
+            Ok(Read::Post(draft)) => records.post(element.locator, *draft),
+            Ok(Read::Skip(id, reason)) => records.skip(element.locator, id, reason),
+            Err(error) => records.error(error),
+        }
+    }
+    Ok(())
+}
+
+/// What an activity of the outbox is.
+enum Read {
+    Post(Box<Draft>),
+    Skip(Option<String>, SkipReason),
+}
+
+fn activity(element: &Element<'_>) -> Result<Read, RecordError> {
+    let activity: Activity<'_> = element.parse(ArchiveFormat::Mastodon)?;
+    match (activity.kind.as_str(), activity.object) {
+        ("Announce", _) => Ok(Read::Skip(activity.id, SkipReason::Repost)),
+        ("Create", Some(object)) => {
+            let note: Note = element.nested(object).parse(ArchiveFormat::Mastodon)?;
+            note_to_draft(element, note)
+        }
+        _ => Ok(Read::Skip(activity.id, SkipReason::NotAPost)),
+    }
+}
+
+fn note_to_draft(element: &Element<'_>, note: Note) -> Result<Read, RecordError> {
+    if !is_public_or_followers(&note) {
+        return Ok(Read::Skip(note.id, SkipReason::Direct));
+    }
+    let published_at: Timestamp = note.published.parse().map_err(|_| {
+        let published = &note.published;
+        RecordError::new(
+            element.locator,
+            RecordErrorKind::InvalidTime,
+            localized!(
+                de: "`published` `{published}` ist kein zeitpunkt",
+                en: "`published` `{published}` is not a point in time",
+            ),
+            Localized::new(
+                "erwartet: RFC 3339, z. b. `2026-05-04T08:00:00Z`",
+                "expected: RFC 3339, e.g. `2026-05-04T08:00:00Z`",
+            ),
+        )
+        .with_id(note.id.clone())
+    })?;
+    let draft = Draft {
+        id: note.id,
+        published_at: Some(published_at),
+        media: note.attachment.iter().filter_map(media).collect(),
+        ..Draft::new(to_text(&note.content))
+    };
+    Ok(Read::Post(Box::new(draft)))
+}
+
+/// Public, unlisted and followers-only posts go to `as:Public` or a followers collection;
+/// a direct message only to the people it mentions. A note without any addressing is
+/// taken as public.
+fn is_public_or_followers(note: &Note) -> bool {
+    if note.to.is_null() && note.cc.is_null() {
+        return true;
+    }
+    [&note.to, &note.cc]
+        .into_iter()
+        .flat_map(addresses)
+        .any(|address| {
+            address == PUBLIC || address == "as:Public" || address.ends_with("/followers")
+        })
+}
+
+/// ActivityStreams allows one address or a list.
+fn addresses(audience: &Value) -> Vec<&str> {
+    match audience {
+        Value::String(one) => vec![one.as_str()],
+        Value::Array(many) => many.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn media(attachment: &Attachment) -> Option<Media> {
+    let media_type = attachment.media_type.as_deref().unwrap_or_default();
+    let kind = if media_type == "image/gif" {
+        MediaKind::Gif
+    } else if media_type.starts_with("image/") {
+        MediaKind::Image
+    } else if media_type.starts_with("video/") {
+        MediaKind::Video
+    } else {
+        return None;
+    };
+    Some(Media {
+        kind,
+        alt_text: attachment
+            .name
+            .clone()
+            .filter(|name| !name.trim().is_empty()),
+        credit: None,
+        subtitles: None,
+        file: attachment.url.clone(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::archive::{ArchiveFormat, ArchiveOptions, RecordErrorKind, SkipReason, read};
+    use crate::draft::MediaKind;
+    use crate::platform::Platform;
+
+    const OUTBOX: &str = r#"{
+  "@context": "https://www.w3.org/ns/activitystreams",
+  "id": "outbox.json",
+  "type": "OrderedCollection",
+  "totalItems": 4,
+  "orderedItems": [
+    {
+      "id": "https://social.example/users/stadt/statuses/1/activity",
+      "type": "Create",
+      "published": "2026-05-04T08:00:00Z",
+      "object": {
+        "id": "https://social.example/users/stadt/statuses/1",
+        "type": "Note",
+        "published": "2026-05-04T08:00:00Z",
+        "to": ["https://www.w3.org/ns/activitystreams#Public"],
+        "cc": ["https://social.example/users/stadt/followers"],
+        "content": "<p>Neue Termine &amp; mehr:<br /><a href=\"https://www.paderborn.de/termine\"><span class=\"invisible\">https://www.</span><span class=\"\">paderborn.de/termine</span><span class=\"invisible\"></span></a></p><p>Bis bald!</p>",
+        "attachment": [
+          {"type": "Document", "mediaType": "image/jpeg", "url": "media_attachments/files/1/original/a.jpg", "name": "Das Rathaus im Abendlicht"},
+          {"type": "Document", "mediaType": "video/mp4", "url": "media_attachments/files/1/original/b.mp4", "name": null}
+        ]
+      }
+    },
+    {"id": "https://social.example/users/stadt/statuses/2/activity", "type": "Announce", "object": "https://other.example/statuses/9"},
+    {"id": "https://social.example/users/stadt/statuses/3/activity", "type": "Create",
+     "object": {"id": "https://social.example/users/stadt/statuses/3", "type": "Note", "content": "<p>kaputt</p>", "published": "bald", "to": ["https://www.w3.org/ns/activitystreams#Public"]}},
+    {"id": "https://social.example/users/stadt/statuses/4/activity", "type": "Create",
+     "object": {"id": "https://social.example/users/stadt/statuses/4", "type": "Note", "content": "<p>privat</p>", "published": "2026-05-05T08:00:00Z", "to": ["https://bonn.social/users/anna"]}}
+  ]
+}"#;
+
+    #[test]
+    fn notes_become_text_with_alt_texts_and_boosts_are_skipped() {
+        let archive = read("outbox.json", OUTBOX.as_bytes(), &ArchiveOptions::default()).unwrap();
+        assert_eq!(archive.format, ArchiveFormat::Mastodon);
+        assert_eq!(archive.records.len(), 2);
+        let post = archive.records[0].as_ref().unwrap();
+        assert_eq!(
+            post.draft.text,
+            "Neue Termine & mehr:\nhttps://www.paderborn.de/termine\n\nBis bald!"
+        );
+        assert_eq!(post.draft.platforms, Some(vec![Platform::Mastodon]));
+        assert_eq!(post.draft.media.len(), 2);
+        assert_eq!(
+            post.draft.media[0].alt_text.as_deref(),
+            Some("Das Rathaus im Abendlicht")
+        );
+        assert_eq!(post.draft.media[1].kind, MediaKind::Video);
+        assert_eq!(post.draft.media[1].alt_text, None);
+        assert_eq!(post.locator.line, Some(7));
+
+        let broken = archive.records[1].as_ref().unwrap_err();
+        assert_eq!(broken.kind, RecordErrorKind::InvalidTime);
+        assert_eq!(broken.locator.record, 3);
+        assert_eq!(
+            broken.id.as_deref(),
+            Some("https://social.example/users/stadt/statuses/3")
+        );
+
+        let reasons: Vec<_> = archive
+            .skipped
+            .iter()
+            .map(|s| (s.locator.record, s.reason))
+            .collect();
+        assert_eq!(reasons, [(2, SkipReason::Repost), (4, SkipReason::Direct)]);
+    }
+
+    #[test]
+    fn an_outbox_without_items_names_the_expected_shape() {
+        let options = ArchiveOptions {
+            format: Some(ArchiveFormat::Mastodon),
+            ..ArchiveOptions::default()
+        };
+        let error = read("outbox.json", br#"{"type": "Person"}"#, &options).unwrap_err();
+        assert_eq!(
+            error.message.get(crate::Lang::En),
+            "no `orderedItems`; expected: Mastodon `outbox.json` (ActivityStreams collection with `orderedItems`)"
+        );
+    }
+}

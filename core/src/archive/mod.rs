@@ -1,0 +1,563 @@
+//! Archives of published posts, read into drafts so `freigabe batch` (and anyone else) can
+//! check what went out.
+//!
+//! Formats ([`ArchiveFormat`]):
+//!
+//! | format | file | what it carries |
+//! |---|---|---|
+//! | `facebook` | Meta "Download your information", `your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json` | text, time, photo/video files; no alt texts (a photo's `description` is its caption, not alt text) |
+//! | `instagram` | Meta "Download your information", `your_instagram_activity/content/posts_1.json` | caption, time, photo/video files; no alt texts |
+//! | `x` | X archive `data/tweets.js` (`window.YTD.tweets.part0 = […]`) | text with `t.co` links expanded, time, media kinds, alt text where the archive has `ext_alt_text`; retweets are skipped |
+//! | `mastodon` | Mastodon export `outbox.json` (ActivityStreams) | text from the HTML content, time, attachments with their alt texts (`name`); boosts and direct messages are skipped |
+//! | `jsonl` | one draft per line (the draft contract) | everything a draft has |
+//! | `csv` | a table with a header and a [`CsvColumns`] mapping | text, time, account, platforms, author, id |
+//!
+//! Meta writes every non-ASCII character of its JSON exports as UTF-8 bytes escaped one by
+//! one (`"B\u00c3\u00bcrger"` for "Bürger"); the Facebook and Instagram readers repair that.
+//!
+//! A whole file that cannot be read is an [`ArchiveError`] that names what was expected; a
+//! record that cannot be read is a [`RecordError`] in its place in [`Archive::records`],
+//! and the records after it are read all the same.
+//!
+//! ```
+//! use freigabe::archive::{self, ArchiveFormat, ArchiveOptions};
+//!
+//! let tweets = br#"window.YTD.tweets.part0 = [{"tweet": {"id_str": "1",
+//!     "created_at": "Wed Oct 10 20:19:24 +0000 2018",
+//!     "full_text": "Rat &amp; Verwaltung: https://t.co/abc",
+//!     "entities": {"urls": [{"url": "https://t.co/abc", "expanded_url": "https://www.paderborn.de/rat"}]}}}]"#;
+//! let archive = archive::read("tweets.js", tweets, &ArchiveOptions::default())?;
+//! assert_eq!(archive.format, ArchiveFormat::X);
+//! let post = archive.records[0].as_ref().map_err(|e| e.to_string())?;
+//! assert_eq!(post.draft.text, "Rat & Verwaltung: https://www.paderborn.de/rat");
+//! assert_eq!(post.draft.published_at.map(|t| t.to_string()).as_deref(), Some("2018-10-10T20:19:24Z"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod csv_table;
+mod error;
+mod facebook;
+mod html;
+mod instagram;
+mod json;
+mod jsonl;
+mod mastodon;
+mod mojibake;
+mod x;
+
+use std::fmt;
+use std::str::FromStr;
+
+use jiff::tz::TimeZone;
+
+use crate::draft::{Draft, Media, MediaKind};
+use crate::platform::Platform;
+use crate::policy::{Localized, did_you_mean, localized};
+
+pub use csv_table::CsvColumns;
+pub use error::{ArchiveError, ArchiveErrorKind, RecordError, RecordErrorKind};
+
+/// A kind of archive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ArchiveFormat {
+    /// JSON Lines, one draft per line.
+    Jsonl,
+    /// A CSV table with a header.
+    Csv,
+    /// Facebook's "Download your information" posts JSON.
+    Facebook,
+    /// Instagram's "Download your information" posts JSON.
+    Instagram,
+    /// An X (Twitter) archive's `tweets.js`.
+    X,
+    /// A Mastodon export's `outbox.json`.
+    Mastodon,
+}
+
+impl ArchiveFormat {
+    /// Every format, in the order they are listed to users.
+    pub const ALL: [ArchiveFormat; 6] = [
+        ArchiveFormat::Jsonl,
+        ArchiveFormat::Csv,
+        ArchiveFormat::Facebook,
+        ArchiveFormat::Instagram,
+        ArchiveFormat::X,
+        ArchiveFormat::Mastodon,
+    ];
+
+    /// The name used by `--input-format`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ArchiveFormat::Jsonl => "jsonl",
+            ArchiveFormat::Csv => "csv",
+            ArchiveFormat::Facebook => "facebook",
+            ArchiveFormat::Instagram => "instagram",
+            ArchiveFormat::X => "x",
+            ArchiveFormat::Mastodon => "mastodon",
+        }
+    }
+
+    /// The platform a platform export's posts went out on (`None` for JSONL and CSV, whose
+    /// records name their platforms).
+    pub fn platform(self) -> Option<Platform> {
+        match self {
+            ArchiveFormat::Facebook => Some(Platform::Facebook),
+            ArchiveFormat::Instagram => Some(Platform::Instagram),
+            ArchiveFormat::X => Some(Platform::X),
+            ArchiveFormat::Mastodon => Some(Platform::Mastodon),
+            ArchiveFormat::Jsonl | ArchiveFormat::Csv => None,
+        }
+    }
+
+    /// What a file of this format looks like, for error messages.
+    fn expected(self) -> Localized {
+        let (de, en) = match self {
+            ArchiveFormat::Jsonl => (
+                "JSONL: ein entwurf als JSON-objekt pro zeile",
+                "JSONL: one draft as a JSON object per line",
+            ),
+            ArchiveFormat::Csv => (
+                "CSV mit kopfzeile und einer spalte `text`",
+                "CSV with a header and a `text` column",
+            ),
+            ArchiveFormat::Facebook => (
+                "Facebook-Export (JSON-liste von beiträgen mit `timestamp` und `data`)",
+                "Facebook export (JSON list of posts with `timestamp` and `data`)",
+            ),
+            ArchiveFormat::Instagram => (
+                "Instagram-Export (JSON-liste von beiträgen mit `media`)",
+                "Instagram export (JSON list of posts with `media`)",
+            ),
+            ArchiveFormat::X => (
+                "X-Archiv `tweets.js` (window.YTD.tweets.part0 = […])",
+                "X archive `tweets.js` (window.YTD.tweets.part0 = […])",
+            ),
+            ArchiveFormat::Mastodon => (
+                "Mastodon `outbox.json` (ActivityStreams-sammlung mit `orderedItems`)",
+                "Mastodon `outbox.json` (ActivityStreams collection with `orderedItems`)",
+            ),
+        };
+        Localized::new(de, en)
+    }
+}
+
+impl fmt::Display for ArchiveFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for ArchiveFormat {
+    type Err = ArchiveError;
+
+    fn from_str(name: &str) -> Result<ArchiveFormat, ArchiveError> {
+        let lowered = name.trim().to_ascii_lowercase();
+        if let Some(format) = ArchiveFormat::ALL
+            .into_iter()
+            .find(|format| format.as_str() == lowered)
+        {
+            return Ok(format);
+        }
+        let names = ArchiveFormat::ALL.map(ArchiveFormat::as_str);
+        let help = match did_you_mean(&lowered, names) {
+            Some(close) => localized!(de: "meinten Sie `{close}`?", en: "did you mean `{close}`?"),
+            None => {
+                let list = names.join(", ");
+                localized!(de: "möglich sind: {list}", en: "possible values: {list}")
+            }
+        };
+        Err(ArchiveError::new(
+            ArchiveErrorKind::InvalidOption,
+            localized!(
+                de: "unbekanntes archivformat `{name}`",
+                en: "unknown archive format `{name}`",
+            ),
+            help,
+        ))
+    }
+}
+
+/// How to read an archive.
+#[derive(Debug, Clone, Default)]
+pub struct ArchiveOptions {
+    /// The format; `None` detects it with [`detect`].
+    pub format: Option<ArchiveFormat>,
+    /// Account for records that name none (platform exports never do).
+    pub account: Option<String>,
+    /// Platform for JSONL/CSV records that name none; platform exports imply theirs.
+    pub platform: Option<Platform>,
+    /// Which CSV columns hold what.
+    pub columns: CsvColumns,
+    /// Zone of CSV times without offset (`2026-05-04 10:00`); `None` means `Europe/Berlin`.
+    pub time_zone: Option<TimeZone>,
+}
+
+/// Where a record is in its archive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct RecordLocator {
+    /// 1-based number of the record in source order (skipped records count too).
+    pub record: usize,
+    /// 1-based line the record starts on, where the format has lines.
+    pub line: Option<usize>,
+}
+
+/// A published post read from an archive.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArchivedPost {
+    /// Which record it was.
+    pub locator: RecordLocator,
+    /// The post as a draft: `published_at` set where the archive has it (always for
+    /// platform exports), `id` the platform's id (tweet id, status URL, Meta time stamp).
+    pub draft: Draft,
+}
+
+/// Why a record was left out without being an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SkipReason {
+    /// A retweet or boost: someone else's words, not the account's own post.
+    Repost,
+    /// A Mastodon direct message: not public, not a post of the account.
+    Direct,
+    /// Neither text nor media (a Facebook profile-picture update, a check-in).
+    Empty,
+    /// An activity that is not a post (a Mastodon `Like` or `Update`).
+    NotAPost,
+}
+
+impl SkipReason {
+    /// A stable lowercase name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SkipReason::Repost => "repost",
+            SkipReason::Direct => "direct",
+            SkipReason::Empty => "empty",
+            SkipReason::NotAPost => "not-a-post",
+        }
+    }
+}
+
+/// A record that was left out on purpose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkippedRecord {
+    /// Which record.
+    pub locator: RecordLocator,
+    /// Its platform id, if any.
+    pub id: Option<String>,
+    /// Why.
+    pub reason: SkipReason,
+}
+
+/// The records of an archive, in source order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Archive {
+    /// The format it was read as.
+    pub format: ArchiveFormat,
+    /// Every record that is a post, or why it could not be read.
+    pub records: Vec<Result<ArchivedPost, RecordError>>,
+    /// Records left out on purpose (reposts, direct messages, empty entries).
+    pub skipped: Vec<SkippedRecord>,
+}
+
+impl IntoIterator for Archive {
+    type Item = Result<ArchivedPost, RecordError>;
+    type IntoIter = std::vec::IntoIter<Result<ArchivedPost, RecordError>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.records.into_iter()
+    }
+}
+
+/// Recognises an archive by its content first (the `window.YTD.` prefix of X, the
+/// `orderedItems` of a Mastodon outbox, the fields of Facebook and Instagram posts), then by
+/// the file name (`.csv`, `.jsonl`, `.ndjson`). Other text starting with `{` is JSON Lines.
+pub fn detect(file_name: &str, bytes: &[u8]) -> Result<ArchiveFormat, ArchiveError> {
+    let text = strip_bom(bytes).trim_ascii_start();
+    if text.starts_with(b"window.YTD.") {
+        return Ok(ArchiveFormat::X);
+    }
+    let extension = file_name
+        .rsplit_once('.')
+        .map(|(_, extension)| extension.to_ascii_lowercase());
+    match extension.as_deref() {
+        Some("csv" | "tsv") => return Ok(ArchiveFormat::Csv),
+        Some("jsonl" | "ndjson") => return Ok(ArchiveFormat::Jsonl),
+        _ => {}
+    }
+    match text.first() {
+        Some(b'[') => json::detect_array(file_name, text).ok_or_else(unknown_format),
+        Some(b'{') if json::is_activity_collection(text) => Ok(ArchiveFormat::Mastodon),
+        Some(b'{') => Ok(ArchiveFormat::Jsonl),
+        _ => Err(unknown_format()),
+    }
+}
+
+/// Reads an archive. `file_name` (a path or `-`) only serves detection; the bytes are the
+/// whole file.
+pub fn read(
+    file_name: &str,
+    bytes: &[u8],
+    options: &ArchiveOptions,
+) -> Result<Archive, ArchiveError> {
+    let format = match options.format {
+        Some(format) => format,
+        None => detect(file_name, bytes)?,
+    };
+    let bytes = strip_bom(bytes);
+    let mut records = Records::new(format, options);
+    match format {
+        ArchiveFormat::Jsonl => jsonl::read(bytes, &mut records),
+        ArchiveFormat::Csv => csv_table::read(bytes, options, &mut records)?,
+        ArchiveFormat::Facebook => facebook::read(utf8(bytes, format)?, &mut records)?,
+        ArchiveFormat::Instagram => instagram::read(utf8(bytes, format)?, &mut records)?,
+        ArchiveFormat::X => x::read(utf8(bytes, format)?, &mut records)?,
+        ArchiveFormat::Mastodon => mastodon::read(utf8(bytes, format)?, &mut records)?,
+    }
+    Ok(records.finish())
+}
+
+/// The error for a file of no known shape, naming every shape that would do.
+fn unknown_format() -> ArchiveError {
+    let (mut de, mut en) = (Vec::new(), Vec::new());
+    for format in [
+        ArchiveFormat::X,
+        ArchiveFormat::Mastodon,
+        ArchiveFormat::Facebook,
+        ArchiveFormat::Instagram,
+    ] {
+        let expected = format.expected();
+        de.push(expected.de);
+        en.push(expected.en);
+    }
+    let (de, en) = (de.join(", "), en.join(", "));
+    ArchiveError::new(
+        ArchiveErrorKind::UnknownFormat,
+        localized!(
+            de: "unbekanntes archivformat; erwartet: {de}, JSONL oder CSV",
+            en: "unknown archive format; expected: {en}, JSONL or CSV",
+        ),
+        Localized::new(
+            "das format angeben (jsonl, csv, facebook, instagram, x, mastodon) oder die datei mit `.jsonl`/`.csv` benennen",
+            "name the format (jsonl, csv, facebook, instagram, x, mastodon), or name the file `.jsonl`/`.csv`",
+        ),
+    )
+}
+
+/// The error for a file that does not have the shape of the format it is read as.
+fn wrong_shape(format: ArchiveFormat, found: Localized) -> ArchiveError {
+    let expected = format.expected();
+    ArchiveError::new(
+        ArchiveErrorKind::UnknownFormat,
+        Localized::new(
+            format!("{}; erwartet: {}", found.de, expected.de),
+            format!("{}; expected: {}", found.en, expected.en),
+        ),
+        Localized::new(
+            "das richtige format angeben oder die richtige datei des exports wählen",
+            "name the right format, or pick the right file of the export",
+        ),
+    )
+}
+
+fn strip_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes)
+}
+
+fn utf8(bytes: &[u8], format: ArchiveFormat) -> Result<&str, ArchiveError> {
+    std::str::from_utf8(bytes).map_err(|error| {
+        let offset = error.valid_up_to();
+        let before = &bytes[..offset];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&before[line_start..])
+            .chars()
+            .count()
+            + 1;
+        let expected = format.expected();
+        ArchiveError {
+            kind: ArchiveErrorKind::Syntax,
+            message: Localized::new(
+                "archiv ist kein gültiges UTF-8",
+                "archive is not valid UTF-8",
+            ),
+            help: Some(Localized::new(
+                format!("den export unverändert verwenden ({})", expected.de),
+                format!("use the export unchanged ({})", expected.en),
+            )),
+            position: Some((line, column)),
+        }
+    })
+}
+
+/// An attachment known only by its file (Meta exports): kind from the extension, no alt
+/// text.
+fn media_from_file(file: String) -> Media {
+    Media {
+        kind: media_kind_from_file(&file),
+        alt_text: None,
+        credit: None,
+        subtitles: None,
+        file: Some(file),
+    }
+}
+
+/// The kind of an attachment from its file name or URL (Meta exports name files only).
+fn media_kind_from_file(file: &str) -> MediaKind {
+    let path = file.split(['?', '#']).next().unwrap_or(file);
+    let extension = path
+        .rsplit_once('.')
+        .map(|(_, extension)| extension.to_ascii_lowercase());
+    match extension.as_deref() {
+        Some("mp4" | "mov" | "m4v" | "webm" | "avi" | "mkv") => MediaKind::Video,
+        Some("gif") => MediaKind::Gif,
+        _ => MediaKind::Image,
+    }
+}
+
+/// Collects records in source order and fills in what the archive does not carry.
+struct Records<'a> {
+    format: ArchiveFormat,
+    options: &'a ArchiveOptions,
+    records: Vec<Result<ArchivedPost, RecordError>>,
+    skipped: Vec<SkippedRecord>,
+}
+
+impl<'a> Records<'a> {
+    fn new(format: ArchiveFormat, options: &'a ArchiveOptions) -> Records<'a> {
+        Records {
+            format,
+            options,
+            records: Vec::new(),
+            skipped: Vec::new(),
+        }
+    }
+
+    /// A post: the account from the options where the record names none, the platform
+    /// implied by the format or, for JSONL/CSV, from the options.
+    fn post(&mut self, locator: RecordLocator, mut draft: Draft) {
+        if draft.account.is_none() {
+            draft.account.clone_from(&self.options.account);
+        }
+        if draft.platforms.is_none() {
+            draft.platforms = self
+                .format
+                .platform()
+                .or(self.options.platform)
+                .map(|platform| vec![platform]);
+        }
+        let checked = crate::wire::check_size(&draft)
+            .map_err(|error| RecordError::from_input(locator, error).with_id(draft.id.clone()));
+        self.records
+            .push(checked.map(|()| ArchivedPost { locator, draft }));
+    }
+
+    fn error(&mut self, error: RecordError) {
+        self.records.push(Err(error));
+    }
+
+    fn skip(&mut self, locator: RecordLocator, id: Option<String>, reason: SkipReason) {
+        self.skipped.push(SkippedRecord {
+            locator,
+            id,
+            reason,
+        });
+    }
+
+    fn finish(self) -> Archive {
+        Archive {
+            format: self.format,
+            records: self.records,
+            skipped: self.skipped,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+
+    #[test]
+    fn detects_by_content_before_name() {
+        let cases: [(&str, &[u8], ArchiveFormat); 7] = [
+            (
+                "data/tweets.js",
+                b"window.YTD.tweets.part0 = []",
+                ArchiveFormat::X,
+            ),
+            (
+                "export.json",
+                br#"{"type": "OrderedCollection", "orderedItems": []}"#,
+                ArchiveFormat::Mastodon,
+            ),
+            (
+                "p.json",
+                br#"[{"timestamp": 1, "data": []}]"#,
+                ArchiveFormat::Facebook,
+            ),
+            (
+                "p.json",
+                br#"[{"media": [{"uri": "a.jpg"}]}]"#,
+                ArchiveFormat::Instagram,
+            ),
+            ("posts.csv", b"text\nHallo", ArchiveFormat::Csv),
+            (
+                "-",
+                b"{\"text\": \"a\"}\n{\"text\": \"b\"}",
+                ArchiveFormat::Jsonl,
+            ),
+            ("posts.jsonl", b"", ArchiveFormat::Jsonl),
+        ];
+        for (name, bytes, expected) in cases {
+            assert_eq!(detect(name, bytes).unwrap(), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn unknown_shape_names_every_expected_format() {
+        let error = detect("notes.txt", b"Liebe Leute, hallo").unwrap_err();
+        assert_eq!(error.kind, ArchiveErrorKind::UnknownFormat);
+        let message = error.message.get(Lang::De);
+        assert!(
+            message.starts_with("unbekanntes archivformat; erwartet: X-Archiv `tweets.js` (window.YTD.tweets.part0 = […]), Mastodon `outbox.json`"),
+            "{message}"
+        );
+        assert!(message.ends_with("JSONL oder CSV"), "{message}");
+        let error = detect("x.json", br#"[{"foo": 1}]"#).unwrap_err();
+        assert_eq!(error.kind, ArchiveErrorKind::UnknownFormat);
+    }
+
+    #[test]
+    fn format_names_round_trip_and_typos_are_explained() {
+        for format in ArchiveFormat::ALL {
+            assert_eq!(format.as_str().parse::<ArchiveFormat>().unwrap(), format);
+        }
+        let error = "mastodn".parse::<ArchiveFormat>().unwrap_err();
+        assert_eq!(
+            error.help.unwrap().get(Lang::En),
+            "did you mean `mastodon`?"
+        );
+    }
+
+    #[test]
+    fn a_json_export_that_is_not_utf8_is_located() {
+        let options = ArchiveOptions {
+            format: Some(ArchiveFormat::Facebook),
+            ..ArchiveOptions::default()
+        };
+        let error = read("p.json", b"[\n  {\"a\": \"\xfc\"}]", &options).unwrap_err();
+        assert_eq!(error.kind, ArchiveErrorKind::Syntax);
+        assert_eq!(error.position, Some((2, 10)));
+    }
+
+    #[test]
+    fn media_kind_follows_the_file_extension() {
+        assert_eq!(media_kind_from_file("media/posts/1.jpg"), MediaKind::Image);
+        assert_eq!(media_kind_from_file("media/reels/2.MP4"), MediaKind::Video);
+        assert_eq!(media_kind_from_file("https://a/b.gif?x=1"), MediaKind::Gif);
+    }
+}
