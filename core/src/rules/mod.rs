@@ -399,6 +399,7 @@ registry! {
     "cadence.week-max" => cadence_week_max: cadence::week_max::CadenceWeekMax,
     "cadence.below-min" => cadence_below_min: cadence::below_min::CadenceBelowMin,
     "cadence.min-gap" => cadence_min_gap: cadence::min_gap::CadenceMinGap,
+    "cadence.election-rise" => cadence_election_rise: cadence::election_rise::CadenceElectionRise,
     "schedule.outside-hours" => schedule_outside_hours: schedule::outside_hours::ScheduleOutsideHours,
     "schedule.holiday" => schedule_holiday: schedule::holiday::ScheduleHoliday,
     "schedule.blackout" => schedule_blackout: schedule::blackout::ScheduleBlackout,

@@ -3,6 +3,7 @@
 //! timestamps passed in; nothing here reads the clock.
 
 pub(crate) mod days;
+pub(crate) mod election;
 pub(crate) mod holidays;
 pub(crate) mod office_hours;
 pub(crate) mod week;

@@ -31,6 +31,15 @@ const QUESTION_PHRASES: &[[&str; 2]] = &[
     ["ist", "es"],
 ];
 
+/// Phrases that announce a question anywhere in a comment (`ich hätte eine Frage zum …`).
+const QUESTION_CUES: &[&str] = &[
+    "eine frage",
+    "frage mich",
+    "bitte um auskunft",
+    "bitte um info",
+    "bitte um rückmeldung",
+];
+
 /// Salutations before a comma (`Hallo zusammen, wann …`): the question starts after them.
 const GREETINGS: &[&str] = &[
     "hallo", "hi", "hey", "moin", "servus", "guten", "liebe", "lieber", "liebes", "sehr",
@@ -55,10 +64,11 @@ pub const DEFAULT_AUTO_REPLY_MARKERS: &[&str] = &[
     "ab montag wieder",
 ];
 
-/// Whether a comment asks something: it contains a question mark, or a sentence opens with
+/// Whether a comment asks something: it contains a question mark; or a sentence opens with
 /// a question word (`wann`, `wo`, `wie`, `warum`, `welche`, …) or a question phrase
-/// (`können Sie`, `gibt es`, …) and does not end in `!` (`Wie schön!`). Leading @mentions
-/// and a salutation before a comma (`Hallo zusammen, wann …`) are skipped.
+/// (`können Sie`, `gibt es`, …) and does not end in `!` (`Wie schön!`), leading @mentions
+/// and a salutation before a comma (`Hallo zusammen, wann …`) skipped; or it announces one
+/// (`ich hätte eine Frage`, `bitte um Auskunft`).
 ///
 /// Heuristic by nature: `Wie immer super` without any punctuation counts as a question.
 pub fn is_question(text: &str) -> bool {
@@ -67,6 +77,9 @@ pub fn is_question(text: &str) -> bool {
     }
     let folded = Folded::new(text);
     let folded = folded.as_str();
+    if QUESTION_CUES.iter().any(|cue| contains_words(folded, cue)) {
+        return true;
+    }
     let mut rest = folded;
     while !rest.is_empty() {
         let end = rest.find(['.', '!', ';', ':', '\n']).unwrap_or(rest.len());
@@ -78,6 +91,17 @@ pub fn is_question(text: &str) -> bool {
         rest = rest.get(end + 1..).unwrap_or_default();
     }
     false
+}
+
+/// Whether `phrase` occurs in `text` as whole words (`keine frage` does not contain
+/// `eine frage`).
+fn contains_words(text: &str, phrase: &str) -> bool {
+    let is_word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    text.match_indices(phrase).any(|(start, _)| {
+        let before = text[..start].chars().next_back();
+        let after = text[start + phrase.len()..].chars().next();
+        !is_word_char(before) && !is_word_char(after)
+    })
 }
 
 /// Whether a sentence starts like a question, after mentions and a salutation.
@@ -150,6 +174,7 @@ mod tests {
             "Tolles Fest. Welche Straßen sind morgen gesperrt",
             "Ist der Spielplatz wieder offen?",
             "Frage: weiß jemand, ob der Markt stattfindet",
+            "Guten Morgen! Ich hätte eine Frage zum Anwohnerparkausweis",
         ] {
             assert!(is_question(text), "{text}");
         }
@@ -163,6 +188,7 @@ mod tests {
             "Was für ein tolles Fest!",
             "Am Wochenende war ich auf dem Wochenmarkt.",
             "Ich weiß nicht, wo das ist.",
+            "Das ist keine Frage des Geldes.",
             "",
         ] {
             assert!(!is_question(text), "{text}");
