@@ -17,9 +17,6 @@ use crate::errors::{input_error, policy_error};
 use crate::policy::Policy;
 use crate::report::Report;
 
-/// Drafts `iter_check` pulls from its source at a time unless told otherwise.
-const DEFAULT_CHUNK: usize = 1024;
-
 /// A compiled policy. Build it once, check many drafts; share it between threads.
 ///
 /// `lang` (`"de"` default, or `"en"`) is the language of messages in reports and errors.
@@ -174,7 +171,7 @@ impl Engine {
     /// Like `check_many`, but streams: pulls `chunk_size` drafts at a time from any
     /// iterable, checks each chunk in parallel without the interpreter lock, and yields the
     /// results in input order. Memory stays bounded by the chunk size.
-    #[pyo3(signature = (drafts, *, history = None, now = None, threads = None, chunk_size = DEFAULT_CHUNK, on_error = "raise"))]
+    #[pyo3(signature = (drafts, *, history = None, now = None, threads = None, chunk_size = 1024, on_error = "raise"))]
     #[allow(clippy::too_many_arguments)]
     fn iter_check(
         slf: Bound<'_, Engine>,
@@ -203,10 +200,7 @@ impl Engine {
     }
 
     /// Pickles as its policy and language; the worker compiles it again.
-    fn __reduce__<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> PyResult<(Bound<'py, PyAny>, (Py<Policy>, &'static str))> {
+    fn __reduce__<'py>(&self, py: Python<'py>) -> crate::Reduced<'py, (Py<Policy>, &'static str)> {
         let rebuild = py.import("freigabe._freigabe")?.getattr("_engine")?;
         Ok((rebuild, (self.policy.clone_ref(py), self.lang())))
     }

@@ -13,6 +13,9 @@ use freigabe::Platform;
 use freigabe::policy::Localized;
 use pyo3::prelude::*;
 
+/// What `__reduce__` returns: the function that rebuilds an object and its arguments.
+type Reduced<'py, Args> = PyResult<(Bound<'py, PyAny>, Args)>;
+
 /// Counts `text` the way `platform` does (twitter-text weighting on X, graphemes on
 /// Mastodon and Bluesky…), with the built-in limits, as `freigabe count` prints it:
 /// `{"platform": "x", "length": 23, "limit": 280, "valid": True}`.

@@ -121,7 +121,7 @@ impl Policy {
     fn __reduce__<'py>(
         &self,
         py: Python<'py>,
-    ) -> PyResult<(Bound<'py, PyAny>, (String, Vec<(String, String)>))> {
+    ) -> crate::Reduced<'py, (String, Vec<(String, String)>)> {
         let rebuild = py
             .import("freigabe._freigabe")?
             .getattr("_policy_from_sources")?;

@@ -249,7 +249,7 @@ impl Report {
         self.0.to_json()
     }
     /// Pickles as its JSON text.
-    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+    fn __reduce__<'py>(&self, py: Python<'py>) -> crate::Reduced<'py, (String,)> {
         let rebuild = py
             .import("freigabe._freigabe")?
             .getattr("_report_from_json")?;

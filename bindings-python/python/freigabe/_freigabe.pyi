@@ -5,19 +5,49 @@ import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Literal, Optional, TypedDict, Union, final
 
+__all__ = [
+    "__version__",
+    "MAX_DRAFT_BYTES",
+    "Policy",
+    "Engine",
+    "ReportIterator",
+    "Report",
+    "Diagnostic",
+    "Suggestion",
+    "Span",
+    "count",
+    "_policy_from_sources",
+    "_engine",
+    "_report_from_json",
+    "FreigabeError",
+    "PolicyError",
+    "PolicySyntaxError",
+    "UnknownKeyError",
+    "MissingKeyError",
+    "InvalidValueError",
+    "UnknownReferenceError",
+    "ExtendsError",
+    "PolicyReadError",
+    "DraftError",
+    "InvalidDraftError",
+    "InputTooLargeError",
+    "UnknownAccountError",
+    "ArgumentError",
+]
+
 __version__: str
 MAX_DRAFT_BYTES: int
 
-Draft = Union[str, Mapping[str, Any]]
-History = Union[str, Sequence[Mapping[str, Any]], None]
-Now = Union[str, datetime.datetime, None]
-OnError = Literal["raise", "return"]
+_Draft = Union[str, Mapping[str, Any]]
+_History = Union[str, Sequence[Mapping[str, Any]], None]
+_Now = Union[str, datetime.datetime, None]
+_OnError = Literal["raise", "return"]
 
-class Measure(TypedDict):
+class _Measure(TypedDict):
     length: int
     limit: int
 
-class Count(TypedDict):
+class _Count(TypedDict):
     platform: str
     length: int
     limit: int
@@ -60,34 +90,34 @@ class Engine:
         """Language of messages: ``"de"`` or ``"en"``."""
     def check(
         self,
-        draft: Draft,
+        draft: _Draft,
         *,
         account: Optional[str] = None,
         platforms: Optional[Sequence[str]] = None,
-        history: History = None,
-        now: Now = None,
+        history: _History = None,
+        now: _Now = None,
     ) -> "Report":
         """Checks one draft and returns its report."""
     def check_many(
         self,
-        drafts: Iterable[Draft],
+        drafts: Iterable[_Draft],
         *,
-        history: History = None,
-        now: Now = None,
+        history: _History = None,
+        now: _Now = None,
         threads: Optional[int] = None,
-        on_error: OnError = "raise",
+        on_error: _OnError = "raise",
     ) -> list[Any]:
         """Checks many drafts in parallel; a list of ``Report`` (or, with
         ``on_error="return"``, the ``DraftError`` of a draft that cannot be checked)."""
     def iter_check(
         self,
-        drafts: Iterable[Draft],
+        drafts: Iterable[_Draft],
         *,
-        history: History = None,
-        now: Now = None,
+        history: _History = None,
+        now: _Now = None,
         threads: Optional[int] = None,
         chunk_size: int = 1024,
-        on_error: OnError = "raise",
+        on_error: _OnError = "raise",
     ) -> "ReportIterator":
         """Streams: checks chunks of any iterable in parallel, yields in input order."""
     def __reduce__(self) -> tuple[Any, tuple[Policy, str]]: ...
@@ -164,7 +194,7 @@ class Report:
     @property
     def diagnostics(self) -> list[Diagnostic]: ...
     @property
-    def measures(self) -> dict[str, Measure]: ...
+    def measures(self) -> dict[str, _Measure]: ...
     @property
     def policy_digest(self) -> str: ...
     @property
@@ -178,7 +208,7 @@ class Report:
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...
     def __len__(self) -> int: ...
 
-def count(platform: str, text: str, *, lang: str = "de") -> Count:
+def count(platform: str, text: str, *, lang: str = "de") -> _Count:
     """Counts ``text`` the way ``platform`` does, with the built-in limits."""
 
 def _policy_from_sources(entry: str, files: Sequence[tuple[str, str]]) -> Policy: ...
