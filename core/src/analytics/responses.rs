@@ -13,6 +13,31 @@
 //! One [`Interaction`] per JSON line ([`parse_interactions`]): a comment under a post, or a
 //! reply. A bad line becomes an error with its line and column; the other lines still count.
 //!
+//! # Example
+//!
+//! ```
+//! use freigabe::Policy;
+//! use freigabe::analytics::responses::{analyse_responses, parse_interactions};
+//!
+//! let policy = Policy::from_toml(r#"
+//!     federal-state = "NW"
+//!     [accounts.stadt]
+//!     kind = "official"
+//!     platforms = ["facebook"]
+//!     office-hours.windows = [{ days = ["mon", "tue", "wed", "thu", "fri"], from = "09:00", to = "17:00" }]
+//! "#)?;
+//! let jsonl = r#"
+//! {"id": "c1", "account": "stadt", "at": "2026-05-08T18:00:00+02:00", "text": "Wann öffnet das Bürgerbüro?"}
+//! {"id": "r1", "account": "stadt", "in_reply_to": "c1", "from_account": true, "at": "2026-05-11T09:30:00+02:00", "text": "Ab 8:30 Uhr."}
+//! "#;
+//! let records = parse_interactions(jsonl).into_iter().collect::<Result<Vec<_>, _>>()?;
+//! let analysis = analyse_responses(&policy, "stadt", &records, None, None)?;
+//! // Friday 18:00 → Monday 09:30: the weekend is no office time.
+//! assert_eq!(analysis.latencies_minutes, [30]);
+//! assert_eq!(analysis.share_within_target, Some(1.0));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! # What is measured ([`analyse_responses`])
 //!
 //! - Only records of the given `account` count.
