@@ -32,6 +32,9 @@ pub enum Command {
     Policy(PolicyCommand),
     /// Show the documentation of a rule.
     Explain(ExplainArgs),
+    /// Quarterly report over published posts: weeks against the band, findings, response
+    /// times; JSON or one self-contained HTML page.
+    Report(ReportArgs),
 }
 
 /// Options shared by `check` and `batch`.
@@ -86,6 +89,42 @@ pub struct BatchArgs {
     /// The archive (JSON Lines, one draft per line), or `-` for standard input.
     #[arg(value_name = "ARCHIVE")]
     pub archive: String,
+}
+
+/// `freigabe report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The policy file (TOML).
+    #[arg(long, value_name = "FILE")]
+    pub policy: PathBuf,
+    /// The published posts (JSON Lines of drafts with `published_at`), or `-` for standard
+    /// input.
+    #[arg(long, value_name = "FILE")]
+    pub archive: String,
+    /// Comments and replies (JSON Lines), for response times.
+    #[arg(long, value_name = "FILE")]
+    pub comments: Option<String>,
+    /// First day of the report (local date of each account).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub from: Option<jiff::civil::Date>,
+    /// Last day of the report (inclusive).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub to: Option<jiff::civil::Date>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
+    pub format: ReportFormat,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Output format of `report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// One self-contained HTML page with charts (inline CSS and SVG, no scripts).
+    Html,
+    /// The report as JSON (snake_case keys).
+    Json,
 }
 
 /// `freigabe count`.

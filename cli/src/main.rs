@@ -14,6 +14,7 @@ mod input;
 mod lang;
 mod output;
 mod policy_cmd;
+mod report;
 mod sarif;
 
 use std::process::ExitCode;
@@ -41,6 +42,7 @@ fn main() -> ExitCode {
         Command::Count(args) => count::run(args, lang),
         Command::Policy(command) => policy_cmd::run(command, lang),
         Command::Explain(args) => explain::run(args, lang),
+        Command::Report(args) => report::run(args, lang),
     };
     result.unwrap_or_else(|error| {
         output::write_stderr(&error.render(lang));

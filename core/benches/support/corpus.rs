@@ -210,7 +210,8 @@ fn target_chars(rng: &mut Rng) -> usize {
     }
 }
 
-fn sentence(rng: &mut Rng, out: &mut String) {
+/// Appends one sentence about city life, its slots (day, time, street, place) filled.
+pub fn sentence(rng: &mut Rng, out: &mut String) {
     let template = rng.pick(SENTENCES);
     let mut rest = template;
     while let Some(open) = rest.find('{') {

@@ -8,4 +8,6 @@
 //! - [`responses`]: reply latency in office hours, the share answered within the target,
 //!   questions left unanswered and replies outside office hours (automatic notices or not).
 
+pub mod html;
+pub mod quarterly;
 pub mod responses;

@@ -8,7 +8,7 @@
 mod accessibility;
 pub(crate) mod address;
 mod approval;
-mod cadence;
+pub(crate) mod cadence;
 mod editors;
 mod hashtags;
 mod imprint;

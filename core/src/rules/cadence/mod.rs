@@ -9,12 +9,12 @@
 //! way (a batch run whose history holds the draft itself counts it once). A post belongs
 //! to the week in which its first entry went out.
 pub(crate) mod below_min;
-pub(crate) mod election_rise;
 pub(crate) mod min_gap;
 pub(crate) mod week_max;
 
 use jiff::{SignedDuration, Timestamp};
 
+use crate::draft::HistoryEntry;
 use crate::platform::Platform;
 use crate::rules::CheckContext;
 use crate::time::week::Range;
@@ -64,13 +64,26 @@ pub(crate) struct Posts {
 
 /// Groups the account's history entries around `range` into posts, and finds the draft's.
 pub(crate) fn posts_in(cx: &CheckContext<'_>, range: Range, draft_at: Timestamp) -> Posts {
+    let window = cross_post_window();
+    let posts = group_posts(cx.history, &cx.account.id, range);
+    let draft_text = normalize(&cx.draft.text);
+    let draft_post = posts.iter().position(|post| {
+        draft_at.duration_since(post.at).abs() <= window
+            && post.alike(Some(&draft_text), cx.platforms)
+    });
+    Posts { posts, draft_post }
+}
+
+/// Groups the history entries of `account` into posts (see the module docs) and keeps the
+/// posts whose first entry lies in `range`, in time order. Also used by the archive report,
+/// so a report counts weeks exactly as the cadence rules do.
+pub(crate) fn group_posts(history: &[HistoryEntry], account: &str, range: Range) -> Vec<Post> {
     // Entries just outside the range may open a post whose later entries lie inside it.
     let window = cross_post_window();
     let from = range.start.checked_sub(window).unwrap_or(range.start);
-    let mut entries: Vec<_> = cx
-        .history
+    let mut entries: Vec<_> = history
         .iter()
-        .filter(|entry| entry.account == cx.account.id)
+        .filter(|entry| entry.account == account)
         .filter(|entry| from <= entry.published_at && entry.published_at < range.end)
         .collect();
     entries.sort_by_key(|entry| entry.published_at);
@@ -93,13 +106,7 @@ pub(crate) fn posts_in(cx: &CheckContext<'_>, range: Range, draft_at: Timestamp)
         }
     }
     posts.retain(|post| range.contains(post.at));
-
-    let draft_text = normalize(&cx.draft.text);
-    let draft_post = posts.iter().position(|post| {
-        draft_at.duration_since(post.at).abs() <= window
-            && post.alike(Some(&draft_text), cx.platforms)
-    });
-    Posts { posts, draft_post }
+    posts
 }
 
 /// A decimal number in the message language (`1,5` in German).

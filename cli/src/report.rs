@@ -1,0 +1,147 @@
+//! `freigabe report`: the quarterly report over a published archive, as JSON or as one
+//! self-contained HTML page. Reading the files is here; counting and rendering are in core
+//! (`freigabe::analytics`).
+
+use std::io::ErrorKind;
+use std::process::ExitCode;
+
+use freigabe::analytics::html::render_html;
+use freigabe::analytics::quarterly::{ArchiveError, build_report};
+use freigabe::analytics::responses::{Interaction, parse_interactions};
+use freigabe::{Draft, Lang};
+
+use crate::args::{ReportArgs, ReportFormat};
+use crate::error::{CliError, Input, describe_io};
+use crate::input::{display_name, load_engine, read_text};
+use crate::lang::tr;
+use crate::output::{write_error, write_stdout};
+
+/// Builds the report and writes it to `--output` or standard output. Unreadable lines of
+/// the archive or the comments are listed in the report, they do not stop it.
+pub fn run(args: ReportArgs, lang: Lang) -> Result<ExitCode, CliError> {
+    if let (Some(from), Some(to)) = (args.from, args.to)
+        && from > to
+    {
+        return Err(CliError::new(
+            "usage",
+            tr(
+                lang,
+                format!("`--from {from}` liegt nach `--to {to}`"),
+                format!("`--from {from}` is after `--to {to}`"),
+            ),
+            Some(tr(
+                lang,
+                "den ersten und den letzten tag des berichts angeben, z. b. `--from 2025-07-01 --to 2025-09-30`",
+                "give the first and the last day of the report, e.g. `--from 2025-07-01 --to 2025-09-30`",
+            )),
+        ));
+    }
+    let engine = load_engine(&args.policy, lang)?;
+    let (posts, mut errors) = read_archive(&args.archive, lang)?;
+    let interactions = match &args.comments {
+        Some(path) => {
+            let (interactions, comment_errors) = read_comments(path, lang)?;
+            errors.extend(comment_errors);
+            interactions
+        }
+        None => Vec::new(),
+    };
+    let mut report = build_report(&engine, &posts, &interactions, args.from, args.to);
+    report.archive_errors = errors;
+    let text = match args.format {
+        ReportFormat::Json => {
+            let mut json = serde_json::to_string_pretty(&report)
+                .map_err(|e| write_error(&std::io::Error::new(ErrorKind::InvalidData, e), lang))?;
+            json.push('\n');
+            json
+        }
+        ReportFormat::Html => render_html(&report, lang),
+    };
+    match &args.output {
+        Some(path) => std::fs::write(path, text).map_err(|e| {
+            let path = path.display();
+            let reason = describe_io(&e, lang);
+            CliError::new(
+                "io",
+                tr(
+                    lang,
+                    format!("bericht `{path}` kann nicht geschrieben werden: {reason}"),
+                    format!("cannot write report `{path}`: {reason}"),
+                ),
+                Some(tr(
+                    lang,
+                    "prüfen, ob das verzeichnis existiert und beschreibbar ist",
+                    "check that the directory exists and is writable",
+                )),
+            )
+        })?,
+        None => write_stdout(&text, lang)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Reads the published posts: JSON Lines of drafts with `published_at`. A line that is not
+/// a draft becomes an error entry with its line number; the other lines still count.
+pub fn read_archive(path: &str, lang: Lang) -> Result<(Vec<Draft>, Vec<ArchiveError>), CliError> {
+    let source = read_text(path).map_err(|e| CliError::io(Input::Archive, path, &e, lang))?;
+    let file = display_name(path).to_owned();
+    let mut posts = Vec::new();
+    let mut errors = Vec::new();
+    for (index, line) in source.lines().enumerate() {
+        // A byte-order mark some editors write before the first record is not JSON.
+        let line = if index == 0 {
+            line.trim_start_matches('\u{feff}')
+        } else {
+            line
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        match freigabe::wire::parse_draft(line) {
+            Ok(draft) => posts.push(draft),
+            Err(error) => errors.push(ArchiveError {
+                file: file.clone(),
+                line: index + 1,
+                message: error.message.get(lang).to_owned(),
+            }),
+        }
+    }
+    Ok((posts, errors))
+}
+
+/// Reads comment and reply records (JSON Lines); broken lines become error entries.
+fn read_comments(
+    path: &str,
+    lang: Lang,
+) -> Result<(Vec<Interaction>, Vec<ArchiveError>), CliError> {
+    let source = read_text(path).map_err(|e| {
+        let reason = describe_io(&e, lang);
+        CliError::new(
+            "io",
+            tr(
+                lang,
+                format!("kommentare `{path}` können nicht gelesen werden: {reason}"),
+                format!("cannot read comments `{path}`: {reason}"),
+            ),
+            Some(tr(
+                lang,
+                "pfad prüfen; `--comments` erwartet JSON Lines mit einem kommentar oder einer antwort pro zeile",
+                "check the path; `--comments` expects JSON Lines with one comment or reply per line",
+            )),
+        )
+    })?;
+    let file = display_name(path).to_owned();
+    let mut interactions = Vec::new();
+    let mut errors = Vec::new();
+    for result in parse_interactions(&source) {
+        match result {
+            Ok(interaction) => interactions.push(interaction),
+            Err(error) => errors.push(ArchiveError {
+                file: file.clone(),
+                line: error.position.map_or(0, |(line, _)| line),
+                message: error.message.get(lang).to_owned(),
+            }),
+        }
+    }
+    Ok((interactions, errors))
+}
