@@ -43,7 +43,8 @@ def engine() -> freigabe.Engine:
 
 def load(path: Path) -> dict[str, Any]:
     with path.open(encoding="utf-8") as file:
-        return json.load(file)
+        draft: dict[str, Any] = json.load(file)
+    return draft
 
 
 def many_drafts(count: int) -> list[Any]:
@@ -211,7 +212,9 @@ def test_check_many_equals_check_one_by_one(engine: freigabe.Engine) -> None:
 
 
 def test_broken_records_raise_with_index_or_are_returned(engine: freigabe.Engine) -> None:
-    drafts = ["Hallo", {"text": "x", "platfroms": ["x"]}, "Tschüss", {"text": "y", "account": "nope"}]
+    drafts: list[Any] = [
+        "Hallo", {"text": "x", "platfroms": ["x"]}, "Tschüss", {"text": "y", "account": "nope"},
+    ]
     with pytest.raises(freigabe.InvalidDraftError) as caught:
         engine.check_many(drafts)
     assert caught.value.index == 1
