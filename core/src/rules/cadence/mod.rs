@@ -9,6 +9,7 @@
 //! way (a batch run whose history holds the draft itself counts it once). A post belongs
 //! to the week in which its first entry went out.
 pub(crate) mod below_min;
+pub(crate) mod election_rise;
 pub(crate) mod min_gap;
 pub(crate) mod week_max;
 
