@@ -3,7 +3,7 @@
 // wasm-bindgen CLI, then `wasm-opt -Oz` from the `binaryen` dev dependency.
 // Prints raw and gzipped sizes. Usage: npm run build
 import { execFileSync } from "node:child_process";
-import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -45,15 +45,21 @@ const metadata = JSON.parse(
 const built = join(metadata.target_directory, "wasm32-unknown-unknown", profile, "freigabe_wasm.wasm");
 
 const wasmOpt = join(here, "node_modules", ".bin", "wasm-opt");
-const sizes = [["cargo build", built]];
+const sizes = [];
+/** Raw and gzipped size of a file now (later steps rewrite it in place). */
+function measure(step, file) {
+  const bytes = readFileSync(file);
+  sizes.push([step, bytes.length, gzipSync(bytes, { level: 9 }).length]);
+}
+measure("cargo build", built);
 for (const target of ["web", "nodejs"]) {
   const outDir = join(here, "pkg", target === "nodejs" ? "node" : target);
   rmSync(outDir, { recursive: true, force: true });
   run("wasm-bindgen", ["--target", target, "--out-dir", outDir, "--out-name", "freigabe", built]);
   const wasm = join(outDir, "freigabe_bg.wasm");
-  sizes.push([`wasm-bindgen ${target}`, wasm, statSync(wasm).size]);
+  measure(`wasm-bindgen ${target}`, wasm);
   run(wasmOpt, ["-Oz", ...wasmFeatures, "--strip-debug", "--strip-producers", wasm, "-o", wasm]);
-  sizes.push([`wasm-opt -Oz ${target}`, wasm]);
+  measure(`wasm-opt -Oz ${target}`, wasm);
   // Our declarations in types/ are the documented ones; wasm-bindgen's say `any`.
   rmSync(join(outDir, ".gitignore"), { force: true });
   if (target === "nodejs") {
@@ -62,8 +68,7 @@ for (const target of ["web", "nodejs"]) {
   }
 }
 
-const report = sizes.map(([step, file, raw = statSync(file).size]) => {
-  const gzipped = gzipSync(readFileSync(file), { level: 9 }).length;
+const report = sizes.map(([step, raw, gzipped]) => {
   return `${step.padEnd(24)} ${(raw / 1024).toFixed(1).padStart(8)} KiB raw ${(gzipped / 1024).toFixed(1).padStart(8)} KiB gzip`;
 });
 console.log(`\n${report.join("\n")}`);

@@ -107,6 +107,28 @@ impl BindingError {
         )
     }
 
+    /// A key the options object does not know (a typo such as `histroy`).
+    pub(crate) fn unknown_option(key: &str, known: &[&str], lang: Lang) -> BindingError {
+        let known = known
+            .iter()
+            .map(|k| format!("`{k}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        BindingError::new(
+            "invalid-option",
+            pick(
+                lang,
+                format!("unbekannte option `{key}`"),
+                format!("unknown option `{key}`"),
+            ),
+            pick(
+                lang,
+                format!("bekannt sind {known}"),
+                format!("known options: {known}"),
+            ),
+        )
+    }
+
     /// A malformed option, such as `now` that is not a date or an unknown `lang`.
     pub(crate) fn invalid_option(
         option: &str,

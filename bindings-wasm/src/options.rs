@@ -50,8 +50,9 @@ impl EngineOptions {
         if value.is_undefined() || value.is_null() {
             return Ok(EngineOptions::default());
         }
+        reject_unknown_keys(value, &["lang", "files", "path"], Lang::De)?;
         let raw: RawEngineOptions = serde_wasm_bindgen::from_value(value.clone())
-            .map_err(|e| options_error(&e, Lang::De))?;
+            .map_err(|e| options_error(&e.to_string(), Lang::De))?;
         let lang = match raw.lang.as_deref() {
             None => Lang::De,
             Some(tag) => Lang::parse(tag).ok_or_else(|| {
@@ -86,14 +87,31 @@ impl CheckOptions {
                 now: JsValue::UNDEFINED,
             });
         }
-        serde_wasm_bindgen::from_value(value.clone()).map_err(|e| options_error(&e, lang))
+        reject_unknown_keys(value, &["history", "now"], lang)?;
+        serde_wasm_bindgen::from_value(value.clone())
+            .map_err(|e| options_error(&e.to_string(), lang))
     }
 }
 
-fn options_error(error: &serde_wasm_bindgen::Error, lang: Lang) -> BindingError {
+/// serde-wasm-bindgen reads only the fields it knows, so `deny_unknown_fields` alone would
+/// let a misspelt option pass unnoticed.
+fn reject_unknown_keys(value: &JsValue, known: &[&str], lang: Lang) -> Result<(), BindingError> {
+    let Some(object) = value.dyn_ref::<js_sys::Object>() else {
+        return Err(options_error("not an object", lang));
+    };
+    for key in js_sys::Object::keys(object) {
+        let key = key.as_string().unwrap_or_default();
+        if !known.contains(&key.as_str()) {
+            return Err(BindingError::unknown_option(&key, known, lang));
+        }
+    }
+    Ok(())
+}
+
+fn options_error(detail: &str, lang: Lang) -> BindingError {
     BindingError::invalid_option(
         "options",
-        &error.to_string(),
+        detail,
         (
             "die optionen stehen in `types/index.d.ts`",
             "the options are listed in `types/index.d.ts`",

@@ -1,0 +1,285 @@
+// Type declarations of the npm package `freigabe`, written by hand to match the contract in
+// DESIGN.md and core/src/{draft,report}.rs key for key (snake_case, `null` for absent
+// values). tests/types/usage.ts type-checks a use of every declaration (`npm test`).
+
+/** A social-media platform a draft can be published to. */
+export type Platform =
+  | "x"
+  | "mastodon"
+  | "bluesky"
+  | "threads"
+  | "instagram"
+  | "facebook"
+  | "linkedin";
+
+/** How serious a finding is: `info < warning < error`. */
+export type Severity = "info" | "warning" | "error";
+
+/** `block` if any error, `warn` if any warning, else `pass`. */
+export type Verdict = "pass" | "warn" | "block";
+
+/** Language of messages and help texts; German is the default. */
+export type Lang = "de" | "en";
+
+/** An RFC 3339 time with offset, e.g. `2026-05-04T10:00:00+02:00`. */
+export type Rfc3339 = string;
+
+/** Kind of an attachment. */
+export type MediaKind = "image" | "video" | "gif";
+
+/** An attachment of a draft. */
+export interface Media {
+  kind: MediaKind;
+  /** Alternative text for screen readers. */
+  alt_text?: string;
+  /** Photo credit, e.g. `Foto: Stadt Paderborn`. */
+  credit?: string;
+  /** Whether a video has subtitles. */
+  subtitles?: boolean;
+  /** File name or URL, for messages. */
+  file?: string;
+}
+
+/** An approval of a draft by a second person. */
+export interface Approval {
+  /** Login of the approver. */
+  by: string;
+  /** When the approval was given. */
+  at: Rfc3339;
+}
+
+/** A post before publication. Only `text` is required; unknown keys are errors. */
+export interface Draft {
+  /** The post text. */
+  text: string;
+  /** Caller's id of the draft. */
+  id?: string;
+  /** Account id from the policy; default: the policy's `default-account`. */
+  account?: string;
+  /** Target platforms; default: the account's platforms. */
+  platforms?: Platform[];
+  /** Login of the person who wrote the draft. */
+  author?: string;
+  /** When the post is planned to go out. */
+  scheduled_at?: Rfc3339;
+  /** When an archived post went out. */
+  published_at?: Rfc3339;
+  /** Attached images and videos. */
+  media?: Media[];
+  /** Approvals given so far. */
+  approvals?: Approval[];
+  /** Free labels such as `pressemitteilung`. */
+  labels?: string[];
+}
+
+/** An earlier post of an account, for cadence and similar rules. */
+export interface HistoryEntry {
+  account: string;
+  platforms?: Platform[];
+  published_at: Rfc3339;
+  text?: string;
+}
+
+/**
+ * A region of the draft text in every offset encoding. In JavaScript use the UTF-16 pair:
+ * `text.slice(span.start_utf16, span.end_utf16)` is the offending text.
+ */
+export interface Span {
+  /** UTF-8 byte offset of the first byte. */
+  start: number;
+  /** UTF-8 byte offset one past the last byte. */
+  end: number;
+  /** Unicode scalar offset of the start (Python `str` index). */
+  start_char: number;
+  /** Unicode scalar offset of the end. */
+  end_char: number;
+  /** UTF-16 code-unit offset of the start (JavaScript string index). */
+  start_utf16: number;
+  /** UTF-16 code-unit offset of the end. */
+  end_utf16: number;
+  /** 1-based line of the start; `\n`, `\r\n` and a lone `\r` end a line. */
+  line: number;
+  /** 1-based column of the start, counted in characters. */
+  column: number;
+  /** 1-based line of the end. */
+  end_line: number;
+  /** 1-based column of the end, in characters (one past the last character). */
+  end_column: number;
+}
+
+/** A proposed edit: replace the text at `span` by `replacement` (`""` deletes). */
+export interface Suggestion {
+  replacement: string;
+  span: Span;
+}
+
+/** One finding of one rule. */
+export interface Diagnostic {
+  /** Stable rule id, `family.name`. */
+  rule: string;
+  /** Severity after policy configuration. */
+  severity: Severity;
+  /** What is wrong, one line. */
+  message: string;
+  /** How to fix it. */
+  help: string | null;
+  /** The platform the finding is about, if it is platform-specific. */
+  platform: Platform | null;
+  /** The offending region of the draft text, if any. */
+  span: Span | null;
+  /** Edits that would fix the finding. */
+  suggestions: Suggestion[];
+}
+
+/** Length of the draft as one platform counts it. */
+export interface Measure {
+  /** Length in the platform's unit (weighted characters on X, graphemes on Mastodon…). */
+  length: number;
+  /** The platform's limit after policy overrides. */
+  limit: number;
+}
+
+/** The result of checking one draft: the contract shared by the CLI, Python and JS. */
+export interface Report {
+  verdict: Verdict;
+  /** Findings by position, then rule, then platform. */
+  diagnostics: Diagnostic[];
+  /** Length and limit per target platform. */
+  measures: Partial<Record<Platform, Measure>>;
+  /** `sha256:` digest of the canonical policy (after `extends`). */
+  policy_digest: string;
+  /** Version of the engine that produced the report. */
+  engine_version: string;
+}
+
+/** Length of a text on one platform with its built-in limit (`count`). */
+export interface TextCount {
+  platform: Platform;
+  length: number;
+  limit: number;
+  /** Whether the platform would accept the text. */
+  valid: boolean;
+}
+
+/** A rule, for editor UIs (`rules()`). */
+export interface RuleSummary {
+  /** Stable id, `family.name`. */
+  id: string;
+  /** The part before the dot, e.g. `hashtags`. */
+  family: string;
+  /** First sentence of the rule's "What it checks". */
+  summary: string;
+  default_severity: Severity;
+  default_enabled: boolean;
+}
+
+/** What went wrong; the `kind` of a thrown {@link FreigabeError}. */
+export type ErrorKind =
+  // policy
+  | "syntax"
+  | "unknown-key"
+  | "missing-key"
+  | "invalid-value"
+  | "unknown-reference"
+  | "extends"
+  | "read"
+  // draft, history
+  | "invalid-draft"
+  | "too-large"
+  | "unknown-account"
+  // arguments of this package
+  | "invalid-option"
+  | "unknown-platform"
+  | "unknown-rule"
+  | "internal";
+
+/**
+ * Every error this package throws: an `Error` with `name === "FreigabeError"`. `message` is
+ * one lowercase line in the chosen language; `line`/`column` (1-based, column in
+ * characters) locate it in the policy (or in history given as JSON Lines text).
+ */
+export interface FreigabeError extends Error {
+  name: "FreigabeError";
+  kind: ErrorKind;
+  help: string | null;
+  line: number | null;
+  column: number | null;
+  /** The policy file the problem is in (policy errors), else `null`. */
+  file: string | null;
+}
+
+/** Options of `new Engine`. */
+export interface EngineOptions {
+  /** Language of messages (default `de`). `de-DE` style tags are accepted. */
+  lang?: Lang | string;
+  /**
+   * Policy files by path, for `extends` (relative to the extending file). Without an
+   * entry, `extends = "base.toml"` uses the `policies/base.toml` shipped in the package.
+   */
+  files?: Record<string, string>;
+  /** The name of the given policy among `files` (default `<policy>`); used in errors. */
+  path?: string;
+}
+
+/** Options of `engine.check`. */
+export interface CheckOptions {
+  /** Earlier posts: entries, or JSON Lines text with one entry per line. */
+  history?: HistoryEntry[] | string;
+  /** Reference time of time-based rules (schedule, cadence); default: none. */
+  now?: Rfc3339 | Date;
+}
+
+/** A compiled policy. Build it once, check many drafts; `free()` releases its memory. */
+export class Engine {
+  /** @throws {FreigabeError} when the policy does not compile. */
+  constructor(policyToml: string, options?: EngineOptions);
+  /**
+   * Checks a draft: plain text for the default account, or a draft object.
+   * @throws {FreigabeError} on an invalid draft, history or option.
+   */
+  check(draft: string | Draft, options?: CheckOptions): Report;
+  /** Ids of the policy's accounts. */
+  accounts(): string[];
+  /** `sha256:` digest of the canonical policy (after `extends`). */
+  readonly policyDigest: string;
+  /** Releases the engine; any later call throws. */
+  free(): void;
+  [Symbol.dispose](): void;
+}
+
+/**
+ * Length of `text` as `platform` counts it, with the built-in limit (no policy needed).
+ * @throws {FreigabeError} `unknown-platform`.
+ */
+export function count(platform: Platform, text: string): TextCount;
+
+/** Every rule of the engine, in registry order. */
+export function rules(): RuleSummary[];
+
+/**
+ * A rule's documentation as Markdown (What it checks, Why, Example, Configuration).
+ * @throws {FreigabeError} `unknown-rule`, with a "did you mean" help.
+ */
+export function explain(ruleId: string, options?: { lang?: Lang | string }): string;
+
+/** Version of the engine, as recorded in every report. */
+export function version(): string;
+
+/** What `init` accepts: the `.wasm` URL, its bytes, a `Response` or a compiled module. */
+export type InitInput =
+  | RequestInfo
+  | URL
+  | Response
+  | BufferSource
+  | WebAssembly.Module;
+
+/**
+ * Loads the WebAssembly module (browsers: fetches `freigabe_bg.wasm` next to the script
+ * unless told otherwise). Await it once before anything else. In Node it is a no-op.
+ */
+export default function init(
+  moduleOrPath?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>,
+): Promise<unknown>;
+
+/** Synchronous `init` from bytes or a compiled module (workers, tests). */
+export function initSync(module?: { module: BufferSource | WebAssembly.Module } | BufferSource | WebAssembly.Module): unknown;
