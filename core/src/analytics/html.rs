@@ -9,7 +9,8 @@
 use jiff::civil::Date;
 
 use crate::analytics::quarterly::{
-    AccountReport, ArchiveReport, BandStatus, Findings, PeriodReport, WeekCount, quarter_title,
+    AccountReport, ArchiveReport, BandStatus, ElectionRise, Findings, PeriodReport, WeekCount,
+    quarter_title,
 };
 use crate::analytics::responses::ResponseAnalysis;
 use crate::lang::Lang;
@@ -29,7 +30,7 @@ const TOP_RULES_IN_SUMMARY: usize = 3;
 const STYLE: &str = r#"
 :root { --ink: #1d2733; --muted: #5b6776; --line: #d5dbe3; --band: #d9f0dd;
   --within: #2f6db5; --below: #9aa7b8; --above: #d9822b; --error: #c0392b;
-  --warning: #e0a526; --info: #5b8fd1; --election: #fbe3c8; }
+  --warning: #e0a526; --info: #5b8fd1; --election: #e4dcf5; }
 * { box-sizing: border-box; }
 body { font: 15px/1.45 system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
   color: var(--ink); margin: 0 auto; max-width: 960px; padding: 24px; background: #fff; }
@@ -42,7 +43,7 @@ th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: lef
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 8px; margin: 8px 0 16px; }
 .figure { border: 1px solid var(--line); border-radius: 6px; padding: 8px 10px; }
-.figure b { display: block; font-size: 22px; }
+.figure b { display: block; font-size: 20px; }
 .figure span { color: var(--muted); font-size: 13px; }
 figure { margin: 12px 0 20px; break-inside: avoid; }
 figcaption { font-weight: 600; margin-bottom: 4px; }
@@ -52,7 +53,8 @@ details { font-size: 14px; margin-top: 4px; }
 details summary { cursor: pointer; color: var(--muted); }
 .legend { display: flex; flex-wrap: wrap; gap: 12px; font-size: 13px; color: var(--muted); margin: 4px 0; }
 .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; vertical-align: -1px; margin-right: 4px; }
-.note { background: #fff6e5; border-left: 4px solid var(--above); padding: 6px 10px; margin: 8px 0; }
+.note { background: #f3effb; border-left: 4px solid #7b61b8; padding: 6px 10px; margin: 8px 0; }
+.note.rise { background: #fff1e0; border-left-color: var(--above); }
 section.account { break-before: page; }
 section.quarter { break-inside: auto; }
 @page { size: A4; margin: 14mm; }
@@ -135,7 +137,11 @@ fn summary(out: &mut String, report: &ArchiveReport, lang: Lang) {
         t(lang, "Konto", "Account"),
         t(lang, "Beiträge", "Posts"),
         t(lang, "Wochen im Band", "Weeks in band"),
-        t(lang, "Beiträge mit Fehlern", "Posts with errors"),
+        t(
+            lang,
+            "Veröffentlichungen mit Fehlern / nur Warnungen",
+            "Publications with errors / warnings only"
+        ),
         t(lang, "Häufigste Befunde", "Top findings"),
         t(
             lang,
@@ -168,7 +174,11 @@ fn summary(out: &mut String, report: &ArchiveReport, lang: Lang) {
             account_name(account),
             number(total.posts),
             weeks_in_band(total, lang),
-            percent(total.findings.share_with_errors, lang),
+            format!(
+                "{} / {}",
+                percent(total.findings.share_with_errors, lang),
+                percent(total.findings.share_with_warnings, lang)
+            ),
             if top.is_empty() {
                 "–".to_owned()
             } else {
@@ -320,10 +330,15 @@ fn period_body(
     let summary = &period.week_summary;
     let (answered, median) = response_figures(period, lang);
     out.push_str("<div class=\"figures\">\n");
+    // A big value and a label; a value's detail in parentheses goes under the label.
     let figure = |out: &mut String, value: &str, label: &str| {
+        let (value, detail) = match value.split_once(" (") {
+            Some((value, detail)) => (value, format!(" ({detail}")),
+            None => (value, String::new()),
+        };
         put!(
             out,
-            "<div class=\"figure\"><b>{value}</b><span>{label}</span></div>\n"
+            "<div class=\"figure\"><b>{value}</b><span>{label}{detail}</span></div>\n"
         );
     };
     figure(out, &number(period.posts), t(lang, "Beiträge", "posts"));
@@ -344,11 +359,15 @@ fn period_body(
     );
     figure(
         out,
-        &percent(period.findings.share_with_errors, lang),
+        &format!(
+            "{} / {}",
+            percent(period.findings.share_with_errors, lang),
+            percent(period.findings.share_with_warnings, lang)
+        ),
         t(
             lang,
-            "Veröffentlichungen mit Fehlern",
-            "publications with errors",
+            "Veröffentlichungen mit Fehlern / nur Warnungen",
+            "publications with errors / warnings only",
         ),
     );
     figure(
@@ -377,6 +396,9 @@ fn period_body(
             t(lang, "ab", "from"),
             date(election.opens, lang),
         );
+    }
+    if let Some(rise) = &period.election_rise {
+        election_rise_note(out, rise, lang);
     }
     week_chart(out, account, period, id, lang);
     findings_chart(out, &period.findings, id, lang);
@@ -505,6 +527,34 @@ fn latency_chart(out: &mut String, responses: &ResponseAnalysis, id: &str, lang:
     out.push_str("</tbody>\n</table>\n</details>\n</figure>\n");
 }
 
+/// The flagged rise of posts before an election, with the court's words.
+fn election_rise_note(out: &mut String, rise: &ElectionRise, lang: Lang) {
+    let baseline = crate::rules::cadence::decimal(rise.baseline_per_week, lang);
+    let window = crate::rules::cadence::decimal(rise.window_per_week, lang);
+    let (name, opens, day, posts) = (
+        escape(&rise.election),
+        date(rise.window_opens, lang),
+        date(rise.measured_on, lang),
+        rise.window_posts,
+    );
+    match lang {
+        Lang::En => put!(
+            out,
+            "<p class=\"note rise\"><b>Flagged: more posts before the election.</b> From {opens} to {day} \
+             the account posted {window} times a week ({posts} posts), against {baseline} a week in the 12 weeks \
+             before the pre-election period of {name}. The Federal Constitutional Court names a growth of public \
+             relations close to an election as a sign of election advertising (BVerfGE 44, 125).</p>\n"
+        ),
+        _ => put!(
+            out,
+            "<p class=\"note rise\"><b>Auffällig: mehr Beiträge vor der Wahl.</b> Vom {opens} bis {day} \
+             postete das Konto {window}-mal pro Woche ({posts} Beiträge), in den 12 Wochen vor der Vorwahlzeit \
+             ({name}) {baseline}-mal. Das Bundesverfassungsgericht sieht ein „Anwachsen der \
+             Öffentlichkeitsarbeit in Wahlkampfnähe“ als Anzeichen unzulässiger Wahlwerbung (BVerfGE 44, 125).</p>\n"
+        ),
+    }
+}
+
 /// Bars of posts per week, the band as a shaded range, pre-election weeks marked.
 fn week_chart(
     out: &mut String,
@@ -529,7 +579,7 @@ fn week_chart(
     let plot_height = height - top - bottom;
     let most = weeks.iter().map(|week| week.posts).max().unwrap_or(0);
     let band_top = account.band.max.or(account.band.min).unwrap_or(0) as usize;
-    let y_max = most.max(band_top + 1).max(4) as f64;
+    let y_max = (most + 1).max(band_top + 1).max(4) as f64;
     let y = |value: f64| top + plot_height - value / y_max * plot_height;
     let slot = plot_width / weeks.len() as f64;
     let bar = (slot * 0.7).max(1.0);
@@ -627,7 +677,8 @@ fn week_chart(
     }
     put!(
         out,
-        "<text x=\"{left}\" y=\"{:.1}\">{}</text>\n",
+        "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>\n",
+        width - right,
         height - 4.0,
         t(lang, "Kalenderwoche", "calendar week")
     );
@@ -917,5 +968,112 @@ fn percent(share: f64, lang: Lang) -> String {
     match lang {
         Lang::En => format!("{value}%"),
         _ => format!("{value}\u{a0}%"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analytics::quarterly::build_report;
+    use crate::{Draft, Engine, Policy};
+
+    const POLICY: &str = r#"
+        name = "Stadt <Test> & Co"
+        [accounts.stadt]
+        kind = "official"
+        display-name = "Rathaus <script>alert(1)</script>"
+        platforms = ["facebook"]
+        time-zone = "Europe/Berlin"
+        posts-per-week = { min = 2, max = 3 }
+        [[elections]]
+        name = "Wahl"
+        date = "2026-06-14"
+    "#;
+
+    fn page(lang: Lang) -> String {
+        let engine = Engine::new(Policy::from_toml(POLICY).unwrap()).unwrap();
+        let mut posts: Vec<Draft> = ["2026-04-06", "2026-04-08", "2026-05-05", "2026-06-10"]
+            .iter()
+            .map(|day| {
+                let mut draft = Draft::new("Infos: http://www.paderborn.de <script>x</script>");
+                draft.account = Some("stadt".to_owned());
+                draft.published_at = Some(format!("{day}T10:00:00+02:00").parse().unwrap());
+                draft
+            })
+            .collect();
+        let mut unpublished = Draft::new("<script>alert('post')</script>");
+        unpublished.id = Some("<script>alert('id')</script>".to_owned());
+        posts.push(unpublished);
+        let report = build_report(&engine, &posts, &[], None, None);
+        render_html(&report, lang)
+    }
+
+    #[test]
+    fn text_from_the_policy_and_the_archive_is_escaped() {
+        let html = page(Lang::De);
+        assert!(!html.contains("<script"), "a script tag got through");
+        assert!(html.contains("Rathaus &lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(html.contains("&lt;script&gt;alert(&#39;id&#39;)&lt;/script&gt;"));
+        assert!(html.contains("Stadt &lt;Test&gt; &amp; Co"));
+    }
+
+    #[test]
+    fn every_svg_is_closed_titled_and_has_a_table() {
+        let html = page(Lang::De);
+        let opened = html.matches("<svg ").count();
+        assert!(opened >= 4, "{opened} charts");
+        assert_eq!(opened, html.matches("</svg>").count());
+        assert_eq!(opened, html.matches("role=\"img\"").count());
+        // Every chart: an accessible name, a <title> and a data table fallback.
+        for chart in html.split("<svg ").skip(1) {
+            let (tag, body) = chart.split_once('>').unwrap();
+            assert!(tag.contains("aria-label=\""), "{tag}");
+            assert!(body.trim_start().starts_with("<title"), "{body:.80}");
+            let after = body.split_once("</svg>").unwrap().1;
+            let details = after.find("<details>").unwrap();
+            assert!(after.find("</figure>").unwrap() > details);
+        }
+        for (open, close) in [
+            ("<section", "</section>"),
+            ("<figure", "</figure>"),
+            ("<table", "</table>"),
+        ] {
+            assert_eq!(
+                html.matches(open).count(),
+                html.matches(close).count(),
+                "{open}"
+            );
+        }
+    }
+
+    #[test]
+    fn page_loads_nothing_from_elsewhere() {
+        let html = page(Lang::De);
+        for attribute in ["src=", "href=", "@import", "url("] {
+            assert!(!html.contains(attribute), "{attribute} in the page");
+        }
+        assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"de\">"));
+        assert!(html.ends_with("</html>\n"));
+    }
+
+    #[test]
+    fn english_page_has_english_headings_and_numbers() {
+        let html = page(Lang::En);
+        assert!(html.contains("<html lang=\"en\">"));
+        assert!(html.contains("At a glance"));
+        assert!(html.contains("Q2 2026"));
+        let german = page(Lang::De);
+        assert!(german.contains("Auf einen Blick"));
+        assert!(german.contains("2. Quartal 2026"));
+        assert!(german.contains("Vorwahlzeit"));
+    }
+
+    #[test]
+    fn numbers_are_grouped_and_shares_rounded() {
+        assert_eq!(number(2089), "2\u{202f}089");
+        assert_eq!(number(999), "999");
+        assert_eq!(number(1_234_567), "1\u{202f}234\u{202f}567");
+        assert_eq!(percent(0.705, Lang::De), "71\u{a0}%");
+        assert_eq!(percent(0.705, Lang::En), "71%");
     }
 }

@@ -20,6 +20,7 @@ use crate::lang::{Lang, tr};
 use crate::policy::{Account, WeeklyBand};
 use crate::report::Severity;
 use crate::rules::cadence::group_posts;
+use crate::time::election::{PostRecord, RiseSettings, frequency_rise};
 use crate::time::week::{Range, monday_of, start_of};
 
 /// How far back a post's check sees earlier posts: the longest cadence window
@@ -140,6 +141,10 @@ pub struct PeriodReport {
     pub responses: Option<ResponseAnalysis>,
     /// Elections whose pre-election window overlaps the period.
     pub elections: Vec<ElectionMark>,
+    /// A rise of the posting frequency in a pre-election window overlapping the period,
+    /// measured at the period's last day in the window (BVerfGE 44, 125: "ein Anwachsen der
+    /// Öffentlichkeitsarbeit in Wahlkampfnähe"); `null` when there is none.
+    pub election_rise: Option<ElectionRise>,
 }
 
 /// Posts in one local calendar week (Monday 00:00 to Monday 00:00 local).
@@ -199,6 +204,10 @@ pub struct Findings {
     pub with_errors: usize,
     /// `with_errors / checked` (0 without records).
     pub share_with_errors: f64,
+    /// Records with at least one warning but no error (verdict `warn`).
+    pub with_warnings: usize,
+    /// `with_warnings / checked` (0 without records).
+    pub share_with_warnings: f64,
     /// Findings by severity.
     pub errors: usize,
     /// Warnings found.
@@ -224,6 +233,27 @@ pub struct RuleCount {
     pub warnings: usize,
     /// Findings as notes.
     pub infos: usize,
+}
+
+/// More posts a week in a pre-election window than in the weeks before it, with the
+/// defaults of `cadence.election-rise` (baseline of 12 full weeks before the window; a rise
+/// is more than 1.5 times the baseline and at least one post a week more).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ElectionRise {
+    /// The election's name.
+    pub election: String,
+    /// First day of the window.
+    pub window_opens: Date,
+    /// Election day.
+    pub election_day: Date,
+    /// Posts per week in the baseline weeks.
+    pub baseline_per_week: f64,
+    /// Posts in the window up to the day measured.
+    pub window_posts: usize,
+    /// Posts per week in the window up to the day measured.
+    pub window_per_week: f64,
+    /// The last day counted.
+    pub measured_on: Date,
 }
 
 /// A pre-election window, for shading the weekly chart.
@@ -521,6 +551,7 @@ impl<'a> AccountSection<'a> {
                 date: election.date,
             })
             .collect::<Vec<_>>();
+        let election_rise = self.election_rise(from, to);
         PeriodReport {
             label,
             from,
@@ -532,7 +563,54 @@ impl<'a> AccountSection<'a> {
             findings: findings(&in_period),
             responses,
             elections,
+            election_rise,
         }
+    }
+
+    /// The first rise found in an election window overlapping `[from, to]`, measured at the
+    /// end of the period's last day in the window.
+    fn election_rise(&self, from: Date, to: Date) -> Option<ElectionRise> {
+        let tz = self.tz();
+        let first = self.history.first()?.published_at;
+        // One instant per post, cross-posts once, as the rule counts.
+        let (start, end) = (
+            first,
+            self.history
+                .last()?
+                .published_at
+                .checked_add(jiff::SignedDuration::from_secs(1))
+                .ok()?,
+        );
+        let posts: Vec<Timestamp> =
+            group_posts(&self.history, &self.account.id, Range { start, end })
+                .iter()
+                .map(|post| post.at)
+                .collect();
+        let record = PostRecord {
+            posts: &posts,
+            covers_from: first,
+        };
+        self.account
+            .elections
+            .iter()
+            .filter(|election| election.opens <= to && from <= election.date)
+            .find_map(|election| {
+                let day = to.min(election.date);
+                let at = next_day(day)
+                    .and_then(|next| start_of(next, tz))?
+                    .checked_sub(jiff::SignedDuration::from_secs(1))
+                    .ok()?;
+                let rise = frequency_rise(election, tz, record, at, &RiseSettings::default())?;
+                Some(ElectionRise {
+                    election: rise.election,
+                    window_opens: rise.window_opens,
+                    election_day: rise.election_day,
+                    baseline_per_week: rise.baseline_per_week,
+                    window_posts: rise.window_posts,
+                    window_per_week: rise.window_per_week,
+                    measured_on: day,
+                })
+            })
     }
 
     /// Weeks whose Thursday lies in `[from, to]` (as ISO weeks belong to a year), with
@@ -650,14 +728,13 @@ fn ratio(part: usize, whole: usize) -> f64 {
 fn findings(checked: &[&Checked]) -> Findings {
     let mut by_rule: BTreeMap<&str, RuleCount> = BTreeMap::new();
     let mut severities = [0usize; 3];
-    let mut with_errors = 0;
+    let (mut with_errors, mut with_warnings) = (0, 0);
     for record in checked {
-        if record
-            .diagnostics
-            .iter()
-            .any(|(_, severity)| *severity == Severity::Error)
-        {
+        let has = |wanted: Severity| record.diagnostics.iter().any(|(_, s)| *s == wanted);
+        if has(Severity::Error) {
             with_errors += 1;
+        } else if has(Severity::Warning) {
+            with_warnings += 1;
         }
         let mut seen: Vec<&str> = Vec::new();
         for (rule, severity) in &record.diagnostics {
@@ -689,6 +766,8 @@ fn findings(checked: &[&Checked]) -> Findings {
         checked: checked.len(),
         with_errors,
         share_with_errors: ratio(with_errors, checked.len()),
+        with_warnings,
+        share_with_warnings: ratio(with_warnings, checked.len()),
         errors: severities[0],
         warnings: severities[1],
         infos: severities[2],
@@ -956,5 +1035,36 @@ mod tests {
             [date("2025-08-25"), date("2025-09-01"), date("2025-09-08")]
         );
         assert_eq!(total.elections.len(), 1);
+    }
+
+    #[test]
+    fn rise_before_an_election_is_reported_for_the_quarter_of_the_window() {
+        let policy = format!(
+            "{POLICY}\n[[elections]]\nname = \"Kommunalwahl\"\ndate = \"2025-09-14\"\nwindow-weeks = 6\n"
+        );
+        let engine = Engine::new(Policy::from_toml(&policy).unwrap()).unwrap();
+        // Two posts a week from April, five a week from the window's opening (3 August).
+        let mut posts = Vec::new();
+        let mut day = date("2025-04-07");
+        while day <= date("2025-09-12") {
+            let per_week = if day >= date("2025-08-04") { 5 } else { 2 };
+            if day.weekday().to_monday_zero_offset() < per_week {
+                posts.push(post(
+                    &format!("{day}T10:00:00+02:00"),
+                    &format!("Beitrag {day}"),
+                ));
+            }
+            day = day.tomorrow().unwrap();
+        }
+        let report = build_report(&engine, &posts, &[], None, None);
+        let quarters = &report.accounts[0].quarters;
+        assert_eq!(quarters[0].label, "2025-Q2");
+        assert_eq!(quarters[0].election_rise, None);
+        let rise = quarters[1].election_rise.as_ref().unwrap();
+        assert_eq!(rise.election, "Kommunalwahl");
+        assert_eq!(rise.baseline_per_week, 2.0);
+        assert!(rise.window_per_week > 4.0, "{rise:?}");
+        // The report ends with the last post, two days before the election.
+        assert_eq!(rise.measured_on, date("2025-09-12"));
     }
 }
