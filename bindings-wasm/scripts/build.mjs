@@ -3,7 +3,7 @@
 // wasm-bindgen CLI, then `wasm-opt -Oz` from the `binaryen` dev dependency.
 // Prints raw and gzipped sizes. Usage: npm run build
 import { execFileSync } from "node:child_process";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -52,21 +52,28 @@ function measure(step, file) {
   sizes.push([step, bytes.length, gzipSync(bytes, { level: 9 }).length]);
 }
 measure("cargo build", built);
-for (const target of ["web", "nodejs"]) {
-  const outDir = join(here, "pkg", target === "nodejs" ? "node" : target);
+
+const outDirs = { web: join(here, "pkg", "web"), nodejs: join(here, "pkg", "node") };
+for (const [target, outDir] of Object.entries(outDirs)) {
   rmSync(outDir, { recursive: true, force: true });
   run("wasm-bindgen", ["--target", target, "--out-dir", outDir, "--out-name", "freigabe", built]);
-  const wasm = join(outDir, "freigabe_bg.wasm");
-  measure(`wasm-bindgen ${target}`, wasm);
-  run(wasmOpt, ["-Oz", ...wasmFeatures, "--strip-debug", "--strip-producers", wasm, "-o", wasm]);
-  measure(`wasm-opt -Oz ${target}`, wasm);
   // Our declarations in types/ are the documented ones; wasm-bindgen's say `any`.
   rmSync(join(outDir, ".gitignore"), { force: true });
-  if (target === "nodejs") {
-    // The glue is CommonJS, but this package is `"type": "module"`.
-    writeFileSync(join(outDir, "package.json"), '{ "type": "commonjs" }\n');
-  }
 }
+// The glue is CommonJS, but this package is `"type": "module"`.
+writeFileSync(join(outDirs.nodejs, "package.json"), '{ "type": "commonjs" }\n');
+
+// Both targets get the same module (only the JS glue differs), so wasm-opt, the slowest
+// step, runs once when that holds.
+const webWasm = join(outDirs.web, "freigabe_bg.wasm");
+const nodeWasm = join(outDirs.nodejs, "freigabe_bg.wasm");
+measure("wasm-bindgen", webWasm);
+const same = readFileSync(webWasm).equals(readFileSync(nodeWasm));
+for (const wasm of same ? [webWasm] : [webWasm, nodeWasm]) {
+  run(wasmOpt, ["-Oz", ...wasmFeatures, "--strip-debug", "--strip-producers", wasm, "-o", wasm]);
+}
+if (same) copyFileSync(webWasm, nodeWasm);
+measure("wasm-opt -Oz", webWasm);
 
 const report = sizes.map(([step, raw, gzipped]) => {
   return `${step.padEnd(24)} ${(raw / 1024).toFixed(1).padStart(8)} KiB raw ${(gzipped / 1024).toFixed(1).padStart(8)} KiB gzip`;
