@@ -23,7 +23,7 @@ pub struct Cli {
 pub enum Command {
     /// Check one draft (JSON, or plain text from a `.txt` file or with `--text`).
     Check(CheckArgs),
-    /// Check every draft of a JSON Lines archive; prints one JSON line per record.
+    /// Check every post of an archive (JSONL, CSV, platform exports); one JSON line per record.
     Batch(BatchArgs),
     /// Count a text the way a platform does, with its built-in limit.
     Count(CountArgs),
@@ -86,9 +86,35 @@ pub struct BatchArgs {
     /// Output format (one JSON object per line).
     #[arg(long, value_enum, default_value_t = BatchFormat::Jsonl)]
     pub format: BatchFormat,
-    /// The archive (JSON Lines, one draft per line), or `-` for standard input.
+    /// How to read the archive.
+    #[command(flatten)]
+    pub input: ArchiveArgs,
+    /// The archive (JSONL, CSV, Facebook/Instagram export JSON, X `tweets.js`, Mastodon
+    /// `outbox.json`), or `-` for standard input.
     #[arg(value_name = "ARCHIVE")]
     pub archive: String,
+}
+
+/// How to read an archive (`batch`).
+#[derive(Debug, Args)]
+pub struct ArchiveArgs {
+    /// Archive format (default: detected from the content, then the file name).
+    #[arg(long, value_name = "FORMAT", value_parser = archive_format_parser())]
+    pub input_format: Option<freigabe::archive::ArchiveFormat>,
+    /// Account id for records that name none (platform exports never do; default: the
+    /// policy's default account).
+    #[arg(long, value_name = "ID")]
+    pub account: Option<String>,
+    /// Platform for JSONL/CSV records that name none (exports imply theirs).
+    #[arg(long, value_name = "P", value_parser = platform_parser())]
+    pub platform: Option<Platform>,
+    /// CSV columns: `field=header,…` for text, published_at, account, platforms, author, id
+    /// (default: headers with those names).
+    #[arg(long, value_name = "MAPPING")]
+    pub columns: Option<String>,
+    /// Time zone of CSV times without offset.
+    #[arg(long, value_name = "IANA", default_value = "Europe/Berlin")]
+    pub time_zone: String,
 }
 
 /// `freigabe report`.
@@ -221,6 +247,14 @@ impl From<FailOn> for Severity {
             FailOn::Info => Severity::Info,
         }
     }
+}
+
+/// Accepts exactly the archive format names, so clap lists them and suggests close ones.
+fn archive_format_parser() -> impl TypedValueParser<Value = freigabe::archive::ArchiveFormat> {
+    PossibleValuesParser::new(
+        freigabe::archive::ArchiveFormat::ALL.map(freigabe::archive::ArchiveFormat::as_str),
+    )
+    .try_map(|name| name.parse::<freigabe::archive::ArchiveFormat>())
 }
 
 /// Accepts exactly the platform ids, so clap lists them and suggests close ones.

@@ -1,28 +1,37 @@
-//! `freigabe batch`: every draft of a JSON Lines archive, one JSON line out per record.
+//! `freigabe batch`: every post of an archive, one JSON line out per record.
+//!
+//! The archive is read by `freigabe::archive` (JSONL, CSV, Facebook/Instagram exports, X
+//! `tweets.js`, Mastodon `outbox.json`); a record that cannot be read becomes an error row
+//! in its place and the others are checked, on every core.
 
-use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, Write};
+use std::io::{self, BufWriter, Read, Write};
 use std::process::ExitCode;
 
-use freigabe::{Engine, HistoryEntry, InputError, Lang, Report, Severity};
+use freigabe::archive::{
+    Archive, ArchiveError, ArchiveErrorKind, ArchiveOptions, CsvColumns, RecordError, SkipReason,
+};
+use freigabe::{InputError, Lang, Report, Severity};
 use serde::Serialize;
 
-use crate::args::BatchArgs;
+use crate::args::{ArchiveArgs, BatchArgs};
 use crate::error::{CliError, Input};
-use crate::input::{load_engine, load_history};
-use crate::output::write_error;
+use crate::input::{display_name, load_engine, load_history};
+use crate::lang::tr;
+use crate::output::{write_error, write_stderr};
 
 /// One output line: the report of a record, or why it could not be checked.
 #[derive(Debug, Serialize)]
 struct Row<'a> {
-    /// 1-based line number in the archive.
-    line: usize,
-    /// The draft's `id`, if it has one and could be parsed.
+    /// 1-based number of the record in the archive.
+    record: usize,
+    /// 1-based line the record starts on.
+    line: Option<usize>,
+    /// The record's id (the draft's `id`, a tweet id, a status URL), if it has one.
     id: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     report: Option<&'a Report>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    error: Option<RowError>,
+    error: Option<&'a RowError>,
 }
 
 /// Why a record could not be checked.
@@ -31,17 +40,26 @@ struct RowError {
     kind: &'static str,
     message: String,
     help: Option<String>,
-    /// 1-based column in the line, where known.
+    /// 1-based column in the record's line, where known.
     column: Option<usize>,
 }
 
 impl RowError {
-    fn from_input(error: &InputError, lang: Lang) -> RowError {
+    fn from_record(error: &RecordError, lang: Lang) -> RowError {
         RowError {
             kind: error.kind.as_str(),
             message: error.message.get(lang).to_owned(),
             help: error.help.as_ref().map(|h| h.get(lang).to_owned()),
             column: error.position.map(|(_, column)| column),
+        }
+    }
+
+    fn from_input(error: &InputError, lang: Lang) -> RowError {
+        RowError {
+            kind: error.kind.as_str(),
+            message: error.message.get(lang).to_owned(),
+            help: error.help.as_ref().map(|h| h.get(lang).to_owned()),
+            column: None,
         }
     }
 }
@@ -51,26 +69,70 @@ impl RowError {
 pub fn run(args: BatchArgs, lang: Lang) -> Result<ExitCode, CliError> {
     let engine = load_engine(&args.engine.policy, lang)?;
     let history = load_history(args.engine.history.as_deref(), lang)?;
-    let reader: Box<dyn BufRead> = if args.archive == "-" {
-        Box::new(io::stdin().lock())
-    } else {
-        let file = File::open(&args.archive)
-            .map_err(|e| CliError::io(Input::Archive, &args.archive, &e, lang))?;
-        Box::new(BufReader::new(file))
-    };
+    let options = archive_options(&args.input, lang)?;
+    let archive = read_archive(&args.archive, &options, lang)?;
+    note_skipped(&archive, lang);
+
+    let drafts: Vec<freigabe::Draft> = archive
+        .records
+        .iter()
+        .filter_map(|record| record.as_ref().ok())
+        .map(|post| post.draft.clone())
+        .collect();
+    let mut reports = engine
+        .check_many(&drafts, &history, args.engine.now, None)
+        .into_iter();
+
+    let fail_on: Severity = args.engine.fail_on.into();
     let mut out = BufWriter::new(io::stdout().lock());
-    let checker = Checker {
-        engine: &engine,
-        history: &history,
-        now: args.engine.now,
-        fail_on: args.engine.fail_on.into(),
-        lang,
-    };
-    let failed = match checker.run(reader, &mut out, &args.archive) {
-        Ok(failed) => failed,
-        Err(Stop::Closed) => return Ok(ExitCode::SUCCESS),
-        Err(Stop::Error(error)) => return Err(error),
-    };
+    let mut failed = false;
+    for record in &archive.records {
+        let results = match record {
+            Ok(post) => {
+                let Some(result) = reports.next() else { break };
+                (
+                    post.locator,
+                    post.draft.id.as_deref(),
+                    result.map_err(|e| RowError::from_input(&e, lang)),
+                )
+            }
+            Err(error) => (
+                error.locator,
+                error.id.as_deref(),
+                Err(RowError::from_record(error, lang)),
+            ),
+        };
+        let (locator, id, checked) = results;
+        failed |= checked
+            .as_ref()
+            .map_or(true, |report| report.count_at_least(fail_on) > 0);
+        let (report, error) = match &checked {
+            Ok(report) => (Some(report), None),
+            Err(error) => (None, Some(error)),
+        };
+        let row = Row {
+            record: locator.record,
+            line: locator.line,
+            id,
+            report,
+            error,
+        };
+        let written = write_row(&mut out, &row);
+        match written {
+            Ok(()) => {}
+            // The reader of our output went away (`| head`): not an error.
+            Err(error) if error.kind() == io::ErrorKind::BrokenPipe => {
+                return Ok(ExitCode::SUCCESS);
+            }
+            Err(error) => return Err(write_error(&error, lang)),
+        }
+    }
+    match out.flush() {
+        Err(error) if error.kind() != io::ErrorKind::BrokenPipe => {
+            return Err(write_error(&error, lang));
+        }
+        _ => {}
+    }
     Ok(if failed {
         ExitCode::from(1)
     } else {
@@ -78,126 +140,115 @@ pub fn run(args: BatchArgs, lang: Lang) -> Result<ExitCode, CliError> {
     })
 }
 
-/// Why the stream ended early.
-enum Stop {
-    /// The reader of our output went away (`| head`): not an error.
-    Closed,
-    /// Reading the archive or writing the output failed.
-    Error(CliError),
+fn write_row(out: &mut impl Write, row: &Row<'_>) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, row)?;
+    out.write_all(b"\n")
 }
 
-struct Checker<'a> {
-    engine: &'a Engine,
-    history: &'a [HistoryEntry],
-    now: Option<jiff::Timestamp>,
-    fail_on: Severity,
-    lang: Lang,
+/// The reader options from the command line.
+fn archive_options(args: &ArchiveArgs, lang: Lang) -> Result<ArchiveOptions, CliError> {
+    let columns = match &args.columns {
+        Some(mapping) => mapping
+            .parse::<CsvColumns>()
+            .map_err(|e| from_archive(&e, "--columns", lang))?,
+        None => CsvColumns::default(),
+    };
+    let time_zone = jiff::tz::TimeZone::get(&args.time_zone).map_err(|_| {
+        let zone = &args.time_zone;
+        CliError::new(
+            "invalid-option",
+            tr(
+                lang,
+                format!("unbekannte zeitzone `{zone}`"),
+                format!("unknown time zone `{zone}`"),
+            ),
+            Some(tr(
+                lang,
+                "einen IANA-namen angeben, z. b. `Europe/Berlin`",
+                "give an IANA name, e.g. `Europe/Berlin`",
+            )),
+        )
+    })?;
+    Ok(ArchiveOptions {
+        format: args.input_format,
+        account: args.account.clone(),
+        platform: args.platform,
+        columns,
+        time_zone: Some(time_zone),
+    })
 }
 
-impl Checker<'_> {
-    /// Streams the archive line by line; returns whether any record failed.
-    fn run(
-        &self,
-        mut reader: impl BufRead,
-        out: &mut impl Write,
-        archive: &str,
-    ) -> Result<bool, Stop> {
-        let mut failed = false;
-        let mut buffer = Vec::new();
-        let mut line_number = 0;
-        loop {
-            buffer.clear();
-            let read = reader
-                .read_until(b'\n', &mut buffer)
-                .map_err(|e| Stop::Error(CliError::io(Input::Archive, archive, &e, self.lang)))?;
-            if read == 0 {
-                break;
-            }
-            line_number += 1;
-            failed |= self.record(line_number, &buffer, out)?;
-        }
-        out.flush().map_err(|e| self.write_failed(&e))?;
-        Ok(failed)
-    }
-
-    /// Checks one line and writes its row; returns whether it counts as a failure.
-    fn record(&self, line: usize, bytes: &[u8], out: &mut impl Write) -> Result<bool, Stop> {
-        let Ok(text) = std::str::from_utf8(bytes) else {
-            let error = RowError {
-                kind: "invalid-draft",
-                message: crate::lang::tr(
-                    self.lang,
-                    "zeile ist kein gültiges UTF-8",
-                    "line is not valid UTF-8",
-                ),
-                help: Some(crate::lang::tr(
-                    self.lang,
-                    "das archiv als UTF-8 speichern",
-                    "save the archive as UTF-8",
-                )),
-                column: None,
-            };
-            self.write_row(out, &error_row(line, None, error))?;
-            return Ok(true);
-        };
-        // A byte-order mark some editors write before the first record is not JSON.
-        let text = if line == 1 {
-            text.trim_start_matches('\u{feff}')
-        } else {
-            text
-        };
-        if text.trim().is_empty() {
-            return Ok(false);
-        }
-        let draft = match freigabe::wire::parse_draft(text) {
-            Ok(draft) => draft,
-            Err(error) => {
-                let row = error_row(line, None, RowError::from_input(&error, self.lang));
-                self.write_row(out, &row)?;
-                return Ok(true);
-            }
-        };
-        let id = draft.id.as_deref();
-        match self.engine.check(&draft, self.history, self.now) {
-            Ok(report) => {
-                let row = Row {
-                    line,
-                    id,
-                    report: Some(&report),
-                    error: None,
-                };
-                self.write_row(out, &row)?;
-                Ok(report.count_at_least(self.fail_on) > 0)
-            }
-            Err(error) => {
-                let row = error_row(line, id, RowError::from_input(&error, self.lang));
-                self.write_row(out, &row)?;
-                Ok(true)
-            }
-        }
-    }
-
-    fn write_row(&self, out: &mut impl Write, row: &Row<'_>) -> Result<(), Stop> {
-        serde_json::to_writer(&mut *out, row)
-            .map_err(io::Error::from)
-            .and_then(|()| out.write_all(b"\n"))
-            .map_err(|e| self.write_failed(&e))
-    }
-
-    fn write_failed(&self, error: &io::Error) -> Stop {
-        if error.kind() == io::ErrorKind::BrokenPipe {
-            Stop::Closed
-        } else {
-            Stop::Error(write_error(error, self.lang))
-        }
-    }
+/// Reads an archive file (or standard input for `-`) with the core's readers. Whole-file
+/// problems stop the command; broken records are in the archive's records.
+pub fn read_archive(path: &str, options: &ArchiveOptions, lang: Lang) -> Result<Archive, CliError> {
+    let mut bytes = Vec::new();
+    let read = if path == "-" {
+        io::stdin().lock().read_to_end(&mut bytes).map(|_| ())
+    } else {
+        std::fs::read(path).map(|read| bytes = read)
+    };
+    read.map_err(|e| CliError::io(Input::Archive, path, &e, lang))?;
+    freigabe::archive::read(path, &bytes, options)
+        .map_err(|e| from_archive(&e, display_name(path), lang))
 }
 
-fn error_row(line: usize, id: Option<&str>, error: RowError) -> Row<'_> {
-    Row {
-        line,
-        id,
-        report: None,
-        error: Some(error),
+/// An archive error as a command error: `file:line:column: message` and the help line.
+fn from_archive(error: &ArchiveError, source: &str, lang: Lang) -> CliError {
+    let help = if error.kind == ArchiveErrorKind::UnknownFormat {
+        Some(tr(
+            lang,
+            "das format mit `--input-format` angeben (jsonl, csv, facebook, instagram, x, mastodon)",
+            "name the format with `--input-format` (jsonl, csv, facebook, instagram, x, mastodon)",
+        ))
+    } else {
+        error.help.as_ref().map(|h| h.get(lang).to_owned())
+    };
+    CliError::new(
+        error.kind.as_str(),
+        format!("{source}: {}", error.headline(lang)),
+        help,
+    )
+}
+
+/// Tells on stderr how many records were left out on purpose, so counts add up.
+fn note_skipped(archive: &Archive, lang: Lang) {
+    if archive.skipped.is_empty() {
+        return;
     }
+    let count = |reason| {
+        archive
+            .skipped
+            .iter()
+            .filter(|s| s.reason == reason)
+            .count()
+    };
+    let parts: Vec<String> = [
+        (
+            SkipReason::Repost,
+            "weiterleitungen (retweets, boosts)",
+            "reposts (retweets, boosts)",
+        ),
+        (SkipReason::Direct, "direktnachrichten", "direct messages"),
+        (
+            SkipReason::Empty,
+            "einträge ohne text und medien",
+            "entries without text or media",
+        ),
+        (
+            SkipReason::NotAPost,
+            "aktivitäten, die keine beiträge sind",
+            "activities that are not posts",
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(reason, de, en)| {
+        let n = count(reason);
+        (n > 0).then(|| format!("{n} {}", tr(lang, de, en)))
+    })
+    .collect();
+    write_stderr(&tr(
+        lang,
+        format!("hinweis: nicht geprüft: {}", parts.join(", ")),
+        format!("note: not checked: {}", parts.join(", ")),
+    ));
 }

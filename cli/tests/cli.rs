@@ -683,6 +683,119 @@ fn batch_without_archive_file_exits_2() {
     assert!(stdout(&output).is_empty());
 }
 
+#[test]
+fn batch_reads_an_x_archive_with_the_account_from_the_flag() {
+    let output = run(&[
+        "batch",
+        "--policy",
+        "../policies/bergedorf.toml",
+        "--account",
+        "bezirksamt",
+        "--lang",
+        "en",
+        "../examples/archives/x/data/tweets.js",
+    ]);
+    assert_eq!(code(&output), 1, "one tweet is over the limit");
+    let rows: Vec<Value> = stdout(&output)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("JSON line"))
+        .collect();
+    assert_eq!(rows.len(), 7, "the retweet is not checked");
+    assert_eq!(rows[0]["record"], 1);
+    assert_eq!(rows[0]["line"], 2);
+    assert_eq!(rows[0]["id"], "1915000000000000001");
+    assert_eq!(rows[0]["report"]["verdict"], "pass");
+    let records: Vec<_> = rows
+        .iter()
+        .map(|row| row["record"].as_u64().unwrap())
+        .collect();
+    assert_eq!(records, [1, 2, 3, 4, 5, 7, 8]);
+    assert_eq!(
+        stderr(&output).trim(),
+        "note: not checked: 1 reposts (retweets, boosts)"
+    );
+}
+
+#[test]
+fn batch_maps_csv_columns_and_reports_a_broken_row_in_place() {
+    let table = "message;created;kanal\nGuten Morgen!;2026-05-04 10:00;instagram\nKaputt;morgen;x\nBis bald!;04.05.2026 18:00;facebook\n";
+    let file = TempFile::new("export.csv", table);
+    let output = run(&[
+        "batch",
+        "--policy",
+        POLICY,
+        "--lang",
+        "en",
+        "--columns",
+        "text=message,published_at=created,platforms=kanal",
+        file.path(),
+    ]);
+    assert_eq!(code(&output), 1);
+    let rows: Vec<Value> = stdout(&output)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("JSON line"))
+        .collect();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0]["report"]["measures"]["instagram"]["length"], 13);
+    assert_eq!(rows[1]["line"], 3);
+    assert_eq!(rows[1]["error"]["kind"], "invalid-time");
+    assert_eq!(
+        rows[1]["error"]["message"],
+        "`morgen` is not a point in time"
+    );
+    assert_eq!(rows[2]["record"], 3);
+    assert!(rows[2]["report"]["measures"]["facebook"].is_object());
+}
+
+#[test]
+fn batch_reads_csv_from_stdin_when_told_the_format() {
+    let output = run_stdin(
+        &["batch", "--policy", POLICY, "--input-format", "csv", "-"],
+        "text,platforms\nHallo,x\n",
+    );
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let row: Value = serde_json::from_str(stdout(&output).trim()).expect("JSON");
+    assert_eq!(row["report"]["measures"]["x"]["length"], 5);
+}
+
+#[test]
+fn batch_of_an_unknown_shape_names_the_expected_formats() {
+    let file = TempFile::new("notes.txt", "Liebe Leute,\nbis morgen!\n");
+    let output = run(&["batch", "--policy", POLICY, file.path()]);
+    assert_eq!(code(&output), 2);
+    assert!(stdout(&output).is_empty());
+    let err = stderr(&output);
+    assert!(
+        err.contains("unbekanntes archivformat; erwartet: X-Archiv `tweets.js` (window.YTD.tweets.part0 = […])"),
+        "{err}"
+    );
+    assert!(err.contains("`--input-format`"), "{err}");
+}
+
+#[test]
+fn batch_refuses_an_unknown_csv_field_with_a_suggestion() {
+    let output = run_stdin(
+        &[
+            "batch",
+            "--policy",
+            POLICY,
+            "--lang",
+            "en",
+            "--columns",
+            "txt=message",
+            "-",
+        ],
+        "",
+    );
+    assert_eq!(code(&output), 2);
+    let err = stderr(&output);
+    assert!(
+        err.contains("unknown field `txt` in the column mapping"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `text`?"), "{err}");
+}
+
 // --- policy -------------------------------------------------------------------------------
 
 #[test]
