@@ -11,7 +11,7 @@ use freigabe::analytics::responses::{Interaction, parse_interactions};
 use freigabe::{Draft, Lang};
 
 use crate::args::{ReportArgs, ReportFormat};
-use crate::error::{CliError, Input, describe_io};
+use crate::error::{CliError, describe_io};
 use crate::input::{display_name, load_engine, read_text};
 use crate::lang::tr;
 use crate::output::{write_error, write_stdout};
@@ -80,28 +80,22 @@ pub fn run(args: ReportArgs, lang: Lang) -> Result<ExitCode, CliError> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Reads the published posts: JSON Lines of drafts with `published_at`. A line that is not
-/// a draft becomes an error entry with its line number; the other lines still count.
+/// Reads the published posts with the archive readers of `freigabe batch` (JSONL, CSV,
+/// Facebook/Instagram exports, X `tweets.js`, Mastodon `outbox.json`, detected from the
+/// content). A record that cannot be read becomes an error entry with its line (or record
+/// number); the other records still count.
 pub fn read_archive(path: &str, lang: Lang) -> Result<(Vec<Draft>, Vec<ArchiveError>), CliError> {
-    let source = read_text(path).map_err(|e| CliError::io(Input::Archive, path, &e, lang))?;
+    let options = freigabe::archive::ArchiveOptions::default();
+    let archive = crate::batch::read_archive(path, &options, lang)?;
     let file = display_name(path).to_owned();
     let mut posts = Vec::new();
     let mut errors = Vec::new();
-    for (index, line) in source.lines().enumerate() {
-        // A byte-order mark some editors write before the first record is not JSON.
-        let line = if index == 0 {
-            line.trim_start_matches('\u{feff}')
-        } else {
-            line
-        };
-        if line.trim().is_empty() {
-            continue;
-        }
-        match freigabe::wire::parse_draft(line) {
-            Ok(draft) => posts.push(draft),
+    for record in archive {
+        match record {
+            Ok(post) => posts.push(post.draft),
             Err(error) => errors.push(ArchiveError {
                 file: file.clone(),
-                line: index + 1,
+                line: error.locator.line.unwrap_or(error.locator.record),
                 message: error.message.get(lang).to_owned(),
             }),
         }
