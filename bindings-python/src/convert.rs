@@ -9,7 +9,7 @@ use freigabe::policy::Localized;
 use freigabe::{Draft, HistoryEntry, InputError, Lang, wire};
 use jiff::Timestamp;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyString};
+use pyo3::types::{PyDict, PyList, PyString};
 use pythonize::Depythonizer;
 
 use crate::errors::{argument_error, input_error};
@@ -45,6 +45,8 @@ pub fn draft(
     platforms: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Result<Draft, InputError>> {
     let py = value.py();
+    let converted = with_times_as_text(value)?;
+    let value = converted.as_ref().unwrap_or(value);
     if account.is_none() && platforms.is_none() && !value.is_instance_of::<PyString>() {
         return Ok(wire::draft_from(&mut Depythonizer::from_object(value)));
     }
@@ -80,9 +82,57 @@ pub fn history(value: Option<&Bound<'_, PyAny>>, lang: Lang) -> PyResult<Vec<His
     };
     let parsed = match value.cast::<PyString>() {
         Ok(text) => wire::parse_history(&text.to_cow()?),
-        Err(_) => wire::history_from(&mut Depythonizer::from_object(value)),
+        Err(_) => {
+            let converted = with_times_as_text(value)?;
+            let value = converted.as_ref().unwrap_or(value);
+            wire::history_from(&mut Depythonizer::from_object(value))
+        }
     };
     parsed.map_err(|error| input_error(value.py(), &error, lang, None))
+}
+
+/// A copy of `value` with `datetime` objects (also pandas `Timestamp`s) as ISO 8601 text,
+/// the way the contract writes times, or None when it holds none. Dicts and lists are
+/// searched; other values are left to the draft's own validation.
+fn with_times_as_text<'py>(value: &Bound<'py, PyAny>) -> PyResult<Option<Bound<'py, PyAny>>> {
+    if value.is_instance_of::<PyString>() {
+        return Ok(None);
+    }
+    if let Ok(dict) = value.cast::<PyDict>() {
+        let mut copy: Option<Bound<'py, PyDict>> = None;
+        for (key, item) in dict.iter() {
+            if let Some(text) = with_times_as_text(&item)? {
+                let target = match &copy {
+                    Some(target) => target.clone(),
+                    None => copy.insert(dict.copy()?).clone(),
+                };
+                target.set_item(key, text)?;
+            }
+        }
+        return Ok(copy.map(Bound::into_any));
+    }
+    if let Ok(list) = value.cast::<PyList>() {
+        let mut items = Vec::with_capacity(list.len());
+        let mut changed = false;
+        for item in list.iter() {
+            match with_times_as_text(&item)? {
+                Some(text) => {
+                    changed = true;
+                    items.push(text);
+                }
+                None => items.push(item),
+            }
+        }
+        return if changed {
+            Ok(Some(PyList::new(value.py(), items)?.into_any()))
+        } else {
+            Ok(None)
+        };
+    }
+    if value.hasattr("isoformat")? && value.hasattr("tzinfo")? {
+        return Ok(Some(value.call_method0("isoformat")?));
+    }
+    Ok(None)
 }
 
 /// `now`: `None`, an RFC 3339 string or a timezone-aware `datetime`.

@@ -106,7 +106,8 @@ impl Engine {
     /// Checks one draft and returns its `Report`.
     ///
     /// `draft` is a dict with the contract's keys (`text`, `account`, `platforms`,
-    /// `author`, `scheduled_at`, `media`, `approvals`, `labels`; times as RFC 3339 strings)
+    /// `author`, `scheduled_at`, `media`, `approvals`, `labels`; times as RFC 3339 strings
+    /// or aware `datetime`s)
     /// or a plain `str`; `account` and `platforms` keywords set (or override) those keys.
     /// `history` lists earlier posts (dicts, or JSON / JSON Lines text); `now` is the
     /// reference time of time-based rules (RFC 3339 string or aware `datetime`).

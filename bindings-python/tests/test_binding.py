@@ -185,6 +185,25 @@ def test_history_as_dicts_or_json_lines_and_now_as_datetime(engine: freigabe.Eng
         engine.check(draft, now=datetime.datetime(2026, 7, 20, 9, 0))  # no time zone
 
 
+def test_times_may_be_datetimes(engine: freigabe.Engine) -> None:
+    import datetime
+
+    zone = datetime.timezone(datetime.timedelta(hours=2))
+    as_text = load(LIBORI)
+    as_datetimes = dict(
+        as_text,
+        scheduled_at=datetime.datetime(2026, 7, 23, 10, 0, tzinfo=zone),
+        approvals=[{"by": "k.schulz", "at": datetime.datetime(2026, 7, 22, 16, 0, tzinfo=zone)}],
+    )
+    as_text["approvals"] = [{"by": "k.schulz", "at": "2026-07-22T16:00:00+02:00"}]
+    history = [{"account": "buergermeister", "published_at": datetime.datetime(2026, 7, 21, 10, 0, tzinfo=zone)}]
+    expected = engine.check(as_text, now=NOW, history=[dict(history[0], published_at="2026-07-21T10:00:00+02:00")])
+    assert engine.check(as_datetimes, now=NOW, history=history) == expected
+    assert isinstance(as_datetimes["scheduled_at"], datetime.datetime)  # the caller's dict is untouched
+    with pytest.raises(freigabe.InvalidDraftError):
+        engine.check(dict(as_text, scheduled_at=datetime.datetime(2026, 7, 23, 10, 0)))  # no zone
+
+
 def test_english_messages() -> None:
     english = freigabe.Engine(freigabe.Policy.from_file(PADERBORN), lang="en")
     report = english.check(load(PRIVATE))
