@@ -182,3 +182,54 @@ fn jsonl_and_csv_samples_read_completely() {
     let found = findings("policies/paderborn.toml", &csv);
     assert!(found.contains("address.informal"), "{found:?}");
 }
+
+mod robustness {
+    use freigabe::archive::{self, ArchiveFormat, ArchiveOptions};
+    use proptest::prelude::*;
+
+    const SAMPLES: [&str; 6] = [
+        "examples/archives/facebook/your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json",
+        "examples/archives/instagram/your_instagram_activity/content/posts_1.json",
+        "examples/archives/x/data/tweets.js",
+        "examples/archives/mastodon/outbox.json",
+        "examples/archives/posts.jsonl",
+        "examples/archives/posts.csv",
+    ];
+
+    fn options(format: Option<ArchiveFormat>) -> ArchiveOptions {
+        ArchiveOptions {
+            format,
+            ..ArchiveOptions::default()
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// A sample cut off anywhere, or with one byte changed, is an error or fewer good
+        /// records, never a panic.
+        #[test]
+        fn damaged_samples_never_panic(sample in 0..SAMPLES.len(), cut in 0.0..1.0f64, flip in any::<(usize, u8)>()) {
+            let path = super::repo(SAMPLES[sample]);
+            let mut bytes = std::fs::read(&path).unwrap();
+            let cut = (bytes.len() as f64 * cut) as usize;
+            let _ = archive::read(&path, &bytes[..cut], &options(None));
+            let index = flip.0 % bytes.len();
+            bytes[index] = flip.1;
+            for format in ArchiveFormat::ALL {
+                let _ = archive::read(&path, &bytes, &options(Some(format)));
+            }
+        }
+
+        /// Arbitrary input in every format: no panic.
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..512), prefix in 0..4usize) {
+            let prefixes: [&[u8]; 4] = [b"", b"window.YTD.tweets.part0 = [", b"{\"orderedItems\": [", b"[{\"timestamp\": 1, "];
+            let input = [prefixes[prefix], &bytes].concat();
+            let _ = archive::read("x", &input, &options(None));
+            for format in ArchiveFormat::ALL {
+                let _ = archive::read("x", &input, &options(Some(format)));
+            }
+        }
+    }
+}
