@@ -24,6 +24,9 @@ export type Lang = "de" | "en";
 /** An RFC 3339 time with offset, e.g. `2026-05-04T10:00:00+02:00`. */
 export type Rfc3339 = string;
 
+/** A point in time as input: RFC 3339 text or a `Date` (sent as its ISO string, UTC). */
+export type TimeInput = Rfc3339 | Date;
+
 /** Kind of an attachment. */
 export type MediaKind = "image" | "video" | "gif";
 
@@ -45,7 +48,7 @@ export interface Approval {
   /** Login of the approver. */
   by: string;
   /** When the approval was given. */
-  at: Rfc3339;
+  at: TimeInput;
 }
 
 /** A post before publication. Only `text` is required; unknown keys are errors. */
@@ -61,9 +64,9 @@ export interface Draft {
   /** Login of the person who wrote the draft. */
   author?: string;
   /** When the post is planned to go out. */
-  scheduled_at?: Rfc3339;
+  scheduled_at?: TimeInput;
   /** When an archived post went out. */
-  published_at?: Rfc3339;
+  published_at?: TimeInput;
   /** Attached images and videos. */
   media?: Media[];
   /** Approvals given so far. */
@@ -76,7 +79,7 @@ export interface Draft {
 export interface HistoryEntry {
   account: string;
   platforms?: Platform[];
-  published_at: Rfc3339;
+  published_at: TimeInput;
   text?: string;
 }
 
@@ -226,7 +229,7 @@ export interface CheckOptions {
   /** Earlier posts: entries, or JSON Lines text with one entry per line. */
   history?: HistoryEntry[] | string;
   /** Reference time of time-based rules (schedule, cadence); default: none. */
-  now?: Rfc3339 | Date;
+  now?: TimeInput;
 }
 
 /** A compiled policy. Build it once, check many drafts; `free()` releases its memory. */

@@ -132,6 +132,12 @@ describe("report shape", () => {
     });
     assert.deepEqual(asDate, asString);
     assert.ok(asString.diagnostics.some((d) => d.rule === "schedule.past"), "scheduled before now");
+    // Dates inside the draft and the history are sent as their ISO strings.
+    const withDates = engine.check(
+      { ...scheduled, scheduled_at: new Date("2026-05-01T08:00:00Z") },
+      { now: "2026-05-02T10:00:00+02:00", history: [{ ...history[0], published_at: new Date("2026-04-30T08:00:00Z") }] },
+    );
+    assert.deepEqual(withDates, asString);
     assert.ok(!engine.check(scheduled).diagnostics.some((d) => d.rule === "schedule.past"));
   });
 });

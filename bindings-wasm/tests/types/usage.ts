@@ -33,7 +33,7 @@ const draft: Draft = {
   author: "m.dreier",
   scheduled_at: "2026-05-04T10:00:00+02:00",
   media: [{ kind: "image", alt_text: "Der Rathausplatz", credit: "Foto: Stadt Paderborn" }],
-  approvals: [{ by: "k.schulz", at: "2026-05-03T16:00:00+02:00" }],
+  approvals: [{ by: "k.schulz", at: new Date("2026-05-03T14:00:00Z") }],
   labels: ["pressemitteilung"],
 };
 const history: HistoryEntry[] = [
