@@ -173,7 +173,7 @@ fn summary(out: &mut String, report: &ArchiveReport, lang: Lang) {
              <td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
             account_name(account),
             number(total.posts),
-            weeks_in_band(total, lang),
+            weeks_in_band(account, total, lang),
             format!(
                 "{} / {}",
                 percent(total.findings.share_with_errors, lang),
@@ -244,9 +244,10 @@ fn account_name(account: &AccountReport) -> String {
     }
 }
 
-fn weeks_in_band(period: &PeriodReport, lang: Lang) -> String {
+/// Share of complete weeks within the band; `–` without weeks or without a band.
+fn weeks_in_band(account: &AccountReport, period: &PeriodReport, lang: Lang) -> String {
     let summary = &period.week_summary;
-    if summary.weeks == 0 {
+    if summary.weeks == 0 || (account.band.min.is_none() && account.band.max.is_none()) {
         return "–".to_owned();
     }
     format!(
@@ -292,14 +293,17 @@ fn account_section(out: &mut String, account: &AccountReport, lang: Lang) {
         t(lang, "Zeitzone", "Time zone"),
         escape(&account.time_zone),
     );
-    put!(
-        out,
-        "<h3>{} ({} – {})</h3>\n",
-        t(lang, "Gesamter Zeitraum", "Whole period"),
-        date(account.total.from, lang),
-        date(account.total.to, lang)
-    );
-    period_body(out, account, &account.total, &format!("{id}-total"), lang);
+    // A report of one quarter is that quarter; a longer one opens with the whole period.
+    if account.quarters.len() != 1 {
+        put!(
+            out,
+            "<h3>{} ({} – {})</h3>\n",
+            t(lang, "Gesamter Zeitraum", "Whole period"),
+            date(account.total.from, lang),
+            date(account.total.to, lang)
+        );
+        period_body(out, account, &account.total, &format!("{id}-total"), lang);
+    }
     for quarter in &account.quarters {
         put!(
             out,
@@ -349,7 +353,7 @@ fn period_body(
     );
     figure(
         out,
-        &weeks_in_band(period, lang),
+        &weeks_in_band(account, period, lang),
         t(lang, "Wochen im Band", "weeks in band"),
     );
     figure(
@@ -683,17 +687,40 @@ fn week_chart(
         t(lang, "Kalenderwoche", "calendar week")
     );
     out.push_str("</svg>\n<div class=\"legend\">");
+    let has_band = account.band.min.is_some() || account.band.max.is_some();
+    let has_election = weeks.iter().any(|week| week.election_window);
     let legend = [
-        ("var(--within)", t(lang, "im Band", "within band")),
-        ("var(--below)", t(lang, "unter dem Band", "below band")),
-        ("var(--above)", t(lang, "über dem Band", "above band")),
-        ("var(--band)", t(lang, "Band (geplant)", "band (planned)")),
         (
+            true,
+            "var(--within)",
+            if has_band {
+                t(lang, "im Band", "within band")
+            } else {
+                t(lang, "Beiträge", "posts")
+            },
+        ),
+        (
+            has_band,
+            "var(--below)",
+            t(lang, "unter dem Band", "below band"),
+        ),
+        (
+            has_band,
+            "var(--above)",
+            t(lang, "über dem Band", "above band"),
+        ),
+        (
+            has_band,
+            "var(--band)",
+            t(lang, "Band (geplant)", "band (planned)"),
+        ),
+        (
+            has_election,
             "var(--election)",
             t(lang, "Vorwahlzeit", "pre-election period"),
         ),
     ];
-    for (colour, text) in legend {
+    for (_, colour, text) in legend.into_iter().filter(|(shown, _, _)| *shown) {
         put!(
             out,
             "<span><i class=\"swatch\" style=\"background:{colour}\"></i>{text}</span>"
@@ -992,15 +1019,21 @@ mod tests {
 
     fn page(lang: Lang) -> String {
         let engine = Engine::new(Policy::from_toml(POLICY).unwrap()).unwrap();
-        let mut posts: Vec<Draft> = ["2026-04-06", "2026-04-08", "2026-05-05", "2026-06-10"]
-            .iter()
-            .map(|day| {
-                let mut draft = Draft::new("Infos: http://www.paderborn.de <script>x</script>");
-                draft.account = Some("stadt".to_owned());
-                draft.published_at = Some(format!("{day}T10:00:00+02:00").parse().unwrap());
-                draft
-            })
-            .collect();
+        let mut posts: Vec<Draft> = [
+            "2026-03-10",
+            "2026-04-06",
+            "2026-04-08",
+            "2026-05-05",
+            "2026-06-10",
+        ]
+        .iter()
+        .map(|day| {
+            let mut draft = Draft::new("Infos: http://www.paderborn.de <script>x</script>");
+            draft.account = Some("stadt".to_owned());
+            draft.published_at = Some(format!("{day}T10:00:00+02:00").parse().unwrap());
+            draft
+        })
+        .collect();
         let mut unpublished = Draft::new("<script>alert('post')</script>");
         unpublished.id = Some("<script>alert('id')</script>".to_owned());
         posts.push(unpublished);
