@@ -243,7 +243,7 @@ fn note_skipped(archive: &Archive, lang: Lang) {
     .into_iter()
     .filter_map(|(reason, de, en)| {
         let n = count(reason);
-        (n > 0).then(|| format!("{n} {}", tr(lang, de, en)))
+        (n > 0).then(|| format!("{}: {n}", tr(lang, de, en)))
     })
     .collect();
     write_stderr(&tr(

@@ -712,7 +712,7 @@ fn batch_reads_an_x_archive_with_the_account_from_the_flag() {
     assert_eq!(records, [1, 2, 3, 4, 5, 7, 8]);
     assert_eq!(
         stderr(&output).trim(),
-        "note: not checked: 1 reposts (retweets, boosts)"
+        "note: not checked: reposts (retweets, boosts): 1"
     );
 }
 
