@@ -12,6 +12,8 @@
 //! target, and the `t.co` link X appends for attached media is dropped. Media kinds come
 //! from `type` (`photo`, `video`, `animated_gif`), alt texts from `ext_alt_text` where the
 //! archive has it. Retweets (`RT @…`) are skipped: the words are someone else's.
+//! Replies keep the `@name` mentions X put in front of them (outside `display_text_range`),
+//! so their counted length can be a little above what X counted.
 
 use jiff::Timestamp;
 use serde::Deserialize;
