@@ -6,7 +6,7 @@
 use std::num::NonZeroUsize;
 
 use freigabe::policy::Localized;
-use freigabe::{Draft, HistoryEntry, InputError, Lang, wire};
+use freigabe::{Draft, HistoryEntry, InputError, Lang, Platform, wire};
 use jiff::Timestamp;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
@@ -25,6 +25,29 @@ pub fn lang(py: Python<'_>, tag: &str) -> PyResult<Lang> {
             ),
             &Localized::new("`de` oder `en` angeben", "use `de` or `en`"),
             Lang::De,
+        )
+    })
+}
+
+/// A platform name (`x`, `mastodon`, `instagram`…).
+pub fn platform(py: Python<'_>, name: &str, lang: Lang) -> PyResult<Platform> {
+    Platform::parse(name).ok_or_else(|| {
+        let known = Platform::ALL
+            .iter()
+            .map(|p| format!("`{p}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        argument_error(
+            py,
+            &Localized::new(
+                format!("unbekannte plattform `{name}`"),
+                format!("unknown platform `{name}`"),
+            ),
+            &Localized::new(
+                format!("möglich sind {known}"),
+                format!("possible values: {known}"),
+            ),
+            lang,
         )
     })
 }

@@ -5,6 +5,7 @@
 //! `index` (position in a batch). `str(error)` is the located message, the source snippet
 //! for policies, and the help line, in the language the caller chose.
 
+use freigabe::archive::{ArchiveErrorKind, RecordError};
 use freigabe::policy::Localized;
 use freigabe::{InputError, InputErrorKind, Lang, PolicyErrorKind};
 use pyo3::exceptions::PyException;
@@ -96,6 +97,51 @@ pyo3::create_exception!(
 );
 pyo3::create_exception!(
     freigabe,
+    ArchiveError,
+    FreigabeError,
+    "An archive file (or one of its records) cannot be read."
+);
+pyo3::create_exception!(
+    freigabe,
+    ArchiveFormatError,
+    ArchiveError,
+    "The file has none of the known archive shapes, or not the shape of the format asked \
+     for; the message names what was expected."
+);
+pyo3::create_exception!(
+    freigabe,
+    ArchiveSyntaxError,
+    ArchiveError,
+    "The archive is not valid JSON or UTF-8 as a whole; `line` and `column` point at it."
+);
+pyo3::create_exception!(
+    freigabe,
+    MissingColumnError,
+    ArchiveError,
+    "A CSV column the mapping needs is not in the header."
+);
+pyo3::create_exception!(
+    freigabe,
+    ArchiveOptionError,
+    ArchiveError,
+    "A reader option is invalid (format name, column mapping)."
+);
+pyo3::create_exception!(
+    freigabe,
+    ArchiveReadError,
+    ArchiveError,
+    "The archive file itself cannot be read."
+);
+pyo3::create_exception!(
+    freigabe,
+    ArchiveRecordError,
+    ArchiveError,
+    "One record of an archive cannot become a draft; the others are read all the same. \
+     `record` is its 1-based number in the file, `record_id` its own id (tweet id, status \
+     URL) or None."
+);
+pyo3::create_exception!(
+    freigabe,
     ArgumentError,
     FreigabeError,
     "An argument of a binding function is invalid (language, time, thread count, mode)."
@@ -121,6 +167,13 @@ pub fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {
         ("InvalidDraftError", py.get_type::<InvalidDraftError>()),
         ("InputTooLargeError", py.get_type::<InputTooLargeError>()),
         ("UnknownAccountError", py.get_type::<UnknownAccountError>()),
+        ("ArchiveError", py.get_type::<ArchiveError>()),
+        ("ArchiveFormatError", py.get_type::<ArchiveFormatError>()),
+        ("ArchiveSyntaxError", py.get_type::<ArchiveSyntaxError>()),
+        ("MissingColumnError", py.get_type::<MissingColumnError>()),
+        ("ArchiveOptionError", py.get_type::<ArchiveOptionError>()),
+        ("ArchiveReadError", py.get_type::<ArchiveReadError>()),
+        ("ArchiveRecordError", py.get_type::<ArchiveRecordError>()),
         ("ArgumentError", py.get_type::<ArgumentError>()),
     ] {
         module.add(name, class)?;
@@ -137,6 +190,30 @@ struct Details<'a> {
     source_name: Option<&'a str>,
     /// The full text of `str(error)`.
     text: String,
+}
+
+impl<'a> Details<'a> {
+    /// An error whose text is its located headline and the help line, in `lang`.
+    fn located(
+        kind: &'a str,
+        message: &'a Localized,
+        help: Option<&'a Localized>,
+        position: Option<(usize, usize)>,
+        headline: String,
+        lang: Lang,
+    ) -> Details<'a> {
+        let help = help.map(|help| help.get(lang));
+        let mut text = headline;
+        push_help(&mut text, help, lang);
+        Details {
+            kind,
+            message: message.get(lang),
+            help,
+            position,
+            source_name: None,
+            text,
+        }
+    }
 }
 
 /// The exception for a policy error, in `lang`.
@@ -189,6 +266,71 @@ pub fn input_error(py: Python<'_>, error: &InputError, lang: Lang, index: Option
         text,
     };
     build(&class, &details, index)
+}
+
+/// The exception for an archive that cannot be read, in `lang`.
+pub fn archive_error(py: Python<'_>, error: &freigabe::archive::ArchiveError, lang: Lang) -> PyErr {
+    let class = match error.kind {
+        ArchiveErrorKind::UnknownFormat => py.get_type::<ArchiveFormatError>(),
+        ArchiveErrorKind::Syntax => py.get_type::<ArchiveSyntaxError>(),
+        ArchiveErrorKind::MissingColumn => py.get_type::<MissingColumnError>(),
+        ArchiveErrorKind::InvalidOption => py.get_type::<ArchiveOptionError>(),
+        _ => py.get_type::<ArchiveError>(),
+    };
+    let details = Details::located(
+        error.kind.as_str(),
+        &error.message,
+        error.help.as_ref(),
+        error.position,
+        error.headline(lang),
+        lang,
+    );
+    build(&class, &details, None)
+}
+
+/// The exception for an archive file that cannot be opened or read.
+pub fn archive_read_error(py: Python<'_>, file: &str, error: &std::io::Error, lang: Lang) -> PyErr {
+    let message = Localized::new(
+        format!("archiv `{file}` nicht lesbar: {error}"),
+        format!("cannot read archive `{file}`: {error}"),
+    );
+    let help = Localized::new(
+        "pfad und leserechte prüfen",
+        "check the path and the read permission",
+    );
+    let mut text = message.get(lang).to_owned();
+    push_help(&mut text, Some(help.get(lang)), lang);
+    let details = Details {
+        kind: "read",
+        message: message.get(lang),
+        help: Some(help.get(lang)),
+        position: None,
+        source_name: Some(file),
+        text,
+    };
+    build(&py.get_type::<ArchiveReadError>(), &details, None)
+}
+
+/// The exception object for one archive record that cannot be read, with its `record`
+/// number and `record_id`.
+pub fn record_error(py: Python<'_>, error: &RecordError, lang: Lang) -> PyErr {
+    let details = Details::located(
+        error.kind.as_str(),
+        &error.message,
+        error.help.as_deref(),
+        error.position,
+        error.headline(lang),
+        lang,
+    );
+    let built = build(&py.get_type::<ArchiveRecordError>(), &details, None);
+    let value = built.value(py);
+    let extra = value
+        .setattr("record", error.locator.record)
+        .and_then(|()| value.setattr("record_id", error.id.as_deref()));
+    match extra {
+        Ok(()) => built,
+        Err(error) => error,
+    }
 }
 
 /// An invalid argument of a binding function, with a help line.

@@ -3,13 +3,13 @@
 //!
 //! The binding converts types and errors and nothing else; every check runs in core.
 
+mod archive;
 mod convert;
 mod engine;
 mod errors;
 mod policy;
 mod report;
 
-use freigabe::Platform;
 use freigabe::policy::Localized;
 use pyo3::prelude::*;
 
@@ -28,25 +28,7 @@ fn count<'py>(
     lang: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
     let lang = convert::lang(py, lang)?;
-    let Some(parsed) = Platform::parse(platform) else {
-        let known = Platform::ALL
-            .iter()
-            .map(|p| format!("`{p}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        return Err(errors::argument_error(
-            py,
-            &Localized::new(
-                format!("unbekannte plattform `{platform}`"),
-                format!("unknown platform `{platform}`"),
-            ),
-            &Localized::new(
-                format!("möglich sind {known}"),
-                format!("possible values: {known}"),
-            ),
-            lang,
-        ));
-    };
+    let parsed = convert::platform(py, platform, lang)?;
     let counted = py
         .detach(|| freigabe::count_text(parsed, text))
         .map_err(|e| {
@@ -75,7 +57,10 @@ fn _freigabe(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<report::Diagnostic>()?;
     module.add_class::<report::Suggestion>()?;
     module.add_class::<report::Span>()?;
+    module.add_class::<archive::Archive>()?;
+    module.add_class::<archive::ArchivedPost>()?;
     module.add_function(wrap_pyfunction!(count, module)?)?;
+    module.add_function(wrap_pyfunction!(archive::read_archive, module)?)?;
     module.add_function(wrap_pyfunction!(policy::_policy_from_sources, module)?)?;
     module.add_function(wrap_pyfunction!(engine::_engine, module)?)?;
     module.add_function(wrap_pyfunction!(report::_report_from_json, module)?)?;

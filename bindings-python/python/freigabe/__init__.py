@@ -12,10 +12,20 @@ Compile a policy once, check many drafts::
 Spans carry offsets in every encoding; Python indexes ``str`` by characters, so slice
 with ``text[span.start_char:span.end_char]``. Messages are German unless ``lang="en"``.
 Every error is a ``FreigabeError`` subclass.
+
+``freigabe.archive`` reads published posts from platform exports; ``freigabe.pandas``
+checks a DataFrame column (pandas is optional and imported only there).
 """
 
 from freigabe._freigabe import (
     MAX_DRAFT_BYTES,
+    ArchiveError,
+    ArchiveFormatError,
+    ArchiveOptionError,
+    ArchiveReadError,
+    ArchiveRecordError,
+    ArchiveSyntaxError,
+    MissingColumnError,
     ArgumentError,
     Diagnostic,
     DraftError,
@@ -43,6 +53,13 @@ from freigabe._freigabe import (
 
 __all__ = [
     "MAX_DRAFT_BYTES",
+    "ArchiveError",
+    "ArchiveFormatError",
+    "ArchiveOptionError",
+    "ArchiveReadError",
+    "ArchiveRecordError",
+    "ArchiveSyntaxError",
+    "MissingColumnError",
     "ArgumentError",
     "Diagnostic",
     "DraftError",

@@ -16,6 +16,9 @@ __all__ = [
     "Suggestion",
     "Span",
     "count",
+    "Archive",
+    "ArchivedPost",
+    "read_archive",
     "_policy_from_sources",
     "_engine",
     "_report_from_json",
@@ -32,6 +35,13 @@ __all__ = [
     "InvalidDraftError",
     "InputTooLargeError",
     "UnknownAccountError",
+    "ArchiveError",
+    "ArchiveFormatError",
+    "ArchiveSyntaxError",
+    "MissingColumnError",
+    "ArchiveOptionError",
+    "ArchiveReadError",
+    "ArchiveRecordError",
     "ArgumentError",
 ]
 
@@ -46,6 +56,12 @@ _OnError = Literal["raise", "return"]
 class _Measure(TypedDict):
     length: int
     limit: int
+
+class _Skipped(TypedDict):
+    record: int
+    line: Optional[int]
+    id: Optional[str]
+    reason: Literal["repost", "direct", "empty", "not-a-post"]
 
 class _Count(TypedDict):
     platform: str
@@ -211,6 +227,48 @@ class Report:
 def count(platform: str, text: str, *, lang: str = "de") -> _Count:
     """Counts ``text`` the way ``platform`` does, with the built-in limits."""
 
+@final
+class ArchivedPost:
+    """A published post read from an archive: the draft and where it was in the file."""
+
+    @property
+    def record(self) -> int:
+        """1-based number of the record in the file (skipped records count too)."""
+    @property
+    def line(self) -> Optional[int]:
+        """1-based line the record starts on, or None."""
+    @property
+    def draft(self) -> dict[str, Any]:
+        """The post as a draft dict with ``published_at``, ready for ``Engine.check``."""
+
+@final
+class Archive:
+    """The records of an archive file in source order."""
+
+    @property
+    def format(self) -> str:
+        """``jsonl``, ``csv``, ``facebook``, ``instagram``, ``x`` or ``mastodon``."""
+    @property
+    def records(self) -> list[Union[ArchivedPost, "ArchiveRecordError"]]:
+        """Posts and (unraised) record errors, in source order."""
+    @property
+    def skipped(self) -> list[_Skipped]:
+        """Records left out on purpose (reposts, direct messages, empty entries)."""
+    def __len__(self) -> int: ...
+
+def read_archive(
+    path: Union[str, os.PathLike[str]],
+    *,
+    format: Optional[str] = None,
+    account: Optional[str] = None,
+    platform: Optional[str] = None,
+    columns: Union[Mapping[str, str], str, None] = None,
+    time_zone: Optional[str] = None,
+    errors: Literal["raise", "return", "skip"] = "return",
+    lang: str = "de",
+) -> Archive:
+    """Reads an archive file with core's readers (format recognised unless named)."""
+
 def _policy_from_sources(entry: str, files: Sequence[tuple[str, str]]) -> Policy: ...
 def _engine(policy: Policy, lang: str) -> Engine: ...
 def _report_from_json(json: str) -> Report: ...
@@ -238,4 +296,15 @@ class DraftError(FreigabeError): ...
 class InvalidDraftError(DraftError): ...
 class InputTooLargeError(DraftError): ...
 class UnknownAccountError(DraftError): ...
+class ArchiveError(FreigabeError): ...
+class ArchiveFormatError(ArchiveError): ...
+class ArchiveSyntaxError(ArchiveError): ...
+class MissingColumnError(ArchiveError): ...
+class ArchiveOptionError(ArchiveError): ...
+class ArchiveReadError(ArchiveError): ...
+
+class ArchiveRecordError(ArchiveError):
+    record: int
+    record_id: Optional[str]
+
 class ArgumentError(FreigabeError): ...

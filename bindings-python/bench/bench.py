@@ -1,0 +1,180 @@
+"""Throughput of the Python package next to the Rust engine and a pure-Python baseline.
+
+Measures posts/s of ``Engine.check_many`` with 1 and 2 threads on the Rust bench's corpus
+(``gen_corpus``: the same posts, history and reference time as ``cargo bench -p freigabe
+--bench engine``), the Rust rate of ``check_corpus`` on those posts, and a straightforward
+pure-Python ``re`` implementation of three rules (what a data team would otherwise write).
+
+    maturin build --release -m bindings-python/Cargo.toml && pip install target/wheels/*.whl
+    python bindings-python/bench/bench.py --rust            # 100,000 posts, Rust bench too
+    python bindings-python/bench/bench.py --count 20000     # Python only
+    python bindings-python/bench/bench.py --smoke           # 200 posts, proves it runs
+
+Targets (issue 5): ``threads=1`` at least 80 % of the Rust rate per core; ``threads=2`` at
+least 1.7x ``threads=1``. A timed run needs a release wheel and a quiet machine; ``--smoke``
+asserts only that both thread counts give the same reports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+import freigabe
+
+ROOT = Path(__file__).resolve().parents[2]
+POLICY = ROOT / "policies" / "paderborn.toml"
+# core/benches/support/corpus.rs: SEED, BASE_SECONDS, ACCOUNTS, history().
+SEED = 0x00F2_E1CA_BE20_2605
+BASE = datetime.fromtimestamp(1_777_881_600, tz=timezone.utc)
+ACCOUNTS = ("buergermeister", "michael-dreier")
+RUST_BENCH_POSTS = 100_000
+
+
+def gen_corpus(count: int, seed: int = SEED) -> list[dict[str, Any]]:
+    """The bench corpus as draft dicts, from the Rust generator."""
+    out = subprocess.run(
+        ["cargo", "run", "--quiet", "-p", "freigabe", "--example", "gen_corpus", "--",
+         "--count", str(count), "--seed", str(seed)],
+        cwd=ROOT, check=True, capture_output=True, text=True,
+    ).stdout
+    return [json.loads(line) for line in out.splitlines()]
+
+
+def read_corpus(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as file:
+        return [json.loads(line) for line in file]
+
+
+def history() -> list[dict[str, Any]]:
+    """corpus::history(): 16 posts, two a week per account over the last two months."""
+    return [
+        {
+            "account": ACCOUNTS[i % len(ACCOUNTS)],
+            "platforms": draft.get("platforms", []),
+            "published_at": (BASE - timedelta(hours=84 * (i // 2 + 1))).isoformat(),
+            "text": draft["text"],
+        }
+        for i, draft in enumerate(gen_corpus(16, SEED ^ 1))
+    ]
+
+
+# --- the pure-Python baseline: three rules as a data team would write them --------------
+
+INFORMAL = re.compile(r"\b(?:du|dich|dir|dein\w*|euch|euer|eure\w*)\b", re.IGNORECASE)
+URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
+X_LIMIT, X_URL_LENGTH = 280, 23
+
+
+def check_with_re(draft: dict[str, Any]) -> list[tuple[str, int, int]]:
+    """address.informal, links.https and length.limit (X) with `re`: findings as
+    (rule, start, end)."""
+    text = draft["text"]
+    found = [("address.informal", m.start(), m.end()) for m in INFORMAL.finditer(text)]
+    urls = list(URL.finditer(text))
+    found += [("links.https", m.start(), m.end()) for m in urls if m.group().lower().startswith("http://")]
+    if "x" in (draft.get("platforms") or ["x"]):
+        length = len(text) + sum(X_URL_LENGTH - (m.end() - m.start()) for m in urls)
+        if length > X_LIMIT:
+            found.append(("length.limit", 0, len(text)))
+    return found
+
+
+# --- measuring --------------------------------------------------------------------------
+
+
+def best_of(repeat: int, run: Callable[[], Any]) -> tuple[float, Any]:
+    best, result = float("inf"), None
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = run()
+        best = min(best, time.perf_counter() - started)
+    return best, result
+
+
+def rust_rate() -> Optional[float]:
+    """posts/s of `check_corpus` (fastest of 3 samples) from the release bench."""
+    out = subprocess.run(
+        ["cargo", "bench", "--quiet", "-p", "freigabe", "--bench", "engine", "--",
+         "check_corpus", "--sample-count", "3"],
+        cwd=ROOT, check=True, capture_output=True, text=True,
+    ).stdout
+    for line in out.splitlines():
+        if "check_corpus" in line:
+            match = re.search(r"check_corpus\s+([\d.]+)\s*(ns|µs|us|ms|s)\b", line)
+            if match:
+                scale = {"ns": 1e-9, "µs": 1e-6, "us": 1e-6, "ms": 1e-3, "s": 1.0}
+                return RUST_BENCH_POSTS / (float(match.group(1)) * scale[match.group(2)])
+    print(out, file=sys.stderr)
+    return None
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=RUST_BENCH_POSTS, help="posts (default: the Rust bench's 100,000)")
+    parser.add_argument("--corpus", type=Path, help="JSONL from gen_corpus instead of generating")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement; the fastest counts")
+    parser.add_argument("--rust", action="store_true", help="also run the Rust release bench (needs --count 100000)")
+    parser.add_argument("--rust-rate", type=float, help="Rust posts/s per core measured elsewhere")
+    parser.add_argument("--smoke", action="store_true", help="200 posts, one run: proves the bench works")
+    args = parser.parse_args(argv)
+    if args.smoke:
+        args.count, args.repeat = 200, 1
+
+    drafts = read_corpus(args.corpus) if args.corpus else gen_corpus(args.count)
+    past = history()
+    now = BASE.isoformat()
+    engine = freigabe.Engine(freigabe.Policy.from_file(POLICY))
+    megabytes = sum(len(d["text"].encode()) for d in drafts) / 1e6
+    print(f"corpus: {len(drafts)} posts, {megabytes:.1f} MB; {POLICY.relative_to(ROOT)}; "
+          f"{len(past)} history entries; cores: {os.cpu_count()}; load: {os.getloadavg()[0]:.1f}")
+
+    def check(threads: int) -> Callable[[], list[Any]]:
+        return lambda: engine.check_many(drafts, history=past, now=now, threads=threads)
+
+    one, reports_one = best_of(args.repeat, check(1))
+    two, reports_two = best_of(args.repeat, check(2))
+    same = [r.to_json() for r in reports_one] == [r.to_json() for r in reports_two]
+    if not same:
+        print("bench: threads=1 and threads=2 disagree", file=sys.stderr)
+        return 1
+    plain, found = best_of(args.repeat, lambda: [check_with_re(d) for d in drafts])
+
+    rate_one, rate_two, rate_re = len(drafts) / one, len(drafts) / two, len(drafts) / plain
+    rust = args.rust_rate
+    if args.rust:
+        if len(drafts) != RUST_BENCH_POSTS:
+            print("bench: --rust compares with the bench's 100,000 posts; use --count 100000", file=sys.stderr)
+            return 2
+        rust = rust_rate()
+
+    rows = []
+    if rust:
+        rows.append(("Rust Engine::check (cargo bench, 1 core)", rust, ""))
+    per_core = f"{rate_one / rust:.0%} of Rust" if rust else ""
+    rows.append(("Python check_many, threads=1", rate_one, per_core))
+    rows.append(("Python check_many, threads=2", rate_two, f"{rate_two / rate_one:.2f}x threads=1"))
+    rows.append(("pure-Python re, 3 rules only", rate_re, f"{rate_one / rate_re:.2f}x slower than check_many" if rate_re > rate_one else f"{rate_re / rate_one:.2f}x of check_many"))
+    print(f"\n| {'implementation':<42} | {'posts/s':>9} | {'':<32} |")
+    print(f"| {'-' * 42} | {'-' * 9}:| {'-' * 32} |")
+    for name, rate, note in rows:
+        print(f"| {name:<42} | {rate:>9,.0f} | {note:<32} |")
+    diagnostics = sum(len(r) for r in reports_one)
+    print(f"\nall rules: {diagnostics} diagnostics; re baseline: {sum(map(len, found))} findings of 3 rules")
+    if not args.smoke:
+        if rust:
+            print(f"target threads=1 >= 80 % of Rust per core: {'met' if rate_one >= 0.8 * rust else 'NOT met'}")
+        print(f"target threads=2 >= 1.7x threads=1: {'met' if rate_two >= 1.7 * rate_one else 'NOT met'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
