@@ -571,31 +571,60 @@ fn count_graphemes(
 }
 
 fn count_bytes(text: &str, limit: u64) -> Count {
-    count_units(
-        limit,
-        text.char_indices()
-            .map(|(offset, character)| (offset, character.len_utf8() as u64)),
-    )
+    // Summing the bytes of each character: the first one past the limit is the one that
+    // holds byte `limit`.
+    let overflow_start = usize::try_from(limit)
+        .ok()
+        .filter(|&limit| limit < text.len())
+        .map(|limit| floor_char_boundary(text, limit));
+    Count {
+        length: text.len() as u64,
+        overflow_start,
+        valid_text: true,
+    }
+}
+
+/// The largest character boundary at or before `index` (`index` < `text.len()`).
+fn floor_char_boundary(text: &str, index: usize) -> usize {
+    (0..=index)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0)
 }
 
 fn count_chars(text: &str, limit: u64) -> Count {
-    count_units(limit, text.char_indices().map(|(offset, _)| (offset, 1)))
+    // One unit per character: the first one past the limit is character number `limit`.
+    let length = text.chars().count() as u64;
+    let overflow_start = if length > limit {
+        usize::try_from(limit)
+            .ok()
+            .and_then(|limit| text.char_indices().nth(limit))
+            .map(|(offset, _)| offset)
+    } else {
+        None
+    };
+    Count {
+        length,
+        overflow_start,
+        valid_text: true,
+    }
 }
 
 fn count_chars_with_emoji_bytes(scan: &TextScan<'_>, limit: u64) -> Count {
     let text = scan.text;
     let mut emoji = scan.emoji().iter().cloned().peekable();
-    let mut units = Vec::new();
     let mut position = 0;
-    while let Some(character) = text[position..].chars().next() {
+    let units = std::iter::from_fn(|| {
+        let character = text[position..].chars().next()?;
+        let start = position;
         if let Some(range) = emoji.next_if(|range| range.start == position) {
-            units.push((position, (range.end - range.start) as u64));
             position = range.end;
+            Some((start, (range.end - range.start) as u64))
         } else {
-            units.push((position, 1));
             position += character.len_utf8();
+            Some((start, 1))
         }
-    }
+    });
     count_units(limit, units)
 }
 
@@ -702,6 +731,20 @@ mod tests {
         assert_eq!(counted.length, 3 + 25 + 4);
         let counted = count(&text, &CountMethod::CharsWithEmojiAsBytes, 20, &extractor());
         assert_eq!(counted.overflow_start, Some(3));
+    }
+
+    proptest::proptest! {
+        /// The closed forms of the character and byte counts sum units like the others.
+        #[test]
+        fn chars_and_bytes_match_summed_units(text in "\\PC{0,30}", limit in 0u64..100) {
+            let chars = count_units(limit, text.char_indices().map(|(o, _)| (o, 1)));
+            proptest::prop_assert_eq!(count_chars(&text, limit), chars);
+            let bytes = count_units(
+                limit,
+                text.char_indices().map(|(o, c)| (o, c.len_utf8() as u64)),
+            );
+            proptest::prop_assert_eq!(count_bytes(&text, limit), bytes);
+        }
     }
 
     #[test]

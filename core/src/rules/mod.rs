@@ -14,7 +14,7 @@ mod hashtags;
 mod imprint;
 mod length;
 mod links;
-mod neutrality;
+pub(crate) mod neutrality;
 mod plain_language;
 mod privacy;
 mod readability;

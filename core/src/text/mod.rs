@@ -13,6 +13,7 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 use crate::rules::address::grammar::Address;
+use crate::rules::neutrality::Segments;
 use extract::{Entity, EntityKind, Extractor};
 use fold::Folded;
 
@@ -36,6 +37,9 @@ pub(crate) struct TextView<'a> {
     /// Words that address the reader, analysed on first use and shared by the four
     /// `address.*` rules.
     addresses: OnceCell<Vec<Address>>,
+    /// Words with their sentence and clause, built on first use and shared by the
+    /// `neutrality.*` rules.
+    neutrality_segments: OnceCell<Segments>,
 }
 
 /// What kind of region of the text a position is in. Lexicon rules may treat them
@@ -92,6 +96,7 @@ impl<'a> TextView<'a> {
             sentences: OnceCell::new(),
             scan: TextScan::with_urls(text, extractor, urls),
             addresses: OnceCell::new(),
+            neutrality_segments: OnceCell::new(),
         }
     }
 
@@ -121,6 +126,11 @@ impl<'a> TextView<'a> {
     /// The words that address the reader: `analyse` runs on the first call only.
     pub fn addresses(&self, analyse: impl FnOnce() -> Vec<Address>) -> &[Address] {
         self.addresses.get_or_init(analyse)
+    }
+
+    /// The neutrality rules' segments: `build` runs on the first call only.
+    pub fn neutrality_segments(&self, build: impl FnOnce() -> Segments) -> &Segments {
+        self.neutrality_segments.get_or_init(build)
     }
 
     /// The innermost known region at a byte offset.

@@ -15,9 +15,11 @@
 //! Words inside quotations, hashtags, mentions and URLs never count: a quoted title
 //! (`„Kommt ein Vogel geflogen“`) is not the city speaking.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::rules::address::words::{Class, Words};
+use crate::text::fold::Folded;
 use crate::text::{Region, TextView};
 
 /// A form of address.
@@ -113,6 +115,58 @@ impl Grammar {
     }
 }
 
+/// Word classes from the lexicon: each match is exactly one token.
+fn classify_by_lexicon(tokens: &mut [Token<'_>], view: &TextView<'_>, words: &Words) {
+    let mut next = 0;
+    for found in words.lexicon.find(view) {
+        while tokens
+            .get(next)
+            .is_some_and(|t| t.span.start < found.span.start)
+        {
+            next += 1;
+        }
+        if let Some(token) = tokens.get_mut(next)
+            && token.span == found.span
+        {
+            token.class = words.classes.get(found.term).copied().unwrap_or_default();
+        }
+    }
+}
+
+/// Word classes by looking up each folded token: the same as [`classify_by_lexicon`]
+/// when every word is alphanumeric (then a lexicon match that is a whole token is always
+/// accepted, and no longer match can contain it) and the tokens' written spans are
+/// disjoint and do not start or end inside a character that folds to several (then no
+/// shorter match inside a token, such as a CamelCase part of `#LIEẞ`, has the token's
+/// span). A hash lookup per token instead of an overlapping search of every word.
+fn classify_by_lookup(tokens: &mut [Token<'_>], by_folded_word: &HashMap<String, Class>) {
+    for token in tokens {
+        if let Some(&class) = by_folded_word.get(token.word) {
+            token.class = class;
+        }
+    }
+}
+
+/// Whether the first or last folded character of a word comes from the same written
+/// character (grapheme cluster) as its neighbour inside the word (`ß` → `ss`, `ﬁ` → `fi`).
+fn edge_shares_origin(folded: &Folded, word: Range<usize>) -> bool {
+    let text = folded.as_str();
+    let Some(slice) = text.get(word.clone()) else {
+        return true;
+    };
+    let mut chars = slice.char_indices();
+    let origin = |offset: usize| folded.original(word.start + offset..word.start + offset + 1);
+    let starts = chars
+        .clone()
+        .nth(1)
+        .is_some_and(|(second, _)| origin(0) == origin(second));
+    let ends = match (chars.next_back(), chars.next_back()) {
+        (Some((last, _)), Some((before_last, _))) => origin(last) == origin(before_last),
+        _ => false,
+    };
+    starts || ends
+}
+
 /// The draft as a token stream with sentence facts.
 struct Sentences<'v> {
     tokens: Vec<Token<'v>>,
@@ -131,6 +185,10 @@ impl<'v> Sentences<'v> {
         let mut exclamations = vec![false];
         let mut previous_end = 0;
         let mut position = 0;
+        // Whether looking each token up gives what the lexicon search gives (see
+        // `classify_by_lookup`): no two words share written characters.
+        let mut lookup_is_exact = true;
+        let mut previous_span_end = 0;
         while let Some((offset, _)) = text[position..]
             .char_indices()
             .find(|(_, c)| c.is_alphanumeric())
@@ -141,6 +199,9 @@ impl<'v> Sentences<'v> {
                 .find(|(_, c)| !c.is_alphanumeric())
                 .map_or(text.len(), |(o, _)| start + o);
             let span = folded.original(start..end);
+            lookup_is_exact &=
+                span.start >= previous_span_end && !edge_shares_origin(folded, start..end);
+            previous_span_end = span.end;
             let region = view.region_at(span.start);
             if matches!(region, Region::Url | Region::Mention) {
                 // Not words of the sentence; the gap around them is scanned without them.
@@ -196,20 +257,11 @@ impl<'v> Sentences<'v> {
         if let Some(exclamation) = exclamations.last_mut() {
             *exclamation = tail.exclamation;
         }
-        // Word classes from the lexicon: each match is exactly one token.
-        let mut next = 0;
-        for found in words.lexicon.find(view) {
-            while tokens
-                .get(next)
-                .is_some_and(|t| t.span.start < found.span.start)
-            {
-                next += 1;
+        match &words.by_folded_word {
+            Some(by_folded_word) if lookup_is_exact => {
+                classify_by_lookup(&mut tokens, by_folded_word);
             }
-            if let Some(token) = tokens.get_mut(next)
-                && token.span == found.span
-            {
-                token.class = words.classes.get(found.term).copied().unwrap_or_default();
-            }
+            _ => classify_by_lexicon(&mut tokens, view, words),
         }
         Sentences {
             tokens,
@@ -1116,6 +1168,50 @@ mod tests {
             .into_iter()
             .map(|(form, marker, word)| format!("{form:?}/{marker:?}:{word}"))
             .collect()
+    }
+
+    /// Classes of every token, by the lexicon search and by the lookup.
+    fn classes_both_ways(text: &str) -> (Vec<Class>, Vec<Class>) {
+        let extractor = Extractor::new().unwrap();
+        let view = TextView::new(text, &extractor);
+        let words = Words::new().unwrap();
+        let mut tokens = Sentences::new(&view, &words).tokens;
+        tokens.iter_mut().for_each(|t| t.class = Class::NONE);
+        classify_by_lexicon(&mut tokens, &view, &words);
+        let by_lexicon = tokens.iter().map(|t| t.class).collect();
+        tokens.iter_mut().for_each(|t| t.class = Class::NONE);
+        classify_by_lookup(&mut tokens, words.by_folded_word.as_ref().unwrap());
+        (by_lexicon, tokens.iter().map(|t| t.class).collect())
+    }
+
+    #[test]
+    fn lookup_gives_the_lexicon_classes() {
+        let every_word = super::super::words::word_classes()
+            .keys()
+            .cloned()
+            .collect::<Vec<_>>();
+        for text in [
+            every_word.join(" "),
+            every_word.join(", ").to_uppercase(),
+            "#MachMit #WirSindDabei @du Komm vorbei, D\u{200B}u! S.i.e. ſie Ｄｕ".to_owned(),
+            "Lies das: https://example.com/du?ihr=sie und mail du@example.com".to_owned(),
+        ] {
+            let (by_lexicon, by_lookup) = classes_both_ways(&text);
+            assert_eq!(by_lexicon, by_lookup, "{text}");
+            assert!(by_lookup.iter().filter(|c| **c != Class::NONE).count() > 3);
+        }
+    }
+
+    #[test]
+    fn words_folding_to_several_characters_at_an_edge_use_the_lexicon() {
+        let extractor = Extractor::new().unwrap();
+        let view = TextView::new("#LIEẞ", &extractor);
+        let folded = view.folded();
+        assert_eq!(folded.as_str(), "#liess");
+        assert!(edge_shares_origin(folded, 1..6));
+        let view = TextView::new("Straße", &extractor);
+        let folded = view.folded();
+        assert!(!edge_shares_origin(folded, 0..folded.as_str().len()));
     }
 
     #[test]

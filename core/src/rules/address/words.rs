@@ -3,8 +3,9 @@
 //! Every word is compiled into one [`Lexicon`], so it matches however the draft disguises
 //! it (zero-width characters, look-alike letters, `d u`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
+use crate::text::fold::Folded;
 use crate::text::lexicon::{Lexicon, TermOptions};
 
 /// A set of word classes (bit flags); a word may belong to several.
@@ -913,7 +914,7 @@ const NOUN_CLASHES: &[&str] = &[
 ];
 
 /// The words of every class, with the verb forms generated from [`VERBS`].
-fn word_classes() -> BTreeMap<String, Class> {
+pub(super) fn word_classes() -> BTreeMap<String, Class> {
     let mut classes: BTreeMap<String, Class> = BTreeMap::new();
     let mut add = |words: &[&str], class: Class| {
         for word in words {
@@ -1061,6 +1062,9 @@ fn needs_linking_e(stem: &str) -> bool {
 pub(super) struct Words {
     pub lexicon: Lexicon,
     pub classes: Vec<Class>,
+    /// The same words folded, for a lookup per token instead of a lexicon search; `None`
+    /// if a folded word is not one token (then only the lexicon gives the same result).
+    pub by_folded_word: Option<HashMap<String, Class>>,
 }
 
 impl Words {
@@ -1068,9 +1072,23 @@ impl Words {
         let table = word_classes();
         let plain = TermOptions::default();
         let lexicon = Lexicon::new(table.keys().map(|word| (word.as_str(), plain)))?;
+        let mut by_folded_word = Some(HashMap::with_capacity(table.len()));
+        for (word, &class) in &table {
+            // Folded exactly like the lexicon folds its terms.
+            let folded = Folded::new(word.trim()).as_str().to_owned();
+            if folded.is_empty() || !folded.chars().all(char::is_alphanumeric) {
+                by_folded_word = None;
+                break;
+            }
+            // Of two words that fold alike, the lexicon keeps the first term.
+            if let Some(map) = by_folded_word.as_mut() {
+                map.entry(folded).or_insert(class);
+            }
+        }
         Ok(Words {
             lexicon,
             classes: table.into_values().collect(),
+            by_folded_word,
         })
     }
 }

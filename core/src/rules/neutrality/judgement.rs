@@ -319,7 +319,7 @@ impl Rule for NeutralityJudgement {
         let segments = Segments::of(view);
         let word_of = |span: &Range<usize>| segments.word_at(span.start);
         let mut actors: Vec<(usize, Range<usize>)> = Vec::new();
-        for mention in self.parties.find(view, &segments) {
+        for mention in self.parties.find(view, segments) {
             actors.push((mention.word, mention.span));
         }
         for found in self.actors.find(view) {
@@ -357,7 +357,7 @@ impl Rule for NeutralityJudgement {
             // The subject of the sentence is what its predicate judges, even at a distance
             // (`Die Politiker der AfD sind für unsere Stadt eine Schande`).
             let reach = |actor: usize| {
-                if is_subject(&segments, actor) {
+                if is_subject(segments, actor) {
                     self.window_words.saturating_mul(3)
                 } else {
                     self.window_words
@@ -375,8 +375,8 @@ impl Rule for NeutralityJudgement {
             let Some((actor_word, actor)) = nearest else {
                 continue;
             };
-            if !is_subject(&segments, *actor_word)
-                && !self.is_about_an_actor(view.text, &segments, word, &found.span, &actors)
+            if !is_subject(segments, *actor_word)
+                && !self.is_about_an_actor(view.text, segments, word, &found.span, &actors)
             {
                 continue;
             }

@@ -286,7 +286,13 @@ pub(crate) struct Segments {
 }
 
 impl Segments {
-    pub fn of(view: &TextView<'_>) -> Segments {
+    /// The segments of the view's text, built once per check and shared by the
+    /// neutrality rules (they depend on the text only).
+    pub fn of<'v>(view: &'v TextView<'_>) -> &'v Segments {
+        view.neutrality_segments(|| Segments::build(view))
+    }
+
+    fn build(view: &TextView<'_>) -> Segments {
         let folded = view.folded();
         let text = folded.as_str();
         let mut words = Vec::new();

@@ -83,7 +83,7 @@ impl Rule for NeutralityParty {
         let segments = Segments::of(cx.text);
         let window = open_window(cx);
         let note = window.map(|w| window_note(w).get(cx.lang).to_owned());
-        for mention in self.matcher.find(cx.text, &segments) {
+        for mention in self.matcher.find(cx.text, segments) {
             let party = quoted(cx.text, &mention.span);
             let note = note.as_deref().unwrap_or_default();
             let mut finding = Finding::new(

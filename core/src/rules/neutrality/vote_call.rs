@@ -266,7 +266,7 @@ impl Rule for NeutralityVoteCall {
         let segments = Segments::of(view);
         let mut targets: Vec<(usize, Range<usize>)> = self
             .parties
-            .find(view, &segments)
+            .find(view, segments)
             .into_iter()
             .map(|m| (segments.words[m.word].sentence, m.span))
             .collect();
@@ -285,7 +285,7 @@ impl Rule for NeutralityVoteCall {
             };
             let sentence = segments.words[word].sentence;
             if flagged_sentences.contains(&sentence)
-                || !self.is_call(view, &segments, word, &found.span, position)
+                || !self.is_call(view, segments, word, &found.span, position)
             {
                 continue;
             }
@@ -294,7 +294,7 @@ impl Rule for NeutralityVoteCall {
                 .filter(|(s, _)| *s == sentence)
                 .map(|(_, span)| span.clone())
                 .next()
-                .or_else(|| Self::candidate_word_target(view, &segments, sentence));
+                .or_else(|| Self::candidate_word_target(view, segments, sentence));
             let Some(target) = target else {
                 continue;
             };
