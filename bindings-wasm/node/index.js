@@ -6,6 +6,7 @@ const require = createRequire(import.meta.url);
 const wasm = require("../pkg/node/freigabe.js");
 
 export const { Engine, count, rules, explain, version } = wasm;
+export { FreigabeError } from "../error.js";
 
 /** The Node build is ready on import; `init` exists so code runs unchanged in browsers. */
 export default async function init() {

@@ -200,8 +200,9 @@ export type ErrorKind =
  * Every error this package throws: an `Error` with `name === "FreigabeError"`. `message` is
  * one lowercase line in the chosen language; `line`/`column` (1-based, column in
  * characters) locate it in the policy (or in history given as JSON Lines text).
+ * `error instanceof FreigabeError` works (it checks the name).
  */
-export interface FreigabeError extends Error {
+export class FreigabeError extends Error {
   name: "FreigabeError";
   kind: ErrorKind;
   help: string | null;

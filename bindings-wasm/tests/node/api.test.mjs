@@ -7,7 +7,7 @@ import { describe, test } from "node:test";
 
 import twitter from "twitter-text";
 
-import { count, Engine, explain, rules, version } from "freigabe";
+import { count, Engine, explain, FreigabeError, rules, version } from "freigabe";
 
 const POLICY = `default-account = "stadt"
 imprint = "https://www.paderborn.de/impressum"
@@ -146,6 +146,8 @@ describe("errors are FreigabeError objects", () => {
   test("a broken policy: kind, message, help, line and column", () => {
     const error = thrown(() => new Engine('default-account = "stadt"\nplatfroms = ["x"]\n', { lang: "en" }));
     assert.ok(error instanceof Error);
+    assert.ok(error instanceof FreigabeError);
+    assert.ok(!(new Error("other") instanceof FreigabeError));
     assert.equal(error.name, "FreigabeError");
     assert.equal(error.kind, "unknown-key");
     assert.match(error.message, /`platfroms`/);
@@ -295,11 +297,12 @@ describe("rules and explain", () => {
 });
 
 test("the browser build gives the same reports as the Node build", async () => {
-  const web = await import("../../pkg/web/freigabe.js");
+  const web = await import("../../web/index.js");
   web.initSync({ module: readFileSync(new URL("../../pkg/web/freigabe_bg.wasm", import.meta.url)) });
   const inBrowser = new web.Engine(POLICY);
   const text = "👨‍👩‍👧‍👦 Kannst du kommen? #A #B";
   assert.deepEqual(inBrowser.check(text), engine.check(text));
   assert.deepEqual(web.count("x", text), count("x", text));
+  assert.ok(thrown(() => new web.Engine("[")) instanceof web.FreigabeError);
   inBrowser.free();
 });

@@ -8,7 +8,7 @@ import init, {
   version,
   type Diagnostic,
   type Draft,
-  type FreigabeError,
+  FreigabeError,
   type HistoryEntry,
   type Measure,
   type Platform,
@@ -74,7 +74,8 @@ const engineVersion: string = version();
 try {
   new Engine("platfroms = 1");
 } catch (error) {
-  const e = error as FreigabeError;
+  if (!(error instanceof FreigabeError)) throw error;
+  const e: FreigabeError = error;
   const where: [number | null, number | null] = [e.line, e.column];
   const kind: "unknown-key" | string = e.kind;
   void [where, kind, e.help, e.file, e.message];
