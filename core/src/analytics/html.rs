@@ -661,8 +661,9 @@ fn week_chart(
             out,
             "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{bar:.1}\" height=\"{:.1}\" fill=\"{colour}\" fill-opacity=\"{opacity}\">\
              <title>{}</title></rect>\n",
-            y(value),
-            (y(0.0) - y(value)).max(0.0),
+            // A week without posts keeps a sliver of a bar, so silence is visible.
+            y(value) - if week.posts == 0 { 2.0 } else { 0.0 },
+            (y(0.0) - y(value)).max(2.0),
             escape(&week_title(week, lang))
         );
         if index % label_every == 0 {
