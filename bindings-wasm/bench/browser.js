@@ -4,7 +4,7 @@
 // p50/p95/max on the page and as JSON in #result (bench/browser.mjs prints it). Timer
 // resolution is only fine (5 µs) when the page is cross-origin isolated; the JSON says
 // whether it was.
-import init, { Engine, version } from '../pkg/web/freigabe.js';
+import init, { Engine, version } from '../web/index.js';
 
 const RUNS = 1000;
 const WARM_UP = 200;

@@ -2,7 +2,7 @@
 // every keystroke runs a full check (well under a millisecond, see bench.html), so there is no
 // debounce. Findings are drawn on backdrop layers behind the textarea using the report's
 // UTF-16 offsets, which are exactly JavaScript string indices.
-import init, { Engine, rules } from '../../bindings-wasm/pkg/web/freigabe.js';
+import init, { Engine, rules } from '../../bindings-wasm/web/index.js';
 import { PLATFORMS, PLATFORM_NAMES, SEVERITY_NAMES, compilePolicy, fetchPolicy, summarise } from './policy.js';
 
 const elements = {
