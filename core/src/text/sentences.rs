@@ -669,8 +669,8 @@ pub(crate) fn count_syllables(word: &str) -> u32 {
             first = true;
             continue;
         };
-        tail.rotate_left(1);
-        tail[5] = c;
+        // Shifted by hand: `rotate_left` is an out-of-line call per letter.
+        tail = [tail[1], tail[2], tail[3], tail[4], tail[5], c];
         if tail[2..] == ['t', 'e', 'a', 'm'] {
             loan_adjustment += 1;
         }
