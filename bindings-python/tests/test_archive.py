@@ -170,3 +170,17 @@ def test_archive_errors_pickle_for_worker_processes(tmp_path: Path) -> None:
     assert type(again) is freigabe.ArchiveRecordError
     assert str(again) == str(error)
     assert (again.record, again.line, again.kind) == (2, 2, "invalid-draft")
+
+
+def test_platform_and_account_fill_in_what_jsonl_records_leave_out(tmp_path: Path) -> None:
+    path = tmp_path / "posts.jsonl"
+    path.write_text(
+        '{"text": "Ohne alles"}\n'
+        '{"text": "Mit", "account": "michael-dreier", "platforms": ["instagram"]}\n',
+        encoding="utf-8",
+    )
+    bare, named = freigabe.archive.read(path, account="buergermeister", platform="mastodon")
+    assert (bare["account"], bare["platforms"]) == ("buergermeister", ["mastodon"])
+    assert (named["account"], named["platforms"]) == ("michael-dreier", ["instagram"])
+    with pytest.raises(freigabe.ArgumentError, match="`myspace`"):
+        freigabe.archive.load(path, platform="myspace")
