@@ -150,8 +150,9 @@ pub fn platform_table() -> Result<&'static BTreeMap<Platform, PlatformFacts>, Pl
         OnceLock::new();
     TABLE
         .get_or_init(|| {
-            let table: BTreeMap<Platform, PlatformFacts> = toml::from_str(PLATFORM_TABLE)
-                .map_err(|e| PlatformTableError(e.message().to_owned()))?;
+            let table: BTreeMap<Platform, PlatformFacts> =
+                crate::policy::de::from_str(PLATFORM_TABLE)
+                    .map_err(|e| PlatformTableError(e.message))?;
             match Platform::ALL.into_iter().find(|p| !table.contains_key(p)) {
                 Some(missing) => Err(PlatformTableError(format!("`{missing}` is missing"))),
                 None => Ok(table),

@@ -1,6 +1,7 @@
 //! Policies: the TOML format, `extends` chains, strict validation with located errors, and
 //! the resolved accounts the engine compiles rules for.
 
+pub(crate) mod de;
 mod error;
 mod file;
 pub(crate) mod merge;
@@ -926,8 +927,8 @@ impl ElectionWindow {
 
 fn parse_file(source: &SourceFile) -> Result<PolicyFile, PolicyError> {
     use crate::serde_errors::{Category, describe};
-    toml::from_str::<PolicyFile>(&source.text).map_err(|error| {
-        let described = describe(error.message(), "TOML");
+    de::from_str::<PolicyFile>(&source.text).map_err(|error| {
+        let described = describe(&error.message, "TOML");
         let kind = match described.category {
             Category::UnknownKey => PolicyErrorKind::UnknownKey,
             Category::MissingKey => PolicyErrorKind::MissingKey,
@@ -935,7 +936,7 @@ fn parse_file(source: &SourceFile) -> Result<PolicyFile, PolicyError> {
             Category::Syntax => PolicyErrorKind::Syntax,
         };
         let location = error
-            .span()
+            .span
             .map(|span| SourceLocation::new(&source.name, source.text.clone(), span));
         let mut policy_error =
             PolicyError::new(kind, &source.name, described.message).with_location(location);
