@@ -61,10 +61,20 @@ impl InputError {
 
     /// The message in `lang`, prefixed with `line:column:` where known.
     pub fn headline(&self, lang: Lang) -> String {
-        match self.position {
-            Some((line, column)) => format!("{line}:{column}: {}", self.message.get(lang)),
-            None => self.message.get(lang).to_owned(),
-        }
+        located_headline(self.position, &self.message, lang)
+    }
+}
+
+/// A message in `lang`, prefixed with `line:column:` where the position is known: the one
+/// way input and archive errors name their place.
+pub(crate) fn located_headline(
+    position: Option<(usize, usize)>,
+    message: &Localized,
+    lang: Lang,
+) -> String {
+    match position {
+        Some((line, column)) => format!("{line}:{column}: {}", message.get(lang)),
+        None => message.get(lang).to_owned(),
     }
 }
 

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::error::{InputError, InputErrorKind};
+use crate::error::{InputError, InputErrorKind, located_headline};
 use crate::lang::Lang;
 use crate::policy::{Localized, localized};
 use crate::serde_errors::describe;
@@ -61,10 +61,7 @@ impl ArchiveError {
 
     /// The message in `lang`, prefixed with `line:column:` where known.
     pub fn headline(&self, lang: Lang) -> String {
-        match self.position {
-            Some((line, column)) => format!("{line}:{column}: {}", self.message.get(lang)),
-            None => self.message.get(lang).to_owned(),
-        }
+        located_headline(self.position, &self.message, lang)
     }
 
     /// Invalid JSON for the whole file, located.
@@ -217,17 +214,15 @@ impl RecordError {
 
     /// The message in `lang`, prefixed with `line:column:` or the record number.
     pub fn headline(&self, lang: Lang) -> String {
-        match self.position {
-            Some((line, column)) => format!("{line}:{column}: {}", self.message.get(lang)),
-            None => {
-                let record = self.locator.record;
-                let prefix = match lang {
-                    Lang::En => format!("record {record}"),
-                    _ => format!("eintrag {record}"),
-                };
-                format!("{prefix}: {}", self.message.get(lang))
-            }
+        if self.position.is_some() {
+            return located_headline(self.position, &self.message, lang);
         }
+        let record = self.locator.record;
+        let prefix = match lang {
+            Lang::En => format!("record {record}"),
+            _ => format!("eintrag {record}"),
+        };
+        format!("{prefix}: {}", self.message.get(lang))
     }
 }
 
