@@ -513,12 +513,13 @@ fn latency_chart(out: &mut String, responses: &ResponseAnalysis, id: &str, lang:
         responses.manual_outside_hours.len(),
         t(lang, "von Hand", "by hand"),
     );
-    put!(
+    open_data_table(
         out,
-        "<details><summary>{}</summary>\n<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th></tr></thead>\n<tbody>\n",
-        t(lang, "Daten als Tabelle", "Data as a table"),
-        t(lang, "Antwortzeit", "Response time"),
-        t(lang, "Fragen", "Questions"),
+        lang,
+        &[
+            (t(lang, "Antwortzeit", "Response time"), false),
+            (t(lang, "Fragen", "Questions"), true),
+        ],
     );
     for bucket in buckets {
         put!(
@@ -528,7 +529,7 @@ fn latency_chart(out: &mut String, responses: &ResponseAnalysis, id: &str, lang:
             bucket.count
         );
     }
-    out.push_str("</tbody>\n</table>\n</details>\n</figure>\n");
+    close_data_table(out);
 }
 
 /// The flagged rise of posts before an election, with the court's words.
@@ -728,14 +729,15 @@ fn week_chart(
         );
     }
     out.push_str("</div>\n");
-    put!(
+    open_data_table(
         out,
-        "<details><summary>{}</summary>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}</th><th>{}</th></tr></thead>\n<tbody>\n",
-        t(lang, "Daten als Tabelle", "Data as a table"),
-        t(lang, "Woche", "Week"),
-        t(lang, "ab Montag", "from Monday"),
-        t(lang, "Beiträge", "Posts"),
-        t(lang, "Band", "Band"),
+        lang,
+        &[
+            (t(lang, "Woche", "Week"), false),
+            (t(lang, "ab Montag", "from Monday"), false),
+            (t(lang, "Beiträge", "Posts"), true),
+            (t(lang, "Band", "Band"), false),
+        ],
     );
     for week in weeks {
         put!(
@@ -747,7 +749,7 @@ fn week_chart(
             status_text(week, lang)
         );
     }
-    out.push_str("</tbody>\n</table>\n</details>\n</figure>\n");
+    close_data_table(out);
 }
 
 fn week_title(week: &WeekCount, lang: Lang) -> String {
@@ -865,17 +867,17 @@ fn findings_chart(out: &mut String, findings: &Findings, id: &str, lang: Lang) {
         );
     }
     out.push_str("</div>\n");
-    put!(
+    open_data_table(
         out,
-        "<details><summary>{}</summary>\n<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th>\
-         <th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead>\n<tbody>\n",
-        t(lang, "Daten als Tabelle", "Data as a table"),
-        t(lang, "Regel", "Rule"),
-        t(lang, "Befunde", "Findings"),
-        t(lang, "Veröffentlichungen", "Publications"),
-        t(lang, "Fehler", "Errors"),
-        t(lang, "Warnungen", "Warnings"),
-        t(lang, "Hinweise", "Notes"),
+        lang,
+        &[
+            (t(lang, "Regel", "Rule"), false),
+            (t(lang, "Befunde", "Findings"), true),
+            (t(lang, "Veröffentlichungen", "Publications"), true),
+            (t(lang, "Fehler", "Errors"), true),
+            (t(lang, "Warnungen", "Warnings"), true),
+            (t(lang, "Hinweise", "Notes"), true),
+        ],
     );
     for rule in &findings.by_rule {
         put!(
@@ -890,7 +892,7 @@ fn findings_chart(out: &mut String, findings: &Findings, id: &str, lang: Lang) {
             rule.infos
         );
     }
-    out.push_str("</tbody>\n</table>\n</details>\n</figure>\n");
+    close_data_table(out);
 }
 
 /// Records that could not be read or counted, with their line or position.
@@ -937,6 +939,26 @@ fn problems(out: &mut String, report: &ArchiveReport, lang: Lang) {
 }
 
 /// The German or the English text.
+/// Opens a chart's data-table fallback: a `<details>` with a table of these column
+/// headings (`true`: a numeric, right-aligned column).
+fn open_data_table(out: &mut String, lang: Lang, columns: &[(&str, bool)]) {
+    put!(
+        out,
+        "<details><summary>{}</summary>\n<table>\n<thead><tr>",
+        t(lang, "Daten als Tabelle", "Data as a table")
+    );
+    for (heading, numeric) in columns {
+        let class = if *numeric { " class=\"num\"" } else { "" };
+        put!(out, "<th{class}>{heading}</th>");
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+}
+
+/// Closes what [`open_data_table`] opened, and the chart's figure.
+fn close_data_table(out: &mut String) {
+    out.push_str("</tbody>\n</table>\n</details>\n</figure>\n");
+}
+
 fn t(lang: Lang, de: &'static str, en: &'static str) -> &'static str {
     match lang {
         Lang::En => en,
