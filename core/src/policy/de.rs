@@ -18,6 +18,8 @@ use serde::de::{self, DeserializeOwned, IntoDeserializer};
 use toml::Spanned;
 use toml::de::{DeArray, DeString, DeTable, DeValue};
 
+use super::read::FromPolicyValue;
+
 /// Key under which toml presents a datetime to a visitor (`toml_datetime`'s private field).
 const DATETIME_FIELD: &str = "$__toml_private_datetime";
 
@@ -48,7 +50,7 @@ impl de::Error for TomlError {
 }
 
 impl TomlError {
-    fn at(message: &str, span: Range<usize>) -> Self {
+    pub(super) fn at(message: &str, span: Range<usize>) -> Self {
         TomlError {
             message: message.to_owned(),
             span: Some(span),
@@ -56,7 +58,7 @@ impl TomlError {
     }
 
     /// Errors from inner values keep their own (narrower) span.
-    fn or_span(mut self, span: Range<usize>) -> Self {
+    pub(super) fn or_span(mut self, span: Range<usize>) -> Self {
         if self.span.is_none() {
             self.span = Some(span);
         }
@@ -66,29 +68,50 @@ impl TomlError {
 
 /// Parses TOML text and deserializes `T` from it (what `toml::from_str` does).
 pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, TomlError> {
+    T::deserialize(parse(text)?)
+}
+
+/// Parses TOML text and reads `T` from it without serde (see [`super::read`]); the same
+/// value and errors as [`from_str`].
+pub(crate) fn read<T: FromPolicyValue>(text: &str) -> Result<T, TomlError> {
+    T::from_value(parse(text)?)
+}
+
+fn parse(text: &str) -> Result<Value<'_>, TomlError> {
     let document = DeTable::parse(text).map_err(|error| TomlError {
         message: error.message().to_owned(),
         span: error.span(),
     })?;
     let span = document.span();
-    T::deserialize(Value {
+    Ok(Value {
         value: DeValue::Table(document.into_inner()),
         span,
     })
 }
 
 /// A TOML value with its span.
-struct Value<'i> {
+pub(crate) struct Value<'i> {
     value: DeValue<'i>,
     span: Range<usize>,
 }
 
 impl<'i> Value<'i> {
-    fn new(spanned: Spanned<DeValue<'i>>) -> Self {
+    pub(super) fn new(spanned: Spanned<DeValue<'i>>) -> Self {
         Value {
             span: spanned.span(),
             value: spanned.into_inner(),
         }
+    }
+
+    /// What the value shows a visitor, and its span.
+    pub(super) fn into_shown(self) -> (Range<usize>, Result<Shown<'i>, TomlError>) {
+        let shown = show(self.value, &self.span);
+        (self.span, shown)
+    }
+
+    /// The raw value (enums look at it before a visitor would), and its span.
+    pub(super) fn into_parts(self) -> (Range<usize>, DeValue<'i>) {
+        (self.span, self.value)
     }
 }
 
@@ -124,7 +147,7 @@ impl<'de> de::Deserializer<'de> for Key<'de> {
 
 /// What a value shows a visitor, worked out outside the generic code so each visitor's
 /// copy of `deserialize_any` is only the dispatch.
-enum Shown<'i> {
+pub(super) enum Shown<'i> {
     Str(DeString<'i>),
     I64(i64),
     U64(u64),
@@ -246,8 +269,8 @@ impl<'de> de::Deserializer<'de> for Value<'de> {
 }
 
 /// The entries of a table, handed to a visitor one by one.
-struct Table<'i> {
-    entries: <DeTable<'i> as IntoIterator>::IntoIter,
+pub(super) struct Table<'i> {
+    pub(super) entries: <DeTable<'i> as IntoIterator>::IntoIter,
     /// The value of the key just handed out.
     pending: Option<Spanned<DeValue<'i>>>,
 }
@@ -365,8 +388,8 @@ impl<'de> de::VariantAccess<'de> for Value<'de> {
 }
 
 /// The items of an array, handed to a visitor one by one.
-struct Array<'i> {
-    items: std::vec::IntoIter<Spanned<DeValue<'i>>>,
+pub(super) struct Array<'i> {
+    pub(super) items: std::vec::IntoIter<Spanned<DeValue<'i>>>,
 }
 
 impl<'i> Array<'i> {
@@ -402,12 +425,17 @@ mod tests {
     use super::*;
     use crate::policy::PolicyFile;
 
-    /// The same outcome as `toml::from_str`: the value, or the message and span.
+    /// The same outcome as `toml::from_str`, through serde and through `read`: the value,
+    /// or the message and span.
     fn assert_same_as_toml(text: &str) {
-        let ours = from_str::<PolicyFile>(text).map_err(|e| (e.message, e.span));
+        // Compared as debug text, so that a NaN setting equals itself.
         let toml =
             toml::from_str::<PolicyFile>(text).map_err(|e| (e.message().to_owned(), e.span()));
-        assert_eq!(ours, toml, "policy:\n{text}");
+        let toml = format!("{toml:?}");
+        let serde = from_str::<PolicyFile>(text).map_err(|e| (e.message, e.span));
+        assert_eq!(format!("{serde:?}"), toml, "serde, policy:\n{text}");
+        let read = read::<PolicyFile>(text).map_err(|e| (e.message, e.span));
+        assert_eq!(format!("{read:?}"), toml, "read, policy:\n{text}");
     }
 
     #[test]
@@ -441,6 +469,118 @@ mod tests {
             "[accounts.b.approval]\nfour-eyes = \"yes\"\n",
             "name = \"unterminated\n",
             "[accounts.b\n",
+        ] {
+            assert_same_as_toml(text);
+        }
+    }
+
+    /// Every field type and enum of the reader, right and wrong, against serde derive.
+    #[test]
+    fn reader_matches_serde_for_every_kind_of_value() {
+        for text in [
+            "[platform-settings.x]\nlimit = 4294967295\n",
+            "[platform-settings.x]\nlimit = 4294967296\n",
+            "[platform-settings.x]\nlimit = 99999999999999999999\n",
+            "[platform-settings.x]\nlimit = 0x7fffffffffffffff\n",
+            "[platform-settings.x]\nlimit = true\n",
+            "[platform-settings.x]\nlimit = [1]\n",
+            "[platform-settings.x]\nlimit = {}\n",
+            "[platform-settings.x]\nlimit = 2001-01-01\n",
+            "[platform-settings.x]\nlimit = inf\n",
+            "[platform-settings.x]\nlimit = 1e999\n",
+            "platform-settings = 3\n",
+            "platform-settings = []\n",
+            "[platform-settings.\"X\"]\nlimit = 3\n",
+            "[platform-settings]\nx = 3\n",
+            "[rules.\"readability.flesch\"]\nmin = 60\n",
+            "[rules.\"readability.flesch\"]\nmin = -60\n",
+            "[rules.\"readability.flesch\"]\nmin = 60.5\n",
+            "[rules.\"readability.flesch\"]\nmin = 18446744073709551615\n",
+            "[rules.\"readability.flesch\"]\nmin = 99999999999999999999\n",
+            "[rules.\"readability.flesch\"]\nmin = 340282366920938463463374607431768211455\n",
+            "[rules.\"readability.flesch\"]\nmin = \"60\"\n",
+            "[rules.\"readability.flesch\"]\nmin = nan\n",
+            "[rules.\"accessibility.emoji\"]\ninside-sentence = true\n",
+            "[rules.\"accessibility.emoji\"]\ninside-sentence = \"yes\"\n",
+            "[rules.\"accessibility.emoji\"]\ninside-sentence = 1\n",
+            "[rules.\"accessibility.emoji\"]\ninside_sentence = true\n",
+            "[rules.\"accessibility.emoji\"]\nmessage = 3\n",
+            "[rules.\"accessibility.emoji\"]\nmessage = 1979-05-27T07:32:00Z\n",
+            "[rules.\"accessibility.emoji\"]\nseverity = 1979-05-27\n",
+            "[rules.\"accessibility.emoji\"]\nseverity = { error = [] }\n",
+            "[rules.\"accessibility.emoji\"]\nseverity = { eror = [] }\n",
+            "[rules.\"accessibility.emoji\"]\nseverity = { error = [], info = [] }\n",
+            "[rules.\"accessibility.emoji\"]\nseverity = { error = \"x\" }\n",
+            "[rules.\"accessibility.emoji\"]\nseverity = { error = { a = 1 } }\n",
+            "[rules.\"accessibility.emoji\"]\nseverity = []\n",
+            "[rules.\"accessibility.emoji\"]\nseverity = \"Error\"\n",
+            "[rules]\n\"accessibility.emoji\" = 3\n",
+            "[rules]\n\"accessibility.emoji\" = [true, \"info\", \"m\"]\n",
+            "[rules]\n\"accessibility.emoji\" = [1]\n",
+            "[rules]\n\"accessibility.emoji\" = []\n",
+            "[rules]\n\"accessibility.emoji\" = 1979-05-27\n",
+            "rules = []\n",
+            "rules = [{}]\n",
+            "[rules.\"imprint.per-post\"]\nplatforms = [\"x\", \"myspace\"]\n",
+            "[rules.\"imprint.per-post\"]\nplatforms = \"x\"\n",
+            "[rules.\"imprint.per-post\"]\nplatforms = { x = 1 }\n",
+            "[rules.\"plain-language.bureaucratic\"]\nadd = [{ term = \"a\", instead = \"b\", suggest = true }]\n",
+            "[rules.\"plain-language.bureaucratic\"]\nadd = [{ term = \"a\" }]\n",
+            "[rules.\"plain-language.bureaucratic\"]\nadd = [{ instead = \"b\" }]\n",
+            "[rules.\"plain-language.bureaucratic\"]\nadd = [[\"a\"]]\n",
+            "[rules.\"plain-language.bureaucratic\"]\nadd = [[\"a\", \"b\", true]]\n",
+            "[rules.\"plain-language.bureaucratic\"]\nadd = [{ term = \"a\", instead = \"b\", sugest = true }]\n",
+            "[rules.\"schedule.blackout\"]\ndays = [{ name = \"a\", date = \"11-11\" }]\n",
+            "[rules.\"schedule.blackout\"]\ndays = [{ name = \"a\" }]\n",
+            "[rules.\"schedule.blackout\"]\ndays = [[]]\n",
+            "[rules.\"separation.private-topic\"]\ntopics = { urlaub = { anywhere = [\"x\"] } }\n",
+            "[rules.\"separation.private-topic\"]\ntopics = { urlaub = { everywhere = [\"x\"] } }\n",
+            "[rules.\"separation.private-topic\"]\ntopics = { urlaub = 3 }\n",
+            "[rules.\"separation.private-topic\"]\ntopics = [1]\n",
+            "[rules.\"neutrality.party\"]\nwindow-severity = \"warning\"\n",
+            "[kinds.official.rules.\"hashtags.max\"]\nmax = 2\n",
+            "[kinds.offical.rules.\"hashtags.max\"]\nmax = 2\n",
+            "[kinds.official]\nrule = 2\n",
+            "[accounts.b]\naddress = \"sie\"\nfederal-state = \"NW\"\n",
+            "[accounts.b]\naddress = \"Sie\"\n",
+            "[accounts.b]\nfederal-state = \"nw\"\n",
+            "federal-state = \"XX\"\n",
+            "[accounts.b.office-hours]\nwindows = [{ days = [\"mon\", \"fri\"], from = \"09:00\", to = \"17:00\" }]\n",
+            "[accounts.b.office-hours]\nwindows = [{ days = [\"mon\", \"fry\"], from = \"09:00\", to = \"17:00\" }]\n",
+            "[accounts.b.office-hours]\nwindows = [{ days = [\"mon\"], from = \"09:00\" }]\n",
+            "[accounts.b.office-hours]\nwindows = [[[\"mon\"], \"09:00\"]]\n",
+            "[accounts.b.office-hours]\nwindow = []\n",
+            "[accounts.b]\nposts-per-week = { min = 2, max = 3 }\n",
+            "[accounts.b]\nposts-per-week = { min = 2, maxi = 3 }\n",
+            "[accounts.b]\nposts-per-week = 3\n",
+            "[accounts.b.profile]\nlinks = [{ label = \"Impressum\", url = \"https://a.de\" }]\n",
+            "[accounts.b.profile]\nlinks = [{ label = \"Impressum\" }]\n",
+            "[accounts.b.profile]\nlinks = [[\"Impressum\"]]\n",
+            "[accounts.b.profile]\nlinks = [[]]\n",
+            "[[accounts.b.approval.require]]\nlabels = [\"krise\"]\n",
+            "[[accounts.b.approval.require]]\nlabel = [\"krise\"]\n",
+            "[accounts.b.approval]\nminutes-before = -1\n",
+            "[accounts.b.responses]\ntarget-hours = 24\nauto-reply-markers = [\"a\", 1]\n",
+            "[accounts.b.responses]\ntarget-hour = 24\n",
+            "[accounts.b]\nkind = \"private\"\nplatforms = [\"instagram\"]\neditors = [\"m\"]\n",
+            "[accounts.b]\nplatforms = [{ x = [] }]\n",
+            "[accounts.b]\nplatforms = [{ x = {} }, { y = {} }]\n",
+            "accounts = { b = [] }\n",
+            "accounts = { b = [\"official\"] }\n",
+            "accounts = 3\n",
+            "[roles]\npresse = [\"a\", \"b\"]\n",
+            "[roles]\npresse = \"a\"\n",
+            "roles = 1979-05-27\n",
+            "[politics]\nparties = [\"CDU\"]\nlocal-lists = [\"BfP\"]\n",
+            "[politics]\nparty = [\"CDU\"]\n",
+            "politics = [[\"CDU\"], [\"BfP\"]]\n",
+            "[[elections]]\nname = \"W\"\ndate = \"2025-09-14\"\nwindow-weeks = 8\ncandidates = [\"A B\"]\n",
+            "[[elections]]\ndate = \"2025-09-14\"\n",
+            "elections = [[\"W\"]]\n",
+            "elections = [[\"W\", \"2025-09-14\", 3, [\"A\"], \"extra\"]]\n",
+            "elections = [[]]\n",
+            "elections = {}\n",
+            "extends = [\"base.toml\"]\n",
         ] {
             assert_same_as_toml(text);
         }

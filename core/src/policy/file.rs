@@ -7,7 +7,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::platform::Platform;
-use crate::policy::merge::merge_fields;
+use crate::policy::read::policy_struct;
 use crate::rules::RuleTable;
 use crate::time::{FederalState, OfficeHoursSettings};
 
@@ -59,7 +59,7 @@ pub struct PolicyFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub federal_state: Option<FederalState>,
 }
-merge_fields!(PolicyFile {
+policy_struct!(merge PolicyFile {
     extends,
     name,
     default_account,
@@ -98,7 +98,7 @@ pub struct Politics {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub not_parties: Option<Vec<String>>,
 }
-merge_fields!(Politics {
+policy_struct!(merge Politics {
     parties,
     local_lists,
     ambiguous_parties,
@@ -129,6 +129,12 @@ pub struct Election {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub candidates: Option<Vec<String>>,
 }
+policy_struct!(Election {
+    name: required,
+    date: required,
+    window_weeks,
+    candidates
+});
 
 /// Whether an account speaks for the administration or for a private person.
 #[derive(
@@ -174,7 +180,7 @@ pub struct KindSettings {
     #[serde(default)]
     pub rules: RuleTable,
 }
-merge_fields!(KindSettings { rules });
+policy_struct!(merge KindSettings { rules });
 
 /// One account (profile) of the organisation.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -240,7 +246,7 @@ pub struct AccountSettings {
     #[serde(default, skip_serializing_if = "ResponseSettings::is_unset")]
     pub responses: ResponseSettings,
 }
-merge_fields!(AccountSettings {
+policy_struct!(merge AccountSettings {
     kind,
     display_name,
     holder,
@@ -278,7 +284,7 @@ pub struct ResponseSettings {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
 }
-merge_fields!(ResponseSettings {
+policy_struct!(merge ResponseSettings {
     target_hours,
     auto_reply_markers,
     source
@@ -316,7 +322,7 @@ pub struct ApprovalSettings {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
 }
-merge_fields!(ApprovalSettings {
+policy_struct!(merge ApprovalSettings {
     four_eyes,
     minutes_before,
     approvers,
@@ -350,6 +356,12 @@ pub struct ApprovalRequirement {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
 }
+policy_struct!(ApprovalRequirement {
+    labels,
+    topics,
+    approvers,
+    source
+});
 
 /// The profile of an account: its bio and the links it shows.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -362,7 +374,7 @@ pub struct Profile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub links: Option<Vec<ProfileLink>>,
 }
-merge_fields!(Profile { bio, links });
+policy_struct!(merge Profile { bio, links });
 
 /// A labelled link on a profile.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -373,6 +385,10 @@ pub struct ProfileLink {
     /// The target URL.
     pub url: String,
 }
+policy_struct!(ProfileLink {
+    label: required,
+    url: required
+});
 
 /// Limits of one platform; unset values come from the built-in platform table.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -400,7 +416,7 @@ pub struct PlatformSettings {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alt_text: Option<u32>,
 }
-merge_fields!(PlatformSettings {
+policy_struct!(merge PlatformSettings {
     limit,
     byte_limit,
     url_length,
@@ -424,3 +440,4 @@ pub struct PostsPerWeek {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
 }
+policy_struct!(PostsPerWeek { min, max, source });

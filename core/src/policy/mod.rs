@@ -5,6 +5,7 @@ pub(crate) mod de;
 mod error;
 mod file;
 pub(crate) mod merge;
+pub(crate) mod read;
 
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
@@ -927,7 +928,7 @@ impl ElectionWindow {
 
 fn parse_file(source: &SourceFile) -> Result<PolicyFile, PolicyError> {
     use crate::serde_errors::{Category, describe};
-    de::from_str::<PolicyFile>(&source.text).map_err(|error| {
+    de::read::<PolicyFile>(&source.text).map_err(|error| {
         let described = describe(&error.message, "TOML");
         let kind = match described.category {
             Category::UnknownKey => PolicyErrorKind::UnknownKey,

@@ -192,7 +192,7 @@ macro_rules! rule_settings {
                 pub $field: Option<$ty>,
             )*
         }
-        $crate::policy::merge::merge_fields!(Settings { enabled, severity, message, help, source $(, $field)* });
+        $crate::policy::read::policy_struct!(merge Settings { enabled, severity, message, help, source $(, $field)* });
         impl $crate::rules::CommonSettings for Settings {
             fn enabled(&self) -> Option<bool> { self.enabled }
             fn severity(&self) -> Option<$crate::report::Severity> { self.severity }
@@ -327,6 +327,7 @@ macro_rules! registry {
                 pub $field: Option<$family::$file::Settings>,
             )*
         }
+        $crate::policy::read::policy_struct!(RuleTable { $( $field as $id ),* });
         impl Merge for RuleTable {
             fn overlay(&mut self, other: Self) {
                 // Per rule, per key: an account can change a severity and keep the parameters.

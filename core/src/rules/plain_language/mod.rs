@@ -38,6 +38,12 @@ pub struct CustomTerm {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub inflected: bool,
 }
+crate::policy::read::policy_struct!(CustomTerm {
+    term: required,
+    instead: required,
+    suggest,
+    inflected
+});
 
 /// An entry of the built-in lexicon file (keys documented at the top of the file).
 #[derive(Debug, Clone, Deserialize)]
@@ -68,7 +74,7 @@ pub(crate) struct BuiltinLexicons {
 pub(crate) fn builtin() -> Result<&'static BuiltinLexicons, SettingError> {
     static PARSED: OnceLock<Result<BuiltinLexicons, String>> = OnceLock::new();
     PARSED
-        .get_or_init(|| toml::from_str(LEXICON_FILE).map_err(|e| e.message().to_owned()))
+        .get_or_init(|| crate::policy::de::from_str(LEXICON_FILE).map_err(|e| e.message))
         .as_ref()
         .map_err(|reason| SettingError {
             key: "add",

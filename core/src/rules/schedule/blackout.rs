@@ -22,6 +22,10 @@ pub struct BlackoutDay {
     /// (Sunday before the first Advent).
     pub date: String,
 }
+crate::policy::read::policy_struct!(BlackoutDay {
+    name: required,
+    date: required
+});
 
 rule_settings! {
     /// Settings of `schedule.blackout`.

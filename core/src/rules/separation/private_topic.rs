@@ -52,6 +52,11 @@ pub struct TopicTerms {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub anywhere: Vec<String>,
 }
+crate::policy::read::policy_struct!(TopicTerms {
+    possessive,
+    first_person,
+    anywhere
+});
 
 documented_rule! {
     /// ## What it checks
