@@ -339,7 +339,7 @@ impl ApprovalSettings {
 
 /// Drafts that need an approval: any of `labels` on the draft or any of `topics` in its
 /// text. At least one of the two must be given.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ApprovalRequirement {
     /// Draft labels (`pressemitteilung`, `krise`), compared ignoring case.

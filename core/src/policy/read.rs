@@ -294,16 +294,39 @@ macro_rules! policy_struct {
         $crate::policy::merge::merge_fields!($ty { $( $field ),* });
         $crate::policy::read::policy_struct!($ty { $( $field ),* });
     };
+    ($ty:ident { $( $field:ident $(as $key:literal)? ),* $(,)? }) => {
+        // Every field has a default: values go straight into a default struct.
+        impl $crate::policy::read::FromPolicyValue for $ty {
+            fn from_value(
+                value: $crate::policy::de::Value<'_>,
+            ) -> ::std::result::Result<Self, $crate::policy::de::TomlError> {
+                static SHAPE: $crate::policy::read::Shape =
+                    $crate::policy::read::policy_struct!(@shape $ty { $( $field $(as $key)? ),* });
+                let mut out = <$ty as ::std::default::Default>::default();
+                $crate::policy::read::read_struct(value, &SHAPE, &mut |index, value| {
+                    let mut field_index = 0;
+                    $(
+                        if index == field_index {
+                            out.$field = $crate::policy::read::FromPolicyValue::from_value(value)?;
+                            return Ok(());
+                        }
+                        field_index += 1;
+                    )*
+                    let _ = field_index;
+                    Ok(())
+                })?;
+                Ok(out)
+            }
+        }
+    };
     ($ty:ident { $( $field:ident $(as $key:literal)? $(: $required:ident)? ),* $(,)? }) => {
         impl $crate::policy::read::FromPolicyValue for $ty {
             fn from_value(
                 value: $crate::policy::de::Value<'_>,
             ) -> ::std::result::Result<Self, $crate::policy::de::TomlError> {
-                static SHAPE: $crate::policy::read::Shape = $crate::policy::read::Shape {
-                    expecting: concat!("struct ", stringify!($ty)),
-                    fields: &[$( $crate::policy::read::key_name!($field $($key)?) ),*],
-                    required: &[$( $crate::policy::read::policy_struct!(@required $($required)?) ),*],
-                };
+                static SHAPE: $crate::policy::read::Shape = $crate::policy::read::policy_struct!(
+                    @shape $ty { $( $field $(as $key)? $(: $required)? ),* }
+                );
                 $( let mut $field = None; )*
                 $crate::policy::read::read_struct(value, &SHAPE, &mut |index, value| {
                     let mut field_index = 0;
@@ -324,6 +347,13 @@ macro_rules! policy_struct {
                 let _ = field_index;
                 Ok($ty { $( $field ),* })
             }
+        }
+    };
+    (@shape $ty:ident { $( $field:ident $(as $key:literal)? $(: $required:ident)? ),* }) => {
+        $crate::policy::read::Shape {
+            expecting: concat!("struct ", stringify!($ty)),
+            fields: &[$( $crate::policy::read::key_name!($field $($key)?) ),*],
+            required: &[$( $crate::policy::read::policy_struct!(@required $($required)?) ),*],
         }
     };
     (@required) => { false };
