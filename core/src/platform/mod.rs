@@ -91,6 +91,11 @@ pub struct Sourced {
     /// When it was last checked (`YYYY-MM`).
     pub as_of: String,
 }
+crate::policy::read::policy_struct!(Sourced {
+    value: required,
+    source: required,
+    as_of: required,
+});
 
 /// The way a platform counts text, as named in the data table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -129,6 +134,17 @@ pub struct PlatformFacts {
     /// Characters shown before the platform folds the text ("see more").
     pub fold: Option<Sourced>,
 }
+crate::policy::read::policy_struct!(PlatformFacts {
+    name: required,
+    counting: required,
+    limit: required,
+    byte_limit,
+    url_length,
+    alt_text,
+    hashtags,
+    links,
+    fold,
+});
 
 /// The data table could not be read; only possible if the shipped file is broken.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -150,9 +166,8 @@ pub fn platform_table() -> Result<&'static BTreeMap<Platform, PlatformFacts>, Pl
         OnceLock::new();
     TABLE
         .get_or_init(|| {
-            let table: BTreeMap<Platform, PlatformFacts> =
-                crate::policy::de::from_str(PLATFORM_TABLE)
-                    .map_err(|e| PlatformTableError(e.message))?;
+            let table: BTreeMap<Platform, PlatformFacts> = crate::policy::de::read(PLATFORM_TABLE)
+                .map_err(|e| PlatformTableError(e.message))?;
             match Platform::ALL.into_iter().find(|p| !table.contains_key(p)) {
                 Some(missing) => Err(PlatformTableError(format!("`{missing}` is missing"))),
                 None => Ok(table),

@@ -1,20 +1,17 @@
-//! One serde deserializer for everything core reads from TOML (policies, the platform
-//! table, lexicons).
+//! The parsed TOML of everything core reads (policies, the platform table, lexicons), as
+//! values that [`super::read`] turns into structs.
 //!
-//! `toml::from_str` hands a struct's visitor to several deserializer types (tables, arrays,
-//! datetimes and `Spanned` wrappers), so every settings struct's `Deserialize` is compiled
-//! once per type. In the WebAssembly package that was the largest single item (~770 KB
-//! before `wasm-opt`). Here the parsed document (`DeTable`, toml's own parser) is walked by
-//! one value deserializer, one table access and one array access, so each struct has one
-//! instantiation. Behaviour follows toml 1.x's deserializer exactly: the same visitor calls,
-//! the same messages, and an error carries the span toml would give it (innermost value or
-//! key), so located policy errors stay as they were.
+//! The document is parsed by toml's own parser (`DeTable`); no serde deserializer walks
+//! it. A value is shown to a reader the way toml 1.x's deserializer shows it to a serde
+//! visitor (integers by the narrowest type that holds them, datetimes as a one-entry
+//! table), and an error carries the span toml would give it (innermost value or key), so
+//! messages and line:column of policy errors are those of `toml::from_str`.
 
 use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 
-use serde::de::{self, DeserializeOwned, IntoDeserializer};
+use serde::de;
 use toml::Spanned;
 use toml::de::{DeArray, DeString, DeTable, DeValue};
 
@@ -40,6 +37,7 @@ impl fmt::Display for TomlError {
 
 impl std::error::Error for TomlError {}
 
+/// serde's error constructors word the messages (`unknown field`, `invalid type` …).
 impl de::Error for TomlError {
     fn custom<T: fmt::Display>(message: T) -> Self {
         TomlError {
@@ -66,24 +64,15 @@ impl TomlError {
     }
 }
 
-/// Parses TOML text and deserializes `T` from it (what `toml::from_str` does).
-pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, TomlError> {
-    T::deserialize(parse(text)?)
-}
-
-/// Parses TOML text and reads `T` from it without serde (see [`super::read`]); the same
-/// value and errors as [`from_str`].
+/// Parses TOML text and reads `T` from it: the value `toml::from_str` would give, or its
+/// message and span.
 pub(crate) fn read<T: FromPolicyValue>(text: &str) -> Result<T, TomlError> {
-    T::from_value(parse(text)?)
-}
-
-fn parse(text: &str) -> Result<Value<'_>, TomlError> {
     let document = DeTable::parse(text).map_err(|error| TomlError {
         message: error.message().to_owned(),
         span: error.span(),
     })?;
     let span = document.span();
-    Ok(Value {
+    T::from_value(Value {
         value: DeValue::Table(document.into_inner()),
         span,
     })
@@ -115,38 +104,7 @@ impl<'i> Value<'i> {
     }
 }
 
-/// A table key: always a string (field names, account ids, platforms). Its own small
-/// deserializer, so field-name visitors do not get a copy of the value dispatch.
-struct Key<'i>(DeString<'i>);
-
-impl<'de> de::Deserializer<'de> for Key<'de> {
-    type Error = TomlError;
-
-    fn deserialize_any<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, TomlError> {
-        match self.0 {
-            Cow::Owned(text) => visitor.visit_string(text),
-            Cow::Borrowed(text) => visitor.visit_borrowed_str(text),
-        }
-    }
-
-    fn deserialize_enum<V: de::Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _variants: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, TomlError> {
-        visitor.visit_enum(self.0.into_deserializer())
-    }
-
-    serde::forward_to_deserialize_any! {
-        bool u8 u16 u32 u64 u128 i8 i16 i32 i64 i128 f32 f64 char str string seq option
-        bytes byte_buf map unit struct newtype_struct ignored_any unit_struct tuple_struct
-        tuple identifier
-    }
-}
-
-/// What a value shows a visitor, worked out outside the generic code so each visitor's
-/// copy of `deserialize_any` is only the dispatch.
+/// What a value shows a serde visitor under toml's deserializer.
 pub(super) enum Shown<'i> {
     Str(DeString<'i>),
     I64(i64),
@@ -155,8 +113,8 @@ pub(super) enum Shown<'i> {
     U128(u128),
     F64(f64),
     Bool(bool),
-    Map(Table<'i>),
-    Seq(Array<'i>),
+    Map(DeTable<'i>),
+    Seq(DeArray<'i>),
 }
 
 fn show<'i>(value: DeValue<'i>, span: &Range<usize>) -> Result<Shown<'i>, TomlError> {
@@ -192,230 +150,11 @@ fn show<'i>(value: DeValue<'i>, span: &Range<usize>) -> Result<Shown<'i>, TomlEr
                     DeValue::String(Cow::Owned(datetime.to_string())),
                 ),
             );
-            Shown::Map(Table::new(table))
+            Shown::Map(table)
         }
-        DeValue::Array(items) => Shown::Seq(Array::new(items)),
-        DeValue::Table(table) => Shown::Map(Table::new(table)),
+        DeValue::Array(items) => Shown::Seq(items),
+        DeValue::Table(table) => Shown::Map(table),
     })
-}
-
-impl<'de> de::Deserializer<'de> for Value<'de> {
-    type Error = TomlError;
-
-    fn deserialize_any<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, TomlError> {
-        let span = self.span;
-        match show(self.value, &span) {
-            Ok(Shown::Str(Cow::Owned(text))) => visitor.visit_string(text),
-            Ok(Shown::Str(Cow::Borrowed(text))) => visitor.visit_borrowed_str(text),
-            Ok(Shown::I64(v)) => visitor.visit_i64(v),
-            Ok(Shown::U64(v)) => visitor.visit_u64(v),
-            Ok(Shown::I128(v)) => visitor.visit_i128(v),
-            Ok(Shown::U128(v)) => visitor.visit_u128(v),
-            Ok(Shown::F64(v)) => visitor.visit_f64(v),
-            Ok(Shown::Bool(v)) => visitor.visit_bool(v),
-            Ok(Shown::Map(table)) => visitor.visit_map(table),
-            Ok(Shown::Seq(array)) => visitor.visit_seq(array),
-            Err(error) => Err(error),
-        }
-        .map_err(|e| e.or_span(span))
-    }
-
-    fn deserialize_option<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, TomlError> {
-        // A present key is `Some`; a missing one never reaches the deserializer.
-        let span = self.span.clone();
-        visitor.visit_some(self).map_err(|e| e.or_span(span))
-    }
-
-    fn deserialize_newtype_struct<V: de::Visitor<'de>>(
-        self,
-        _name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, TomlError> {
-        let span = self.span.clone();
-        visitor
-            .visit_newtype_struct(self)
-            .map_err(|e| e.or_span(span))
-    }
-
-    fn deserialize_enum<V: de::Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _variants: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, TomlError> {
-        let span = self.span;
-        match self.value {
-            DeValue::String(text) => visitor.visit_enum(text.into_deserializer()),
-            DeValue::Table(table) => match table.len() {
-                0 => Err(TomlError::at(
-                    "wanted exactly 1 element, found 0 elements",
-                    span.clone(),
-                )),
-                1 => visitor.visit_enum(Table::new(table)),
-                _ => Err(TomlError::at(
-                    "wanted exactly 1 element, more than 1 element",
-                    span.clone(),
-                )),
-            },
-            _ => Err(TomlError::at("wanted string or table", span.clone())),
-        }
-        .map_err(|e| e.or_span(span))
-    }
-
-    serde::forward_to_deserialize_any! {
-        bool u8 u16 u32 u64 u128 i8 i16 i32 i64 i128 f32 f64 char str string seq
-        bytes byte_buf map unit struct ignored_any unit_struct tuple_struct tuple identifier
-    }
-}
-
-/// The entries of a table, handed to a visitor one by one.
-pub(super) struct Table<'i> {
-    pub(super) entries: <DeTable<'i> as IntoIterator>::IntoIter,
-    /// The value of the key just handed out.
-    pending: Option<Spanned<DeValue<'i>>>,
-}
-
-impl<'i> Table<'i> {
-    fn new(table: DeTable<'i>) -> Self {
-        Table {
-            entries: table.into_iter(),
-            pending: None,
-        }
-    }
-}
-
-impl<'de> de::MapAccess<'de> for Table<'de> {
-    type Error = TomlError;
-
-    fn next_key_seed<K: de::DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, TomlError> {
-        let Some((key, value)) = self.entries.next() else {
-            return Ok(None);
-        };
-        let key_span = key.span();
-        self.pending = Some(value);
-        let result = seed.deserialize(Key(key.into_inner()));
-        result.map(Some).map_err(|e| e.or_span(key_span))
-    }
-
-    fn next_value_seed<V: de::DeserializeSeed<'de>>(
-        &mut self,
-        seed: V,
-    ) -> Result<V::Value, TomlError> {
-        match self.pending.take() {
-            Some(value) => seed.deserialize(Value::new(value)),
-            None => Err(de::Error::custom("a table value was read before its key")),
-        }
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.entries.len())
-    }
-}
-
-impl<'de> de::EnumAccess<'de> for Table<'de> {
-    type Error = TomlError;
-    type Variant = Value<'de>;
-
-    fn variant_seed<V: de::DeserializeSeed<'de>>(
-        mut self,
-        seed: V,
-    ) -> Result<(V::Value, Value<'de>), TomlError> {
-        let Some((key, value)) = self.entries.next() else {
-            return Err(de::Error::custom(
-                "expected table with exactly 1 entry, found empty table",
-            ));
-        };
-        let key_span = key.span();
-        let variant = seed
-            .deserialize(Key(key.into_inner()))
-            .map_err(|e| e.or_span(key_span))?;
-        Ok((variant, Value::new(value)))
-    }
-}
-
-/// The value of an enum written as a one-entry table (`{ variant = value }`). Policy enums
-/// have unit variants only, so the value must be empty, as toml requires.
-impl<'de> de::VariantAccess<'de> for Value<'de> {
-    type Error = TomlError;
-
-    fn unit_variant(self) -> Result<(), TomlError> {
-        let empty = match &self.value {
-            DeValue::Array(items) => items.is_empty(),
-            DeValue::Table(table) => table.is_empty(),
-            other => {
-                let message = format!("expected table, found {}", other.type_str());
-                return Err(TomlError::at(&message, self.span));
-            }
-        };
-        match (empty, &self.value) {
-            (true, _) => Ok(()),
-            (false, DeValue::Array(_)) => Err(TomlError::at("expected empty array", self.span)),
-            (false, _) => Err(TomlError::at("expected empty table", self.span)),
-        }
-    }
-
-    fn newtype_variant_seed<T: de::DeserializeSeed<'de>>(
-        self,
-        seed: T,
-    ) -> Result<T::Value, TomlError> {
-        seed.deserialize(self)
-    }
-
-    fn tuple_variant<V: de::Visitor<'de>>(
-        self,
-        _len: usize,
-        _visitor: V,
-    ) -> Result<V::Value, TomlError> {
-        Err(de::Error::invalid_type(
-            de::Unexpected::UnitVariant,
-            &"tuple variant",
-        ))
-    }
-
-    fn struct_variant<V: de::Visitor<'de>>(
-        self,
-        _fields: &'static [&'static str],
-        _visitor: V,
-    ) -> Result<V::Value, TomlError> {
-        Err(de::Error::invalid_type(
-            de::Unexpected::UnitVariant,
-            &"struct variant",
-        ))
-    }
-}
-
-/// The items of an array, handed to a visitor one by one.
-pub(super) struct Array<'i> {
-    pub(super) items: std::vec::IntoIter<Spanned<DeValue<'i>>>,
-}
-
-impl<'i> Array<'i> {
-    fn new(items: DeArray<'i>) -> Self {
-        Array {
-            items: items.into_iter(),
-        }
-    }
-}
-
-impl<'de> de::SeqAccess<'de> for Array<'de> {
-    type Error = TomlError;
-
-    fn next_element_seed<T: de::DeserializeSeed<'de>>(
-        &mut self,
-        seed: T,
-    ) -> Result<Option<T::Value>, TomlError> {
-        match self.items.next() {
-            Some(item) => seed.deserialize(Value::new(item)).map(Some),
-            None => Ok(None),
-        }
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.items.len())
-    }
 }
 
 #[cfg(test)]
@@ -425,17 +164,15 @@ mod tests {
     use super::*;
     use crate::policy::PolicyFile;
 
-    /// The same outcome as `toml::from_str`, through serde and through `read`: the value,
-    /// or the message and span.
-    fn assert_same_as_toml(text: &str) {
+    /// The same outcome as `toml::from_str` with serde derive: the value, or the message
+    /// and span.
+    fn assert_same_as_toml<T: FromPolicyValue + serde::de::DeserializeOwned + fmt::Debug>(
+        text: &str,
+    ) {
         // Compared as debug text, so that a NaN setting equals itself.
-        let toml =
-            toml::from_str::<PolicyFile>(text).map_err(|e| (e.message().to_owned(), e.span()));
-        let toml = format!("{toml:?}");
-        let serde = from_str::<PolicyFile>(text).map_err(|e| (e.message, e.span));
-        assert_eq!(format!("{serde:?}"), toml, "serde, policy:\n{text}");
-        let read = read::<PolicyFile>(text).map_err(|e| (e.message, e.span));
-        assert_eq!(format!("{read:?}"), toml, "read, policy:\n{text}");
+        let toml = toml::from_str::<T>(text).map_err(|e| (e.message().to_owned(), e.span()));
+        let read = read::<T>(text).map_err(|e| (e.message, e.span));
+        assert_eq!(format!("{read:?}"), format!("{toml:?}"), "policy:\n{text}");
     }
 
     #[test]
@@ -470,7 +207,7 @@ mod tests {
             "name = \"unterminated\n",
             "[accounts.b\n",
         ] {
-            assert_same_as_toml(text);
+            assert_same_as_toml::<PolicyFile>(text);
         }
     }
 
@@ -582,7 +319,7 @@ mod tests {
             "elections = {}\n",
             "extends = [\"base.toml\"]\n",
         ] {
-            assert_same_as_toml(text);
+            assert_same_as_toml::<PolicyFile>(text);
         }
     }
 
@@ -592,8 +329,35 @@ mod tests {
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
             if path.extension().is_some_and(|e| e == "toml") {
-                assert_same_as_toml(&std::fs::read_to_string(&path).unwrap());
+                assert_same_as_toml::<PolicyFile>(&std::fs::read_to_string(&path).unwrap());
             }
+        }
+    }
+
+    #[test]
+    fn built_in_tables_match_toml() {
+        use crate::platform::{Platform, PlatformFacts};
+        use crate::rules::plain_language::BuiltinLexicons;
+        type PlatformTable = std::collections::BTreeMap<Platform, PlatformFacts>;
+        let platforms = include_str!("../../data/platforms.toml");
+        assert_same_as_toml::<PlatformTable>(platforms);
+        assert_same_as_toml::<BuiltinLexicons>(include_str!("../../data/bureaucratic.toml"));
+        for broken in [
+            "[x]\nname = \"X\"\n",
+            "[x]\nname = \"X\"\ncounting = \"words\"\nlimit = { value = 1, source = \"s\", as-of = \"2026-01\" }\n",
+            "[x]\nname = \"X\"\ncounting = \"chars\"\nlimit = { value = -1, source = \"s\", as-of = \"2026-01\" }\n",
+            "[x]\nname = \"X\"\ncounting = \"chars\"\nlimit = { value = 1, source = \"s\" }\n",
+            "[myspace]\nname = \"M\"\n",
+        ] {
+            assert_same_as_toml::<PlatformTable>(broken);
+        }
+        for broken in [
+            "bureaucratic = []\n",
+            "bureaucratic = []\nabbreviation = [{ term = \"a\", instead = \"b\", inflects-as = 1 }]\n",
+            "bureaucratic = []\nabbreviation = [{ term = \"a\", instead = \"b\", closing = true, plain = \"p\" }]\n",
+            "bureaucratic = []\nabbreviation = []\nother = []\n",
+        ] {
+            assert_same_as_toml::<BuiltinLexicons>(broken);
         }
     }
 }

@@ -11,12 +11,12 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use serde::de::{Error as _, Unexpected, VariantAccess as _};
+use serde::de::{Error as _, Unexpected};
 use toml::Spanned;
 use toml::de::{DeString, DeValue};
 
 use super::de::{Shown, TomlError, Value};
-use crate::platform::Platform;
+use crate::platform::{Counting, Platform};
 use crate::policy::{AccountKind, AddressForm};
 use crate::report::Severity;
 use crate::time::{FederalState, OfficeHoursSettings, OfficeWindowSettings, Weekday};
@@ -109,6 +109,17 @@ impl FromPolicyValue for u32 {
     }
 }
 
+impl FromPolicyValue for u64 {
+    fn from_value(value: Value<'_>) -> Result<Self, TomlError> {
+        read_shown(value, |shown| match shown {
+            Shown::U64(v) => Ok(v),
+            Shown::I64(v) => u64::try_from(v)
+                .map_err(|_| TomlError::invalid_value(Unexpected::Signed(v), &"u64")),
+            other => Err(invalid_type(&other, "u64")),
+        })
+    }
+}
+
 impl<T: FromPolicyValue> FromPolicyValue for Option<T> {
     fn from_value(value: Value<'_>) -> Result<Self, TomlError> {
         // A present key is `Some`; a missing one never gets here.
@@ -132,7 +143,7 @@ fn read_seq(
     each: &mut dyn FnMut(Value<'_>) -> Result<(), TomlError>,
 ) -> Result<(), TomlError> {
     read_shown(value, |shown| match shown {
-        Shown::Seq(array) => array.items.map(Value::new).try_for_each(each),
+        Shown::Seq(items) => items.into_iter().map(Value::new).try_for_each(each),
         other => Err(invalid_type(&other, "a sequence")),
     })
 }
@@ -160,7 +171,6 @@ fn read_map(
 ) -> Result<(), TomlError> {
     read_shown(value, |shown| match shown {
         Shown::Map(table) => table
-            .entries
             .into_iter()
             .try_for_each(|(key, value)| each(key, Value::new(value))),
         other => Err(invalid_type(&other, "a map")),
@@ -200,7 +210,7 @@ fn read_fields(
     match shown {
         Shown::Map(table) => {
             let mut seen = vec![false; shape.fields.len()];
-            for (key, value) in table.entries {
+            for (key, value) in table {
                 let name: &str = key.get_ref();
                 let found = shape.fields.iter().position(|field| *field == name);
                 let (Some(index), Some(slot)) = (found, found.and_then(|i| seen.get_mut(i))) else {
@@ -222,8 +232,8 @@ fn read_fields(
                 None => Ok(()),
             }
         }
-        Shown::Seq(array) => {
-            let mut items = array.items;
+        Shown::Seq(items) => {
+            let mut items = items.into_iter();
             for (index, &required) in shape.required.iter().enumerate() {
                 match items.next() {
                     Some(item) => set(index, Value::new(item))?,
@@ -385,7 +395,7 @@ fn read_variant(value: Value<'_>, variants: &'static [&'static str]) -> Result<u
             1 => match table.into_iter().next() {
                 Some((key, value)) => {
                     let index = variant(key.get_ref(), &key.span())?;
-                    Value::new(value).unit_variant().map(|()| index)
+                    unit_variant(Value::new(value)).map(|()| index)
                 }
                 None => Err(TomlError::custom(
                     "expected table with exactly 1 entry, found empty table",
@@ -399,6 +409,22 @@ fn read_variant(value: Value<'_>, variants: &'static [&'static str]) -> Result<u
         _ => Err(TomlError::at("wanted string or table", span.clone())),
     }
     .map_err(|e| e.or_span(span))
+}
+
+/// The value of a variant written as a one-entry table: policy enums have unit variants
+/// only, so it must be empty, as toml requires.
+fn unit_variant(value: Value<'_>) -> Result<(), TomlError> {
+    let (span, raw) = value.into_parts();
+    match raw {
+        DeValue::Array(items) if items.is_empty() => Ok(()),
+        DeValue::Table(table) if table.is_empty() => Ok(()),
+        DeValue::Array(_) => Err(TomlError::at("expected empty array", span)),
+        DeValue::Table(_) => Err(TomlError::at("expected empty table", span)),
+        other => {
+            let message = format!("expected table, found {}", other.type_str());
+            Err(TomlError::at(&message, span))
+        }
+    }
 }
 
 fn key_variant(key: &str, variants: &'static [&'static str]) -> Result<usize, TomlError> {
@@ -474,6 +500,12 @@ policy_enum!(FederalState {
     "ST" => ST,
     "SH" => SH,
     "TH" => TH,
+});
+policy_enum!(Counting {
+    "x-weighted" => XWeighted,
+    "graphemes" => Graphemes,
+    "chars-emoji-as-bytes" => CharsEmojiAsBytes,
+    "chars" => Chars,
 });
 
 // Declared with the office-hours code; read here with the rest of the policy.

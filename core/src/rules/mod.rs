@@ -15,7 +15,7 @@ mod imprint;
 mod length;
 mod links;
 pub(crate) mod neutrality;
-mod plain_language;
+pub(crate) mod plain_language;
 mod privacy;
 mod readability;
 mod schedule;

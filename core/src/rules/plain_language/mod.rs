@@ -62,6 +62,15 @@ pub(crate) struct BuiltinTerm {
     #[serde(default)]
     pub closing: bool,
 }
+crate::policy::read::policy_struct!(BuiltinTerm {
+    term: required,
+    instead: required,
+    suggest,
+    inflected,
+    inflects_as,
+    plain,
+    closing,
+});
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -69,12 +78,16 @@ pub(crate) struct BuiltinLexicons {
     pub bureaucratic: Vec<BuiltinTerm>,
     pub abbreviation: Vec<BuiltinTerm>,
 }
+crate::policy::read::policy_struct!(BuiltinLexicons {
+    bureaucratic: required,
+    abbreviation: required,
+});
 
 /// The built-in lexicons, parsed once per process.
 pub(crate) fn builtin() -> Result<&'static BuiltinLexicons, SettingError> {
     static PARSED: OnceLock<Result<BuiltinLexicons, String>> = OnceLock::new();
     PARSED
-        .get_or_init(|| crate::policy::de::from_str(LEXICON_FILE).map_err(|e| e.message))
+        .get_or_init(|| crate::policy::de::read(LEXICON_FILE).map_err(|e| e.message))
         .as_ref()
         .map_err(|reason| SettingError {
             key: "add",
