@@ -5,8 +5,9 @@
 //! WebAssembly module's own code. Here a struct is a list of key names and a setter per
 //! field ([`policy_struct!`]), one non-generic function walks its table, and each field
 //! type has one small reader. Values, messages and spans are those of serde derive
-//! (`deny_unknown_fields`) over [`super::de`], so "did you mean" and line:column stay as
-//! they were; `de::tests` compares both paths on every case.
+//! (`deny_unknown_fields`) under `toml::from_str`, so "did you mean" and line:column stay
+//! as they were; `de::tests` compares the two on every case (the structs keep their
+//! `Deserialize` derive for that and for other formats).
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -187,7 +188,9 @@ impl FromPolicyKey for String {
 pub(crate) struct Shape {
     /// What serde derive expects: `struct Settings`.
     pub expecting: &'static str,
+    /// The keys, in declaration order (messages list them in this order).
     pub fields: &'static [&'static str],
+    /// Per key: whether it has no default.
     pub required: &'static [bool],
 }
 
