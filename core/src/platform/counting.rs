@@ -12,12 +12,13 @@
 //! hard-codes a platform's numbers except the published twitter-text configs.
 //!
 //! Emoji are recognised with the Unicode emoji properties (`Extended_Pictographic`,
-//! `Emoji`, `Emoji_Modifier`, `Regional_Indicator`) of the `regex` crate's
-//! Unicode tables, grouped into keycap, flag, tag, modifier and ZWJ sequences
-//! (see [`Extractor::emoji_ranges`]). twitter-text itself uses the Twemoji
-//! parser, whose list is a snapshot of one Unicode version; the property-based
-//! grammar gives the same result on every conformance case, also recognises
-//! emoji newer than a given Twemoji release, and needs no extra dependency.
+//! `Emoji`, `Emoji_Modifier`, `Regional_Indicator`) of the regex crate's Unicode
+//! tables (written out at build time, `text::regex_classes`), grouped into keycap,
+//! flag, tag, modifier and ZWJ sequences (see [`Extractor::emoji_ranges`]).
+//! twitter-text itself uses the Twemoji parser, whose list is a snapshot of one
+//! Unicode version; the property-based grammar gives the same result on every
+//! conformance case, also recognises emoji newer than a given Twemoji release,
+//! and needs no extra dependency.
 
 use std::borrow::Cow;
 use std::cell::OnceCell;

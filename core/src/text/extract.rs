@@ -20,6 +20,10 @@ use std::fmt;
 
 use regex::Regex;
 
+use crate::text::regex_classes::{
+    CONNECTOR_PUNCTUATION, EMOJI_BASE, EMOJI_MODIFIER, LETTER, MARK, REGIONAL_INDICATOR, any_case,
+};
+
 /// Kind of an entity found in a post.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EntityKind {
@@ -98,12 +102,15 @@ const URL_PATH_ENDING_CHARS: &str = r"[+\-a-zA-Z\x{0400}-\x{04FF}0-9=_#/\x{C0}-\
 const URL_QUERY_CHARS: &str = r"[a-zA-Z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]";
 /// `validUrlQueryEndingChars`.
 const URL_QUERY_ENDING_CHARS: &str = r"[a-zA-Z0-9\-_&=#/]";
+/// Scheme and host of a `validTcoUrl`, matched in any case.
+const TCO_PREFIX: &str = r"https?://t\.co/";
 
-/// Letters and marks that may appear in hashtags: `\p{L}\p{M}` plus the
-/// code points twitter-text adds to Java's tables (`HASHTAG_LETTERS_AND_MARKS`).
-const HASHTAG_LETTERS: &str = r"\p{L}\p{M}\x{037f}\x{0528}-\x{052f}\x{08a0}-\x{08b2}\x{08e4}-\x{08ff}\x{0978}\x{0980}\x{0c00}\x{0c34}\x{0c81}\x{0d01}\x{0ede}\x{0edf}\x{10c7}\x{10cd}\x{10fd}-\x{10ff}\x{16f1}-\x{16f8}\x{17b4}\x{17b5}\x{191d}\x{191e}\x{1ab0}-\x{1abe}\x{1bab}-\x{1bad}\x{1bba}-\x{1bbf}\x{1cf3}-\x{1cf6}\x{1cf8}\x{1cf9}\x{1de7}-\x{1df5}\x{2cf2}\x{2cf3}\x{2d27}\x{2d2d}\x{2d66}\x{2d67}\x{9fcc}\x{a674}-\x{a67b}\x{a698}-\x{a69d}\x{a69f}\x{a792}-\x{a79f}\x{a7aa}-\x{a7ad}\x{a7b0}\x{a7b1}\x{a7f7}-\x{a7f9}\x{a9e0}-\x{a9ef}\x{a9fa}-\x{a9fe}\x{aa7c}-\x{aa7f}\x{aae0}-\x{aaef}\x{aaf2}-\x{aaf6}\x{ab30}-\x{ab5a}\x{ab5c}-\x{ab5f}\x{ab64}\x{ab65}\x{f870}-\x{f87f}\x{f882}\x{f884}-\x{f89f}\x{f8b8}\x{f8c1}-\x{f8d6}\x{fa2e}\x{fa2f}\x{fe27}-\x{fe2d}";
-/// Digits allowed in hashtags (`HASHTAG_NUMERALS`).
-const HASHTAG_NUMERALS: &str = r"\p{Nd}\x{0de6}-\x{0def}\x{a9f0}-\x{a9f9}";
+/// Letters and marks that may appear in hashtags besides `\p{L}\p{M}`
+/// ([`LETTER`], [`MARK`]): the code points twitter-text adds to Java's tables
+/// (`HASHTAG_LETTERS_AND_MARKS`).
+const HASHTAG_EXTRA_LETTERS: &str = r"\x{037f}\x{0528}-\x{052f}\x{08a0}-\x{08b2}\x{08e4}-\x{08ff}\x{0978}\x{0980}\x{0c00}\x{0c34}\x{0c81}\x{0d01}\x{0ede}\x{0edf}\x{10c7}\x{10cd}\x{10fd}-\x{10ff}\x{16f1}-\x{16f8}\x{17b4}\x{17b5}\x{191d}\x{191e}\x{1ab0}-\x{1abe}\x{1bab}-\x{1bad}\x{1bba}-\x{1bbf}\x{1cf3}-\x{1cf6}\x{1cf8}\x{1cf9}\x{1de7}-\x{1df5}\x{2cf2}\x{2cf3}\x{2d27}\x{2d2d}\x{2d66}\x{2d67}\x{9fcc}\x{a674}-\x{a67b}\x{a698}-\x{a69d}\x{a69f}\x{a792}-\x{a79f}\x{a7aa}-\x{a7ad}\x{a7b0}\x{a7b1}\x{a7f7}-\x{a7f9}\x{a9e0}-\x{a9ef}\x{a9fa}-\x{a9fe}\x{aa7c}-\x{aa7f}\x{aae0}-\x{aaef}\x{aaf2}-\x{aaf6}\x{ab30}-\x{ab5a}\x{ab5c}-\x{ab5f}\x{ab64}\x{ab65}\x{f870}-\x{f87f}\x{f882}\x{f884}-\x{f89f}\x{f8b8}\x{f8c1}-\x{f8d6}\x{fa2e}\x{fa2f}\x{fe27}-\x{fe2d}";
+/// Digits allowed in hashtags (`HASHTAG_NUMERALS`); `\d` is `\p{Nd}`.
+const HASHTAG_NUMERALS: &str = r"\d\x{0de6}-\x{0def}\x{a9f0}-\x{a9f9}";
 /// Non-alphanumeric characters allowed in hashtags (`hashtagSpecialChars`).
 const HASHTAG_SPECIAL: &str = r"_\x{200c}\x{200d}\x{a67e}\x{05be}\x{05f3}\x{05f4}\x{ff5e}\x{301c}\x{309b}\x{309c}\x{30a0}\x{30fb}\x{3003}\x{0f0b}\x{0f0c}\x{00b7}";
 
@@ -279,7 +286,8 @@ impl Extractor {
         let tco = compile(
             "tco",
             &format!(
-                r"\A(?i:https?://t\.co/)([a-zA-Z0-9]+)(?:\?{URL_QUERY_CHARS}*{URL_QUERY_ENDING_CHARS})?"
+                r"\A{}([a-zA-Z0-9]+)(?:\?{URL_QUERY_CHARS}*{URL_QUERY_ENDING_CHARS})?",
+                any_case(TCO_PREFIX)
             ),
         )?;
 
@@ -287,12 +295,13 @@ impl Extractor {
         // negative lookahead on one code point is a negated class, and `$`
         // cannot precede a hash sign. `(?!\uFE0F|\u20E3)` after the hash sign
         // becomes an exclusion on the tag's first character.
-        let letters = format!("[{HASHTAG_LETTERS}]");
-        let alnum = format!("[{HASHTAG_LETTERS}{HASHTAG_NUMERALS}{HASHTAG_SPECIAL}]");
+        let hashtag_letters = format!("{LETTER}{MARK}{HASHTAG_EXTRA_LETTERS}");
+        let letters = format!("[{hashtag_letters}]");
+        let alnum = format!("[{hashtag_letters}{HASHTAG_NUMERALS}{HASHTAG_SPECIAL}]");
         let hashtag = compile(
             "hashtag",
             &format!(
-                r"(?:^|[\x{{FE0E}}\x{{FE0F}}]|[^&{HASHTAG_LETTERS}{HASHTAG_NUMERALS}{HASHTAG_SPECIAL}])([#＃])((?:[{letters}--[\x{{FE0F}}\x{{20E3}}]]{alnum}*|[{alnum}--[\x{{FE0F}}\x{{20E3}}]]{alnum}*{letters}{alnum}*))"
+                r"(?:^|[\x{{FE0E}}\x{{FE0F}}]|[^&{hashtag_letters}{HASHTAG_NUMERALS}{HASHTAG_SPECIAL}])([#＃])((?:[{letters}--[\x{{FE0F}}\x{{20E3}}]]{alnum}*|[{alnum}--[\x{{FE0F}}\x{{20E3}}]]{alnum}*{letters}{alnum}*))"
             ),
         )?;
         // `validMentionOrList` has no lookaround and is used as is.
@@ -300,19 +309,20 @@ impl Extractor {
             "mention",
             r"(?:^|[^a-zA-Z0-9_!#$%&*@＠]|(?:^|[^a-zA-Z0-9_+~.-])(?:rt|RT|rT|Rt):?)([@＠])([a-zA-Z0-9_]{1,20})(/[a-zA-Z][a-zA-Z0-9_\-]{0,24})?",
         )?;
+        // Ruby's `[[:word:]]` (`\p{L}\p{M}\p{Nd}\p{Pc}`; `\d` is `\p{Nd}`).
+        let word = format!(r"{LETTER}{MARK}\d{CONNECTOR_PUNCTUATION}");
         // Mastodon's `Account::MENTION_RE`; its lookbehind is checked in code.
         let mastodon_mention = compile(
             "mastodon_mention",
-            r"@([a-zA-Z0-9_]+(?:[.-]+[a-zA-Z0-9_]+)*)(?:@[\p{L}\p{M}\p{Nd}\p{Pc}]+(?:[.-]+[\p{L}\p{M}\p{Nd}\p{Pc}]+)*)?",
+            &format!(r"@([a-zA-Z0-9_]+(?:[.-]+[a-zA-Z0-9_]+)*)(?:@[{word}]+(?:[.-]+[{word}]+)*)?"),
         )?;
         // Ruby's `[[:word:]]`, `=` and `/`: what may not precede a Mastodon mention.
-        let mastodon_blocker = compile("mastodon_blocker", r"[=/\p{L}\p{M}\p{Nd}\p{Pc}]\z")?;
-        let emoji_base = r"[\p{Extended_Pictographic}\p{Emoji_Modifier}[\p{Emoji}--[0-9#*\p{Regional_Indicator}]]]";
-        let emoji_element = format!(r"{emoji_base}(?:\x{{FE0F}}|\p{{Emoji_Modifier}})?");
+        let mastodon_blocker = compile("mastodon_blocker", &format!(r"[=/{word}]\z"))?;
+        let emoji_element = format!(r"[{EMOJI_BASE}](?:\x{{FE0F}}|[{EMOJI_MODIFIER}])?");
         let emoji = compile(
             "emoji",
             &format!(
-                r"[0-9#*]\x{{FE0F}}?\x{{20E3}}|\x{{1F3F4}}[\x{{E0020}}-\x{{E007E}}]+\x{{E007F}}|\p{{Regional_Indicator}}\p{{Regional_Indicator}}|{emoji_element}(?:\x{{200D}}{emoji_element})*"
+                r"[0-9#*]\x{{FE0F}}?\x{{20E3}}|\x{{1F3F4}}[\x{{E0020}}-\x{{E007E}}]+\x{{E007F}}|[{REGIONAL_INDICATOR}][{REGIONAL_INDICATOR}]|{emoji_element}(?:\x{{200D}}{emoji_element})*"
             ),
         )?;
 
@@ -469,8 +479,8 @@ impl Extractor {
     /// Byte ranges of emoji sequences (keycaps, flags, tag sequences, modifier
     /// and ZWJ sequences, single pictographs not followed by U+FE0E).
     ///
-    /// Built on the Unicode emoji properties of the `regex` crate's tables
-    /// rather than on a copy of Twemoji's list, so new emoji are recognised
+    /// Built on the Unicode emoji properties of the regex crate's tables
+    /// (as ranges from build.rs) rather than on a copy of Twemoji's list, so new emoji are recognised
     /// without a data update; see [`crate::platform::counting`] for why.
     pub fn emoji_ranges<'t>(
         &'t self,
@@ -1032,6 +1042,45 @@ fn is_invalid_mention_end(after: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // The patterns as first written, with the regex crate's Unicode classes and `(?i)`.
+    #[test]
+    fn patterns_are_the_same_as_with_unicode_classes_and_case_folding() {
+        use crate::text::regex_classes::tests::assert_same_pattern;
+        let extractor = Extractor::new().unwrap();
+        let letters_and_marks = format!(r"\p{{L}}\p{{M}}{HASHTAG_EXTRA_LETTERS}");
+        let numerals = r"\p{Nd}\x{0de6}-\x{0def}\x{a9f0}-\x{a9f9}";
+        let letters = format!("[{letters_and_marks}]");
+        let alnum = format!("[{letters_and_marks}{numerals}{HASHTAG_SPECIAL}]");
+        assert_same_pattern(
+            extractor.hashtag.as_str(),
+            &format!(
+                r"(?:^|[\x{{FE0E}}\x{{FE0F}}]|[^&{letters_and_marks}{numerals}{HASHTAG_SPECIAL}])([#＃])((?:[{letters}--[\x{{FE0F}}\x{{20E3}}]]{alnum}*|[{alnum}--[\x{{FE0F}}\x{{20E3}}]]{alnum}*{letters}{alnum}*))"
+            ),
+        );
+        assert_same_pattern(
+            extractor.tco.as_str(),
+            &format!(
+                r"\A(?i:https?://t\.co/)([a-zA-Z0-9]+)(?:\?{URL_QUERY_CHARS}*{URL_QUERY_ENDING_CHARS})?"
+            ),
+        );
+        assert_same_pattern(
+            extractor.mastodon_mention.as_str(),
+            r"@([a-zA-Z0-9_]+(?:[.-]+[a-zA-Z0-9_]+)*)(?:@[\p{L}\p{M}\p{Nd}\p{Pc}]+(?:[.-]+[\p{L}\p{M}\p{Nd}\p{Pc}]+)*)?",
+        );
+        assert_same_pattern(
+            extractor.mastodon_blocker.as_str(),
+            r"[=/\p{L}\p{M}\p{Nd}\p{Pc}]\z",
+        );
+        let emoji_base = r"[\p{Extended_Pictographic}\p{Emoji_Modifier}[\p{Emoji}--[0-9#*\p{Regional_Indicator}]]]";
+        let emoji_element = format!(r"{emoji_base}(?:\x{{FE0F}}|\p{{Emoji_Modifier}})?");
+        assert_same_pattern(
+            extractor.emoji.as_str(),
+            &format!(
+                r"[0-9#*]\x{{FE0F}}?\x{{20E3}}|\x{{1F3F4}}[\x{{E0020}}-\x{{E007E}}]+\x{{E007F}}|\p{{Regional_Indicator}}\p{{Regional_Indicator}}|{emoji_element}(?:\x{{200D}}{emoji_element})*"
+            ),
+        );
+    }
 
     fn texts(text: &str, entities: &[Entity]) -> Vec<String> {
         entities.iter().map(|e| e.as_str(text).to_owned()).collect()

@@ -8,6 +8,7 @@ use crate::rules::privacy::built_in_regex;
 use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
 };
+use crate::text::regex_classes::any_case;
 
 /// Shortest useful description: "Rathaus" alone says little, "Rathaus im Schnee" does.
 const DEFAULT_MIN_CHARS: u32 = 10;
@@ -45,8 +46,9 @@ const DEFAULT_GENERIC: &[&str] = &[
 ];
 
 /// A file name with an image extension, or a camera/screenshot name (`IMG_1234`,
-/// `DSC01234`, `PXL_20260504_101500`, `Screenshot 2026-05-04 …`, `WhatsApp Image …`).
-const FILE_NAME_PATTERN: &str = r"(?ix)^(?:
+/// `DSC01234`, `PXL_20260504_101500`, `Screenshot 2026-05-04 …`, `WhatsApp Image …`), in
+/// any case.
+const FILE_NAME_PATTERN: &str = r"(?x)^(?:
     [^\s/\\]+(?:\s[^\s/\\]+){0,3}\.(?:jpe?g|png|gif|webp|hei[cf]|tiff?|bmp|svg|avif|dng|raw)
   | (?:img|dsc[nf]?|pxl|dji|gopr|mvimg|dcim|p)[_-]?\d[\w.-]*
   | (?:foto|photo|bild|image)[\s_-]?\d+
@@ -123,7 +125,7 @@ impl AccessibilityAltText {
             min_chars: usize::try_from(settings.min_chars.unwrap_or(DEFAULT_MIN_CHARS))
                 .unwrap_or(usize::MAX),
             generic,
-            file_name: built_in_regex(FILE_NAME_PATTERN)?,
+            file_name: built_in_regex(&any_case(FILE_NAME_PATTERN))?,
         })
     }
 }
@@ -254,6 +256,14 @@ mod tests {
 
     fn rule() -> AccessibilityAltText {
         AccessibilityAltText::from_settings(&Settings::default()).unwrap()
+    }
+
+    #[test]
+    fn file_name_pattern_is_the_same_as_with_case_folding() {
+        crate::text::regex_classes::tests::assert_same_pattern(
+            rule().file_name.as_str(),
+            &format!("(?i){FILE_NAME_PATTERN}"),
+        );
     }
 
     #[test]

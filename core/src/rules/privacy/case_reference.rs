@@ -9,22 +9,32 @@ use crate::rules::privacy::{built_in_regex, in_entity};
 use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
 };
+use crate::text::regex_classes::{LETTER, LETTER_CASE_VARIANTS, UPPERCASE_LETTER, any_case};
 
-/// Labels that introduce the reference of one person's file, in any case, `-Nr.` forms
-/// included. `{extra}` takes the policy's own labels.
+/// Labels that introduce the reference of one person's file, `-Nr.` forms included; matched
+/// in any case (see [`any_case`]), like the policy's own labels.
 const LABELS: &str = r"aktenzeichen|geschäftszeichen|kassenzeichen|buchungszeichen|steuer-?id(?:entifikationsnummer)?|identifikationsnummer|(?:kunden|vorgangs|steuer|antrags|fall|bescheid|versicherten|sozialversicherungs|mitglieds|vertrags|personalausweis|ausweis|zähler|rechnungs|bearbeitungs|referenz|ticket)(?:nummer|-?nr\.?)";
 
 /// The reference itself: up to four tokens of capitals, digits and `./-`, the last with a
-/// digit (`4 K 123/25`, `III-2/2026`, `0815-4711`). Lower-case words end it.
+/// digit (`4 K 123/25`, `III-2/2026`, `0815-4711`). Lower-case words end it. `{upper}`
+/// stands for the capitals `\p{Lu}` ([`UPPERCASE_LETTER`]).
 const REFERENCE: &str =
-    r"(?P<reference>(?:[\p{Lu}\d][\p{Lu}\d./\-]*[\ \t]){0,3}[\p{Lu}\d./\-]*\d[\p{Lu}\d./\-]*)";
+    r"(?P<reference>(?:[{upper}\d][{upper}\d./\-]*[\ \t]){0,3}[{upper}\d./\-]*\d[{upper}\d./\-]*)";
 
-/// What may stand between a label and its reference: `:`, `Nr.`, `#`.
-const BETWEEN: &str = r"[\ \t]*[:#]?[\ \t]*(?:(?i:nr|nummer)\.?[\ \t]*:?[\ \t]*)?";
+/// What may stand between a label and its reference: `:`, `Nr.`, `#`; matched in any case.
+const BETWEEN: &str = r"[\ \t]*[:#]?[\ \t]*(?:(?:nr|nummer)\.?[\ \t]*:?[\ \t]*)?";
 
-/// A notice of one person (`Wohngeldbescheid`, `Mahnung`) followed by its number, with
-/// (`marker`) or without a label.
-const NOTICE: &str = r"(?P<notice>\b(?i:\p{L}*(?:bescheid|mahnung)(?:e|es|s|en)?)\b)[\ \t]*(?P<marker>(?:(?i:nr|nummer|az|aktenzeichen)\.?[\ \t]*:?|[:#])[\ \t]*)?";
+/// Notices of one person (`Bescheid`, `Mahnung`), matched in any case.
+const NOTICE_WORDS: &str = "(?:bescheid|mahnung)";
+
+/// A notice (`Wohngeldbescheid`, `Mahnungen`) followed by its number, with (`marker`) or
+/// without a label. `{word}` stands for the notice word with the letters before it and its
+/// endings, `{marker}` for [`NOTICE_MARKERS`], both in any case.
+const NOTICE: &str =
+    r"(?P<notice>\b{word}\b)[\ \t]*(?P<marker>(?:{marker}\.?[\ \t]*:?|[:#])[\ \t]*)?";
+
+/// The labels of a notice's number, matched in any case.
+const NOTICE_MARKERS: &str = "(?:nr|nummer|az|aktenzeichen)";
 
 rule_settings! {
     /// Settings of `privacy.case-reference`.
@@ -103,15 +113,27 @@ impl PrivacyCaseReference {
             extra.push('|');
             extra.push_str(&regex::escape(label));
         }
+        let labels = any_case(&format!("{LABELS}{extra}"));
+        let notice_words = any_case(NOTICE_WORDS);
+        let reference = REFERENCE.replace("{upper}", &UPPERCASE_LETTER.to_string());
         let labelled = format!(
-            r"(?P<label>\b(?i:{LABELS}{extra})|\bA[zZ]\b\.?|\bG[zZ]\b\.?){BETWEEN}{REFERENCE}"
+            r"(?P<label>\b(?:{labels})|\bA[zZ]\b\.?|\bG[zZ]\b\.?){}{reference}",
+            any_case(BETWEEN)
         );
+        // `(?i:\p{L}*(?:bescheid|mahnung)(?:e|es|s|en)?)`
+        let notice_word = format!(
+            "[{LETTER}{LETTER_CASE_VARIANTS}]*{notice_words}{}",
+            any_case("(?:e|es|s|en)?")
+        );
+        let notice = NOTICE
+            .replace("{marker}", &any_case(NOTICE_MARKERS))
+            .replace("{word}", &notice_word);
         // Every match starts with a label or contains a notice word, so a line without one
         // of them has no match.
-        let prefilter = format!(r"(?i:{LABELS}{extra})|A[zZ]|G[zZ]|(?i:bescheid|mahnung)");
+        let prefilter = format!(r"(?:{labels})|A[zZ]|G[zZ]|{notice_words}");
         Ok(PrivacyCaseReference {
             labelled: built_in_regex(&labelled)?,
-            notice: built_in_regex(&format!("{NOTICE}{REFERENCE}"))?,
+            notice: built_in_regex(&format!("{notice}{reference}"))?,
             prefilter: built_in_regex(&prefilter)?,
         })
     }
@@ -234,6 +256,7 @@ impl Rule for PrivacyCaseReference {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+    use crate::text::regex_classes::tests::assert_same_pattern;
 
     fn found(text: &str) -> Vec<&str> {
         let rule = PrivacyCaseReference::from_settings(&Settings {
@@ -242,6 +265,31 @@ mod tests {
         })
         .unwrap();
         rule.references(text).map(|(s, e)| &text[s..e]).collect()
+    }
+
+    // The patterns as first written, with the regex crate's Unicode classes and `(?i)`.
+    #[test]
+    fn patterns_are_the_same_as_with_unicode_classes_and_case_folding() {
+        let rule = PrivacyCaseReference::from_settings(&Settings {
+            labels: Some(vec!["Hundesteuermarke".into(), "Grab-Nr.".into()]),
+            ..Settings::default()
+        })
+        .unwrap();
+        let extra = r"|Hundesteuermarke|Grab\-Nr\.";
+        let reference = r"(?P<reference>(?:[\p{Lu}\d][\p{Lu}\d./\-]*[\ \t]){0,3}[\p{Lu}\d./\-]*\d[\p{Lu}\d./\-]*)";
+        let between = r"[\ \t]*[:#]?[\ \t]*(?:(?i:nr|nummer)\.?[\ \t]*:?[\ \t]*)?";
+        let notice = r"(?P<notice>\b(?i:\p{L}*(?:bescheid|mahnung)(?:e|es|s|en)?)\b)[\ \t]*(?P<marker>(?:(?i:nr|nummer|az|aktenzeichen)\.?[\ \t]*:?|[:#])[\ \t]*)?";
+        assert_same_pattern(
+            rule.labelled.as_str(),
+            &format!(
+                r"(?P<label>\b(?i:{LABELS}{extra})|\bA[zZ]\b\.?|\bG[zZ]\b\.?){between}{reference}"
+            ),
+        );
+        assert_same_pattern(rule.notice.as_str(), &format!("{notice}{reference}"));
+        assert_same_pattern(
+            rule.prefilter.as_str(),
+            &format!(r"(?i:{LABELS}{extra})|A[zZ]|G[zZ]|(?i:bescheid|mahnung)"),
+        );
     }
 
     #[test]

@@ -8,29 +8,36 @@ use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
 };
 use crate::text::links::normalize_domain;
+use crate::text::regex_classes::{LETTER, LETTER_CASE_VARIANTS, NUMBER_ANY_CASE, any_case};
 
 /// An address with `@` or the German spam-proof spellings `(at)`, `[at]`, `(ät)`, and
-/// `.` or `(punkt)`/`(dot)` between domain labels. Group `domain` is the domain as written.
+/// `.` or `(punkt)`/`(dot)` between domain labels, in any case. Group `domain` is the domain
+/// as written. `{alnum}` stands for letters and numbers in any case
+/// (`(?i)[\p{L}\p{N}]`), `{letter}` for letters in any case, `{at}` for [`AT_WORDS`] and
+/// `{spelled_dot}` for [`DOT_PATTERN`], both in any case.
 ///
 /// The address ends where a word ends. That would be a `\b`, but a Unicode `\b` sends the
 /// regex crate to its slow engines on any non-ASCII text; the pattern takes the following
 /// non-word character (or the end) instead, which accepts exactly the same addresses, and
 /// [`PrivacyEmail::addresses`] ends the match and goes on searching before that character.
-const ADDRESS_PATTERN: &str = r"(?xi)
-    [\p{L}\p{N}_%+-][\p{L}\p{N}._%+-]*
-    (?: @ | \s?[(\[{]\s?(?:at|ät)\s?[)\]}]\s? )
+const ADDRESS_PATTERN: &str = r"(?x)
+    [{alnum}_%+-][{alnum}._%+-]*
+    (?: @ | \s?[(\[{]\s?{at}\s?[)\]}]\s? )
     (?P<domain>
-        [\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?
-        (?: (?: \. | \s?[(\[]\s?(?:dot|punkt)\s?[)\]]\s? )
-            [\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])? )*
-        (?: \. | \s?[(\[]\s?(?:dot|punkt)\s?[)\]]\s? )
-        \p{L}{2,}
+        [{alnum}](?:[{alnum}-]*[{alnum}])?
+        (?: (?: \. | {spelled_dot} )
+            [{alnum}](?:[{alnum}-]*[{alnum}])? )*
+        (?: \. | {spelled_dot} )
+        [{letter}]{2,}
     )
-    (?-i: \W | \z )
+    (?: \W | \z )
 ";
 
-/// The spam-proof dot spellings inside a domain.
-const DOT_PATTERN: &str = r"(?i)\s?[(\[]\s?(?:dot|punkt)\s?[)\]]\s?";
+/// `@` spelled out, in brackets.
+const AT_WORDS: &str = "(?:at|ät)";
+
+/// The spam-proof dot spellings inside a domain, matched in any case.
+const DOT_PATTERN: &str = r"\s?[(\[]\s?(?:dot|punkt)\s?[)\]]\s?";
 
 rule_settings! {
     /// Settings of `privacy.email`.
@@ -93,9 +100,18 @@ impl PrivacyEmail {
                 key: "allow-domains",
                 ..error
             })?;
+        let spelled_dot = any_case(DOT_PATTERN);
+        let address = ADDRESS_PATTERN
+            .replace("{at}", &any_case(AT_WORDS))
+            .replace("{spelled_dot}", &spelled_dot)
+            .replace("{letter}", &format!("{LETTER}{LETTER_CASE_VARIANTS}"))
+            .replace(
+                "{alnum}",
+                &format!("{LETTER}{LETTER_CASE_VARIANTS}{NUMBER_ANY_CASE}"),
+            );
         Ok(PrivacyEmail {
-            address: built_in_regex(ADDRESS_PATTERN)?,
-            dot: built_in_regex(DOT_PATTERN)?,
+            address: built_in_regex(&address)?,
+            dot: built_in_regex(&spelled_dot)?,
             allow_domains,
         })
     }
@@ -166,6 +182,32 @@ impl Rule for PrivacyEmail {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+    use crate::text::regex_classes::tests::assert_same_pattern;
+
+    // The patterns as first written, with the regex crate's Unicode classes and `(?i)`.
+    #[test]
+    fn patterns_are_the_same_as_with_unicode_classes_and_case_folding() {
+        let rule = PrivacyEmail::from_settings(&Settings::default()).unwrap();
+        assert_same_pattern(
+            rule.address.as_str(),
+            r"(?xi)
+    [\p{L}\p{N}_%+-][\p{L}\p{N}._%+-]*
+    (?: @ | \s?[(\[{]\s?(?:at|ät)\s?[)\]}]\s? )
+    (?P<domain>
+        [\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?
+        (?: (?: \. | \s?[(\[]\s?(?:dot|punkt)\s?[)\]]\s? )
+            [\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])? )*
+        (?: \. | \s?[(\[]\s?(?:dot|punkt)\s?[)\]]\s? )
+        \p{L}{2,}
+    )
+    (?-i: \W | \z )
+            ",
+        );
+        assert_same_pattern(
+            rule.dot.as_str(),
+            r"(?i)\s?[(\[]\s?(?:dot|punkt)\s?[)\]]\s?",
+        );
+    }
 
     fn found(text: &str) -> Vec<(&str, bool)> {
         let rule = PrivacyEmail::from_settings(&Settings {
