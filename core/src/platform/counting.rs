@@ -30,7 +30,7 @@ use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::text::extract::{Entity, EntityKind, Extractor, is_invalid_char};
-use crate::text::graphemes::grapheme_indices;
+use crate::text::graphemes::{Run, grapheme_runs};
 
 /// A range of code points with its own weight (twitter-text config `ranges`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -345,6 +345,39 @@ fn parse_weighted(scan: &TextScan<'_>, config: &WeightedConfig, max: u64) -> Par
     while let Some(character) = normalized_text[position..].chars().next() {
         while next_url.next_if(|url| url.start < position).is_some() {}
         while next_emoji.next_if(|range| range.start < position).is_some() {}
+        // ASCII up to the next URL or emoji: one weight per byte, nothing to look up.
+        let entity_start = [
+            next_url.peek().map(|url| url.start),
+            next_emoji.peek().map(|range| range.start),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(normalized_text.len());
+        let ascii_run = normalized_text
+            .as_bytes()
+            .get(position..entity_start)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|byte| byte.is_ascii());
+        let mut run_end = position;
+        for &byte in ascii_run {
+            // No ASCII character is invalid, so `all_valid` stays as it is.
+            weighted += config.weight_of(char::from(byte));
+            utf16_index += 1;
+            if weighted <= scaled_max {
+                if all_valid {
+                    valid_display_index = utf16_index - 1;
+                }
+            } else if overflow_start.is_none() {
+                overflow_start = Some(normalized.original_offset(run_end));
+            }
+            run_end += 1;
+        }
+        if run_end > position {
+            position = run_end;
+            continue;
+        }
         let (end, weight) = if let Some(url) = next_url.next_if(|url| url.start == position) {
             (url.end, url_weight)
         } else if let Some(range) = next_emoji.next_if(|range| range.start == position) {
@@ -500,7 +533,7 @@ fn count_graphemes(
         );
     }
     if entities.is_empty() {
-        return count_units(limit, grapheme_indices(text).map(|(offset, _)| (offset, 1)));
+        return count_clusters(text, limit);
     }
     // Mastodon's `remove_overlapping_entities`: sorted by start, the earlier one wins.
     entities.sort_by_key(|(entity, _)| entity.start);
@@ -563,10 +596,7 @@ fn count_graphemes(
             }
         })
     };
-    let mut result = count_units(
-        limit,
-        grapheme_indices(&rewritten).map(|(offset, _)| (offset, 1)),
-    );
+    let mut result = count_clusters(&rewritten, limit);
     result.overflow_start = result.overflow_start.map(to_original);
     result
 }
@@ -627,6 +657,31 @@ fn count_chars_with_emoji_bytes(scan: &TextScan<'_>, limit: u64) -> Count {
         }
     });
     count_units(limit, units)
+}
+
+/// Grapheme clusters of `text` as units of one: [`count_units`] with a run of ASCII
+/// clusters counted in one step.
+fn count_clusters(text: &str, limit: u64) -> Count {
+    let mut length: u64 = 0;
+    let mut overflow_start = None;
+    for run in grapheme_runs(text) {
+        let (start, clusters) = match run {
+            Run::Singles(start, singles) => (start, singles.len() as u64),
+            Run::Cluster(start, _) => (start, 1),
+        };
+        if overflow_start.is_none() && length + clusters > limit {
+            // Every cluster of a run is one byte: the first past the limit is this far in.
+            overflow_start = usize::try_from(limit.saturating_sub(length))
+                .ok()
+                .map(|into| start + into);
+        }
+        length += clusters;
+    }
+    Count {
+        length,
+        overflow_start,
+        valid_text: true,
+    }
 }
 
 /// Sums `(offset, length)` units and records the offset of the first unit past `limit`.
@@ -745,6 +800,13 @@ mod tests {
                 text.char_indices().map(|(o, c)| (o, c.len_utf8() as u64)),
             );
             proptest::prop_assert_eq!(count_bytes(&text, limit), bytes);
+        }
+
+        /// Counting ASCII runs in one step gives what one unit per cluster gives.
+        #[test]
+        fn clusters_match_summed_units(text in "([a-z \r\n]|\u{301}|👩|ä|\\PC){0,30}", limit in 0u64..40) {
+            let units = crate::text::graphemes::grapheme_indices(&text).map(|(o, _)| (o, 1));
+            proptest::prop_assert_eq!(count_clusters(&text, limit), count_units(limit, units));
         }
     }
 

@@ -10,9 +10,9 @@
 
 use std::ops::Range;
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
-use super::graphemes::grapheme_indices;
+use super::graphemes::{Run, grapheme_runs};
 
 /// The folded text and, per folded byte, the original range it came from.
 #[derive(Debug, Clone, Default)]
@@ -29,12 +29,28 @@ impl Folded {
             text: String::with_capacity(original.len()),
             origin: Vec::with_capacity(original.len()),
         };
-        // `grapheme_indices` segments only the stretches around non-ASCII characters.
-        for (start, cluster) in grapheme_indices(original) {
-            folded.fold_cluster(cluster, start);
+        // Only the stretches around non-ASCII characters are segmented; the ASCII runs
+        // between them fold byte by byte.
+        for run in grapheme_runs(original) {
+            match run {
+                Run::Singles(start, singles) => folded.push_ascii(singles, start),
+                Run::Cluster(start, cluster) => folded.fold_cluster(cluster, start),
+            }
         }
         folded.collapse_spelled_out_letters();
         folded
+    }
+
+    /// Folds ASCII characters that are one cluster each, starting at byte `start`.
+    fn push_ascii(&mut self, singles: &str, start: usize) {
+        let from = self.text.len();
+        self.text.push_str(singles);
+        if let Some(pushed) = self.text.get_mut(from..) {
+            pushed.make_ascii_lowercase();
+        }
+        self.origin.extend(
+            (start..start + singles.len()).map(|offset| (to_u32(offset), to_u32(offset + 1))),
+        );
     }
 
     /// Folds one grapheme cluster that starts at byte `start` of the original.
@@ -46,7 +62,15 @@ impl Folded {
             }
             return;
         }
-        for ch in cluster.nfkc() {
+        // Most clusters (umlauts, emoji) are already in NFKC; the quick check says so
+        // without building the normalisation iterator.
+        let normalized: &mut dyn Iterator<Item = char> =
+            if is_nfkc_quick(cluster.chars()) == IsNormalized::Yes {
+                &mut cluster.chars()
+            } else {
+                &mut cluster.nfkc()
+            };
+        for ch in normalized {
             if is_ignorable(ch) {
                 continue;
             }
@@ -78,6 +102,12 @@ impl Folded {
         start..end.max(start)
     }
 
+    /// Where the original character behind the folded byte at `folded` starts (as
+    /// `original(folded..folded + 1).start`).
+    pub fn original_start(&self, folded: usize) -> usize {
+        self.origin.get(folded).map_or(0, |o| o.0 as usize)
+    }
+
     fn push(&mut self, ch: char, origin: (u32, u32)) {
         self.text.push(ch);
         self.origin
@@ -87,6 +117,14 @@ impl Folded {
     /// `c d u`, `s.p.d.`, `a-f-d` → `cdu`, `spd`, `afd`: two or more single letters, each
     /// separated by one or two separator characters. A trailing `.` of the run goes too.
     fn collapse_spelled_out_letters(&mut self) {
+        if has_spelled_out_letters(&self.text) {
+            self.collapse_letter_runs();
+        }
+    }
+
+    /// [`Folded::collapse_spelled_out_letters`] without the quick test; whether it changed
+    /// anything.
+    fn collapse_letter_runs(&mut self) -> bool {
         let chars: Vec<(usize, char)> = self.text.char_indices().collect();
         let is_single_letter = |i: usize| {
             chars.get(i).is_some_and(|&(_, c)| c.is_alphanumeric())
@@ -134,7 +172,7 @@ impl Folded {
             }
         }
         if !changed {
-            return;
+            return false;
         }
         let mut text = String::with_capacity(self.text.len());
         let mut origin = Vec::with_capacity(self.origin.len());
@@ -146,6 +184,41 @@ impl Folded {
         }
         self.text = text;
         self.origin = origin;
+        true
+    }
+}
+
+/// Whether `collapse_spelled_out_letters` has anything to do: two single letters with one
+/// or two separators between them. One pass without allocating, since most texts have none.
+fn has_spelled_out_letters(text: &str) -> bool {
+    let mut previous_alphanumeric = false;
+    // Separators since the last single letter; `None` when something else came between.
+    let mut separators_since_single: Option<usize> = None;
+    let mut chars = text.chars();
+    let Some(mut current) = chars.next() else {
+        return false;
+    };
+    let mut current_alphanumeric = current.is_alphanumeric();
+    loop {
+        let next = chars.next();
+        let next_alphanumeric = next.is_some_and(char::is_alphanumeric);
+        if current_alphanumeric && !previous_alphanumeric && !next_alphanumeric {
+            if matches!(separators_since_single, Some(1..=2)) {
+                return true;
+            }
+            separators_since_single = Some(0);
+        } else if is_separator(current) {
+            separators_since_single = separators_since_single
+                .map(|count| count + 1)
+                .filter(|&count| count <= 2);
+        } else {
+            separators_since_single = None;
+        }
+        let Some(next) = next else {
+            return false;
+        };
+        previous_alphanumeric = current_alphanumeric;
+        (current, current_alphanumeric) = (next, next_alphanumeric);
     }
 }
 
@@ -291,6 +364,19 @@ mod tests {
                     assert_eq!((folded.text, folded.origin), reference(&text), "{text:?}");
                 }
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn quick_test_finds_every_spelled_out_run(
+            text in "([ab1ä .\\-_,/·x]|ab|\u{00A0}|👩){0,16}"
+        ) {
+            let mut folded = Folded::new("");
+            folded.text = text.clone();
+            folded.origin = vec![(0, 0); text.len()];
+            let changed = folded.collapse_letter_runs();
+            proptest::prop_assert_eq!(has_spelled_out_letters(&text), changed);
         }
     }
 

@@ -72,6 +72,53 @@ impl<'a> Iterator for Graphemes<'a> {
     }
 }
 
+/// The clusters of `text` in pieces: a run of ASCII characters that are each one cluster
+/// comes as one piece, so callers can handle it without a step per character.
+pub(crate) fn grapheme_runs(text: &str) -> GraphemeRuns<'_> {
+    GraphemeRuns {
+        clusters: grapheme_indices(text),
+    }
+}
+
+/// One piece of [`grapheme_runs`], with its byte offset in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Run<'a> {
+    /// ASCII characters, each of them one cluster.
+    Singles(usize, &'a str),
+    /// One cluster.
+    Cluster(usize, &'a str),
+}
+
+/// Iterator of [`grapheme_runs`].
+pub(crate) struct GraphemeRuns<'a> {
+    clusters: Graphemes<'a>,
+}
+
+impl<'a> Iterator for GraphemeRuns<'a> {
+    type Item = Run<'a>;
+
+    fn next(&mut self) -> Option<Run<'a>> {
+        let clusters = &mut self.clusters;
+        if clusters.stretch.is_none() {
+            let position = clusters.position;
+            let bytes = clusters.text.as_bytes();
+            let mut end = position;
+            while bytes.get(end).is_some_and(u8::is_ascii)
+                && clusters.ascii_boundary_before(end + 1)
+            {
+                end += 1;
+            }
+            if end > position {
+                clusters.position = end;
+                return Some(Run::Singles(position, clusters.text.get(position..end)?));
+            }
+        }
+        clusters
+            .next()
+            .map(|(offset, cluster)| Run::Cluster(offset, cluster))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,6 +128,15 @@ mod tests {
         let fast: Vec<_> = grapheme_indices(text).collect();
         let full: Vec<_> = text.grapheme_indices(true).collect();
         assert_eq!(fast, full, "{text:?}");
+        let runs: Vec<_> = grapheme_runs(text)
+            .flat_map(|run| match run {
+                Run::Singles(start, singles) => (start..start + singles.len())
+                    .map(|i| (i, &text[i..=i]))
+                    .collect::<Vec<_>>(),
+                Run::Cluster(start, cluster) => vec![(start, cluster)],
+            })
+            .collect();
+        assert_eq!(runs, full, "{text:?}");
     }
 
     #[test]

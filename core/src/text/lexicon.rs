@@ -1,5 +1,5 @@
-//! Lexicons: many terms (party names, topics, bureaucratic words) matched in one pass with
-//! one Aho–Corasick automaton over the folded text, with German word boundaries.
+//! Lexicons: many terms (party names, topics, bureaucratic words) matched with one
+//! Aho–Corasick automaton over the folded text, with German word boundaries.
 //!
 //! A term matches as a whole word, or as the first part of a hyphenated compound
 //! (`CDU-Fraktion`), optionally inflected (`Grünen-Politikerin` for `Grüne`), or at a
@@ -9,7 +9,9 @@
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, StartKind};
 
 use crate::text::TextView;
 use crate::text::fold::Folded;
@@ -32,7 +34,10 @@ pub(crate) struct TermOptions {
 
 /// A compiled set of terms.
 pub(crate) struct Lexicon {
-    automaton: AhoCorasick,
+    /// Anchored only: a search starts at each place a term may start (see [`find`]).
+    ///
+    /// [`find`]: Lexicon::find
+    automaton: DFA,
     options: Vec<TermOptions>,
 }
 
@@ -57,11 +62,11 @@ impl Lexicon {
         if let Some(index) = patterns.iter().position(String::is_empty) {
             return Err(format!("term {} is empty", index + 1));
         }
-        // A DFA: one table lookup per byte, where the default NFA follows failure links;
-        // every rule runs its lexicon over every draft, so speed beats the memory here.
-        let automaton = AhoCorasickBuilder::new()
+        // A DFA: one table lookup per byte, where an NFA follows failure links; every rule
+        // runs its lexicon over every draft, so speed beats the memory here.
+        let automaton = DFA::builder()
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(StartKind::Anchored)
             .build(&patterns)
             .map_err(|e| e.to_string())?;
         Ok(Lexicon { automaton, options })
@@ -69,21 +74,27 @@ impl Lexicon {
 
     /// Every accepted match in the text, in text order; a match inside a longer accepted
     /// match of the same lexicon is dropped (`Die Grünen` wins over `Grünen`).
+    ///
+    /// A term is only accepted where a word starts ([`accept`]), so instead of an
+    /// overlapping search of every byte, an anchored search runs from each place that
+    /// can pass that test ([`TextView::term_starts`], shared by every lexicon). The hits
+    /// are then put in the order an overlapping search reports them (by end, longer
+    /// first), which decides between equal spans below.
     pub fn find(&self, view: &TextView<'_>) -> Vec<LexiconMatch> {
         let folded = view.folded();
-        let haystack = folded.as_str();
+        let mut hits = self.anchored_hits(folded.as_str().as_bytes(), view.term_starts());
+        hits.sort_by_key(|&(start, end, _)| (end, start));
         let mut found: Vec<LexiconMatch> = Vec::new();
-        for hit in self.automaton.find_overlapping_iter(haystack) {
-            let term = hit.pattern().as_usize();
+        for (start, end, term) in hits {
             let Some(&options) = self.options.get(term) else {
                 continue;
             };
-            let Some(end) = accept(view, folded, hit.start(), hit.end(), options) else {
+            let Some(end) = accept(view, folded, start, end, options) else {
                 continue;
             };
             found.push(LexiconMatch {
                 term,
-                span: folded.original(hit.start()..end),
+                span: folded.original(start..end),
             });
         }
         found.sort_by(|a, b| {
@@ -103,6 +114,72 @@ impl Lexicon {
         }
         kept
     }
+}
+
+impl Lexicon {
+    /// `(start, end, term)` of every term that occurs at one of `starts` in `haystack`,
+    /// in order of `starts`, then by end.
+    fn anchored_hits(&self, haystack: &[u8], starts: &[usize]) -> Vec<(usize, usize, usize)> {
+        let automaton = &self.automaton;
+        let mut hits = Vec::new();
+        let Ok(initial) = automaton.start_state(Anchored::Yes) else {
+            return hits;
+        };
+        for &start in starts {
+            let mut state = initial;
+            for (end, &byte) in (start + 1..).zip(haystack.get(start..).unwrap_or_default()) {
+                state = automaton.next_state(Anchored::Yes, state, byte);
+                if !automaton.is_special(state) {
+                    continue;
+                }
+                if automaton.is_dead(state) {
+                    break;
+                }
+                if automaton.is_match(state) {
+                    // A match state also carries the terms that end here but start later
+                    // (the unanchored search's suffixes): only those from `start` count.
+                    for index in 0..automaton.match_len(state) {
+                        let term = automaton.match_pattern(state, index);
+                        if end - automaton.pattern_len(term) == start {
+                            hits.push((start, end, term.as_usize()));
+                        }
+                    }
+                }
+            }
+        }
+        hits
+    }
+}
+
+/// Where in the folded text a term can start and pass [`accept`]'s test of the left
+/// boundary: the text start, after a character that is not alphanumeric, or (CamelCase
+/// in a hashtag) where the written character is upper case. Byte offsets, ascending.
+pub(crate) fn term_starts(original: &str, folded: &Folded) -> Vec<usize> {
+    let text = folded.as_str();
+    let mut starts = Vec::new();
+    let mut previous_alphanumeric = false;
+    for (offset, &byte) in text.as_bytes().iter().enumerate() {
+        // ASCII first: most of a German draft, and no character lookup needed.
+        let alphanumeric = if byte.is_ascii() {
+            byte.is_ascii_alphanumeric()
+        } else if is_char_start(byte) {
+            text.get(offset..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(char::is_alphanumeric)
+        } else {
+            continue;
+        };
+        if !previous_alphanumeric || starts_upper(original, folded.original_start(offset)) {
+            starts.push(offset);
+        }
+        previous_alphanumeric = alphanumeric;
+    }
+    starts
+}
+
+/// Whether a UTF-8 byte starts a character (is not a continuation byte).
+fn is_char_start(byte: u8) -> bool {
+    byte & 0xC0 != 0x80
 }
 
 /// Checks the word boundaries of a folded match; returns the folded end including an
@@ -176,6 +253,9 @@ fn folded_tag_word(text: &str, start: usize) -> bool {
 }
 
 fn starts_upper(text: &str, offset: usize) -> bool {
+    if let Some(byte) = text.as_bytes().get(offset).filter(|b| b.is_ascii()) {
+        return byte.is_ascii_uppercase();
+    }
     text.get(offset..)
         .and_then(|t| t.chars().next())
         .is_some_and(char::is_uppercase)
@@ -256,6 +336,89 @@ mod tests {
         let terms = [("SPD", PLAIN)];
         assert_eq!(matches(&terms, "#Wir\u{200B}SindSPD"), ["SPD"]);
         assert!(matches(&terms, "mail@wirsindspd.de").is_empty());
+    }
+
+    /// What `find` did before it searched only from term starts: an overlapping search of
+    /// every byte, hits in the order that search reports them.
+    fn overlapping_reference(
+        lexicon: &Lexicon,
+        patterns: &[String],
+        view: &TextView<'_>,
+    ) -> Vec<LexiconMatch> {
+        let automaton = aho_corasick::AhoCorasick::new(patterns).unwrap();
+        let folded = view.folded();
+        let mut found: Vec<LexiconMatch> = Vec::new();
+        for hit in automaton.find_overlapping_iter(folded.as_str()) {
+            let term = hit.pattern().as_usize();
+            if let Some(end) = accept(view, folded, hit.start(), hit.end(), lexicon.options[term]) {
+                found.push(LexiconMatch {
+                    term,
+                    span: folded.original(hit.start()..end),
+                });
+            }
+        }
+        found.sort_by(|a, b| {
+            a.span
+                .start
+                .cmp(&b.span.start)
+                .then(b.span.end.cmp(&a.span.end))
+        });
+        let mut kept: Vec<LexiconMatch> = Vec::new();
+        for candidate in found {
+            if !kept.last().is_some_and(|k| {
+                k.span.start <= candidate.span.start && candidate.span.end <= k.span.end
+            }) {
+                kept.push(candidate);
+            }
+        }
+        kept
+    }
+
+    #[test]
+    fn anchored_search_finds_what_an_overlapping_search_finds() {
+        let inflected = TermOptions {
+            inflected: true,
+            ..PLAIN
+        };
+        let prefix = TermOptions {
+            compound_prefix: true,
+            ..PLAIN
+        };
+        let terms = [
+            ("CDU", PLAIN),
+            ("SPD", PLAIN),
+            ("Grüne", PARTY_NOUN),
+            ("Grünen", PLAIN),
+            ("Die Grünen", PLAIN),
+            ("grün", inflected),
+            ("Bürger", prefix),
+            ("Bürgerfest", PLAIN),
+            ("ger", PLAIN),
+            ("fest", inflected),
+            ("e", PLAIN),
+            ("#wir", PLAIN),
+            ("a-b", PLAIN),
+            ("CDU", inflected),
+        ];
+        let lexicon = Lexicon::new(terms.iter().copied()).unwrap();
+        let patterns: Vec<String> = terms
+            .iter()
+            .map(|(t, _)| Folded::new(t).as_str().to_owned())
+            .collect();
+        let extractor = Extractor::new().unwrap();
+        for text in [
+            "Die Grünen und die CDU-Fraktion feiern das Bürgerfest. Grünen-Politikerin, grüne Wiese",
+            "#WirSindSPD #SPDPaderborn #BürgerFest @CDUde e e-e E. Festes Fest, Bürgerfestes",
+            "C D U, S.P.D., С\u{200B}DU, ＳＰＤ, #Wir\u{200B}SindSPD mail@wirsindspd.de a-b-a-b",
+            "Straße GROẞ #LIEẞ ﬁ Bürger\u{301}fest 👩\u{200D}👩 Grün grün Grüner",
+        ] {
+            let view = TextView::new(text, &extractor);
+            assert_eq!(
+                lexicon.find(&view),
+                overlapping_reference(&lexicon, &patterns, &view),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

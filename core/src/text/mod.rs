@@ -31,6 +31,9 @@ pub(crate) struct TextView<'a> {
     pub quotes: Vec<Range<usize>>,
     /// The folded matching view, built on first use (not every policy needs it).
     folded: OnceCell<Folded>,
+    /// Where in the folded view a lexicon term may start, found on first use and shared
+    /// by every lexicon.
+    term_starts: OnceCell<Vec<usize>>,
     /// Words and sentences, built on first use and shared by the readability rules.
     sentences: OnceCell<sentences::Segmentation>,
     /// URLs, emoji and remote mentions for the platform counters, extracted on first use;
@@ -95,6 +98,7 @@ impl<'a> TextView<'a> {
             entities,
             links,
             folded: OnceCell::new(),
+            term_starts: OnceCell::new(),
             sentences: OnceCell::new(),
             scan: TextScan::with_urls(text, extractor, urls),
             addresses: OnceCell::new(),
@@ -116,6 +120,13 @@ impl<'a> TextView<'a> {
     /// The folded matching view (built once per check, on first use).
     pub fn folded(&self) -> &Folded {
         self.folded.get_or_init(|| Folded::new(self.text))
+    }
+
+    /// Byte offsets in [`TextView::folded`] where a lexicon term may start
+    /// ([`lexicon::term_starts`]).
+    pub fn term_starts(&self) -> &[usize] {
+        self.term_starts
+            .get_or_init(|| lexicon::term_starts(self.text, self.folded()))
     }
 
     /// Words and sentences of the text, skipping URLs, hashtags and mentions (built once per

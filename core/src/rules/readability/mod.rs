@@ -93,7 +93,13 @@ pub(crate) fn nominal_stem(word: &str) -> Option<&str> {
     if !word.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
+    // Every ending ends in an ASCII letter: a word ending in another ASCII character is
+    // rejected without lowercasing its tail once per ending (most capitalised words).
+    let last = word.as_bytes().last().copied()?;
     NOMINAL_ENDINGS.iter().find_map(|(ending, min_stem)| {
+        if last.is_ascii() && ending.as_bytes().last() != Some(&last.to_ascii_lowercase()) {
+            return None;
+        }
         let stem_len = word.len().checked_sub(ending.len())?;
         let tail = word.get(stem_len..)?;
         if !tail.chars().flat_map(char::to_lowercase).eq(ending.chars()) {
