@@ -167,6 +167,28 @@ fn edge_shares_origin(folded: &Folded, word: Range<usize>) -> bool {
     starts || ends
 }
 
+/// Byte offset of the first character at or after `from` whose `is_alphanumeric` is
+/// `alphanumeric`; ASCII bytes are tested without decoding a character.
+fn find_char(text: &str, from: usize, alphanumeric: bool) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut position = from;
+    while let Some(&byte) = bytes.get(position) {
+        if byte.is_ascii() {
+            if byte.is_ascii_alphanumeric() == alphanumeric {
+                return Some(position);
+            }
+            position += 1;
+            continue;
+        }
+        let c = text.get(position..)?.chars().next()?;
+        if c.is_alphanumeric() == alphanumeric {
+            return Some(position);
+        }
+        position += c.len_utf8();
+    }
+    None
+}
+
 /// The draft as a token stream with sentence facts.
 struct Sentences<'v> {
     tokens: Vec<Token<'v>>,
@@ -189,15 +211,8 @@ impl<'v> Sentences<'v> {
         // `classify_by_lookup`): no two words share written characters.
         let mut lookup_is_exact = true;
         let mut previous_span_end = 0;
-        while let Some((offset, _)) = text[position..]
-            .char_indices()
-            .find(|(_, c)| c.is_alphanumeric())
-        {
-            let start = position + offset;
-            let end = text[start..]
-                .char_indices()
-                .find(|(_, c)| !c.is_alphanumeric())
-                .map_or(text.len(), |(o, _)| start + o);
+        while let Some(start) = find_char(text, position, true) {
+            let end = find_char(text, start, false).unwrap_or(text.len());
             let span = folded.original(start..end);
             lookup_is_exact &=
                 span.start >= previous_span_end && !edge_shares_origin(folded, start..end);
