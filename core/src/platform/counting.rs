@@ -336,11 +336,14 @@ fn parse_weighted(scan: &TextScan<'_>, config: &WeightedConfig, max: u64) -> Par
 
     let mut next_url = urls.iter().peekable();
     let mut next_emoji = emoji.iter().peekable();
-    let mut weighted: u64 = 0;
-    let mut utf16_index: usize = 0;
-    let mut valid_display_index: usize = 0;
-    let mut all_valid = true;
-    let mut overflow_start = None;
+    let mut tally = Tally {
+        scaled_max,
+        weighted: 0,
+        utf16_index: 0,
+        valid_display_index: 0,
+        all_valid: true,
+        overflow_start: None,
+    };
     let mut position = 0;
     while let Some(character) = normalized_text[position..].chars().next() {
         while next_url.next_if(|url| url.start < position).is_some() {}
@@ -362,16 +365,10 @@ fn parse_weighted(scan: &TextScan<'_>, config: &WeightedConfig, max: u64) -> Par
             .take_while(|byte| byte.is_ascii());
         let mut run_end = position;
         for &byte in ascii_run {
-            // No ASCII character is invalid, so `all_valid` stays as it is.
-            weighted += config.weight_of(char::from(byte));
-            utf16_index += 1;
-            if weighted <= scaled_max {
-                if all_valid {
-                    valid_display_index = utf16_index - 1;
-                }
-            } else if overflow_start.is_none() {
-                overflow_start = Some(normalized.original_offset(run_end));
-            }
+            // No ASCII character is invalid.
+            tally.add(config.weight_of(char::from(byte)), 1, true, || {
+                normalized.original_offset(run_end)
+            });
             run_end += 1;
         }
         if run_end > position {
@@ -385,29 +382,30 @@ fn parse_weighted(scan: &TextScan<'_>, config: &WeightedConfig, max: u64) -> Par
         } else {
             (position + character.len_utf8(), config.weight_of(character))
         };
-        weighted += weight;
         // twitter-text checks only the last code unit it stepped onto.
-        let last = if end == position + character.len_utf8() {
+        let (utf16_units, last) = if end == position + character.len_utf8() {
             // One character, most of the text: no need to re-read it.
-            utf16_index += character.len_utf16();
-            Some(character)
+            (character.len_utf16(), Some(character))
         } else {
             let unit = &normalized_text[position..end];
-            utf16_index += unit.encode_utf16().count();
-            unit.chars().next_back()
+            (unit.encode_utf16().count(), unit.chars().next_back())
         };
-        if all_valid {
-            all_valid = !last.is_some_and(is_invalid_char);
-        }
-        if weighted <= scaled_max {
-            if all_valid {
-                valid_display_index = utf16_index - 1;
-            }
-        } else if overflow_start.is_none() {
-            overflow_start = Some(normalized.original_offset(position));
-        }
+        tally.add(
+            weight,
+            utf16_units,
+            !last.is_some_and(is_invalid_char),
+            || normalized.original_offset(position),
+        );
         position = end;
     }
+    let Tally {
+        weighted,
+        utf16_index,
+        valid_display_index,
+        all_valid,
+        overflow_start,
+        ..
+    } = tally;
 
     let weighted_length = weighted / scale;
     let valid = all_valid && weighted > 0 && weighted <= scaled_max;
@@ -431,6 +429,35 @@ fn parse_weighted(scan: &TextScan<'_>, config: &WeightedConfig, max: u64) -> Par
         valid_range_end,
         overflow_start,
         has_invalid_characters: !all_valid,
+    }
+}
+
+/// The running totals of [`parse_weighted`], kept as twitter-text keeps them.
+struct Tally {
+    scaled_max: u64,
+    weighted: u64,
+    utf16_index: usize,
+    /// UTF-16 index of the last code unit within the limit while every unit was valid.
+    valid_display_index: usize,
+    all_valid: bool,
+    /// Original byte offset of the first unit past the limit.
+    overflow_start: Option<usize>,
+}
+
+impl Tally {
+    /// Adds one unit (a character, URL or emoji) of `weight` and `utf16_units` code units;
+    /// `start` gives its original offset, asked for only if it is the first past the limit.
+    fn add(&mut self, weight: u64, utf16_units: usize, valid: bool, start: impl FnOnce() -> usize) {
+        self.weighted += weight;
+        self.utf16_index += utf16_units;
+        self.all_valid &= valid;
+        if self.weighted <= self.scaled_max {
+            if self.all_valid {
+                self.valid_display_index = self.utf16_index - 1;
+            }
+        } else if self.overflow_start.is_none() {
+            self.overflow_start = Some(start());
+        }
     }
 }
 
