@@ -383,10 +383,7 @@ pub(crate) use policy_struct;
 fn read_variant(value: Value<'_>, variants: &'static [&'static str]) -> Result<usize, TomlError> {
     let (span, raw) = value.into_parts();
     let variant = |name: &str, at: &Range<usize>| {
-        variants
-            .iter()
-            .position(|v| *v == name)
-            .ok_or_else(|| TomlError::unknown_variant(name, variants).or_span(at.clone()))
+        key_variant(name, variants).map_err(|e| e.or_span(at.clone()))
     };
     match raw {
         DeValue::String(text) => variant(&text, &span),
@@ -430,6 +427,7 @@ fn unit_variant(value: Value<'_>) -> Result<(), TomlError> {
     }
 }
 
+/// The index of the variant named `key`, or serde's "unknown variant" error.
 fn key_variant(key: &str, variants: &'static [&'static str]) -> Result<usize, TomlError> {
     variants
         .iter()

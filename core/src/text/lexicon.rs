@@ -162,7 +162,7 @@ pub(crate) fn term_starts(original: &str, folded: &Folded) -> Vec<usize> {
         // ASCII first: most of a German draft, and no character lookup needed.
         let alphanumeric = if byte.is_ascii() {
             byte.is_ascii_alphanumeric()
-        } else if is_char_start(byte) {
+        } else if text.is_char_boundary(offset) {
             text.get(offset..)
                 .and_then(|rest| rest.chars().next())
                 .is_some_and(char::is_alphanumeric)
@@ -175,11 +175,6 @@ pub(crate) fn term_starts(original: &str, folded: &Folded) -> Vec<usize> {
         previous_alphanumeric = alphanumeric;
     }
     starts
-}
-
-/// Whether a UTF-8 byte starts a character (is not a continuation byte).
-fn is_char_start(byte: u8) -> bool {
-    byte & 0xC0 != 0x80
 }
 
 /// Checks the word boundaries of a folded match; returns the folded end including an
