@@ -129,7 +129,18 @@ fn language_rules_meet_their_targets() {
                     (false, true) => {
                         tally.false_positives += 1;
                         overall.false_positives += 1;
-                        misses.push(format!("  false positive {rule}: {}", sample.text));
+                        // The words the rule marked, so a reader sees why.
+                        let marked: Vec<&str> = report
+                            .diagnostics
+                            .iter()
+                            .filter(|d| d.rule == *rule)
+                            .filter_map(|d| d.span.as_ref())
+                            .filter_map(|span| sample.text.get(span.start..span.end))
+                            .collect();
+                        misses.push(format!(
+                            "  false positive {rule} {marked:?}: {}",
+                            sample.text
+                        ));
                     }
                     (true, false) => {
                         tally.false_negatives += 1;

@@ -92,6 +92,12 @@ struct Token<'v> {
     joined_after: bool,
     /// A colon or dash precedes the word (what follows may name a pronoun's referent).
     after_colon: bool,
+    /// A quotation mark precedes the word: `„Sälzer Lagune“ öffnet` continues after a
+    /// quoted name.
+    after_quote: bool,
+    /// Inside a quotation that opens its line: the post's own slogan or heading
+    /// (`„Eure Stimme. Eure Zukunft.“ – die Stadt lädt…`), not someone else's words.
+    heading_quote: bool,
     sentence: usize,
 }
 
@@ -242,6 +248,7 @@ impl<'v> Sentences<'v> {
                 exclamations.push(false);
             }
             let word = &text[start..end];
+            let span_start = span.start;
             let written = view.text.get(span.clone()).unwrap_or_default();
             tokens.push(Token {
                 word,
@@ -257,6 +264,8 @@ impl<'v> Sentences<'v> {
                 exclamation_after: false,
                 joined_after: false,
                 after_colon: gap.colon,
+                after_quote: gap.quote,
+                heading_quote: region == Region::Quote && quote_opens_line(view, span_start),
                 sentence: questions.len() - 1,
             });
             previous_end = end;
@@ -328,7 +337,9 @@ impl<'v> Sentences<'v> {
         // The sentence of the last imperative: `Macht mit und sammelt Müll!`.
         let mut imperative_sentence = None;
         for (index, token) in self.tokens.iter().enumerate() {
-            if !token.plain {
+            let own_slogan =
+                token.heading_quote && (token.class.has(Class::DU) || token.class.has(Class::EUCH));
+            if !token.plain && !own_slogan {
                 continue;
             }
             let address = |form: Form, marker: Marker| Address {
@@ -447,7 +458,8 @@ impl<'v> Sentences<'v> {
         {
             let clause_start = self.clause_start(verb_index);
             if clause_start == verb_index {
-                return true;
+                // `„VHS vor Ort“ präsentiert ihr…`: the quoted name is the subject.
+                return !verb.after_quote || verb.capital;
             }
             let opener = self
                 .token(clause_start)
@@ -603,23 +615,43 @@ impl<'v> Sentences<'v> {
             } else {
                 next
             };
-            // Agreement: `sie ist`, `kommt sie` (she); `sie kamen`, `feierten sie` (they).
-            if next.is_some_and(|n| self.is_third_singular_final(n) || self.is_past(n))
-                || previous.is_some_and(|p| self.is_third_singular(p) || self.is_past(p))
+            // Agreement: `sie ist`, `kommt sie` (she); `sie kamen`, `feierten sie` (they);
+            // `sagt, sie sei…` (reported speech).
+            if next.is_some_and(|n| {
+                self.is_third_singular_final(n)
+                    || self.is_past(n)
+                    || n.class.has(Class::REPORTED_SPEECH)
+            }) || previous.is_some_and(|p| self.is_third_singular(p) || self.is_past(p))
             {
                 return None;
             }
             // `Bitte füllen sie…`, `Kommen sie vorbei!`: an imperative with Sie.
+            // A modal's subjunctive first is a condition or a request (`Sollten sie Fragen
+            // haben`, `sollten sie ihre Pflichten nicht einhalten`): formal or *they*.
+            // After `Dann`/`Jetzt` the verb is inverted: `Dann laufen sie.` is *they*.
             if let Some(verb) = previous
                 && let Some(verb_index) = index.checked_sub(1)
-                && self.is_imperative_position(verb_index)
+                && matches!(
+                    self.imperative_position(verb_index),
+                    Some(Position::SentenceStart | Position::AfterLeadIn { object_safe: true })
+                )
                 && self.is_infinitive_like(verb)
+                && !MODAL_SUBJUNCTIVES.contains(&verb.word)
                 && !self.is_question(index)
             {
                 return Some(Evidence::Certain);
             }
         }
         if token.class.has(Class::IHNEN) && previous.is_some_and(|p| self.is_past(p)) {
+            return None;
+        }
+        // `Renate Künast hat ihr Buch…`: after a third person verb inside a sentence the
+        // possessive belongs to its subject.
+        if (token.class.has(Class::IHR) || token.class.has(Class::IHR_INFLECTED))
+            && previous.is_some_and(|p| {
+                p.class.has(Class::THIRD_SINGULAR) && p.before != Boundary::Sentence
+            })
+        {
             return None;
         }
         // `ob Radfahrer ihr Licht einschalten`, `Hannah und ihr Hund`: a noun right
@@ -640,7 +672,40 @@ impl<'v> Sentences<'v> {
         {
             return Some(Evidence::Certain);
         }
-        (!self.has_antecedent(index) && !self.has_cataphora(index)).then_some(Evidence::Weak)
+        if self.has_antecedent(index) || self.has_cataphora(index) {
+            return None;
+        }
+        // Nobody to refer to is not enough in real posts, which name their third parties
+        // anywhere (a reply, a picture): the clause must be the city speaking to someone
+        // (`Wir bitten sie um Verständnis`, `ich lade sie herzlich ein`) or a formula of
+        // thanks (`für ihr Verständnis`).
+        let formula_follows = next.is_some_and(|n| FORMULA_NOUNS.contains(&n.word));
+        (formula_follows || self.speaks_to_reader(index)).then_some(Evidence::Weak)
+    }
+
+    /// Whether the clause of `index` has a first person subject and a verb of addressing
+    /// someone (`bitten`, `informieren`, `einladen`, `begrüßen`, `danken`).
+    fn speaks_to_reader(&self, index: usize) -> bool {
+        let (start, end) = (self.clause_start(index), self.clause_end(index));
+        let clause = || (start..=end).filter_map(|i| self.token(i));
+        let first_person = clause().any(|t| matches!(t.word, "ich" | "wir"));
+        let addressing =
+            clause().any(|t| ADDRESSING_STEMS.iter().any(|stem| t.word.contains(stem)));
+        // `bitte` asks the reader (`das fragen sie dann bitte Frau X`), `danke` thanks them
+        // (`Danke, dass sie mitgemacht haben`), in the clause or the one before.
+        let sentence = self.token(index).map(|t| t.sentence);
+        let request = (self.clause_start(start.saturating_sub(1))..=end)
+            .filter_map(|i| self.token(i))
+            .filter(|t| Some(t.sentence) == sentence)
+            .any(|t| matches!(t.word, "bitte" | "danke"));
+        // `Hier finden sie…`, `Was wollen sie hören?`: a verb right before `sie` that
+        // serves the reader, or a question put to them.
+        let previous = self.previous_in_clause(index);
+        let service = self.token(index).is_some_and(|t| t.class.has(Class::SIE))
+            && previous.is_some_and(|p| {
+                SERVICE_VERBS.contains(&p.word) || (self.is_question(index) && !p.capital)
+            });
+        (first_person && addressing) || request || service
     }
 
     fn formal_sie_before(&self, index: usize) -> bool {
@@ -781,7 +846,9 @@ impl<'v> Sentences<'v> {
             oldest_sentence -= 1;
         }
         if !same_sentence_first_person {
-            oldest_sentence = oldest_sentence.saturating_sub(1);
+            // Posts put a short reply between a group and its pronoun (`Die Ostwestfalen
+            // sind stur? Vielleicht. Eines können sie…`): two sentences back.
+            oldest_sentence = oldest_sentence.saturating_sub(2);
         }
         (0..index).rev().any(|i| {
             self.token(i).is_some_and(|t| {
@@ -818,6 +885,14 @@ impl<'v> Sentences<'v> {
         let Some(token) = self.token(index) else {
             return false;
         };
+        // `Liebe Bürgerinnen und Bürger, … ich lade sie ein`: the people greeted are the
+        // readers.
+        if self
+            .token(self.clause_start(index))
+            .is_some_and(|opener| VOCATIVE_OPENERS.contains(&opener.word))
+        {
+            return false;
+        }
         let next = self.tokens.get(index + 1);
         let next_is_noun =
             |offset: usize| self.tokens.get(index + offset).is_some_and(|t| t.capital);
@@ -855,6 +930,18 @@ impl<'v> Sentences<'v> {
         if token.capital && token.class == Class::NONE && is_person_plural(token.word) {
             return true;
         }
+        // Any other noun in the sentence before may be who `sie` is (`Politiker sind
+        // Schauspieler, da sie…`, `Europäer begreifen, dass sie…`); real posts name their
+        // third parties far more often than they write the formal address in lower case.
+        // Only the formulas of thanks and greeting name nobody (`Vielen Dank für ihr
+        // Verständnis`). A capital opening a sentence is a noun when a verb follows.
+        if token.capital && token.class == Class::NONE && !FORMULA_NOUNS.contains(&token.word) {
+            let subject_of_verb = next.is_some_and(|n| {
+                !n.capital && n.class != Class::NONE && !n.class.has(Class::SIE)
+                    || self.is_t_verb(n)
+            });
+            return token.before != Boundary::Sentence || subject_of_verb;
+        }
         // `Sie ist…`, `sie kamen…`: the pronoun itself refers to someone.
         if token.class.has(Class::SIE) {
             let verb = self.next_in_clause(index);
@@ -882,10 +969,37 @@ impl<'v> Sentences<'v> {
         }
         let position = self.imperative_position(index)?;
         let next = self.next_in_clause(index);
+        if self.is_dropped_ich(index) || self.is_verb_second(index, position) {
+            return None;
+        }
+        if position == Position::SentenceStart && self.opens_conditional(index) {
+            return None; // `Steigt die Inzidenz über 100, darf…`: a verb-first condition
+        }
+        // `Bleibt zu hoffen, dass…`, `Gilt zu beachten`: impersonal, with `zu` + infinitive.
+        if next.is_some_and(|n| n.word == "zu")
+            && self
+                .next_in_clause(index + 1)
+                .is_some_and(|after| !after.capital && self.is_infinitive_like(after))
+        {
+            return None;
+        }
         if next.is_some_and(|n| {
-            n.class.has(Class::IHR) || n.class.has(Class::SIE) || n.class.has(Class::DU)
+            n.class.has(Class::IHR)
+                || n.class.has(Class::SIE)
+                || n.class.has(Class::DU)
+                || n.class.has(Class::IHNEN)
         }) {
-            return None; // `Kommt ihr?`, `Kommen Sie`: the pronoun decides
+            return None; // `Kommt ihr?`, `Kommen Sie`, `Passt Ihnen…`: the pronoun decides
+        }
+        // `Stellt sich die Frage`, `Schau mer mal`, `Tut uns leid`: a reflexive third
+        // person, a first person plural, an idiom of regret.
+        if next.is_some_and(|n| matches!(n.word, "sich" | "wir" | "mer"))
+            || (token.word == "tut"
+                && (index..=self.clause_end(index))
+                    .filter_map(|i| self.token(i))
+                    .any(|t| t.word == "leid"))
+        {
+            return None;
         }
         let particle = self.imperative_evidence(index);
         // `Macht es wie…!`: a verb-first exclamation with an object pronoun.
@@ -914,6 +1028,41 @@ impl<'v> Sentences<'v> {
         if needs_strong && !strong {
             return None;
         }
+        // `Entdecke…`, `Drücke Daumen…`: the -e form is also the first person singular
+        // with `ich` dropped, the most common opening of a personal post; only a particle
+        // or an exclamation makes it an order.
+        let e_form = singular && !plural && token.word.ends_with('e');
+        let object_follows = next.is_some_and(|n| {
+            n.class.has(Class::DETERMINER)
+                || n.class.has(Class::FEMININE_OR_PLURAL_DETERMINER)
+                || n.class.has(Class::DU)
+        });
+        if e_form && !strong && !object_follows && !self.is_exclamation(index) {
+            return None;
+        }
+        // `Stimmt.`, `Stimmt – danke!`: a verb alone in its clause is an answer, not an
+        // order, unless its form says plural you (`Seid!`) or a particle follows.
+        if next.is_none() && !unambiguous && !particle {
+            return None;
+        }
+        // A verb first with a subject after it is a statement (`Zeigt das, dass…`,
+        // `Kümmert die keinen`); with a particle or `!` it is an order (`Holt die Tonne
+        // raus!`). Inseparable and -iert forms equal the participle (`Entspannt total.`).
+        let pronoun_subject_follows = next.is_some_and(|n| {
+            (n.class.has(Class::DETERMINER) || n.class.has(Class::FEMININE_OR_PLURAL_DETERMINER))
+                && self
+                    .next_in_clause(index + 1)
+                    .is_none_or(|after| !after.capital)
+        });
+        if position == Position::SentenceStart
+            && plural
+            && !unambiguous
+            && !strong
+            && !self.is_exclamation(index)
+            && (is_participle_shaped(token.word) || pronoun_subject_follows)
+        {
+            return None;
+        }
         // A word no list knows needs a particle: `Radelt mit!`, not `Geschafft!`.
         if unknown_t_word && !particle {
             return None;
@@ -939,6 +1088,81 @@ impl<'v> Sentences<'v> {
         } else {
             Some(Form::Du)
         }
+    }
+
+    /// A first person singular with `ich` dropped or inverted: `Freue mich auf…`, `Habe
+    /// heute…`, `Werde morgen…`, `…, wünsche ich`. `Werde Teil unseres Teams` (a noun
+    /// follows) stays an order.
+    fn is_dropped_ich(&self, index: usize) -> bool {
+        let Some(token) = self.token(index) else {
+            return false;
+        };
+        let next = self.next_in_clause(index);
+        if next.is_some_and(|n| matches!(n.word, "ich" | "mich" | "mir")) {
+            return true;
+        }
+        if !token.class.has(Class::DROPPED_ICH) {
+            return false;
+        }
+        let becomes_noun = token.word == "werde" && next.is_some_and(|n| n.capital);
+        !becomes_noun
+    }
+
+    /// A verb after a comma whose sentence opened with an adverbial (`Am Mittwoch,
+    /// 08.10.2025, findet um 17 Uhr … statt`, `Nach dem Konzert, kommt…`): the verb is in
+    /// second place of a statement. A vocative (`Liebe Nachbarn, feiert mit!`) opens with
+    /// no preposition or adverb.
+    fn is_verb_second(&self, index: usize, position: Position) -> bool {
+        if !matches!(position, Position::AfterComma { .. }) {
+            return false;
+        }
+        let Some(sentence) = self.token(index).map(|t| t.sentence) else {
+            return false;
+        };
+        let before_in_sentence = || {
+            (0..index)
+                .rev()
+                .map_while(|i| self.token(i))
+                .take_while(|t| t.sentence == sentence)
+        };
+        // `Die Bibliothek hat neue Zeiten – schaut rein!`: a finite verb before the comma
+        // makes what follows a sentence of its own.
+        if before_in_sentence().any(|t| {
+            t.class.has(Class::THIRD_SINGULAR)
+                || t.class.has(Class::PLURAL_IMPERATIVE)
+                || t.class.has(Class::PAST_PLURAL)
+        }) {
+            return false;
+        }
+        let first = before_in_sentence().last();
+        let verb_after_quoted_name = self
+            .token(index)
+            .is_some_and(|t| t.after_quote && !t.capital);
+        verb_after_quoted_name
+            || first.is_some_and(|t| {
+                (t.class.has(Class::PREPOSITION)
+                    || t.class.has(Class::ADVERB)
+                    || t.class.has(Class::DETERMINER)
+                    || t.class.has(Class::FEMININE_OR_PLURAL_DETERMINER))
+                    && !t.class.has(Class::LEAD_IN)
+            })
+    }
+
+    /// Whether the clause of a sentence-initial verb is followed, after a comma, by a
+    /// finite verb or `dann`/`so`: `Steigt die Inzidenz über 100, darf…`, `Stimmt der Rat
+    /// zu, beginnt…`.
+    fn opens_conditional(&self, index: usize) -> bool {
+        let end = self.clause_end(index);
+        let Some(after) = self.token(end + 1) else {
+            return false;
+        };
+        if after.before != Boundary::Clause || end == index {
+            return false;
+        }
+        let verb_like = after.class.has(Class::THIRD_SINGULAR)
+            || after.class.has(Class::PLURAL_IMPERATIVE)
+            || (after.class == Class::NONE && after.word.ends_with('t'));
+        matches!(after.word, "dann" | "so") || (!after.capital && verb_like)
     }
 
     /// A verb right after `und`/`oder` in a sentence that already gave an order:
@@ -1017,6 +1241,87 @@ enum Position {
     },
 }
 
+/// Whether the quotation around `offset` opens its line (only spaces before it).
+fn quote_opens_line(view: &TextView<'_>, offset: usize) -> bool {
+    let Some(quote) = view
+        .quotes
+        .iter()
+        .find(|q| q.start <= offset && offset < q.end)
+    else {
+        return false;
+    };
+    let before = view.text.get(..quote.start).unwrap_or_default();
+    let line = before.rsplit('\n').next().unwrap_or_default();
+    // `„Du hast den Blick“ lautet das Motto…`: a quote that a verb continues is the
+    // subject of a sentence about someone else's words.
+    let after = view.text.get(quote.end..).unwrap_or_default().trim_start();
+    let continued = after.chars().next().is_some_and(char::is_lowercase);
+    line.trim().is_empty() && !continued
+}
+
+/// Nouns of the formulas of thanks, greeting and request, which name no third party
+/// (folded like the tokens: `ß` → `ss`).
+const FORMULA_NOUNS: &[&str] = &[
+    "dank",
+    "verständnis",
+    "geduld",
+    "grüsse",
+    "gruss",
+    "hinweis",
+    "hinweise",
+    "interesse",
+    "fragen",
+    "frage",
+    "anregungen",
+    "besuch",
+    "teilnahme",
+    "unterstützung",
+    "mithilfe",
+    "rückmeldung",
+    "anmeldung",
+    "aufmerksamkeit",
+    "vertrauen",
+    "mitarbeit",
+    "einsatz",
+];
+
+/// Stems of verbs with which the city addresses its readers.
+const ADDRESSING_STEMS: &[&str] = &[
+    "bitt",
+    "informier",
+    "lad",
+    "begrüss",
+    "grüss",
+    "dank",
+    "berat",
+    "unterstütz",
+    "erreich",
+    "kontaktier",
+    "zitier",
+    "frag",
+    "empfang",
+    "erwart",
+    "einlad",
+    "benachrichtig",
+    "erinner",
+    "wünsch",
+    "gratulier",
+    "verfügung",
+];
+
+/// Words that open a greeting of the readers.
+const VOCATIVE_OPENERS: &[&str] = &[
+    "liebe", "lieber", "liebes", "lieben", "sehr", "verehrte", "hallo", "hi", "moin", "servus",
+];
+
+/// Verbs before `sie` that tell the reader where to find or get something.
+const SERVICE_VERBS: &[&str] = &["finden", "erhalten", "bekommen", "erreichen", "können"];
+
+/// Subjunctives of modal verbs, which open conditions and polite questions.
+const MODAL_SUBJUNCTIVES: &[&str] = &[
+    "sollten", "könnten", "möchten", "würden", "dürften", "müssten", "wollten",
+];
+
 /// Plural nouns for groups of people (`Bürgerinnen`, `Familien`, `Fachleute`).
 fn is_person_plural(word: &str) -> bool {
     [
@@ -1073,6 +1378,7 @@ struct Gap {
     exclamation: bool,
     question: bool,
     colon: bool,
+    quote: bool,
 }
 
 impl Gap {
@@ -1085,6 +1391,7 @@ impl Gap {
             exclamation: false,
             question: false,
             colon: false,
+            quote: false,
         };
         let text = folded.as_str();
         let Some(between) = text.get(range.clone()) else {
@@ -1092,6 +1399,7 @@ impl Gap {
         };
         let mut marks = 0;
         let mut periods = 0;
+        let mut line_breaks = 0;
         for (offset, ch) in between.char_indices() {
             let at = range.start + offset;
             let original = folded.original(at..at + ch.len_utf8());
@@ -1118,9 +1426,16 @@ impl Gap {
                     gap.colon = true;
                     marks += 1;
                 }
-                '…' | '\n' | '\r' | '\u{2028}' | '\u{2029}' => marks += 1,
-                ',' | ';' | '–' | '—' | '(' | ')' | '[' | ']' | '"' | '\'' | '„' | '“' | '”'
-                | '‚' | '‘' | '’' | '»' | '«' => gap.clause_end = true,
+                '\n' | '\r' | '\u{2028}' | '\u{2029}' => {
+                    marks += 1;
+                    line_breaks += 1;
+                }
+                '…' => marks += 1,
+                ',' | ';' | '–' | '—' | '(' | ')' | '[' | ']' => gap.clause_end = true,
+                '"' | '\'' | '„' | '“' | '”' | '‚' | '‘' | '’' | '»' | '«' => {
+                    gap.clause_end = true;
+                    gap.quote = true;
+                }
                 '-' | '/' => {
                     // `Du-Form`, `Sie/Ihr` are compounds; ` - ` is a dash.
                     if between.chars().count() == 1 {
@@ -1136,7 +1451,17 @@ impl Gap {
                 _ => marks += 1,
             }
         }
-        gap.sentence_end |= marks > 0;
+        // A line broken inside a sentence (`ich sie⏎heute begrüßen darf`) goes on in
+        // lower case; a new line with a capital is a new sentence, as in a list or a
+        // heading.
+        let continues_in_lower_case = range.end < text.len() && {
+            let written = folded.original(range.end..range.end + 1).start;
+            view.text
+                .get(written..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(char::is_lowercase)
+        };
+        gap.sentence_end |= marks > 0 && !(marks == line_breaks && continues_in_lower_case);
         gap.only_period = periods > 0 && periods == marks;
         gap
     }
@@ -1286,5 +1611,79 @@ mod tests {
         assert_eq!(forms("Meldet e\u{200B}uch an!").len(), 2);
         assert_eq!(forms("Hast d u Zeit?"), ["Du/Pronoun:d u"]);
         assert_eq!(forms("Wir freuen uns auf еuch."), ["Ihr/Pronoun:еuch"]);
+    }
+
+    /// Real municipal sentences and real posts that were read as an order: separable
+    /// verbs after an adverbial, dropped `ich`, verb-first conditions, reported speech.
+    #[test]
+    fn regression_real_third_and_first_person_is_not_address() {
+        for text in [
+            "Am Mittwoch, 08.10.2025, findet um 17:00 Uhr im Sitzungssaal des Rathauses die Sitzung statt.",
+            "gravityshift gibt Unternehmen neue Möglichkeiten.",
+            "Möge 2021 so viel Glück und Gesundheit bringen.",
+            "Zum neuen Jahr wünsche ich von ganzem Herzen alles Gute.",
+            "Freue mich auf den Besuch in Elsen.",
+            "Habe heute den neuen Spielplatz eröffnet.",
+            "Drücke Daumen für morgige Abstimmung",
+            "Wünsche allen ein frohes Fest!",
+            "Werde morgen in Berlin sein.",
+            "Nehme an, dass es regnet.",
+            "Steigt die Inzidenz über 100, darf der Markt nicht öffnen.",
+            "Stimmt der Rat dem Antrag der SPD-Fraktion zu, beginnt der Bau im Mai.",
+            "Was @x sagt!",
+            "Stimmt - vielen Dank für den Hinweis!",
+            "lach, genieß sie, die weiten",
+            "Vllt morgen.",
+            "Bleibt zu hoffen, dass es bald besser wird.",
+            "Soweit uns bekannt ist, ist eine Person betroffen.",
+            "Stellt sich die Frage, wer zahlt.",
+            "Zeigt das diese Parteien nichts gelernt haben.",
+            "Wenn das anders aussieht, tut uns das leid.",
+            "„Sälzer Lagune“ öffnet am 1. Mai.",
+            "Die „VHS vor Ort“ präsentiert ihr neues Bildungsangebot.",
+            "„Du hast den Blick – Das ist Deine Stadt“ lautet das Motto des Wettbewerbs.",
+            "sollten sie ihre Verpflichtungen nicht einhalten, droht ein Bußgeld.",
+            "#Bundeswehr sagt, sie sei gut aufgestellt.",
+            "Renate Künast hat ihr Buch vorgestellt.",
+            "Die Demonstranten müssen sich fürchten. Bewaffnung mit Gummigeschossen. Dann laufen sie.",
+            "Politiker sind Schauspieler, da sie ihre Rollen spielen.",
+        ] {
+            assert_eq!(forms(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    /// Real informal and lower-case formal address that must stay found.
+    #[test]
+    fn regression_real_address_stays_found() {
+        for (text, expected) in [
+            (
+                "Ihr habt Lust aufs Skaten? Dann ist der neue Park genau das Richtige für euch!",
+                &["Ihr/Pronoun:Ihr", "Ihr/Pronoun:euch"][..],
+            ),
+            ("Nutze deine Chance!", &["Du/Pronoun:deine"]),
+            ("Seid dabei beim Stadtlauf.", &["Ihr/Imperative:Seid"]),
+            ("Werde Teil unseres Teams!", &["Du/Imperative:Werde"]),
+            (
+                "Jugendbeteiligung\n„Eure Stimme. Eure Zukunft.“ – die Stadt lädt ein.",
+                &["Ihr/Pronoun:Eure", "Ihr/Pronoun:Eure"],
+            ),
+            ("Tun sie endlich was", &["Formal/Lowercase:sie"]),
+            ("Melden sie sich bis Freitag an.", &["Formal/Lowercase:sie"]),
+            ("Wir bitten sie um Verständnis.", &["Formal/Lowercase:sie"]),
+            (
+                "das fragen sie dann bitte frau Müller",
+                &["Formal/Lowercase:sie"],
+            ),
+            (
+                "Liebe Bürgerinnen und Bürger, ich lade sie alle herzlich ein.",
+                &["Formal/Lowercase:sie"],
+            ),
+            (
+                "Ich freue mich, dass ich sie\nheute begrüßen darf.",
+                &["Formal/Lowercase:sie"],
+            ),
+        ] {
+            assert_eq!(forms(text), expected, "{text}");
+        }
     }
 }

@@ -31,7 +31,16 @@ documented_rule! {
     /// `ihr` as *her*/*their* (`Die Kinder stellten ihr Projekt vor`, `Die Stadt
     /// gratuliert ihr`), the sign-off `Ihr Bürgermeister`, questions with a verb first
     /// (`Kommt die Müllabfuhr?`), quotations (`„Kommt ein Vogel geflogen“`), hashtags and
-    /// links are not address. The words are matched on the folded text, so zero-width
+    /// links are not address; a quotation that opens its line and stands alone is the
+    /// post's own slogan and counts (`„Eure Stimme. Eure Zukunft.“ – die Stadt lädt…`).
+    /// Nor are the verb-first sentences of real posts that are no order: the first person
+    /// with `ich` dropped (`Freue mich auf…`, `Habe heute…`, `Wünsche allen…`, `Drücke
+    /// Daumen`), a verb after an adverbial opening (`Am Mittwoch, 08.10.2025, findet um
+    /// 17 Uhr … statt`) or a quoted name (`„Sälzer Lagune“ öffnet…`), conditions (`Steigt
+    /// die Inzidenz über 100, darf…`), impersonal and reflexive forms (`Bleibt zu
+    /// hoffen`, `Stellt sich die Frage`), answers (`Stimmt.`), wishes (`Möge 2021…`) and
+    /// chat words (`lach`, `vllt`). An `-e` form (`Entdecke…`) is an order only with an
+    /// object, a particle or an exclamation. The words are matched on the folded text, so zero-width
     /// characters, look-alike letters, fake bold and spaced letters (`d u`) do not hide
     /// them.
     ///

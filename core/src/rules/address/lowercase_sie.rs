@@ -17,11 +17,18 @@ documented_rule! {
     /// Formal address written in lower case: `sie`, `ihnen`, `ihr`/`ihre…` where they
     /// address the reader. That is certain in an imperative (`Bitte füllen sie das
     /// Formular aus`, `Kommen sie vorbei!`) and after a formal `Sie` in the same sentence
-    /// (`Bringen Sie ihren Ausweis mit`); otherwise the word counts when nobody it could
-    /// refer to stands before it (`Wir informieren sie gern`, `Vielen Dank für ihr
-    /// Verständnis`). Not flagged: *she*/*they*/*her* (`Morgen kommt sie ins Rathaus`,
-    /// `Die Kinder stellten ihr Projekt vor`, `Wir danken allen Helfern für ihren
-    /// Einsatz`, `Gestern waren sie zu Gast`). The capitalised word is suggested.
+    /// (`Bringen Sie ihren Ausweis mit`). Otherwise nobody to refer to is not enough —
+    /// real posts name their third parties anywhere — and the word counts only when
+    /// nobody it could refer to stands in the two sentences before it *and* the clause
+    /// speaks to the reader: the city asking, inviting or thanking (`Wir bitten sie um
+    /// Verständnis`, `ich lade sie herzlich ein`, `Danke, dass sie mitgemacht haben`), a
+    /// formula (`Vielen Dank für ihr Verständnis`), a service verb (`Hier finden sie…`)
+    /// or a question put to them (`Was wollen sie hören?`). Not flagged: *she*/*they*/
+    /// *her* (`Morgen kommt sie ins Rathaus`, `Die Kinder stellten ihr Projekt vor`,
+    /// `Renate Künast hat ihr Buch vorgestellt`, `#Bundeswehr sagt, sie sei…`, `Dann
+    /// laufen sie.`, `sollten sie ihre Pflichten nicht einhalten`). People greeted at the
+    /// start (`Liebe Bürgerinnen und Bürger, …`) are the readers, not a third party. The
+    /// capitalised word is suggested.
     ///
     /// ## Why
     /// In lower case the formal address reads as *she* or *they*: `wir informieren sie`

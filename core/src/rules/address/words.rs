@@ -71,6 +71,11 @@ impl Class {
     pub const DU_AS_NOUN: Class = Class(1 << 27);
     /// Lead-ins after which an imperative may take an object (`Bitte nutzt die Chance`).
     pub const OBJECT_SAFE_LEAD_IN: Class = Class(1 << 28);
+    /// First person singular forms that open posts with the `ich` dropped (`Freue mich`,
+    /// `Wünsche allen…`, `Habe heute…`): never read as an imperative.
+    pub const DROPPED_ICH: Class = Class(1 << 29);
+    /// Third person singular subjunctives of reported speech (`sie sei`, `sie habe`).
+    pub const REPORTED_SPEECH: Class = Class(1 << 30);
 
     pub const NONE: Class = Class(0);
 
@@ -459,7 +464,6 @@ const OBJECT_SAFE_LEAD_INS: &[&str] = &[
     "hey",
     "leute",
     "ja",
-    "und",
     "schnell",
 ];
 const THIRD_PERSON_SUBJECTS: &[&str] = &["er", "es", "man", "jemand", "niemand", "keiner", "sie"];
@@ -630,6 +634,82 @@ const NOT_A_VERB: &[&str] = &[
     "st",
 ];
 const FIRST_PERSON: &[&str] = &["wir", "ich", "uns"];
+/// Verbs whose `-e` form opens first-person posts without `ich`: wishes, thanks and the
+/// auxiliaries of a perfect or future (`Habe … eröffnet`, `Werde … sein`). Their imperative
+/// takes a `du`-word anyway (`Freu dich`, `Wünsch dir was`), which is flagged on its own.
+const DROPPED_ICH_FORMS: &[&str] = &[
+    "wünsche",
+    "danke",
+    "gratuliere",
+    "grüße",
+    "hoffe",
+    "freue",
+    "habe",
+    "werde",
+    "bin",
+    "glaube",
+    "finde",
+    "verstehe",
+    "bedanke",
+    "möge",
+    "muss",
+    "kann",
+    "war",
+    "wollte",
+    "würde",
+    "weiß",
+];
+/// Konjunktiv I of the third person singular, the mood of reported speech: `sagt, sie sei`.
+const REPORTED_SPEECH_FORMS: &[&str] = &[
+    "sei", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "möge", "gebe", "komme",
+    "wisse", "gehe", "stehe", "liege", "bleibe",
+];
+/// Chat inflectives (`*lach*`, `grins`) and words ending in -t that are no verb.
+const INFLECTIVES_AND_PARTICLES: &[&str] = &[
+    "lach",
+    "grins",
+    "seufz",
+    "kicher",
+    "gähn",
+    "hust",
+    "schluck",
+    "staun",
+    "zwinker",
+    "heul",
+    "schnief",
+    "räusper",
+    "kotz",
+    "freu",
+    "knuddel",
+    "soweit",
+    "insoweit",
+    "fazit",
+    "tweet",
+    "vllt",
+    "vlt",
+    "vielleicht",
+];
+/// Verbs whose singular imperative changes the stem vowel (`nehmen` → `nimm`): their
+/// `-e` form (`nehme`, `gebe`) is only the first person (`Nehme an, dass…`).
+const E_TO_I_VERBS: &[&str] = &[
+    "nehmen",
+    "geben",
+    "sehen",
+    "lesen",
+    "helfen",
+    "sprechen",
+    "treffen",
+    "vergessen",
+    "werfen",
+    "essen",
+    "brechen",
+    "messen",
+    "empfehlen",
+    "sterben",
+    "treten",
+    "abgeben",
+    "zurückgeben",
+];
 const TITLES: &[&str] = &[
     "frau",
     "herr",
@@ -908,9 +988,9 @@ const NOUN_CLASHES: &[&str] = &[
     "macht", "sucht", "fahrt", "bucht", "rast", "wacht", "lauf", "ruf", "kauf", "bau", "tausch",
     "blick", "besuch", "spiel", "tanz", "dank", "plan", "feier", "tipp", "koch", "dreh", "fang",
     "teil", "teile", "folge", "frage", "spende", "reise", "reis", "pflanze", "spiele", "stimme",
-    "sorge", "besuche", "blicke", "grüße", "sichere", "schick", "schicke", "male", "park", "tank",
-    "halt", "ernte", "post", "film", "jubel", "bummel", "klick", "treff", "lade", "wunsch",
-    "schutz", "druck", "sprung",
+    "stimmt", "sorge", "besuche", "blicke", "grüße", "sichere", "schick", "schicke", "male",
+    "park", "tank", "halt", "ernte", "post", "film", "jubel", "bummel", "klick", "treff", "lade",
+    "wunsch", "schutz", "druck", "sprung",
 ];
 
 /// The words of every class, with the verb forms generated from [`VERBS`].
@@ -949,6 +1029,9 @@ pub(super) fn word_classes() -> BTreeMap<String, Class> {
     add(TITLES, Class::TITLE);
     add(ABBREVIATIONS, Class::ABBREVIATION);
     add(DU_AS_NOUN, Class::DU_AS_NOUN);
+    add(DROPPED_ICH_FORMS, Class::DROPPED_ICH);
+    add(REPORTED_SPEECH_FORMS, Class::REPORTED_SPEECH);
+    add(INFLECTIVES_AND_PARTICLES, Class::NOT_A_VERB);
     // A function word is never also read as a verb form (`mal` is a particle, `bitte` a
     // lead-in, `sicher` an adverb).
     let function_word = Class::NOT_A_VERB
@@ -974,15 +1057,44 @@ pub(super) fn word_classes() -> BTreeMap<String, Class> {
     for infinitive in VERBS {
         let forms = VerbForms::of(infinitive);
         add_verb_form(forms.plural, Class::PLURAL_IMPERATIVE);
-        for singular in forms.singular {
+        let singulars = if E_TO_I_VERBS.contains(infinitive) {
+            Vec::new() // listed in IRREGULAR_SINGULAR_IMPERATIVES
+        } else {
+            forms.singular
+        };
+        for singular in singulars {
             add_verb_form(singular, Class::SINGULAR_IMPERATIVE);
         }
         if infinitive.ends_with("ten") {
             add_verb_form((*infinitive).to_owned(), Class::PRESENT_TEN);
         }
     }
-    // Subjunctives of modals: `Möchten Sie…`, `Sollten Sie Fragen haben…`.
-    for word in ["möchten", "könnten", "dürften", "müssten", "sollten"] {
+    // Subjunctives of modals (`Möchten Sie…`, `Sollten Sie Fragen haben…`) and -ten verbs
+    // outside the list of calls to action (`Wir bitten sie…` is present, not past).
+    for word in [
+        "möchten",
+        "könnten",
+        "dürften",
+        "müssten",
+        "sollten",
+        "bitten",
+        "bieten",
+        "anbieten",
+        "raten",
+        "beraten",
+        "leiten",
+        "gelten",
+        "streiten",
+        "verbieten",
+        "berichten",
+        "richten",
+        "beobachten",
+        "betrachten",
+        "fürchten",
+        "töten",
+        "vernichten",
+        "gestatten",
+    ] {
         add_verb_form(word.to_owned(), Class::PRESENT_TEN);
     }
     for word in PLURAL_ONLY_WORDS {
