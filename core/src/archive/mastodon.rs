@@ -167,6 +167,8 @@ fn media(attachment: &Attachment) -> Option<Media> {
             .name
             .clone()
             .filter(|name| !name.trim().is_empty()),
+        // `name` is the alt text; without it the post has none.
+        alt_text_unknown: false,
         credit: None,
         subtitles: None,
         file: attachment.url.clone(),

@@ -5,8 +5,8 @@
 //!
 //! | format | file | what it carries |
 //! |---|---|---|
-//! | `facebook` | Meta "Download your information", `your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json` | text, time, photo/video files; no alt texts (a photo's `description` is its caption, not alt text) |
-//! | `instagram` | Meta "Download your information", `your_instagram_activity/content/posts_1.json` | caption, time, photo/video files; no alt texts |
+//! | `facebook` | Meta "Download your information", `your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json` | text, time, photo/video files; alt texts unknown (`alt_text_unknown`: a photo's `description` is its caption, not alt text) |
+//! | `instagram` | Meta "Download your information", `your_instagram_activity/content/posts_1.json` | caption, time, photo/video files; alt texts unknown (`alt_text_unknown`) |
 //! | `x` | X archive `data/tweets.js` (`window.YTD.tweets.part0 = […]`) | text with `t.co` links expanded, time, media kinds, alt text where the archive has `ext_alt_text`; retweets are skipped |
 //! | `mastodon` | Mastodon export `outbox.json` (ActivityStreams) | text from the HTML content, time, attachments with their alt texts (`name`); boosts and direct messages are skipped |
 //! | `jsonl` | one draft per line (the draft contract) | everything a draft has |
@@ -393,12 +393,13 @@ fn utf8(bytes: &[u8], format: ArchiveFormat) -> Result<&str, ArchiveError> {
     })
 }
 
-/// An attachment known only by its file (Meta exports): kind from the extension, no alt
-/// text.
+/// An attachment known only by its file (Meta exports): kind from the extension, alt text
+/// unknown (the exports do not record it, which is not the same as the post lacking it).
 fn media_from_file(file: String) -> Media {
     Media {
         kind: media_kind_from_file(&file),
         alt_text: None,
+        alt_text_unknown: true,
         credit: None,
         subtitles: None,
         file: Some(file),

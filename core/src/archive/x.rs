@@ -185,6 +185,8 @@ fn media(entity: &MediaEntity) -> Media {
             .ext_alt_text
             .clone()
             .filter(|alt| !alt.trim().is_empty()),
+        // The archive has `ext_alt_text` whenever the author wrote one.
+        alt_text_unknown: false,
         credit: None,
         subtitles: None,
         file: entity.media_url_https.clone(),
