@@ -92,7 +92,7 @@ def test_csv_column_mapping_as_dict_or_text(tmp_path: Path) -> None:
     assert option.value.help == "did you mean `text`?"
 
 
-def test_unknown_shape_names_every_expected_format(tmp_path: Path) -> None:
+def test_unknown_shape_names_each_shape_tried_and_why(tmp_path: Path) -> None:
     notes = tmp_path / "notes.txt"
     notes.write_text("Liebe Leute, hallo", encoding="utf-8")
     with pytest.raises(freigabe.ArchiveFormatError) as caught:
@@ -101,7 +101,14 @@ def test_unknown_shape_names_every_expected_format(tmp_path: Path) -> None:
     assert isinstance(error, freigabe.ArchiveError)
     assert isinstance(error, freigabe.FreigabeError)
     assert error.kind == "unknown-archive-format"
-    for expected in ("tweets.js", "outbox.json", "Facebook", "Instagram", "JSONL or CSV"):
+    for expected in (
+        "X archive: does not start with `window.YTD.`",
+        "Mastodon outbox: not a JSON object",
+        "Facebook export: not a JSON list",
+        "Instagram export: not a JSON list",
+        "JSONL: not a JSON object",
+        "CSV: recognised by a `.csv`/`.tsv` file name only",
+    ):
         assert expected in error.message, error.message
     assert error.help and "jsonl" in error.help
 

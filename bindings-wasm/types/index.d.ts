@@ -33,8 +33,13 @@ export type MediaKind = "image" | "video" | "gif";
 /** An attachment of a draft. */
 export interface Media {
   kind: MediaKind;
-  /** Alternative text for screen readers. */
+  /** Alternative text for screen readers; absent means none, unless `alt_text_unknown`. */
   alt_text?: string;
+  /**
+   * The draft's source does not record alt texts (Facebook, Instagram exports): an absent
+   * `alt_text` is unknown, not missing (an info instead of a warning).
+   */
+  alt_text_unknown?: boolean;
   /** Photo credit, e.g. `Foto: Stadt Paderborn`. */
   credit?: string;
   /** Whether a video has subtitles. */
@@ -73,6 +78,11 @@ export interface Draft {
   approvals?: Approval[];
   /** Free labels such as `pressemitteilung`. */
   labels?: string[];
+  /**
+   * Accounts the post replies to (`@name` or `name`). On X the leading @mentions of these
+   * accounts are the reply chain, which X does not count; other platforms count them.
+   */
+  reply_to?: string[];
 }
 
 /** An earlier post of an account, for cadence and similar rules. */

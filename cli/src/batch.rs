@@ -8,8 +8,10 @@ use std::io::{self, BufWriter, Read, Write};
 use std::process::ExitCode;
 
 use freigabe::archive::{
-    Archive, ArchiveError, ArchiveErrorKind, ArchiveOptions, CsvColumns, RecordError, SkipReason,
+    Archive, ArchiveError, ArchiveErrorKind, ArchiveOptions, CsvColumns, RecordError, RecordNote,
+    SkipReason,
 };
+use freigabe::policy::Localized;
 use freigabe::{InputError, Lang, Report, Severity};
 use serde::Serialize;
 
@@ -28,37 +30,61 @@ struct Row<'a> {
     line: Option<usize>,
     /// The record's id (the draft's `id`, a tweet id, a status URL), if it has one.
     id: Option<&'a str>,
+    /// What the reader noticed in the record and read all the same (a weekday that
+    /// contradicts its date).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    notes: Vec<RowMessage>,
     #[serde(skip_serializing_if = "Option::is_none")]
     report: Option<&'a Report>,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<&'a RowError>,
 }
 
-/// Why a record could not be checked.
+/// What a row says about a record beside its report: a kind, a message and a help line.
 #[derive(Debug, Serialize)]
-struct RowError {
+struct RowMessage {
     kind: &'static str,
     message: String,
     help: Option<String>,
+}
+
+impl RowMessage {
+    fn new(kind: &'static str, message: &Localized, help: Option<&Localized>, lang: Lang) -> Self {
+        RowMessage {
+            kind,
+            message: message.get(lang).to_owned(),
+            help: help.map(|h| h.get(lang).to_owned()),
+        }
+    }
+
+    /// A note on a record that was read all the same.
+    fn from_note(note: &RecordNote, lang: Lang) -> RowMessage {
+        RowMessage::new(note.kind.as_str(), &note.message, note.help.as_ref(), lang)
+    }
+}
+
+/// Why a record could not be checked.
+#[derive(Debug, Serialize)]
+struct RowError {
+    #[serde(flatten)]
+    what: RowMessage,
     /// 1-based column in the record's line, where known.
     column: Option<usize>,
 }
 
 impl RowError {
     fn from_record(error: &RecordError, lang: Lang) -> RowError {
+        let help = error.help.as_deref();
         RowError {
-            kind: error.kind.as_str(),
-            message: error.message.get(lang).to_owned(),
-            help: error.help.as_ref().map(|h| h.get(lang).to_owned()),
+            what: RowMessage::new(error.kind.as_str(), &error.message, help, lang),
             column: error.position.map(|(_, column)| column),
         }
     }
 
     fn from_input(error: &InputError, lang: Lang) -> RowError {
+        let help = error.help.as_ref();
         RowError {
-            kind: error.kind.as_str(),
-            message: error.message.get(lang).to_owned(),
-            help: error.help.as_ref().map(|h| h.get(lang).to_owned()),
+            what: RowMessage::new(error.kind.as_str(), &error.message, help, lang),
             column: None,
         }
     }
@@ -93,16 +119,18 @@ pub fn run(args: BatchArgs, lang: Lang) -> Result<ExitCode, CliError> {
                 (
                     post.locator,
                     post.draft.id.as_deref(),
+                    post.notes.as_slice(),
                     result.map_err(|e| RowError::from_input(&e, lang)),
                 )
             }
             Err(error) => (
                 error.locator,
                 error.id.as_deref(),
+                &[][..],
                 Err(RowError::from_record(error, lang)),
             ),
         };
-        let (locator, id, checked) = results;
+        let (locator, id, notes, checked) = results;
         failed |= checked
             .as_ref()
             .map_or(true, |report| report.count_at_least(fail_on) > 0);
@@ -114,6 +142,10 @@ pub fn run(args: BatchArgs, lang: Lang) -> Result<ExitCode, CliError> {
             record: locator.record,
             line: locator.line,
             id,
+            notes: notes
+                .iter()
+                .map(|note| RowMessage::from_note(note, lang))
+                .collect(),
             report,
             error,
         };

@@ -683,8 +683,9 @@ fn batch_without_archive_file_exits_2() {
     assert!(stdout(&output).is_empty());
 }
 
-#[test]
-fn batch_reads_an_x_archive_with_the_account_from_the_flag() {
+/// `freigabe batch` of an X archive for Bergedorf's account, in English: the output and
+/// its rows.
+fn bergedorf_batch(archive: &str) -> (Output, Vec<Value>) {
     let output = run(&[
         "batch",
         "--policy",
@@ -693,13 +694,19 @@ fn batch_reads_an_x_archive_with_the_account_from_the_flag() {
         "bezirksamt",
         "--lang",
         "en",
-        "../examples/archives/x/data/tweets.js",
+        archive,
     ]);
-    assert_eq!(code(&output), 1, "one tweet is over the limit");
-    let rows: Vec<Value> = stdout(&output)
+    let rows = stdout(&output)
         .lines()
         .map(|line| serde_json::from_str(line).expect("JSON line"))
         .collect();
+    (output, rows)
+}
+
+#[test]
+fn batch_reads_an_x_archive_with_the_account_from_the_flag() {
+    let (output, rows) = bergedorf_batch("../examples/archives/x/data/tweets.js");
+    assert_eq!(code(&output), 1, "one tweet is over the limit");
     assert_eq!(rows.len(), 7, "the retweet is not checked");
     assert_eq!(rows[0]["record"], 1);
     assert_eq!(rows[0]["line"], 2);
@@ -714,6 +721,24 @@ fn batch_reads_an_x_archive_with_the_account_from_the_flag() {
         stderr(&output).trim(),
         "note: not checked: reposts (retweets, boosts): 1"
     );
+}
+
+#[test]
+fn batch_carries_a_weekday_mismatch_as_a_note_on_the_record() {
+    let (output, rows) =
+        bergedorf_batch("../examples/archives/regressions/x-reply-media-only-weekday.js");
+    assert_eq!(rows.len(), 3, "{}", stderr(&output));
+    assert!(rows[0].get("notes").is_none(), "no notes, no key");
+    let notes = rows[2]["notes"].as_array().expect("notes");
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0]["kind"], "weekday-mismatch");
+    assert!(
+        notes[0]["message"]
+            .as_str()
+            .unwrap()
+            .ends_with("names Wednesday, but 2018-10-11 was a Thursday; the date was read")
+    );
+    assert!(rows[2]["report"].is_object(), "the record is checked");
 }
 
 #[test]
@@ -766,7 +791,9 @@ fn batch_of_an_unknown_shape_names_the_expected_formats() {
     assert!(stdout(&output).is_empty());
     let err = stderr(&output);
     assert!(
-        err.contains("unbekanntes archivformat; erwartet: X-Archiv `tweets.js` (window.YTD.tweets.part0 = […])"),
+        err.contains(
+            "Archivformat nicht erkannt; versucht: X-Archiv: beginnt nicht mit `window.YTD.`"
+        ),
         "{err}"
     );
     assert!(err.contains("`--input-format`"), "{err}");

@@ -45,6 +45,13 @@ pub struct Draft {
     /// Free labels such as `pressemitteilung`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub labels: Vec<String>,
+    /// Accounts the post replies to (`@name` or `name`, any case). On X, the @mentions of
+    /// these accounts at the start of the text are the reply chain: X shows them above the
+    /// post and does not count them, so X's length leaves them out (see
+    /// [`Draft::reply_prefix_len`]). The text keeps them, and every other platform counts
+    /// them as text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reply_to: Vec<String>,
 }
 
 impl Draft {
@@ -53,6 +60,52 @@ impl Draft {
         Draft {
             text: text.into(),
             ..Draft::default()
+        }
+    }
+
+    /// Byte length of the reply chain at the start of the text: the leading `@name`
+    /// mentions of accounts in [`Draft::reply_to`], each followed by white space or the
+    /// end, with that white space. 0 for a post that replies to no one or starts otherwise.
+    ///
+    /// ```
+    /// use freigabe::Draft;
+    /// let draft = Draft {
+    ///     reply_to: vec!["@StadtBonn".into(), "wdr".into()],
+    ///     ..Draft::new("@stadtbonn @WDR Danke, @stadtbonn!")
+    /// };
+    /// assert_eq!(&draft.text[draft.reply_prefix_len()..], "Danke, @stadtbonn!");
+    /// ```
+    #[must_use]
+    pub fn reply_prefix_len(&self) -> usize {
+        if self.reply_to.is_empty() {
+            return 0;
+        }
+        let in_chain = |name: &str| {
+            self.reply_to.iter().any(|account| {
+                let account = account.trim();
+                account
+                    .strip_prefix('@')
+                    .unwrap_or(account)
+                    .eq_ignore_ascii_case(name)
+            })
+        };
+        let mut prefix = 0;
+        loop {
+            let rest = &self.text[prefix..];
+            let Some(after_at) = rest.strip_prefix('@') else {
+                return prefix;
+            };
+            // X handles are ASCII letters, digits and `_`.
+            let name_len = after_at
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(after_at.len());
+            let after_name = &after_at[name_len..];
+            let ends = after_name.is_empty() || after_name.starts_with(char::is_whitespace);
+            if name_len == 0 || !ends || !in_chain(&after_at[..name_len]) {
+                return prefix;
+            }
+            let spaces = after_name.len() - after_name.trim_start().len();
+            prefix += 1 + name_len + spaces;
         }
     }
 }
@@ -76,9 +129,15 @@ pub enum MediaKind {
 pub struct Media {
     /// Image, video or GIF.
     pub kind: MediaKind,
-    /// Alternative text for screen readers.
+    /// Alternative text for screen readers. Without it the image has none, unless
+    /// `alt_text_unknown` says the source could not tell.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alt_text: Option<String>,
+    /// `true` when the draft's source does not record alt texts (Facebook and Instagram
+    /// exports): a missing `alt_text` then means "unknown", not "missing", and
+    /// `accessibility.alt-text` says it could not check instead of reporting it missing.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub alt_text_unknown: bool,
     /// Photo credit, e.g. `Foto: Stadt Paderborn`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credit: Option<String>,

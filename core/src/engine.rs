@@ -7,7 +7,7 @@ use jiff::Timestamp;
 use crate::draft::{Draft, HistoryEntry};
 use crate::error::{InputError, InputErrorKind};
 use crate::lang::Lang;
-use crate::platform::{Counter, Platform, measure};
+use crate::platform::{Counter, Platform, measure, measure_after};
 use crate::policy::{Account, Localized, Policy, PolicyError, PolicyErrorKind, localized};
 use crate::report::{Diagnostic, Measure, Report, Suggestion, Verdict};
 use crate::rules::{CheckContext, CompiledRule, Finding, PlatformMeasure, compile_for_account};
@@ -108,13 +108,18 @@ impl Engine {
         };
 
         let text = TextView::new(&draft.text, &self.extractor);
+        let reply_prefix = draft.reply_prefix_len();
         let measures: BTreeMap<Platform, PlatformMeasure> = platforms
             .iter()
             .filter_map(|&platform| {
-                Some((
-                    platform,
-                    measure(text.scan(), compiled.counters.get(&platform)?),
-                ))
+                let counter = compiled.counters.get(&platform)?;
+                // X does not count the reply chain's leading mentions.
+                let measured = if platform == Platform::X && reply_prefix > 0 {
+                    measure_after(&draft.text, reply_prefix, &self.extractor, counter)
+                } else {
+                    measure(text.scan(), counter)
+                };
+                Some((platform, measured))
             })
             .collect();
 

@@ -79,6 +79,10 @@ fn facebook_export_is_repaired_and_checked() {
         first.draft.media[0].alt_text, None,
         "Meta exports carry no alt text"
     );
+    assert!(
+        first.draft.media[0].alt_text_unknown,
+        "unknown, not missing: the export does not record alt texts"
+    );
     let found = findings("policies/paderborn.toml", &archive);
     assert!(found.contains("address.informal"), "{found:?}");
 }

@@ -130,6 +130,7 @@ impl FuzzDraft {
                         _ => MediaKind::Gif,
                     },
                     alt_text: m.alt_text,
+                    alt_text_unknown: false,
                     credit: m.credit,
                     subtitles: m.subtitles,
                     file: None,
@@ -144,6 +145,7 @@ impl FuzzDraft {
                 })
                 .collect(),
             labels: self.labels,
+            reply_to: Vec::new(),
         };
         let history = self
             .history

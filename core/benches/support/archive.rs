@@ -367,6 +367,7 @@ impl Generator {
                 .rng
                 .chance(alt_percent)
                 .then(|| self.rng.pick(ALT_TEXTS).to_owned()),
+            alt_text_unknown: false,
             credit: Some("Foto: Stadt Paderborn".to_owned()),
             subtitles: None,
             file: None,

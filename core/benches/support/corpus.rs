@@ -343,6 +343,7 @@ fn draft(rng: &mut Rng, index: u64) -> Draft {
             alt_text: rng
                 .chance(70)
                 .then(|| "Blick auf das Paderborner Rathaus bei Sonnenschein".to_owned()),
+            alt_text_unknown: false,
             credit: rng.chance(60).then(|| "Foto: Stadt Paderborn".to_owned()),
             subtitles: None,
             file: None,

@@ -11,6 +11,7 @@ use super::{
     ArchiveError, ArchiveFormat, RecordError, RecordErrorKind, RecordLocator, wrong_shape,
 };
 use crate::policy::{Localized, localized};
+use crate::serde_errors::describe;
 
 /// One record of a JSON array.
 #[derive(Debug)]
@@ -151,8 +152,12 @@ fn shift(whole: &str, text: &str, (line, column): (usize, usize)) -> (usize, usi
 
 /// What a JSON array's first element says about the export it comes from. An empty list
 /// is read by the file name (Instagram's `posts_1.json`), else as Facebook: no records
-/// either way.
-pub(super) fn detect_array(file_name: &str, text: &[u8]) -> Option<ArchiveFormat> {
+/// either way. `Err(Some(why))` when the text is no JSON list of objects, `Err(None)` when
+/// its first entry has none of the fields of a list format.
+pub(super) fn detect_array(
+    file_name: &str,
+    text: &[u8],
+) -> Result<ArchiveFormat, Option<Localized>> {
     #[derive(Deserialize)]
     struct Fields {
         tweet: Option<IgnoredAny>,
@@ -162,12 +167,17 @@ pub(super) fn detect_array(file_name: &str, text: &[u8]) -> Option<ArchiveFormat
         data: Option<IgnoredAny>,
         attachments: Option<IgnoredAny>,
     }
-    let Ok(items) = serde_json::from_slice::<Vec<&RawValue>>(text) else {
-        return None;
-    };
+    let items = serde_json::from_slice::<Vec<&RawValue>>(text).map_err(|error| {
+        let described = describe(&error.to_string(), "JSON").message;
+        let line = error.line();
+        Some(Localized::new(
+            format!("keine gültige JSON-Liste (Zeile {line}: {})", described.de),
+            format!("not a valid JSON list (line {line}: {})", described.en),
+        ))
+    })?;
     let Some(first) = items.first() else {
         let lowered = file_name.to_ascii_lowercase();
-        return Some(
+        return Ok(
             if lowered.contains("instagram") || lowered.ends_with("posts_1.json") {
                 ArchiveFormat::Instagram
             } else {
@@ -175,27 +185,21 @@ pub(super) fn detect_array(file_name: &str, text: &[u8]) -> Option<ArchiveFormat
             },
         );
     };
-    let fields: Fields = serde_json::from_str(first.get()).ok()?;
+    let fields: Fields = serde_json::from_str(first.get()).map_err(|_| {
+        Some(Localized::new(
+            "der erste Eintrag der Liste ist kein JSON-Objekt",
+            "the list's first entry is not a JSON object",
+        ))
+    })?;
     if fields.tweet.is_some() || fields.full_text.is_some() {
-        Some(ArchiveFormat::X)
+        Ok(ArchiveFormat::X)
     } else if fields.timestamp.is_some() || fields.data.is_some() || fields.attachments.is_some() {
-        Some(ArchiveFormat::Facebook)
+        Ok(ArchiveFormat::Facebook)
     } else if fields.media.is_some() {
-        Some(ArchiveFormat::Instagram)
+        Ok(ArchiveFormat::Instagram)
     } else {
-        None
+        Err(None)
     }
-}
-
-/// Whether `text` is one JSON object with `orderedItems` (an ActivityStreams collection).
-/// JSON Lines fail fast here: parsing stops at the second line.
-pub(super) fn is_activity_collection(text: &[u8]) -> bool {
-    #[derive(Deserialize)]
-    struct Probe {
-        #[serde(rename = "orderedItems")]
-        ordered_items: Option<IgnoredAny>,
-    }
-    serde_json::from_slice::<Probe>(text).is_ok_and(|probe| probe.ordered_items.is_some())
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 use super::{RecordError, RecordErrorKind, RecordLocator, Records};
 use crate::policy::Localized;
+use crate::serde_errors::describe;
 
 /// Reads every non-blank line as a draft; blank lines are not records.
 pub(super) fn read(bytes: &[u8], records: &mut Records<'_>) {
@@ -31,6 +32,32 @@ pub(super) fn read(bytes: &[u8], records: &mut Records<'_>) {
         match crate::wire::parse_draft(text) {
             Ok(draft) => records.post(locator, draft),
             Err(error) => records.error(RecordError::from_input(locator, error)),
+        }
+    }
+}
+
+/// Whether the first non-blank line is a whole JSON object (a draft per line), or why not,
+/// for detection: pretty-printed JSON and a broken single-line file are not JSON Lines.
+pub(super) fn probe(bytes: &[u8]) -> Result<(), Localized> {
+    let first = bytes
+        .split(|&b| b == b'\n')
+        .map(<[u8]>::trim_ascii)
+        .find(|line| !line.is_empty())
+        .unwrap_or_default();
+    match serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(first) {
+        Ok(_) => Ok(()),
+        Err(error) => {
+            let described = describe(&error.to_string(), "JSON").message;
+            Err(Localized::new(
+                format!(
+                    "die erste Zeile ist kein vollständiges JSON-Objekt ({})",
+                    described.de
+                ),
+                format!(
+                    "the first line is not a whole JSON object ({})",
+                    described.en
+                ),
+            ))
         }
     }
 }

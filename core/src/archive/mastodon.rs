@@ -5,11 +5,19 @@
 //! and `name` — the alt text the author wrote), `Announce` for boosts. The HTML becomes
 //! plain text (paragraphs, line breaks, links with their full visible URL). Boosts and
 //! direct messages (addressed neither to the public nor to followers) are skipped, as are
-//! other activities. A content warning (`summary`) is not part of the text. Audio
-//! attachments are left out (drafts know images, videos and GIFs).
+//! other activities. A content warning (`summary`) is not part of the text, nor is the
+//! `RE: <link>` fallback of a quote post (Mastodon 4.4+). Audio attachments are left out
+//! (drafts know images, videos and GIFs).
+//!
+//! Mastodon 4.2 and 4.3 write some top-level keys twice (`"orderedItems": []` before the
+//! real list, a second `@context`); of a repeated key the last non-empty value is read.
+
+use std::borrow::Cow;
+use std::fmt;
 
 use jiff::Timestamp;
 use serde::Deserialize;
+use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::Value;
 use serde_json::value::RawValue;
 
@@ -20,13 +28,67 @@ use super::{
 };
 use crate::draft::{Draft, Media, MediaKind};
 use crate::policy::{Localized, localized};
+use crate::serde_errors::describe;
 
 const PUBLIC: &str = "https://www.w3.org/ns/activitystreams#Public";
 
-#[derive(Deserialize)]
+/// The top of an outbox, read from a map that may repeat keys: Mastodon 4.2 and 4.3 write
+/// a second `@context` (mastodon#30587) and `"orderedItems": []` before the real list
+/// (mastodon#31091). Of a repeated key the last non-empty value counts (an empty one only
+/// if there is no other).
 struct Outbox<'a> {
-    #[serde(rename = "orderedItems", borrow)]
     ordered_items: Option<Vec<&'a RawValue>>,
+}
+
+impl<'de> Deserialize<'de> for Outbox<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TopLevel;
+
+        impl<'de> Visitor<'de> for TopLevel {
+            type Value = Outbox<'de>;
+
+            fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+                formatter.write_str("a JSON object")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Outbox<'de>, A::Error> {
+                let mut ordered_items: Option<Vec<&'de RawValue>> = None;
+                while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+                    if key != "orderedItems" {
+                        map.next_value::<IgnoredAny>()?;
+                        continue;
+                    }
+                    let items: Vec<&'de RawValue> = map.next_value()?;
+                    if ordered_items.is_none() || !items.is_empty() {
+                        ordered_items = Some(items);
+                    }
+                }
+                Ok(Outbox { ordered_items })
+            }
+        }
+
+        deserializer.deserialize_map(TopLevel)
+    }
+}
+
+/// Whether `text` is an outbox (`orderedItems` present), or why not, for detection.
+pub(super) fn probe(text: &[u8]) -> Result<(), Localized> {
+    match serde_json::from_slice::<Outbox<'_>>(text) {
+        Ok(Outbox {
+            ordered_items: Some(_),
+        }) => Ok(()),
+        Ok(Outbox {
+            ordered_items: None,
+        }) => Err(Localized::new("kein `orderedItems`", "no `orderedItems`")),
+        Err(error) => {
+            let described = describe(&error.to_string(), "JSON").message;
+            let line = error.line();
+            Err(Localized::new(
+                format!("kein gültiges JSON-Objekt (Zeile {line}: {})", described.de),
+                format!("not a valid JSON object (line {line}: {})", described.en),
+            ))
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -167,6 +229,8 @@ fn media(attachment: &Attachment) -> Option<Media> {
             .name
             .clone()
             .filter(|name| !name.trim().is_empty()),
+        // `name` is the alt text; without it the post has none.
+        alt_text_unknown: false,
         credit: None,
         subtitles: None,
         file: attachment.url.clone(),
@@ -175,6 +239,7 @@ fn media(attachment: &Attachment) -> Option<Media> {
 
 #[cfg(test)]
 mod tests {
+    use crate::archive::regressions::{read_fixture, read_fixture_as, texts};
     use crate::archive::{ArchiveFormat, ArchiveOptions, RecordErrorKind, SkipReason, read};
     use crate::draft::MediaKind;
     use crate::platform::Platform;
@@ -244,6 +309,49 @@ mod tests {
             .map(|s| (s.locator.record, s.reason))
             .collect();
         assert_eq!(reasons, [(2, SkipReason::Repost), (4, SkipReason::Direct)]);
+    }
+
+    /// What broke: Mastodon 4.2/4.3 write `"orderedItems": []` and `@context` twice; the
+    /// outbox stopped with "duplicate field" and detection read it as one draft.
+    #[test]
+    fn an_outbox_with_duplicate_keys_reads_the_non_empty_items() {
+        let name = "mastodon-4.3-outbox-duplicate-keys.json";
+        let detected = read_fixture(name);
+        assert_eq!(detected.format, ArchiveFormat::Mastodon);
+        assert_eq!(
+            texts(&detected),
+            [
+                "Der Wochenmarkt auf dem Domplatz zieht am Samstag wegen des Katholikentags-Aufbaus auf den Hindenburgplatz um.",
+                "Heute ab 18 Uhr tagt der Rat im Festsaal des Rathauses. Die Sitzung ist öffentlich.",
+            ]
+        );
+        assert_eq!(detected.skipped[0].reason, SkipReason::Repost);
+        let named = read_fixture_as(name, Some(ArchiveFormat::Mastodon));
+        assert_eq!(named, detected);
+    }
+
+    #[test]
+    fn of_repeated_keys_the_last_non_empty_value_counts() {
+        let outbox = r#"{"orderedItems": [{"type": "Like"}], "orderedItems": [], "@context": "a", "@context": "b"}"#;
+        let options = ArchiveOptions {
+            format: Some(ArchiveFormat::Mastodon),
+            ..ArchiveOptions::default()
+        };
+        let archive = read("outbox.json", outbox.as_bytes(), &options).unwrap();
+        assert_eq!(archive.skipped[0].reason, SkipReason::NotAPost);
+        let empty = read("outbox.json", br#"{"orderedItems": []}"#, &options).unwrap();
+        assert!(empty.records.is_empty() && empty.skipped.is_empty());
+    }
+
+    /// What broke: Mastodon 4.4+ quote posts start with a `RE: <link>` paragraph the author
+    /// did not write, and its link counted as an outgoing link.
+    #[test]
+    fn a_quote_posts_fallback_link_is_not_part_of_the_text() {
+        let archive = read_fixture("mastodon-4.4-quote-post-outbox.json");
+        assert_eq!(
+            texts(&archive),
+            ["Gute Idee aus Bonn: Auch in Münster können Sie Sperrmüll ab Juli online anmelden."]
+        );
     }
 
     #[test]

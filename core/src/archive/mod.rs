@@ -5,8 +5,8 @@
 //!
 //! | format | file | what it carries |
 //! |---|---|---|
-//! | `facebook` | Meta "Download your information", `your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json` | text, time, photo/video files; no alt texts (a photo's `description` is its caption, not alt text) |
-//! | `instagram` | Meta "Download your information", `your_instagram_activity/content/posts_1.json` | caption, time, photo/video files; no alt texts |
+//! | `facebook` | Meta "Download your information", `your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json` | text, time, shared links, photo/video files; alt texts unknown (`alt_text_unknown`: a photo's `description` is its caption, not alt text) |
+//! | `instagram` | Meta "Download your information", `your_instagram_activity/content/posts_1.json` | caption, time, photo/video files; alt texts unknown (`alt_text_unknown`) |
 //! | `x` | X archive `data/tweets.js` (`window.YTD.tweets.part0 = […]`) | text with `t.co` links expanded, time, media kinds, alt text where the archive has `ext_alt_text`; retweets are skipped |
 //! | `mastodon` | Mastodon export `outbox.json` (ActivityStreams) | text from the HTML content, time, attachments with their alt texts (`name`); boosts and direct messages are skipped |
 //! | `jsonl` | one draft per line (the draft contract) | everything a draft has |
@@ -210,6 +210,38 @@ pub struct ArchivedPost {
     /// The post as a draft: `published_at` set where the archive has it (always for
     /// platform exports), `id` the platform's id (tweet id, status URL, Meta time stamp).
     pub draft: Draft,
+    /// What the reader noticed in the record and read all the same (a weekday that
+    /// contradicts its date); `freigabe batch` writes them with the record's report.
+    pub notes: Vec<RecordNote>,
+}
+
+/// Something wrong in a record that did not stop it from being read: the draft is what
+/// the reader made of it, the note says what it decided and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordNote {
+    /// What kind of irregularity.
+    pub kind: RecordNoteKind,
+    /// One line, what was found and what was read.
+    pub message: Localized,
+    /// What to do about it, if anything.
+    pub help: Option<Localized>,
+}
+
+/// What kind of irregularity a [`RecordNote`] reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RecordNoteKind {
+    /// A time stamp names a weekday its date does not fall on; the date was read.
+    WeekdayMismatch,
+}
+
+impl RecordNoteKind {
+    /// A stable lowercase name, used by front ends in output rows.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RecordNoteKind::WeekdayMismatch => "weekday-mismatch",
+        }
+    }
 }
 
 /// Why a record was left out without being an error.
@@ -271,7 +303,9 @@ impl IntoIterator for Archive {
 
 /// Recognises an archive by its content first (the `window.YTD.` prefix of X, the
 /// `orderedItems` of a Mastodon outbox, the fields of Facebook and Instagram posts), then by
-/// the file name (`.csv`, `.jsonl`, `.ndjson`). Other text starting with `{` is JSON Lines.
+/// the file name (`.csv`, `.jsonl`, `.ndjson`). Text starting with `{` is JSON Lines only
+/// when its first line is a whole JSON object. Anything else is an error naming each shape
+/// tried and why it did not fit: a file is never guessed to be one big draft.
 pub fn detect(file_name: &str, bytes: &[u8]) -> Result<ArchiveFormat, ArchiveError> {
     let text = strip_bom(bytes).trim_ascii_start();
     if text.starts_with(b"window.YTD.") {
@@ -285,12 +319,100 @@ pub fn detect(file_name: &str, bytes: &[u8]) -> Result<ArchiveFormat, ArchiveErr
         Some("jsonl" | "ndjson") => return Ok(ArchiveFormat::Jsonl),
         _ => {}
     }
-    match text.first() {
-        Some(b'[') => json::detect_array(file_name, text).ok_or_else(unknown_format),
-        Some(b'{') if json::is_activity_collection(text) => Ok(ArchiveFormat::Mastodon),
-        Some(b'{') => Ok(ArchiveFormat::Jsonl),
-        _ => Err(unknown_format()),
+    let mismatch = match text.first() {
+        Some(b'[') => match json::detect_array(file_name, text) {
+            Ok(format) => return Ok(format),
+            Err(why) => Mismatch::List(why),
+        },
+        Some(b'{') => {
+            let outbox = match mastodon::probe(text) {
+                Ok(()) => return Ok(ArchiveFormat::Mastodon),
+                Err(why) => why,
+            };
+            match jsonl::probe(text) {
+                Ok(()) => return Ok(ArchiveFormat::Jsonl),
+                Err(lines) => Mismatch::Object { outbox, lines },
+            }
+        }
+        _ => Mismatch::Neither,
+    };
+    Err(not_recognised(&mismatch))
+}
+
+/// Why a file fits none of the shapes, by what it starts with.
+enum Mismatch {
+    /// A JSON list: the same reason for every list format, or `None` when its first entry
+    /// has none of their fields.
+    List(Option<Localized>),
+    /// A JSON object that is no outbox, and whose first line is no whole draft.
+    Object { outbox: Localized, lines: Localized },
+    /// Neither `[` nor `{`.
+    Neither,
+}
+
+/// The error for a file of no known shape: each shape tried, and why it did not fit.
+fn not_recognised(mismatch: &Mismatch) -> ArchiveError {
+    let list_reason = |fields_de: &str, fields_en: &str| match mismatch {
+        Mismatch::List(Some(why)) => why.clone(),
+        Mismatch::List(None) => Localized::new(
+            format!("der erste Eintrag der Liste hat kein {fields_de}"),
+            format!("the list's first entry has no {fields_en}"),
+        ),
+        _ => Localized::new("keine JSON-Liste", "not a JSON list"),
+    };
+    let no_object = || Localized::new("kein JSON-Objekt", "not a JSON object");
+    let x = match mismatch {
+        Mismatch::List(_) => {
+            list_reason("`tweet` und kein `full_text`", "`tweet` and no `full_text`")
+        }
+        _ => Localized::new(
+            "beginnt nicht mit `window.YTD.` und ist keine JSON-Liste",
+            "does not start with `window.YTD.` and is not a JSON list",
+        ),
+    };
+    let (outbox, lines) = match mismatch {
+        Mismatch::Object { outbox, lines } => (outbox.clone(), lines.clone()),
+        _ => (no_object(), no_object()),
+    };
+    let tried = [
+        (Localized::new("X-Archiv", "X archive"), x),
+        (Localized::new("Mastodon-Outbox", "Mastodon outbox"), outbox),
+        (
+            Localized::new("Facebook-Export", "Facebook export"),
+            list_reason(
+                "`timestamp`, `data` oder `attachments`",
+                "`timestamp`, `data` or `attachments`",
+            ),
+        ),
+        (
+            Localized::new("Instagram-Export", "Instagram export"),
+            list_reason("`media`", "`media`"),
+        ),
+        (Localized::new("JSONL", "JSONL"), lines),
+        (
+            Localized::new("CSV", "CSV"),
+            Localized::new(
+                "nur am Dateinamen `.csv`/`.tsv` erkannt",
+                "recognised by a `.csv`/`.tsv` file name only",
+            ),
+        ),
+    ];
+    let (mut de, mut en) = (Vec::new(), Vec::new());
+    for (shape, why) in &tried {
+        de.push(format!("{}: {}", shape.de, why.de));
+        en.push(format!("{}: {}", shape.en, why.en));
     }
+    ArchiveError::new(
+        ArchiveErrorKind::UnknownFormat,
+        Localized::new(
+            format!("Archivformat nicht erkannt; versucht: {}", de.join("; ")),
+            format!("archive format not recognised; tried: {}", en.join("; ")),
+        ),
+        Localized::new(
+            "das Format angeben (jsonl, csv, facebook, instagram, x, mastodon) oder die Datei mit `.jsonl`/`.csv` benennen",
+            "name the format (jsonl, csv, facebook, instagram, x, mastodon), or name the file `.jsonl`/`.csv`",
+        ),
+    )
 }
 
 /// Reads an archive. `file_name` (a path or `-`) only serves detection; the bytes are the
@@ -315,33 +437,6 @@ pub fn read(
         ArchiveFormat::Mastodon => mastodon::read(utf8(bytes, format)?, &mut records)?,
     }
     Ok(records.finish())
-}
-
-/// The error for a file of no known shape, naming every shape that would do.
-fn unknown_format() -> ArchiveError {
-    let (mut de, mut en) = (Vec::new(), Vec::new());
-    for format in [
-        ArchiveFormat::X,
-        ArchiveFormat::Mastodon,
-        ArchiveFormat::Facebook,
-        ArchiveFormat::Instagram,
-    ] {
-        let expected = format.expected();
-        de.push(expected.de);
-        en.push(expected.en);
-    }
-    let (de, en) = (de.join(", "), en.join(", "));
-    ArchiveError::new(
-        ArchiveErrorKind::UnknownFormat,
-        localized!(
-            de: "unbekanntes archivformat; erwartet: {de}, JSONL oder CSV",
-            en: "unknown archive format; expected: {en}, JSONL or CSV",
-        ),
-        Localized::new(
-            "das format angeben (jsonl, csv, facebook, instagram, x, mastodon) oder die datei mit `.jsonl`/`.csv` benennen",
-            "name the format (jsonl, csv, facebook, instagram, x, mastodon), or name the file `.jsonl`/`.csv`",
-        ),
-    )
 }
 
 /// The error for a file that does not have the shape of the format it is read as.
@@ -393,12 +488,13 @@ fn utf8(bytes: &[u8], format: ArchiveFormat) -> Result<&str, ArchiveError> {
     })
 }
 
-/// An attachment known only by its file (Meta exports): kind from the extension, no alt
-/// text.
+/// An attachment known only by its file (Meta exports): kind from the extension, alt text
+/// unknown (the exports do not record it, which is not the same as the post lacking it).
 fn media_from_file(file: String) -> Media {
     Media {
         kind: media_kind_from_file(&file),
         alt_text: None,
+        alt_text_unknown: true,
         credit: None,
         subtitles: None,
         file: Some(file),
@@ -438,7 +534,12 @@ impl<'a> Records<'a> {
 
     /// A post: the account from the options where the record names none, the platform
     /// implied by the format or, for JSONL/CSV, from the options.
-    fn post(&mut self, locator: RecordLocator, mut draft: Draft) {
+    fn post(&mut self, locator: RecordLocator, draft: Draft) {
+        self.noted_post(locator, draft, Vec::new());
+    }
+
+    /// A post with what the reader noticed in it.
+    fn noted_post(&mut self, locator: RecordLocator, mut draft: Draft, notes: Vec<RecordNote>) {
         if draft.account.is_none() {
             draft.account.clone_from(&self.options.account);
         }
@@ -451,8 +552,11 @@ impl<'a> Records<'a> {
         }
         let checked = crate::wire::check_size(&draft)
             .map_err(|error| RecordError::from_input(locator, error).with_id(draft.id.clone()));
-        self.records
-            .push(checked.map(|()| ArchivedPost { locator, draft }));
+        self.records.push(checked.map(|()| ArchivedPost {
+            locator,
+            draft,
+            notes,
+        }));
     }
 
     fn error(&mut self, error: RecordError) {
@@ -473,6 +577,40 @@ impl<'a> Records<'a> {
             records: self.records,
             skipped: self.skipped,
         }
+    }
+}
+
+/// Regression fixtures of `examples/archives/regressions/`, read as `freigabe batch` would.
+#[cfg(test)]
+pub(crate) mod regressions {
+    use super::{Archive, ArchiveFormat, ArchiveOptions, read};
+
+    /// The fixture `name`, format detected.
+    pub(crate) fn read_fixture(name: &str) -> Archive {
+        read_fixture_as(name, None)
+    }
+
+    /// The fixture `name` read as `format` (`None`: detected).
+    pub(crate) fn read_fixture_as(name: &str, format: Option<ArchiveFormat>) -> Archive {
+        let path = format!(
+            "{}/../examples/archives/regressions/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let bytes = std::fs::read(&path).unwrap();
+        let options = ArchiveOptions {
+            format,
+            ..ArchiveOptions::default()
+        };
+        read(&path, &bytes, &options).unwrap()
+    }
+
+    /// The texts of its posts; a record error fails the test.
+    pub(crate) fn texts(archive: &Archive) -> Vec<&str> {
+        archive
+            .records
+            .iter()
+            .map(|record| record.as_ref().unwrap().draft.text.as_str())
+            .collect()
     }
 }
 
@@ -518,17 +656,50 @@ mod tests {
     }
 
     #[test]
-    fn unknown_shape_names_every_expected_format() {
+    fn unknown_shape_names_each_shape_tried_and_why() {
         let error = detect("notes.txt", b"Liebe Leute, hallo").unwrap_err();
         assert_eq!(error.kind, ArchiveErrorKind::UnknownFormat);
-        let message = error.message.get(Lang::De);
+        assert_eq!(
+            error.message.get(Lang::De),
+            "Archivformat nicht erkannt; versucht: X-Archiv: beginnt nicht mit `window.YTD.` und ist keine JSON-Liste; Mastodon-Outbox: kein JSON-Objekt; Facebook-Export: keine JSON-Liste; Instagram-Export: keine JSON-Liste; JSONL: kein JSON-Objekt; CSV: nur am Dateinamen `.csv`/`.tsv` erkannt"
+        );
+        let error = detect("x.json", br#"[{"foo": 1}]"#).unwrap_err();
+        assert_eq!(
+            error.message.get(Lang::En),
+            "archive format not recognised; tried: X archive: the list's first entry has no `tweet` and no `full_text`; Mastodon outbox: not a JSON object; Facebook export: the list's first entry has no `timestamp`, `data` or `attachments`; Instagram export: the list's first entry has no `media`; JSONL: not a JSON object; CSV: recognised by a `.csv`/`.tsv` file name only"
+        );
+    }
+
+    /// What broke: a pretty-printed or broken JSON object was taken for JSON Lines, and a
+    /// single-line one for one draft ("too-large"); now detection says why it is neither.
+    #[test]
+    fn a_json_object_that_is_neither_outbox_nor_jsonl_is_not_guessed() {
+        let pretty = b"{\n  \"type\": \"OrderedCollection\",\n  \"items\": []\n}";
+        let error = detect("outbox.json", pretty).unwrap_err();
+        let message = error.message.get(Lang::En);
         assert!(
-            message.starts_with("unbekanntes archivformat; erwartet: X-Archiv `tweets.js` (window.YTD.tweets.part0 = […]), Mastodon `outbox.json`"),
+            message.contains("Mastodon outbox: no `orderedItems`; "),
             "{message}"
         );
-        assert!(message.ends_with("JSONL oder CSV"), "{message}");
-        let error = detect("x.json", br#"[{"foo": 1}]"#).unwrap_err();
-        assert_eq!(error.kind, ArchiveErrorKind::UnknownFormat);
+        assert!(
+            message.contains("JSONL: the first line is not a whole JSON object ("),
+            "{message}"
+        );
+        let broken = br#"{"orderedItems": [{"type": "Create"}"#;
+        let message = detect("outbox.json", broken)
+            .unwrap_err()
+            .message
+            .get(Lang::De)
+            .to_owned();
+        assert!(
+            message.contains("Mastodon-Outbox: kein gültiges JSON-Objekt (Zeile 1: "),
+            "{message}"
+        );
+        // One draft on one line is JSON Lines.
+        assert_eq!(
+            detect("-", br#"{"text": "Hallo"}"#).unwrap(),
+            ArchiveFormat::Jsonl
+        );
     }
 
     #[test]

@@ -283,6 +283,20 @@ pub(crate) fn measure(scan: &TextScan<'_>, counter: &Counter) -> PlatformMeasure
     }
 }
 
+/// Measures the part of `text` from byte `start` on (X leaves a reply's leading mentions
+/// uncounted); the overflow is placed in the whole text.
+pub(crate) fn measure_after(
+    text: &str,
+    start: usize,
+    extractor: &Extractor,
+    counter: &Counter,
+) -> PlatformMeasure {
+    let counted = text.get(start..).unwrap_or_default();
+    let mut measured = measure(&TextScan::new(counted, extractor), counter);
+    measured.overflow_start = measured.overflow_start.map(|offset| offset + start);
+    measured
+}
+
 /// Length of a text on one platform with the built-in limits, as `freigabe count` prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct TextCount {

@@ -76,6 +76,11 @@ documented_rule! {
     /// one finding per platform). Findings have no text span; the message names the image
     /// by its position in `media` and its `file`.
     ///
+    /// An image whose `alt_text` is absent and `alt_text_unknown` is `true` comes from a
+    /// source that does not record alt texts (Facebook and Instagram exports): its alt text
+    /// is unknown, not missing. Such images get no warning but one info per draft, whatever
+    /// the configured severity, saying that their alt texts could not be checked.
+    ///
     /// ## Why
     /// Blind and partially sighted people learn what an image shows only from its alt
     /// text. The Bundesfachstelle Barrierefreiheit asks public bodies for an alt text on
@@ -195,12 +200,17 @@ fn problem_finding(lang: Lang, image: &str, problem: &Problem<'_>, min: usize) -
 
 impl Rule for AccessibilityAltText {
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let mut unknown = Vec::new();
         for (index, media) in cx.draft.media.iter().enumerate() {
             let (noun_de, noun_en) = match media.kind {
                 MediaKind::Image => ("bild", "image"),
                 MediaKind::Gif => ("gif", "GIF"),
                 MediaKind::Video => continue,
             };
+            if media.alt_text.is_none() && media.alt_text_unknown {
+                unknown.push((media.kind, index + 1));
+                continue;
+            }
             let image = || media_label(cx.lang, noun_de, noun_en, index, media);
             if let Some(problem) = self.problem(media.alt_text.as_deref()) {
                 out.push(problem_finding(cx.lang, &image(), &problem, self.min_chars));
@@ -208,7 +218,33 @@ impl Rule for AccessibilityAltText {
             }
             self.check_caps(cx, &image, media, out);
         }
+        if !unknown.is_empty() {
+            out.push(unknown_finding(cx.lang, &unknown));
+        }
     }
+}
+
+/// One note for the images whose alt text the draft's source does not record: an info,
+/// whatever the rule's severity, since nothing is known to be wrong with the post.
+fn unknown_finding(lang: Lang, unknown: &[(MediaKind, usize)]) -> Finding {
+    let images = unknown
+        .iter()
+        .map(|&(kind, number)| match (kind, lang) {
+            (MediaKind::Gif, _) => format!("GIF {number}"),
+            (_, Lang::En) => format!("image {number}"),
+            _ => format!("Bild {number}"),
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    Finding::new(
+        tr!(lang,
+            de: "Alternativtext nicht geprüft: die Quelle des Entwurfs hält ihn nicht fest ({images})",
+            en: "alt text not checked: the draft's source does not record it ({images})"),
+        tr!(lang,
+            de: "die Alternativtexte auf der Plattform selbst prüfen; Exporte von Facebook und Instagram enthalten keine",
+            en: "check the alt texts on the platform itself; Facebook and Instagram exports contain none"),
+    )
+    .with_severity(Severity::Info)
 }
 
 impl AccessibilityAltText {

@@ -19,7 +19,10 @@ documented_rule! {
     /// graphemes with URLs as 23 and remote mentions as `@user`, Bluesky by graphemes (300)
     /// and UTF-8 bytes (3,000), Threads with emoji as their UTF-8 length, Instagram,
     /// Facebook and LinkedIn by characters. The span covers the overflow: from the first
-    /// character that no longer fits to the end, so an editor can highlight it.
+    /// character that no longer fits to the end, so an editor can highlight it. On X, the
+    /// leading @mentions of a reply's `reply_to` accounts are not counted, as X does not
+    /// count them. An empty text (or one with U+FFFE, U+FEFF, U+FFFF) is reported for X,
+    /// which refuses it, unless the draft has media: a post of media alone is valid.
     ///
     /// ## Why
     /// One draft goes to several channels at once ("Veröffentlichung einer Meldung auf allen
@@ -56,7 +59,11 @@ impl Rule for LengthLimit {
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         for (&platform, measure) in cx.measures {
             let name = platform_name(platform);
-            if !measure.valid_text {
+            // A post of media alone (a reply: media and the reply chain) is a valid post.
+            let counted = cx.draft.text.get(cx.draft.reply_prefix_len()..);
+            let media_only =
+                counted.is_none_or(|text| text.trim().is_empty()) && !cx.draft.media.is_empty();
+            if !measure.valid_text && !media_only {
                 out.push(
                     Finding::new(
                         tr!(cx.lang,
