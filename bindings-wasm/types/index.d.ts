@@ -62,6 +62,11 @@ export interface Draft {
   text: string;
   /** Caller's id of the draft. */
   id?: string;
+  /**
+   * Caller's id of the post this draft is one channel version of: history entries with the
+   * same `post_id` are the same post, counted once by the `cadence.*` rules.
+   */
+  post_id?: string;
   /** Account id from the policy; default: the policy's `default-account`. */
   account?: string;
   /** Target platforms; default: the account's platforms. */
@@ -91,6 +96,8 @@ export interface HistoryEntry {
   platforms?: Platform[];
   published_at: TimeInput;
   text?: string;
+  /** Caller's id of the post this entry is one channel version of (see `Draft.post_id`). */
+  post_id?: string;
 }
 
 /**

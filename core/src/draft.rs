@@ -19,6 +19,11 @@ pub struct Draft {
     /// Caller's id of the draft, echoed in batch output.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// Caller's id of the post this draft is one channel version of (the X version and the
+    /// Instagram version of one announcement share it): history entries with the same
+    /// `post_id` are this post, so the `cadence.*` rules count it once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub post_id: Option<String>,
     /// Account id from the policy.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account: Option<String>,
@@ -175,4 +180,8 @@ pub struct HistoryEntry {
     /// Its text, if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// Caller's id of the post this entry is one channel version of: entries (and a draft)
+    /// with the same `post_id` count as one post in the `cadence.*` rules.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub post_id: Option<String>,
 }

@@ -132,6 +132,7 @@ impl Engine {
             history,
             now,
             lang: self.lang,
+            post_index: Default::default(),
         };
         let mut diagnostics = Vec::new();
         let mut findings = Vec::new();

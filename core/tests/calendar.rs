@@ -1,4 +1,4 @@
-//! Calendar data in policies (`federal-state`, `posts-per-week`, `office-hours`, blackout
+//! Calendar data in policies (`federal-state`, `municipality-key`, `posts-per-week`, `office-hours`, blackout
 //! days): the shipped cities carry it, and unusable values are refused with a location.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure should panic
@@ -120,4 +120,86 @@ fn averaging_window_is_bounded() {
         headline.contains("`weeks` must be between 1 and 26"),
         "{headline}"
     );
+}
+
+#[test]
+fn municipality_key_contradicting_federal_state_is_refused_at_the_state() {
+    // Paderborn's key lies in North Rhine-Westphalia, not in Hesse.
+    let headline = refused(&format!(
+        "{ACCOUNT}municipality-key = \"05774032\"\nfederal-state = \"HE\"\n"
+    ));
+    assert!(headline.starts_with("<policy>:5:17:"), "{headline}");
+    assert!(
+        headline.contains("`federal-state = \"HE\"` contradicts the municipality key `05774032`, which lies in `NW`"),
+        "{headline}"
+    );
+}
+
+#[test]
+fn municipality_key_must_be_eight_digits_of_a_state() {
+    for key in ["5774032", "17000000", "0577403x"] {
+        let headline = refused(&format!("{ACCOUNT}municipality-key = \"{key}\"\n"));
+        assert!(headline.starts_with("<policy>:4:20:"), "{headline}");
+        assert!(
+            headline.contains("is not an official municipality key"),
+            "{headline}"
+        );
+    }
+}
+
+#[test]
+fn bavarian_key_without_known_assumption_day_asks_for_it() {
+    // Ermershausen (Unterfranken): not in the shipped table.
+    let headline = refused(&format!("{ACCOUNT}municipality-key = \"09674223\"\n"));
+    assert!(headline.starts_with("<policy>:4:20:"), "{headline}");
+    assert!(
+        headline.contains("whether Mariä Himmelfahrt (15 August) is a public holiday in the Bavarian municipality `09674223` is not known"),
+        "{headline}"
+    );
+    // Bavaria without any municipality: the state alone does not decide.
+    let state_only = refused(&format!("{ACCOUNT}federal-state = \"BY\"\n"));
+    assert!(state_only.starts_with("<policy>:4:17:"), "{state_only}");
+    assert!(state_only.contains("names no municipality"), "{state_only}");
+}
+
+#[test]
+fn assumption_day_contradicting_the_state_office_is_refused() {
+    let headline = refused(&format!(
+        "{ACCOUNT}municipality-key = \"09564000\"\nassumption-day = true\n"
+    ));
+    assert!(headline.starts_with("<policy>:5:18:"), "{headline}");
+    assert!(headline.contains("`assumption-day` contradicts the official determination for the municipality `09564000`"), "{headline}");
+}
+
+#[test]
+fn assumption_day_outside_bavaria_is_refused() {
+    let headline = refused(&format!(
+        "{ACCOUNT}federal-state = \"NW\"\nassumption-day = true\n"
+    ));
+    assert!(
+        headline
+            .contains("`assumption-day` applies to municipalities in Bavaria only, not in `NW`"),
+        "{headline}"
+    );
+}
+
+#[test]
+fn partly_listed_sorbian_municipality_asks_for_corpus_christi() {
+    let headline = refused(&format!("{ACCOUNT}municipality-key = \"14625020\"\n"));
+    assert!(headline.starts_with("<policy>:4:20:"), "{headline}");
+    assert!(
+        headline.contains(
+            "(Bautzen) Fronleichnam is a public holiday in some parts only (Bolbritz, Salzenforst)"
+        ),
+        "{headline}"
+    );
+}
+
+#[test]
+fn account_key_overrides_the_policy_state() {
+    // The policy is in NRW; one account works in Augsburg: no contradiction.
+    let text = format!("federal-state = \"NW\"\n{ACCOUNT}municipality-key = \"09761000\"\n");
+    let engine = Engine::new(Policy::from_toml(&text).unwrap()).unwrap();
+    assert!(rules_at(&engine, "2025-08-08T10:00:00+02:00").contains(&"schedule.holiday".into()));
+    assert!(!rules_at(&engine, "2025-08-07T10:00:00+02:00").contains(&"schedule.holiday".into()));
 }

@@ -113,6 +113,7 @@ impl FuzzDraft {
         let draft = Draft {
             text: self.text,
             id: None,
+            post_id: None,
             account: self.account.map(|i| pick(&ACCOUNTS, i)),
             platforms: self
                 .platforms
@@ -155,6 +156,7 @@ impl FuzzDraft {
                 platforms: h.platforms.into_iter().map(platform).collect(),
                 published_at: at(h.published),
                 text: h.text,
+                post_id: None,
             })
             .collect();
         (draft, history, self.now.map(at))

@@ -289,6 +289,7 @@ pub fn history() -> Vec<HistoryEntry> {
             platforms: d.platforms.unwrap_or_default(),
             published_at: timestamp(-60 * 84 * (i as i64 / 2 + 1)),
             text: Some(d.text),
+            post_id: None,
         })
         .collect()
 }

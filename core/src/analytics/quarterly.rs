@@ -418,6 +418,7 @@ impl<'a> AccountSection<'a> {
                     .unwrap_or_else(|| account.platforms.clone()),
                 published_at: record.published_at,
                 text: Some(record.draft.text.clone()),
+                post_id: record.draft.post_id.clone(),
             })
             .collect();
         AccountSection {

@@ -264,7 +264,7 @@ pub fn analyse_responses(
     let mut clock = OfficeClock::new(
         &resolved.office_hours,
         &resolved.time_zone,
-        resolved.federal_state,
+        resolved.holidays.clone(),
     );
     let in_period = |at: Timestamp| from.is_none_or(|f| f <= at) && to.is_none_or(|t| at < t);
     let automatic = |record: &Interaction| {

@@ -58,6 +58,25 @@ pub struct PolicyFile {
     /// state no holidays are checked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub federal_state: Option<FederalState>,
+    /// The organisation's municipality by its official key (Amtlicher Gemeindeschlüssel, 8
+    /// digits, e.g. `05774032` for Paderborn): `schedule.holiday` then checks exactly its
+    /// holidays, including those a state gives only some municipalities (Mariä Himmelfahrt
+    /// in Bavaria, the Augsburger Friedensfest, Fronleichnam in Sorbian Saxony and in
+    /// Thuringia). The state follows from the first two digits; a `federal-state` that
+    /// contradicts it is an error. An account may set its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub municipality_key: Option<String>,
+    /// Whether Mariä Himmelfahrt (15 August) is a public holiday in the Bavarian
+    /// municipality: by law where it has a Catholic majority (Art. 1 Abs. 1 Nr. 2 FTG), as
+    /// the Bayerisches Landesamt für Statistik determines ("Feiertag ja/nein" in its
+    /// database). Needed for Bavarian municipalities whose status freigabe does not know.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assumption_day: Option<bool>,
+    /// Whether Fronleichnam is a public holiday where the account works, for the Saxon and
+    /// Thuringian municipalities whose holiday regulation lists only some of their parts
+    /// (e.g. Bautzen: only Bolbritz and Salzenforst).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corpus_christi: Option<bool>,
 }
 policy_struct!(merge PolicyFile {
     extends,
@@ -71,7 +90,10 @@ policy_struct!(merge PolicyFile {
     politics,
     elections,
     roles,
-    federal_state
+    federal_state,
+    municipality_key,
+    assumption_day,
+    corpus_christi
 });
 
 /// Parties and political vocabulary (`[politics]`). Names that are also ordinary words are
@@ -229,6 +251,18 @@ pub struct AccountSettings {
     /// Federal state of the account (default: the policy's `federal-state`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub federal_state: Option<FederalState>,
+    /// Municipality key of the account (default: the policy's `municipality-key`). An
+    /// account with its own `federal-state` or `municipality-key` takes neither key nor
+    /// state, `assumption-day` or `corpus-christi` from the policy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub municipality_key: Option<String>,
+    /// Mariä Himmelfahrt in the account's Bavarian municipality (default: the policy's
+    /// `assumption-day`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assumption_day: Option<bool>,
+    /// Fronleichnam where the account works (default: the policy's `corpus-christi`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corpus_christi: Option<bool>,
     /// How many posts a local calendar week (Monday 00:00 to Monday 00:00 in `time-zone`)
     /// should have, e.g. `{ min = 2, max = 3 }` (Paderborn, seed 000: „Ø 2-3 Posts /
     /// Woche“). Read by the `cadence.*` rules; unset means no band.
@@ -260,6 +294,9 @@ policy_struct!(merge AccountSettings {
     rules,
     approval,
     federal_state,
+    municipality_key,
+    assumption_day,
+    corpus_christi,
     posts_per_week,
     office_hours,
     responses

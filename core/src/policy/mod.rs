@@ -24,6 +24,8 @@ pub use file::{
 use merge::Merge;
 
 use crate::platform::{Platform, PlatformCaps, platform_table};
+use crate::time::HolidayRegion;
+use crate::time::municipality::{self, Known, LocalHolidays};
 use crate::time::office_hours::OfficeHours;
 pub use crate::time::{FederalState, OfficeHoursSettings, OfficeWindowSettings, Weekday};
 pub use file::PostsPerWeek;
@@ -294,6 +296,7 @@ impl Policy {
         let office_hours = self.office_hours(id, settings.office_hours.as_ref())?;
         let posts_per_week = self.posts_per_week(id, settings.posts_per_week.as_ref())?;
         let responses = self.response_policy(id, &settings.responses)?;
+        let holidays = self.holiday_region(id, settings)?;
 
         let mut profile_links = Vec::new();
         for (index, link) in settings.profile.links.iter().flatten().enumerate() {
@@ -350,7 +353,7 @@ impl Policy {
             bio: settings.profile.bio.clone(),
             profile_links,
             caps,
-            federal_state: settings.federal_state.or(self.merged.federal_state),
+            holidays,
             office_hours,
             posts_per_week,
             responses,
@@ -535,6 +538,205 @@ impl Policy {
             approvers,
             requirements,
         })
+    }
+
+    /// Where the account's public holidays are those of: its state and, with a
+    /// `municipality-key`, that municipality's own holidays (see
+    /// [`municipality`](crate::time::municipality) for the law and the sources).
+    fn holiday_region(
+        &self,
+        id: &str,
+        settings: &AccountSettings,
+    ) -> Result<Option<HolidayRegion>, PolicyError> {
+        let top = &self.merged;
+        // The path of the key that applies: the account's own, else the policy's.
+        let path_of = |own: bool, key: &'static str| -> Vec<String> {
+            if own {
+                vec!["accounts".into(), id.into(), key.into()]
+            } else {
+                vec![key.into()]
+            }
+        };
+        let at = |path: &[String], message: Localized| {
+            let path: Vec<&str> = path.iter().map(String::as_str).collect();
+            self.error_at(&path, PolicyErrorKind::InvalidValue, message)
+        };
+        // An account that names its own state or municipality takes none of the policy's
+        // place: the policy's `federal-state` must not contradict an account's key.
+        let own = settings.federal_state.is_some() || settings.municipality_key.is_some();
+        let (explicit, key) = if own {
+            (settings.federal_state, settings.municipality_key.as_ref())
+        } else {
+            (top.federal_state, top.municipality_key.as_ref())
+        };
+        let state_path = path_of(own, "federal-state");
+        let key_path = path_of(own, "municipality-key");
+        let inherit = |mine: Option<bool>, theirs: Option<bool>| {
+            if own { mine } else { mine.or(theirs) }
+        };
+        let assumption = inherit(settings.assumption_day, top.assumption_day);
+        let assumption_path = path_of(settings.assumption_day.is_some(), "assumption-day");
+        let corpus = inherit(settings.corpus_christi, top.corpus_christi);
+        let corpus_path = path_of(settings.corpus_christi.is_some(), "corpus-christi");
+
+        let from_key = match key {
+            None => None,
+            Some(key) => Some(municipality::state_of_key(key).ok_or_else(|| {
+                at(
+                    &key_path,
+                    localized!(
+                        de: "`{key}` ist kein amtlicher gemeindeschlüssel: acht ziffern, die ersten beiden das land (01 bis 16)",
+                        en: "`{key}` is not an official municipality key: eight digits, the first two the state (01 to 16)",
+                    ),
+                )
+                .with_help(localized!(
+                    de: "den schlüssel aus dem Gemeindeverzeichnis (GV-ISys) des Statistischen Bundesamts angeben, z. B. `05774032` für Paderborn",
+                    en: "give the key from the Federal Statistical Office's municipality register (GV-ISys), e.g. `05774032` for Paderborn",
+                ))
+            })?),
+        };
+        if let (Some(explicit), Some(derived), Some(key)) = (explicit, from_key, key)
+            && explicit != derived
+        {
+            let (written, derived) = (explicit.code(), derived.code());
+            return Err(at(
+                &state_path,
+                localized!(
+                    de: "`federal-state = \"{written}\"` widerspricht dem gemeindeschlüssel `{key}`, der in `{derived}` liegt",
+                    en: "`federal-state = \"{written}\"` contradicts the municipality key `{key}`, which lies in `{derived}`",
+                ),
+            )
+            .with_help(localized!(
+                de: "`federal-state` weglassen (das land folgt aus dem schlüssel) oder den schlüssel prüfen",
+                en: "leave out `federal-state` (the key gives the state) or check the key",
+            )));
+        }
+        let Some(state) = explicit.or(from_key) else {
+            return Ok(None);
+        };
+        let code = state.code();
+        // A declaration only where that holiday is municipal.
+        let misplaced = |setting: &str, path: &[String], de: &str, en: &str, holiday: &str| {
+            at(
+                path,
+                localized!(
+                    de: "`{setting}` gilt nur für gemeinden in {de}, nicht in `{code}`",
+                    en: "`{setting}` applies to municipalities in {en} only, not in `{code}`",
+                ),
+            )
+            .with_help(localized!(
+                de: "den schlüssel entfernen: {holiday} folgt dort aus dem land",
+                en: "remove the key: there {holiday} follows from the state",
+            ))
+        };
+        // A declaration against what the law's list says for the municipality.
+        let contradicted = |setting: &str, path: &[String]| {
+            let key = key.map(String::as_str).unwrap_or_default();
+            at(
+                path,
+                localized!(
+                    de: "`{setting}` widerspricht der amtlichen feststellung für die gemeinde `{key}`",
+                    en: "`{setting}` contradicts the official determination for the municipality `{key}`",
+                ),
+            )
+            .with_help(localized!(
+                de: "`{setting}` weglassen: für diese gemeinde ist es bekannt",
+                en: "leave out `{setting}`: it is known for this municipality",
+            ))
+        };
+        if assumption.is_some() && state != FederalState::BY {
+            let path = &assumption_path;
+            let holiday = "Mariä Himmelfahrt";
+            return Err(misplaced(
+                "assumption-day",
+                path,
+                "Bayern",
+                "Bavaria",
+                holiday,
+            ));
+        }
+        if corpus.is_some() && !matches!(state, FederalState::SN | FederalState::TH) {
+            let (de, en) = ("Sachsen und Thüringen", "Saxony and Thuringia");
+            return Err(misplaced(
+                "corpus-christi",
+                &corpus_path,
+                de,
+                en,
+                "Fronleichnam",
+            ));
+        }
+        let mut local = LocalHolidays::default();
+        match state {
+            FederalState::BY => {
+                let known = key.map_or(Known::Unknown, |key| municipality::assumption_day(key));
+                local.assumption_day = match (known, assumption) {
+                    (Known::Yes, Some(false)) | (Known::No, Some(true)) => {
+                        return Err(contradicted("assumption-day", &assumption_path));
+                    }
+                    (Known::Yes, _) => true,
+                    (Known::No, _) => false,
+                    (_, Some(declared)) => declared,
+                    (_, None) => {
+                        let (path, message) = match key {
+                            Some(key) => (
+                                key_path.clone(),
+                                localized!(
+                                    de: "für die bayerische gemeinde `{key}` ist nicht bekannt, ob Mariä Himmelfahrt (15. august) ein gesetzlicher feiertag ist",
+                                    en: "whether Mariä Himmelfahrt (15 August) is a public holiday in the Bavarian municipality `{key}` is not known",
+                                ),
+                            ),
+                            None => (
+                                state_path.clone(),
+                                localized!(
+                                    de: "in Bayern ist Mariä Himmelfahrt (15. august) nur in gemeinden mit überwiegend katholischer bevölkerung ein gesetzlicher feiertag; die richtlinie nennt keine gemeinde",
+                                    en: "in Bavaria Mariä Himmelfahrt (15 August) is a public holiday only in municipalities with a Catholic majority; the policy names no municipality",
+                                ),
+                            ),
+                        };
+                        return Err(at(&path, message).with_help(localized!(
+                            de: "`assumption-day = true` oder `false` ergänzen, wie die datenbank des Bayerischen Landesamts für Statistik („Feiertag ja/nein“) es für die gemeinde zeigt (Art. 1 Abs. 3 FTG), bzw. `municipality-key` angeben",
+                            en: "add `assumption-day = true` or `false` as the Bavarian State Office for Statistics' database (\"Feiertag ja/nein\") shows it for the municipality (Art. 1 Abs. 3 FTG), or give `municipality-key`",
+                        )));
+                    }
+                };
+                local.peace_festival = key.is_some_and(|key| key == municipality::AUGSBURG);
+            }
+            FederalState::SN | FederalState::TH => {
+                let known = key.map_or(Known::No, |key| municipality::corpus_christi(key));
+                local.corpus_christi = match (known, corpus) {
+                    (Known::InPart { .. }, Some(declared)) => declared,
+                    (Known::InPart { name, parts }, None) => {
+                        let key = key.map(String::as_str).unwrap_or_default();
+                        return Err(at(
+                            &key_path,
+                            localized!(
+                                de: "in der gemeinde `{key}` ({name}) ist Fronleichnam nur in einzelnen ortsteilen ein gesetzlicher feiertag ({parts})",
+                                en: "in the municipality `{key}` ({name}) Fronleichnam is a public holiday in some parts only ({parts})",
+                            ),
+                        )
+                        .with_help(localized!(
+                            de: "`corpus-christi = true` ergänzen, wenn das konto in einem dieser ortsteile arbeitet, sonst `corpus-christi = false`",
+                            en: "add `corpus-christi = true` if the account works in one of these parts, else `corpus-christi = false`",
+                        )));
+                    }
+                    (known, Some(declared)) if key.is_some() => {
+                        let listed = known == Known::Yes;
+                        if declared != listed {
+                            return Err(contradicted("corpus-christi", &corpus_path));
+                        }
+                        listed
+                    }
+                    (_, Some(declared)) => declared,
+                    (known, None) => known == Known::Yes,
+                };
+            }
+            _ => {}
+        }
+        Ok(Some(HolidayRegion {
+            state,
+            municipality: key.cloned(),
+            local,
+        }))
     }
 
     /// The account's `office-hours`, validated.
@@ -823,8 +1025,10 @@ pub(crate) struct Account {
     pub bio: Option<String>,
     pub profile_links: Vec<(String, Url)>,
     pub caps: BTreeMap<Platform, PlatformCaps>,
-    /// Federal state whose public holidays apply (the account's, else the policy's).
-    pub federal_state: Option<FederalState>,
+    /// Where the account's public holidays are those of: its state (the account's
+    /// `federal-state`, else the policy's, else the state of its municipality key) and its
+    /// municipality's own holidays; `None` without a state.
+    pub holidays: Option<HolidayRegion>,
     /// Office hours; empty when the policy gives none.
     pub office_hours: OfficeHours,
     /// Posts per local calendar week.

@@ -55,6 +55,8 @@ pub(crate) struct CheckContext<'a> {
     pub now: Option<Timestamp>,
     /// Language of messages.
     pub lang: Lang,
+    /// The history grouped into posts, built by the first cadence rule that asks.
+    pub post_index: cadence::PostIndex<'a>,
 }
 
 /// Length of the text on one platform, with where it overflows.

@@ -7,13 +7,16 @@
 //! nationwide Reformationstag in 2017). So the table below follows the states' holiday acts
 //! as summarised in "Gesetzliche Feiertage in Deutschland" (German Wikipedia), with the
 //! year each holiday began where that lies after 1995. Holidays of single municipalities
-//! (Augsburger Friedensfest, Fronleichnam in Sorbian Saxony and the Thuringian Eichsfeld)
-//! are left to the policy's blackout days.
+//! (Mariä Himmelfahrt in Bavaria, the Augsburger Friedensfest, Fronleichnam in Sorbian
+//! Saxony and in Thuringia) come from the policy's `municipality-key`; see
+//! [`municipality`](crate::time::municipality) for their sources.
 
 use jiff::ToSpan;
 use jiff::civil::Date;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+
+use crate::time::municipality::HolidayRegion;
 
 /// A German federal state by its ISO 3166-2:DE code (`NW` for North Rhine-Westphalia).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -21,8 +24,8 @@ use serde::{Deserialize, Serialize};
 pub enum FederalState {
     /// Baden-Württemberg.
     BW,
-    /// Bayern (Mariä Himmelfahrt counted statewide; by law it applies in communities with
-    /// a Catholic majority).
+    /// Bayern (Mariä Himmelfahrt only in municipalities with a Catholic majority, the
+    /// Augsburger Friedensfest only in Augsburg: see `municipality-key`).
     BY,
     /// Berlin.
     BE,
@@ -112,10 +115,15 @@ fn shifted(base: Option<Date>, days: i64) -> Option<Date> {
     base?.checked_add(days.days()).ok()
 }
 
-/// Every public holiday of `year` in `state`, unordered; without a state only the nine
+/// Every public holiday of `year` in `region`, unordered; without a region only the nine
 /// holidays common to all states (and the 2017 Reformationstag).
-pub(crate) fn public_holidays(year: i16, state: Option<FederalState>) -> Vec<(Date, &'static str)> {
+pub(crate) fn public_holidays(
+    year: i16,
+    region: Option<&HolidayRegion>,
+) -> Vec<(Date, &'static str)> {
     use FederalState::*;
+    let state = region.map(|region| region.state);
+    let local = region.map(|region| region.local).unwrap_or_default();
     let easter = easter_sunday(year);
     let fixed = |month: i8, day: i8| Date::new(year, month, day).ok();
     let mut days: Vec<(Option<Date>, &'static str)> = vec![
@@ -154,7 +162,19 @@ pub(crate) fn public_holidays(year: i16, state: Option<FederalState>) -> Vec<(Da
         shifted(easter, 60),
         "Fronleichnam",
     );
-    add(&[BY, SL], 0, fixed(8, 15), "Mariä Himmelfahrt");
+    // Sorbian Saxony and Catholic Thuringia: only where the municipality has it.
+    if local.corpus_christi {
+        add(&[SN, TH], 0, shifted(easter, 60), "Fronleichnam");
+    }
+    add(&[SL], 0, fixed(8, 15), "Mariä Himmelfahrt");
+    // Bavaria: only in municipalities with a Catholic majority (FTG Art. 1 Abs. 1 Nr. 2).
+    if local.assumption_day {
+        add(&[BY], 0, fixed(8, 15), "Mariä Himmelfahrt");
+    }
+    // The city of Augsburg only (FTG Art. 1 Abs. 2).
+    if local.peace_festival {
+        add(&[BY], 0, fixed(8, 8), "Augsburger Hohes Friedensfest");
+    }
     add(&[TH], 2019, fixed(9, 20), "Weltkindertag");
     add(&[BW, BY, NW, RP, SL], 0, fixed(11, 1), "Allerheiligen");
     // Buß- und Bettag: the Wednesday eleven days before the first Advent.
@@ -173,9 +193,9 @@ pub(crate) fn public_holidays(year: i16, state: Option<FederalState>) -> Vec<(Da
         .collect()
 }
 
-/// The name of the public holiday on `date` in `state`, if it is one.
-pub(crate) fn public_holiday(date: Date, state: Option<FederalState>) -> Option<&'static str> {
-    public_holidays(date.year(), state)
+/// The name of the public holiday on `date` in `region`, if it is one.
+pub(crate) fn public_holiday(date: Date, region: Option<&HolidayRegion>) -> Option<&'static str> {
+    public_holidays(date.year(), region)
         .into_iter()
         .find(|(day, _)| *day == date)
         .map(|(_, name)| name)
@@ -185,6 +205,7 @@ pub(crate) fn public_holiday(date: Date, state: Option<FederalState>) -> Option<
 mod tests {
     use super::FederalState::*;
     use super::*;
+    use crate::time::municipality::LocalHolidays;
     use jiff::civil::date;
 
     #[test]
@@ -219,28 +240,37 @@ mod tests {
         // Fronleichnam 2026: Thursday 4 June (Easter 5 April + 60 days).
         let corpus_christi = date(2026, 6, 4);
         assert_eq!(
-            public_holiday(corpus_christi, Some(NW)),
+            public_holiday(corpus_christi, Some(&HolidayRegion::state(NW))),
             Some("Fronleichnam")
         );
         assert_eq!(
-            public_holiday(corpus_christi, Some(RP)),
+            public_holiday(corpus_christi, Some(&HolidayRegion::state(RP))),
             Some("Fronleichnam")
         );
-        assert_eq!(public_holiday(corpus_christi, Some(HH)), None);
+        assert_eq!(
+            public_holiday(corpus_christi, Some(&HolidayRegion::state(HH))),
+            None
+        );
         assert_eq!(public_holiday(corpus_christi, None), None);
     }
 
     #[test]
     fn reformation_day_in_hamburg_since_2018_only() {
         assert_eq!(
-            public_holiday(date(2026, 10, 31), Some(HH)),
+            public_holiday(date(2026, 10, 31), Some(&HolidayRegion::state(HH))),
             Some("Reformationstag")
         );
-        assert_eq!(public_holiday(date(2016, 10, 31), Some(HH)), None);
-        assert_eq!(public_holiday(date(2026, 10, 31), Some(NW)), None);
+        assert_eq!(
+            public_holiday(date(2016, 10, 31), Some(&HolidayRegion::state(HH))),
+            None
+        );
+        assert_eq!(
+            public_holiday(date(2026, 10, 31), Some(&HolidayRegion::state(NW))),
+            None
+        );
         // Nationwide once, for the 500th anniversary.
         assert_eq!(
-            public_holiday(date(2017, 10, 31), Some(NW)),
+            public_holiday(date(2017, 10, 31), Some(&HolidayRegion::state(NW))),
             Some("Reformationstag")
         );
     }
@@ -248,88 +278,162 @@ mod tests {
     #[test]
     fn all_saints_in_nrw_and_rhineland_palatinate_not_hamburg() {
         assert_eq!(
-            public_holiday(date(2026, 11, 1), Some(NW)),
+            public_holiday(date(2026, 11, 1), Some(&HolidayRegion::state(NW))),
             Some("Allerheiligen")
         );
         assert_eq!(
-            public_holiday(date(2026, 11, 1), Some(RP)),
+            public_holiday(date(2026, 11, 1), Some(&HolidayRegion::state(RP))),
             Some("Allerheiligen")
         );
-        assert_eq!(public_holiday(date(2026, 11, 1), Some(HH)), None);
+        assert_eq!(
+            public_holiday(date(2026, 11, 1), Some(&HolidayRegion::state(HH))),
+            None
+        );
     }
 
     #[test]
     fn movable_feasts_follow_easter() {
         // Easter 2026 is 5 April.
         assert_eq!(
-            public_holiday(date(2026, 4, 3), Some(HH)),
+            public_holiday(date(2026, 4, 3), Some(&HolidayRegion::state(HH))),
             Some("Karfreitag")
         );
         assert_eq!(
-            public_holiday(date(2026, 4, 6), Some(HH)),
+            public_holiday(date(2026, 4, 6), Some(&HolidayRegion::state(HH))),
             Some("Ostermontag")
         );
         assert_eq!(
-            public_holiday(date(2026, 5, 14), Some(HH)),
+            public_holiday(date(2026, 5, 14), Some(&HolidayRegion::state(HH))),
             Some("Christi Himmelfahrt")
         );
         assert_eq!(
-            public_holiday(date(2026, 5, 25), Some(HH)),
+            public_holiday(date(2026, 5, 25), Some(&HolidayRegion::state(HH))),
             Some("Pfingstmontag")
         );
         assert_eq!(
-            public_holiday(date(2026, 4, 5), Some(BB)),
+            public_holiday(date(2026, 4, 5), Some(&HolidayRegion::state(BB))),
             Some("Ostersonntag")
         );
-        assert_eq!(public_holiday(date(2026, 4, 5), Some(NW)), None);
+        assert_eq!(
+            public_holiday(date(2026, 4, 5), Some(&HolidayRegion::state(NW))),
+            None
+        );
     }
 
     #[test]
     fn state_specific_days() {
         assert_eq!(
-            public_holiday(date(2026, 1, 6), Some(BY)),
+            public_holiday(date(2026, 1, 6), Some(&HolidayRegion::state(BY))),
             Some("Heilige Drei Könige")
         );
-        assert_eq!(public_holiday(date(2026, 1, 6), Some(NW)), None);
         assert_eq!(
-            public_holiday(date(2026, 3, 8), Some(MV)),
+            public_holiday(date(2026, 1, 6), Some(&HolidayRegion::state(NW))),
+            None
+        );
+        assert_eq!(
+            public_holiday(date(2026, 3, 8), Some(&HolidayRegion::state(MV))),
             Some("Internationaler Frauentag")
         );
-        assert_eq!(public_holiday(date(2022, 3, 8), Some(MV)), None);
         assert_eq!(
-            public_holiday(date(2026, 9, 20), Some(TH)),
+            public_holiday(date(2022, 3, 8), Some(&HolidayRegion::state(MV))),
+            None
+        );
+        assert_eq!(
+            public_holiday(date(2026, 9, 20), Some(&HolidayRegion::state(TH))),
             Some("Weltkindertag")
         );
         assert_eq!(
-            public_holiday(date(2026, 8, 15), Some(SL)),
+            public_holiday(date(2026, 8, 15), Some(&HolidayRegion::state(SL))),
             Some("Mariä Himmelfahrt")
         );
         // Buß- und Bettag 2026: Wednesday 18 November, Saxony only.
         assert_eq!(
-            public_holiday(date(2026, 11, 18), Some(SN)),
+            public_holiday(date(2026, 11, 18), Some(&HolidayRegion::state(SN))),
             Some("Buß- und Bettag")
         );
-        assert_eq!(public_holiday(date(2026, 11, 18), Some(TH)), None);
         assert_eq!(
-            public_holiday(date(2025, 5, 8), Some(BE)),
+            public_holiday(date(2026, 11, 18), Some(&HolidayRegion::state(TH))),
+            None
+        );
+        assert_eq!(
+            public_holiday(date(2025, 5, 8), Some(&HolidayRegion::state(BE))),
             Some("Tag der Befreiung")
         );
-        assert_eq!(public_holiday(date(2026, 5, 8), Some(BE)), None);
+        assert_eq!(
+            public_holiday(date(2026, 5, 8), Some(&HolidayRegion::state(BE))),
+            None
+        );
     }
 
     #[test]
     fn holiday_counts_per_state_in_2026() {
-        let count = |state| public_holidays(2026, Some(state)).len();
+        let count = |state| public_holidays(2026, Some(&HolidayRegion::state(state))).len();
         assert_eq!(count(NW), 11);
         assert_eq!(count(RP), 11);
         assert_eq!(count(HH), 10);
-        assert_eq!(count(BY), 13);
+        // Without a municipality Bavaria keeps 12: Mariä Himmelfahrt is municipal.
+        assert_eq!(count(BY), 12);
         assert_eq!(count(BB), 12);
         assert_eq!(public_holidays(2026, None).len(), 9);
     }
 
+    /// A region of `state` whose municipality has the holidays `set` turns on.
+    fn local(state: FederalState, set: impl FnOnce(&mut LocalHolidays)) -> HolidayRegion {
+        let mut local = LocalHolidays::default();
+        set(&mut local);
+        HolidayRegion {
+            state,
+            municipality: None,
+            local,
+        }
+    }
+
+    #[test]
+    fn assumption_day_in_bavaria_only_where_the_municipality_has_it() {
+        let catholic = local(BY, |l| l.assumption_day = true);
+        let day = date(2026, 8, 15);
+        assert_eq!(
+            public_holiday(day, Some(&catholic)),
+            Some("Mariä Himmelfahrt")
+        );
+        assert_eq!(public_holiday(day, Some(&HolidayRegion::state(BY))), None);
+        // The flag means nothing outside Bavaria.
+        let hamburg = local(HH, |l| l.assumption_day = true);
+        assert_eq!(public_holiday(day, Some(&hamburg)), None);
+    }
+
+    #[test]
+    fn augsburg_peace_festival_on_8_august() {
+        let augsburg = local(BY, |l| {
+            l.assumption_day = true;
+            l.peace_festival = true;
+        });
+        assert_eq!(
+            public_holiday(date(2026, 8, 8), Some(&augsburg)),
+            Some("Augsburger Hohes Friedensfest")
+        );
+        assert_eq!(public_holidays(2026, Some(&augsburg)).len(), 14);
+    }
+
+    #[test]
+    fn corpus_christi_in_saxony_and_thuringia_only_locally() {
+        let sorbian = local(SN, |l| l.corpus_christi = true);
+        let day = date(2026, 6, 4);
+        assert_eq!(public_holiday(day, Some(&sorbian)), Some("Fronleichnam"));
+        assert_eq!(public_holiday(day, Some(&HolidayRegion::state(SN))), None);
+        assert_eq!(public_holiday(day, Some(&HolidayRegion::state(TH))), None);
+        // Statewide Buß- und Bettag stays.
+        assert_eq!(
+            public_holiday(date(2026, 11, 18), Some(&sorbian)),
+            Some("Buß- und Bettag")
+        );
+    }
+
     #[test]
     fn ordinary_weekday_is_no_holiday() {
-        assert_eq!(public_holiday(date(2026, 6, 3), Some(NW)), None);
+        assert_eq!(
+            public_holiday(date(2026, 6, 3), Some(&HolidayRegion::state(NW))),
+            None
+        );
     }
 }

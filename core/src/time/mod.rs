@@ -5,10 +5,12 @@
 pub(crate) mod days;
 pub(crate) mod election;
 pub(crate) mod holidays;
+pub(crate) mod municipality;
 pub(crate) mod office_hours;
 pub(crate) mod week;
 
 pub use holidays::FederalState;
+pub(crate) use municipality::HolidayRegion;
 pub use office_hours::{OfficeHoursSettings, OfficeWindowSettings, Weekday};
 
 use jiff::Timestamp;

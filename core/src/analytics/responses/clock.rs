@@ -7,7 +7,7 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp, ToSpan};
 
-use crate::time::FederalState;
+use crate::time::HolidayRegion;
 use crate::time::holidays::public_holidays;
 use crate::time::office_hours::OfficeHours;
 
@@ -24,7 +24,7 @@ pub(crate) const MAX_MEASURED_DAYS: i64 = 366;
 pub(crate) struct OfficeClock<'a> {
     hours: &'a OfficeHours,
     time_zone: &'a TimeZone,
-    state: Option<FederalState>,
+    region: Option<HolidayRegion>,
     /// Holidays per year, computed once per year a measurement touches.
     holidays: HashMap<i16, Vec<Date>>,
 }
@@ -33,12 +33,12 @@ impl<'a> OfficeClock<'a> {
     pub fn new(
         hours: &'a OfficeHours,
         time_zone: &'a TimeZone,
-        state: Option<FederalState>,
+        region: Option<HolidayRegion>,
     ) -> OfficeClock<'a> {
         OfficeClock {
             hours,
             time_zone,
-            state,
+            region,
             holidays: HashMap::new(),
         }
     }
@@ -93,11 +93,11 @@ impl<'a> OfficeClock<'a> {
     }
 
     fn is_holiday(&mut self, day: Date) -> bool {
-        let state = self.state;
+        let region = self.region.as_ref();
         self.holidays
             .entry(day.year())
             .or_insert_with(|| {
-                public_holidays(day.year(), state)
+                public_holidays(day.year(), region)
                     .into_iter()
                     .map(|(date, _)| date)
                     .collect()

@@ -30,8 +30,9 @@ documented_rule! {
     /// Another post of the account lies less than `minutes` (default 60) before or after
     /// the draft's `scheduled_at` (else `published_at`, else the check's `now`). Published
     /// and scheduled posts of the history count; the closest one is named. The same post on
-    /// another channel is not another post: entries at most 10 minutes apart with the same
-    /// text (ignoring case and white space), or without a text and on other platforms,
+    /// another channel is not another post: entries with the draft's `post_id`, or at most
+    /// 10 minutes apart with a near-duplicate text (as in `cadence.week-max`: a shortened
+    /// version, hashtags and emoji added), or without a text and on other platforms,
     /// belong to the draft.
     ///
     /// ## Why

@@ -1,17 +1,35 @@
 //! `cadence.*`: how often an account posts, per local calendar week (Monday 00:00 to
 //! Monday 00:00 in the account's time zone) and between two posts.
 //!
-//! **One post, several channels.** The history holds one entry per platform publication.
-//! Entries of the same account count as one post when the later one went out at most
-//! [`CROSS_POST_MINUTES`] after the first entry of the post and either both texts are
-//! known and equal (ignoring case and runs of white space), or a text is missing and the
-//! two entries name no platform in common. The draft joins a post of the history the same
-//! way (a batch run whose history holds the draft itself counts it once). A post belongs
-//! to the week in which its first entry went out.
+//! **One post, several channels.** The history holds one entry per platform publication,
+//! and a city often words the channels differently: the X version shortened, the Instagram
+//! version with hashtags and emoji. Entries of the same account are one post when
+//!
+//! - they carry the same `post_id` (the caller's id of the post the entry is one channel
+//!   version of), at any distance in time; entries with different `post_id`s are never one
+//!   post; or, without a shared id,
+//! - the later one went out at most [`CROSS_POST_MINUTES`] after the first entry of the
+//!   post and their texts are near-duplicates: after removing hashtags, mentions, links,
+//!   emoji and punctuation and folding case, the word sequences are equal, or one of at
+//!   least [`MIN_WORDS`] words is contained in the other (a shortened version), or at least
+//!   [`SHARED_WORDS_PERCENT`] % of the distinct words of the shorter text occur in the
+//!   longer one (the overlap coefficient; a version with a sentence reworded). 80 %
+//!   admits one changed word in five, which keeps an edited version together, while two
+//!   different announcements of the same office within ten minutes rarely share four of
+//!   five words; or
+//! - a text is missing and the two entries name no platform in common.
+//!
+//! The draft joins a post of the history the same way (a batch run whose history holds
+//! the draft itself counts it once). A post belongs to the week in which its first entry
+//! went out. The account's history is grouped once per check ([`AccountPosts`]), and every
+//! cadence rule reads the same groups.
 pub(crate) mod below_min;
 pub(crate) mod election_rise;
 pub(crate) mod min_gap;
 pub(crate) mod week_max;
+
+use std::cell::OnceCell;
+use std::collections::{BTreeSet, HashMap};
 
 use jiff::{SignedDuration, Timestamp};
 
@@ -22,104 +40,212 @@ use crate::time::week::Range;
 
 /// Entries this close together (and alike, see the module docs) are one cross-posted post.
 pub(crate) const CROSS_POST_MINUTES: i64 = 10;
+/// Fewest words a shortened version must keep to count as contained in the longer one.
+pub(crate) const MIN_WORDS: usize = 3;
+/// Share of the shorter text's distinct words the longer one must contain.
+pub(crate) const SHARED_WORDS_PERCENT: usize = 80;
+
+/// A text reduced to what the channel versions of one post share: its words, lowercased,
+/// without hashtags, mentions, links, emoji and punctuation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Words(Vec<String>);
+
+impl Words {
+    pub(crate) fn of(text: &str) -> Words {
+        let mut words = Vec::new();
+        for chunk in text.split_whitespace() {
+            let link = chunk.contains("://") || chunk.to_lowercase().starts_with("www.");
+            if chunk.starts_with(['#', '@', '＃']) || link {
+                continue;
+            }
+            for word in chunk.split(|c: char| !c.is_alphanumeric()) {
+                if !word.is_empty() {
+                    words.push(word.to_lowercase());
+                }
+            }
+        }
+        Words(words)
+    }
+
+    /// Whether two texts are channel versions of one post (see the module docs).
+    fn near(&self, other: &Words) -> bool {
+        let (short, long) = if self.0.len() <= other.0.len() {
+            (&self.0, &other.0)
+        } else {
+            (&other.0, &self.0)
+        };
+        if short == long {
+            return true;
+        }
+        if short.len() < MIN_WORDS {
+            return false;
+        }
+        if long
+            .windows(short.len())
+            .any(|window| window == short.as_slice())
+        {
+            return true;
+        }
+        let short: BTreeSet<&String> = short.iter().collect();
+        let long: BTreeSet<&String> = long.iter().collect();
+        let shared = short.intersection(&long).count();
+        short.len() >= MIN_WORDS && shared * 100 >= short.len() * SHARED_WORDS_PERCENT
+    }
+}
+
+/// One channel version of a post: its words (if the text is known), platforms and id.
+#[derive(Debug, Clone)]
+struct Version<'h> {
+    words: Option<Words>,
+    platforms: &'h [Platform],
+    post_id: Option<&'h str>,
+}
+
+impl Version<'_> {
+    /// Whether another version without a decisive `post_id` is the same post.
+    fn alike(&self, other: &Version<'_>) -> bool {
+        match (&self.words, &other.words) {
+            (Some(a), Some(b)) => a.near(b),
+            _ => !other.platforms.iter().any(|p| self.platforms.contains(p)),
+        }
+    }
+}
 
 /// A post of the account: one or more history entries published together.
 #[derive(Debug, Clone)]
 pub(crate) struct Post<'h> {
     /// When its first entry went out.
     pub at: Timestamp,
-    /// Each entry's text (if known) and platforms, borrowed from the history.
-    entries: Vec<(Option<&'h str>, &'h [Platform])>,
+    versions: Vec<Version<'h>>,
+    post_id: Option<&'h str>,
 }
 
 impl Post<'_> {
-    /// Whether an entry with this text and these platforms is the same post as one of the
-    /// post's entries: equal texts, or (a text unknown) no platform in common.
-    fn alike(&self, text: Option<&str>, platforms: &[Platform]) -> bool {
-        self.entries.iter().any(|(known, on)| match (known, text) {
-            (Some(known), Some(text)) => same_text(known, text),
-            _ => !platforms.iter().any(|platform| on.contains(platform)),
-        })
+    /// Whether a version that goes out at `at` belongs to this post.
+    fn takes(&self, version: &Version<'_>, at: Timestamp) -> bool {
+        match (self.post_id, version.post_id) {
+            (Some(mine), Some(theirs)) => mine == theirs,
+            _ => {
+                at.duration_since(self.at).abs() <= cross_post_window()
+                    && self.versions.iter().any(|known| known.alike(version))
+            }
+        }
     }
-}
-
-/// Whether two texts are equal ignoring case and runs of white space. Compared lazily,
-/// character by character: a check compares its draft with up to every history entry, and
-/// normalised copies of all of them cost 8 % of a long check.
-fn same_text(a: &str, b: &str) -> bool {
-    fn folded(text: &str) -> impl Iterator<Item = char> + '_ {
-        text.split_whitespace()
-            .enumerate()
-            .flat_map(|(index, word)| {
-                let space = (index > 0).then_some(' ');
-                space
-                    .into_iter()
-                    .chain(word.chars().flat_map(char::to_lowercase))
-            })
-    }
-    a == b || folded(a).eq(folded(b))
 }
 
 fn cross_post_window() -> SignedDuration {
     SignedDuration::from_mins(CROSS_POST_MINUTES)
 }
 
+/// The posts of one account over the whole history, in time order: built once per check
+/// (or per report) and read by every cadence rule.
+pub(crate) struct AccountPosts<'h> {
+    posts: Vec<Post<'h>>,
+}
+
+impl<'h> AccountPosts<'h> {
+    /// Groups the entries of `account` into posts (see the module docs).
+    pub(crate) fn build(history: &'h [HistoryEntry], account: &str) -> AccountPosts<'h> {
+        let mut entries: Vec<&HistoryEntry> = history
+            .iter()
+            .filter(|entry| entry.account == account)
+            .collect();
+        entries.sort_by_key(|entry| entry.published_at);
+        let mut posts: Vec<Post<'h>> = Vec::new();
+        let mut by_id: HashMap<&'h str, usize> = HashMap::new();
+        for entry in entries {
+            let version = Version {
+                words: entry.text.as_deref().map(Words::of),
+                platforms: &entry.platforms,
+                post_id: entry.post_id.as_deref(),
+            };
+            let at = entry.published_at;
+            let joined = match version.post_id.and_then(|id| by_id.get(id)) {
+                Some(&index) => Some(index),
+                // Posts are in time order: only the last few can still be within the window.
+                None => posts
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .take_while(|(_, post)| at.duration_since(post.at) <= cross_post_window())
+                    .find(|(_, post)| post.takes(&version, at))
+                    .map(|(index, _)| index),
+            };
+            let index = match joined.and_then(|index| posts.get_mut(index).map(|p| (index, p))) {
+                Some((index, post)) => {
+                    post.post_id = post.post_id.or(version.post_id);
+                    post.versions.push(version);
+                    index
+                }
+                None => {
+                    posts.push(Post {
+                        at,
+                        post_id: version.post_id,
+                        versions: vec![version],
+                    });
+                    posts.len() - 1
+                }
+            };
+            if let Some(id) = entry.post_id.as_deref() {
+                by_id.entry(id).or_insert(index);
+            }
+        }
+        AccountPosts { posts }
+    }
+
+    /// The posts whose first entry lies in `range`, in time order.
+    pub(crate) fn in_range(&self, range: Range) -> &[Post<'h>] {
+        let from = self.posts.partition_point(|post| post.at < range.start);
+        let to = self.posts.partition_point(|post| post.at < range.end);
+        self.posts.get(from..to).unwrap_or_default()
+    }
+}
+
+/// The cadence rules' view of the history for one check: the account's posts, grouped on
+/// first use and then shared by every rule.
+#[derive(Default)]
+pub(crate) struct PostIndex<'h> {
+    posts: OnceCell<AccountPosts<'h>>,
+}
+
 /// The account's posts whose first entry lies in `range`, with the index of the post the
 /// draft is part of (if it was already published or scheduled as one of them).
-pub(crate) struct Posts<'h> {
-    pub posts: Vec<Post<'h>>,
+pub(crate) struct Posts<'p, 'h> {
+    pub posts: &'p [Post<'h>],
     /// The post the draft belongs to.
     pub draft_post: Option<usize>,
 }
 
-/// Groups the account's history entries around `range` into posts, and finds the draft's.
-pub(crate) fn posts_in<'h>(cx: &CheckContext<'h>, range: Range, draft_at: Timestamp) -> Posts<'h> {
-    let window = cross_post_window();
-    let posts = group_posts(cx.history, &cx.account.id, range);
-    let draft_post = posts.iter().position(|post| {
-        draft_at.duration_since(post.at).abs() <= window
-            && post.alike(Some(&cx.draft.text), cx.platforms)
-    });
+/// The account's posts around `range` from the check's index, and the draft's among them.
+pub(crate) fn posts_in<'p, 'h>(
+    cx: &'p CheckContext<'h>,
+    range: Range,
+    draft_at: Timestamp,
+) -> Posts<'p, 'h> {
+    let all = cx
+        .post_index
+        .posts
+        .get_or_init(|| AccountPosts::build(cx.history, &cx.account.id));
+    let posts = all.in_range(range);
+    let draft = Version {
+        words: Some(Words::of(&cx.draft.text)),
+        platforms: cx.platforms,
+        post_id: cx.draft.post_id.as_deref(),
+    };
+    let draft_post = posts.iter().position(|post| post.takes(&draft, draft_at));
     Posts { posts, draft_post }
 }
 
-/// Groups the history entries of `account` into posts (see the module docs) and keeps the
-/// posts whose first entry lies in `range`, in time order. Also used by the archive report,
-/// so a report counts weeks exactly as the cadence rules do.
+/// Groups the history entries of `account` into posts and keeps those whose first entry
+/// lies in `range`: the archive report counts weeks exactly as the cadence rules do.
 pub(crate) fn group_posts<'h>(
     history: &'h [HistoryEntry],
     account: &str,
     range: Range,
 ) -> Vec<Post<'h>> {
-    // Entries just outside the range may open a post whose later entries lie inside it.
-    let window = cross_post_window();
-    let from = range.start.checked_sub(window).unwrap_or(range.start);
-    let mut entries: Vec<_> = history
-        .iter()
-        .filter(|entry| entry.account == account)
-        .filter(|entry| from <= entry.published_at && entry.published_at < range.end)
-        .collect();
-    entries.sort_by_key(|entry| entry.published_at);
-
-    let mut posts: Vec<Post> = Vec::new();
-    for entry in entries {
-        let text = entry.text.as_deref();
-        // Posts are in time order: only the last few can still be within the window.
-        let joined = posts
-            .iter_mut()
-            .rev()
-            .take_while(|post| entry.published_at.duration_since(post.at) <= window)
-            .find(|post| post.alike(text, &entry.platforms));
-        match joined {
-            Some(post) => post.entries.push((text, &entry.platforms)),
-            None => posts.push(Post {
-                at: entry.published_at,
-                entries: vec![(text, &entry.platforms)],
-            }),
-        }
-    }
-    posts.retain(|post| range.contains(post.at));
-    posts
+    AccountPosts::build(history, account)
+        .in_range(range)
+        .to_vec()
 }
 
 /// A decimal number in the message language (`1,5` in German).
@@ -129,5 +255,76 @@ pub(crate) fn decimal(value: f64, lang: crate::lang::Lang) -> String {
     match lang {
         crate::lang::Lang::En => text,
         _ => text.replace('.', ","),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn near(a: &str, b: &str) -> bool {
+        Words::of(a).near(&Words::of(b))
+    }
+
+    #[test]
+    fn shortened_version_with_hashtags_and_emoji_is_the_same_post() {
+        assert!(near(
+            "Ab Montag hat das Bürgerbüro neue Öffnungszeiten. Mehr: https://paderborn.de/x",
+            "Ab Montag hat das Bürgerbüro neue Öffnungszeiten 🗓️ #Paderborn @stadt",
+        ));
+        assert!(near(
+            "Der Wochenmarkt zieht um.",
+            "der  WOCHENMARKT zieht um"
+        ));
+    }
+
+    #[test]
+    fn different_announcements_are_not_near() {
+        assert!(!near(
+            "Neue Öffnungszeiten im Bürgerbüro.",
+            "Die Stadtbibliothek lädt ein."
+        ));
+        // Two words in common are no containment: too short to tell.
+        assert!(!near(
+            "Danke euch!",
+            "Danke euch allen für die Geduld beim Umbau."
+        ));
+    }
+
+    #[test]
+    fn reworded_version_shares_four_fifths_of_its_words() {
+        assert!(near(
+            "Die neue Radstation am Bahnhof öffnet am Montag mit 400 Plätzen.",
+            "Die neue Radstation am Bahnhof öffnet heute mit 400 Plätzen! 🚲",
+        ));
+        assert!(!near(
+            "Heute Abend überträgt die Stadt die Sitzung des Rates.",
+            "Die Ratssitzung wird heute übertragen.",
+        ));
+    }
+
+    fn entry(minute: i64, text: &str, post_id: Option<&str>) -> HistoryEntry {
+        let base: Timestamp = "2026-05-04T10:00:00+02:00".parse().unwrap_or_default();
+        HistoryEntry {
+            account: "stadt".into(),
+            platforms: vec![Platform::Facebook],
+            published_at: base
+                .checked_add(SignedDuration::from_mins(minute))
+                .unwrap_or(base),
+            text: Some(text.into()),
+            post_id: post_id.map(Into::into),
+        }
+    }
+
+    #[test]
+    fn shared_post_id_groups_across_hours_and_splits_equal_texts() {
+        let history = [
+            entry(0, "Haushalt beschlossen.", Some("pm-118")),
+            entry(1, "Haushalt beschlossen.", Some("pm-119")),
+            entry(240, "Was der Haushalt bringt.", Some("pm-118")),
+        ];
+        let posts = AccountPosts::build(&history, "stadt");
+        assert_eq!(posts.posts.len(), 2);
+        assert_eq!(posts.posts.first().map(|p| p.versions.len()), Some(2));
     }
 }

@@ -21,10 +21,12 @@ documented_rule! {
     /// the `max` of the account's `posts-per-week`. Weeks run from Monday 00:00 to Monday
     /// 00:00 in the account's `time-zone`, so a post on Sunday 23:30 and one on Monday
     /// 00:30 fall in different weeks, also across the switches to and from summer time.
-    /// One post on several channels counts once: history entries of the account at most
-    /// 10 minutes after the post's first entry with the same text (ignoring case and white
-    /// space), or without a text and on other platforms, are the same post; so is the
-    /// draft when the history already holds it.
+    /// One post on several channels counts once: history entries of the account with the
+    /// same `post_id`, or at most 10 minutes after the post's first entry with a
+    /// near-duplicate text (equal, or one contained in the other, or 80 % of the shorter
+    /// one's words shared, once hashtags, mentions, links and emoji are removed), or
+    /// without a text and on other platforms, are the same post; so is the draft when the
+    /// history already holds it. Different `post_id`s are different posts.
     ///
     /// ## Why
     /// Paderborn's strategy sets the rhythm "Ø 2-3 Posts / Woche" (seed 000): more posts

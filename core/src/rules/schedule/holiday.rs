@@ -4,7 +4,7 @@ use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
 };
 use crate::time::holidays::public_holiday;
-use crate::time::{FederalState, date_label, post_time};
+use crate::time::{HolidayRegion, date_label, post_time};
 
 rule_settings! {
     /// Settings of `schedule.holiday`. The state is the account's (or the policy's)
@@ -21,9 +21,21 @@ documented_rule! {
     /// year: the nine common to all states, Easter-based days (Karfreitag, Ostermontag,
     /// Christi Himmelfahrt, Pfingstmontag, Fronleichnam) from the Gregorian Easter date,
     /// and the states' own days (Fronleichnam and Allerheiligen in `NW` and `RP`,
-    /// Reformationstag in `HH` since 2018, …). Without `federal-state` the rule finds
-    /// nothing: holidays are the states' law, so a policy opts in by naming its state.
-    /// Holidays of single municipalities belong in `schedule.blackout`.
+    /// Reformationstag in `HH` since 2018, …). Without `federal-state` or
+    /// `municipality-key` the rule finds nothing: holidays are the states' law, so a policy
+    /// opts in by naming its state or its municipality. With the municipality's official
+    /// key (Amtlicher Gemeindeschlüssel) the rule also knows the holidays a state gives
+    /// only some municipalities: Mariä Himmelfahrt in Bavaria only where the Catholics are
+    /// the majority (Art. 1 Abs. 1 Nr. 2 FTG; for municipalities outside Ober- and
+    /// Niederbayern and the large cities the policy states it with `assumption-day`, as the
+    /// Bayerisches Landesamt für Statistik determines it), the Augsburger Hohes
+    /// Friedensfest on 8 August in Augsburg (Art. 1 Abs. 2 FTG), Fronleichnam in the
+    /// Catholic Sorbian municipalities of the Landkreis Bautzen (FronleichnamsVO of 4 May
+    /// 1993 under § 1 SächsSFG) and in the Thuringian Eichsfeld and the Catholic
+    /// municipalities of the Unstrut-Hainich-Kreis and the Wartburgkreis (§ 2 Abs. 2
+    /// ThürFGtG); where only some parts of a municipality are listed, `corpus-christi`
+    /// says whether the account works in one. Other local days belong in
+    /// `schedule.blackout`.
     ///
     /// ## Why
     /// On a public holiday the press office is closed: a post then meets the "Dienstzeiten"
@@ -37,12 +49,18 @@ documented_rule! {
     /// ## Configuration
     /// ```toml
     /// federal-state = "NW"            # or per account: [accounts.<id>] federal-state = "NW"
+    /// # or the municipality, which gives the state: Augsburg, with Mariä Himmelfahrt and
+    /// # the Friedensfest
+    /// # municipality-key = "09761000"
+    /// # a Bavarian municipality whose status freigabe does not know
+    /// # municipality-key = "09674223"
+    /// # assumption-day = false
     ///
     /// [rules."schedule.holiday"]
     /// severity = "warning"
     /// ```
     pub(crate) struct ScheduleHoliday {
-        state: Option<FederalState>,
+        region: Option<HolidayRegion>,
     }
 }
 
@@ -53,26 +71,32 @@ impl RuleDef for ScheduleHoliday {
 
     fn compile(_: &Settings, account: &Account) -> Result<Self, SettingError> {
         Ok(ScheduleHoliday {
-            state: account.federal_state,
+            region: account.holidays.clone(),
         })
     }
 }
 
 impl Rule for ScheduleHoliday {
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
-        let (Some(state), Some(at)) = (self.state, post_time(cx.draft, cx.now)) else {
+        let (Some(region), Some(at)) = (&self.region, post_time(cx.draft, cx.now)) else {
             return;
         };
         let day = at.to_zoned(cx.account.time_zone.clone()).date();
-        let Some(holiday) = public_holiday(day, Some(state)) else {
+        let Some(holiday) = public_holiday(day, Some(region)) else {
             return;
         };
         let date = date_label(day, cx.lang);
-        let state = state.code();
-        out.push(Finding::new(
-            tr!(cx.lang,
+        let state = region.state.code();
+        let message = match &region.municipality {
+            None => tr!(cx.lang,
                 de: "am {date} ist `{holiday}`, gesetzlicher feiertag in `{state}`",
                 en: "{date} is `{holiday}`, a public holiday in `{state}`"),
+            Some(key) => tr!(cx.lang,
+                de: "am {date} ist `{holiday}`, gesetzlicher feiertag in `{state}` (gemeinde `{key}`)",
+                en: "{date} is `{holiday}`, a public holiday in `{state}` (municipality `{key}`)"),
+        };
+        out.push(Finding::new(
+            message,
             tr!(cx.lang,
                 de: "den beitrag auf einen arbeitstag legen, oder vorher klären, wer am feiertag antwortet",
                 en: "schedule the post for a working day, or settle first who answers on the holiday"),
