@@ -80,7 +80,17 @@ def _missing(value: Any) -> bool:
 
 
 #: Draft keys taken from same-named columns where the frame has them.
-DRAFT_COLUMNS = ("id", "author", "scheduled_at", "published_at", "media", "approvals", "labels")
+DRAFT_COLUMNS = (
+    "id",
+    "post_id",
+    "author",
+    "scheduled_at",
+    "published_at",
+    "reply_to",
+    "media",
+    "approvals",
+    "labels",
+)
 
 
 def _cell(value: Any) -> Any:
@@ -184,8 +194,9 @@ def check_frame(
     row (a platform name or a list of them); None means the ``account``/``platforms``
     column if the frame has one, else the draft contract's default (the policy's default
     account, the account's platforms). A ``platforms`` cell is a list or
-    one name. The other draft keys (``DRAFT_COLUMNS``: ``id``, ``author``,
-    ``scheduled_at``, ``published_at``, ``media``, ``approvals``, ``labels``) come from
+    one name. The other draft keys (``DRAFT_COLUMNS``: ``id``, ``post_id``, ``author``,
+    ``scheduled_at``, ``published_at``, ``reply_to``, ``media``, ``approvals``,
+    ``labels``) come from
     same-named columns where the frame has them, so a ``read_archive`` frame checks like
     its archive. ``history``/``now``/``threads`` as for ``Engine.check_many``.
 

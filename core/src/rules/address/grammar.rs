@@ -384,6 +384,16 @@ impl<'v> Sentences<'v> {
                 {
                     found.push((address(Form::Formal, marker), evidence));
                 }
+            } else if class.has(Class::SECOND_SINGULAR) {
+                // `Hast ja Recht`, `Bist dabei?`; beside `du` the pronoun is marked instead.
+                let pronoun_beside = [index.checked_sub(1), Some(index + 1)]
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|i| self.token(i))
+                    .any(|t| t.class.has(Class::DU) && t.sentence == token.sentence);
+                if !pronoun_beside {
+                    found.push((address(Form::Du, Marker::Imperative), Evidence::Certain));
+                }
             } else if let Some(form) = self.imperative(index) {
                 imperative_sentence = Some(token.sentence);
                 found.push((address(form, Marker::Imperative), Evidence::Certain));
@@ -443,6 +453,21 @@ impl<'v> Sentences<'v> {
     fn ihr_is_plural_you(&self, index: usize) -> bool {
         let previous = self.previous_in_clause(index);
         let next = self.next_in_clause(index);
+        // Vocatives: `Gute Nacht, ihr Lieben`, `Hallo ihr alle`, `… Arschlöcher ihr!`;
+        // `ihr seit` is the common misspelling of `ihr seid`.
+        if next.is_some_and(|n| matches!(n.word, "lieben" | "leute" | "alle" | "beiden" | "seit"))
+            && self.token(index).is_some_and(|t| {
+                t.before != Boundary::Space || previous.is_some_and(|p| !p.capital)
+            })
+        {
+            return true;
+        }
+        if next.is_none()
+            && self.token(index).is_some_and(|t| t.exclamation_after)
+            && previous.is_some_and(|p| p.capital)
+        {
+            return true;
+        }
         // `ihr seid`, `habt ihr`: forms that only a 2nd person plural takes.
         if next.is_some_and(|n| n.class.has(Class::PLURAL_ONLY))
             || previous.is_some_and(|p| p.class.has(Class::PLURAL_ONLY))
@@ -474,9 +499,12 @@ impl<'v> Sentences<'v> {
         }
         // `wenn ihr kommt`, `Ihr kommt doch`, `und ihr gewinnt`: ihr opens its clause (or
         // follows a conjunction) and a lower-case -t verb follows.
+        // `Wir hoffen ihr findet…`: a verb before `ihr` that takes a clause.
         let opens_clause = previous.is_none()
             || previous.is_some_and(|p| {
-                p.class.has(Class::SUBORDINATOR) || p.class.has(Class::COORDINATOR)
+                p.class.has(Class::SUBORDINATOR)
+                    || p.class.has(Class::COORDINATOR)
+                    || (!p.capital && CLAUSE_TAKING_VERBS.contains(&p.word))
             });
         if opens_clause
             && let Some(verb) = next
@@ -647,7 +675,9 @@ impl<'v> Sentences<'v> {
         }
         // `Renate Künast hat ihr Buch…`: after a third person verb inside a sentence the
         // possessive belongs to its subject.
+        // (`Was ist ihr Statement?` asks about the reader's own.)
         if (token.class.has(Class::IHR) || token.class.has(Class::IHR_INFLECTED))
+            && !self.is_question(index)
             && previous.is_some_and(|p| {
                 p.class.has(Class::THIRD_SINGULAR) && p.before != Boundary::Sentence
             })
@@ -666,8 +696,18 @@ impl<'v> Sentences<'v> {
         {
             return None;
         }
-        // A possessive after a formal `Sie` in the same sentence is formal too.
-        if (token.class.has(Class::IHR) || token.class.has(Class::IHR_INFLECTED))
+        // A possessive or `sie` after a formal `Sie` in the same sentence is formal too
+        // (`Tun Sie sich den Gefallen und gehen sie…`).
+        // Right after the formal `Sie` a `sie` is its object (`Besuchen Sie sie am Stand`).
+        let object_of_formal = token.class.has(Class::SIE)
+            && index
+                .checked_sub(1)
+                .and_then(|i| self.token(i))
+                .is_some_and(|t| t.class.has(Class::SIE));
+        if (token.class.has(Class::IHR)
+            || token.class.has(Class::IHR_INFLECTED)
+            || token.class.has(Class::SIE))
+            && !object_of_formal
             && self.formal_sie_before(index)
         {
             return Some(Evidence::Certain);
@@ -701,11 +741,16 @@ impl<'v> Sentences<'v> {
         // `Hier finden sie…`, `Was wollen sie hören?`: a verb right before `sie` that
         // serves the reader, or a question put to them.
         let previous = self.previous_in_clause(index);
-        let service = self.token(index).is_some_and(|t| t.class.has(Class::SIE))
+        let is_sie = self.token(index).is_some_and(|t| t.class.has(Class::SIE));
+        let service = is_sie
             && previous.is_some_and(|p| {
-                SERVICE_VERBS.contains(&p.word) || (self.is_question(index) && !p.capital)
+                SERVICE_VERBS.contains(&p.word)
+                    || (self.is_question(index) && (!p.capital || self.is_infinitive_like(p)))
             });
-        (first_person && addressing) || request || service
+        // `Was ist ihr Statement dazu?`, `Wird ihnen gedroht?`: a question about the
+        // reader's own.
+        let question_about_reader = !is_sie && self.is_question(index);
+        (first_person && addressing) || request || service || question_about_reader
     }
 
     fn formal_sie_before(&self, index: usize) -> bool {
@@ -908,7 +953,14 @@ impl<'v> Sentences<'v> {
             return !masculine_subject && noun_follows;
         }
         if token.class.has(Class::TITLE) && next_is_noun(1) {
-            return true;
+            return !self.is_vocative_title(index);
+        }
+        // The name after a vocative title is the reader too.
+        if index
+            .checked_sub(1)
+            .is_some_and(|title| self.is_vocative_title(title))
+        {
+            return false;
         }
         // Two capitalised words inside a sentence that are not function words: a name.
         let is_name_part =
@@ -950,6 +1002,28 @@ impl<'v> Sentences<'v> {
         false
     }
 
+    /// `Frau Will, wieviel haben ihnen…`, `Herr Maas haben sie…`: a title opening the
+    /// sentence, followed by a name and a comma, or by a plural verb with its pronoun —
+    /// the person spoken to.
+    fn is_vocative_title(&self, index: usize) -> bool {
+        let Some(title) = self.token(index) else {
+            return false;
+        };
+        title.class.has(Class::TITLE)
+            && title.before == Boundary::Sentence
+            && (self
+                .tokens
+                .get(index + 1)
+                .is_some_and(|name| name.clause_final)
+                || self.tokens.get(index + 3).is_some_and(|pronoun| {
+                    pronoun.class.has(Class::SIE)
+                        && self
+                            .tokens
+                            .get(index + 2)
+                            .is_some_and(|verb| self.is_infinitive_like(verb))
+                }))
+    }
+
     /// An imperative without pronoun at `index`, with its number.
     fn imperative(&self, index: usize) -> Option<Form> {
         let token = self.token(index)?;
@@ -964,7 +1038,11 @@ impl<'v> Sentences<'v> {
         if !plural && !singular && !unknown_t_word {
             return None;
         }
-        if self.is_question(index) || token.joined_after {
+        // `Sagt mal, „Mossul-Offensive“???`: an order before the question.
+        let asks_first = self.next_in_clause(index).is_some_and(|n| {
+            matches!(n.word, "mal" | "doch") && n.clause_final && !n.exclamation_after
+        });
+        if (self.is_question(index) && !asks_first) || token.joined_after {
             return None;
         }
         let position = self.imperative_position(index)?;
@@ -972,7 +1050,7 @@ impl<'v> Sentences<'v> {
         if self.is_dropped_ich(index) || self.is_verb_second(index, position) {
             return None;
         }
-        if position == Position::SentenceStart && self.opens_conditional(index) {
+        if position == Position::SentenceStart && !asks_first && self.opens_conditional(index) {
             return None; // `Steigt die Inzidenz über 100, darf…`: a verb-first condition
         }
         // `Bleibt zu hoffen, dass…`, `Gilt zu beachten`: impersonal, with `zu` + infinitive.
@@ -1307,6 +1385,29 @@ const ADDRESSING_STEMS: &[&str] = &[
     "wünsch",
     "gratulier",
     "verfügung",
+    "beruhig",
+    "versicher",
+    "überzeug",
+];
+
+/// Verbs of hoping, thinking and saying that take a clause without `dass` (folded).
+const CLAUSE_TAKING_VERBS: &[&str] = &[
+    "hoffen",
+    "hoffe",
+    "glaube",
+    "glauben",
+    "denke",
+    "denken",
+    "wette",
+    "wetten",
+    "weiss",
+    "wissen",
+    "finde",
+    "finden",
+    "meine",
+    "meinen",
+    "wünschen",
+    "wünsche",
 ];
 
 /// Words that open a greeting of the readers.
@@ -1681,6 +1782,23 @@ mod tests {
             (
                 "Ich freue mich, dass ich sie\nheute begrüßen darf.",
                 &["Formal/Lowercase:sie"],
+            ),
+            ("Hast ja Recht.", &["Du/Imperative:Hast"]),
+            ("Gute Nacht, ihr Lieben!", &["Ihr/Pronoun:ihr"]),
+            ("Wir hoffen ihr findet den Weg.", &["Ihr/Pronoun:ihr"]),
+            ("Sagt mal, geht das noch?", &["Ihr/Imperative:Sagt"]),
+            (
+                "Herr Maas, haben sie noch den Überblick?",
+                &["Formal/Lowercase:sie"],
+            ),
+            (
+                "Herr Maas haben sie noch den Überblick?",
+                &["Formal/Lowercase:sie"],
+            ),
+            ("Was ist ihr Statement dazu?", &["Formal/Lowercase:ihr"]),
+            (
+                "Tun Sie uns den Gefallen und gehen sie in Rente!",
+                &["Formal/Pronoun:Sie", "Formal/Lowercase:sie"],
             ),
         ] {
             assert_eq!(forms(text), expected, "{text}");

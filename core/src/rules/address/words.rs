@@ -76,6 +76,9 @@ impl Class {
     pub const DROPPED_ICH: Class = Class(1 << 29);
     /// Third person singular subjunctives of reported speech (`sie sei`, `sie habe`).
     pub const REPORTED_SPEECH: Class = Class(1 << 30);
+    /// Second person singular verb forms, which address one reader without `du`
+    /// (`Hast ja Recht`, `Bist dabei?`).
+    pub const SECOND_SINGULAR: Class = Class(1 << 31);
 
     pub const NONE: Class = Class(0);
 
@@ -664,6 +667,30 @@ const REPORTED_SPEECH_FORMS: &[&str] = &[
     "sei", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "möge", "gebe", "komme",
     "wisse", "gehe", "stehe", "liege", "bleibe",
 ];
+/// Second person singular forms of auxiliaries and modals: never anything but `du`.
+const SECOND_SINGULAR_FORMS: &[&str] = &[
+    "hast",
+    "bist",
+    "kannst",
+    "willst",
+    "musst",
+    "sollst",
+    "darfst",
+    "weisst",
+    "hättest",
+    "wärst",
+    "würdest",
+    "könntest",
+    "solltest",
+    "möchtest",
+    "warst",
+    "hattest",
+    "wirst",
+    "müsstest",
+    "durftest",
+    "konntest",
+    "wolltest",
+];
 /// Chat inflectives (`*lach*`, `grins`) and words ending in -t that are no verb.
 const INFLECTIVES_AND_PARTICLES: &[&str] = &[
     "lach",
@@ -675,7 +702,6 @@ const INFLECTIVES_AND_PARTICLES: &[&str] = &[
     "schluck",
     "staun",
     "zwinker",
-    "heul",
     "schnief",
     "räusper",
     "kotz",
@@ -1031,6 +1057,7 @@ pub(super) fn word_classes() -> BTreeMap<String, Class> {
     add(DU_AS_NOUN, Class::DU_AS_NOUN);
     add(DROPPED_ICH_FORMS, Class::DROPPED_ICH);
     add(REPORTED_SPEECH_FORMS, Class::REPORTED_SPEECH);
+    add(SECOND_SINGULAR_FORMS, Class::SECOND_SINGULAR);
     add(INFLECTIVES_AND_PARTICLES, Class::NOT_A_VERB);
     // A function word is never also read as a verb form (`mal` is a particle, `bitte` a
     // lead-in, `sicher` an adverb).
