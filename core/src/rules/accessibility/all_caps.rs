@@ -2,6 +2,7 @@ use std::ops::Range;
 
 use unicode_normalization::char::is_combining_mark;
 
+use super::capitalised_names::CAPITALISED_NAMES;
 use crate::lang::tr;
 use crate::report::Severity;
 use crate::rules::{
@@ -9,51 +10,61 @@ use crate::rules::{
 };
 use crate::text::TextView;
 
-/// Shorter capitalised words are mostly acronyms (`DRK`, `NRW`, `EU`).
-const DEFAULT_MIN_LETTERS: u32 = 4;
+/// A single word in capitals of up to four letters is a name or an acronym (`WELT`, `BILD`,
+/// `ADAC`, `ZDF`, `ÖPNV`), not shouting; `min-letters` can only raise this.
+const SHORTEST_SHOUTED_WORD: u32 = 5;
 
 rule_settings! {
     /// Settings of `accessibility.all-caps`.
     #[schemars(rename = "AccessibilityAllCapsSettings")]
     pub struct Settings {
-        /// Fewest letters of a word in capitals that is reported (default 4).
+        /// Fewest letters of the longest unknown word in a run of capitals for the run to
+        /// be reported (default and least 5: shorter words are names and acronyms).
         pub min_letters: Option<u32>,
-        /// Acronyms that are written in capitals (any case here; a plural `S` is allowed
-        /// too: `KITA` allows `KITAS`). The base policy ships administrative ones.
+        /// Names and acronyms that are written in capitals, in addition to the built-in
+        /// ones (any case here; a plural `S` is allowed too: `KITA` allows `KITAS`). The
+        /// base policy ships administrative ones.
         pub allow: Option<Vec<String>>,
     }
 }
 
 documented_rule! {
     /// ## What it checks
-    /// Words written entirely in capitals with at least `min-letters` letters
-    /// (`ACHTUNG`, `HEUTE GESCHLOSSEN`), outside URLs, mentions and hashtags. Acronyms in
-    /// `allow` (`ÖPNV`, `DSGVO`, `WLAN` …) and Roman numerals are fine. Neighbouring words
-    /// in capitals form one finding. Hashtags are the business of `hashtags.camel-case`.
+    /// Shouting: runs of words written entirely in capitals (`BITTE JETZT ANMELDEN`,
+    /// `ACHTUNG: STRASSE GESPERRT`, a single `ACHTUNG`), outside URLs, mentions and
+    /// hashtags. Neighbouring words in capitals in one sentence form one run and one
+    /// finding. A run counts
+    /// when one of its words has at least `min-letters` letters (5) and is no name: a
+    /// single word in capitals of up to four letters (`WELT`, `BILD`, `ADAC`, `ZDF`,
+    /// `ÖPNV`) never counts, and neither do names their owners write in capitals
+    /// (`SPIEGEL`, `LINKE`, `FREIE WÄHLER`, `DSGVO`; the built-in list names its sources),
+    /// the names in `allow` and Roman numerals. Mixed spellings (`KiTa`, `BAföG`) are not
+    /// capitals. Hashtags are the business of `hashtags.camel-case`.
     ///
     /// ## Why
-    /// Text in capitals is harder to read, for people with dyslexia or low vision most of
-    /// all, and screen readers spell unknown capitalised words letter by letter or read
-    /// them with a shouting emphasis. The Bundesfachstelle Barrierefreiheit recommends few
-    /// abbreviations and plain formatting (§12a(8) BGG; research notes "Accessibility").
-    /// The default severity is `info` because administrative posts are full of acronyms the
-    /// base list cannot know (`ISEK`, `KAoA`): add yours to `allow`.
+    /// Running text in capitals is harder to read, for people with dyslexia or low vision
+    /// most of all, and screen readers read it with a shouting emphasis or spell it letter
+    /// by letter. The Bundesfachstelle Barrierefreiheit recommends plain formatting and few
+    /// abbreviations (§ 12a Abs. 8 BGG). A name or an acronym in its own spelling is read
+    /// as a name: flagging `WELT` or `ADAC` teaches editors to ignore the rule. The default
+    /// severity is `info`, because a city's own long acronyms (`DEHOGA`, `UNESCO` are
+    /// built in, `KOMPASS` is not) need adding to `allow`.
     ///
     /// ## Example
-    /// `ACHTUNG: Das Bürgerbüro bleibt HEUTE geschlossen.` → `Achtung: Das Bürgerbüro
-    /// bleibt heute geschlossen.`
+    /// `ACHTUNG: STRASSE GESPERRT` → `Achtung: Straße gesperrt`. `Laut WELT und SPIEGEL
+    /// hilft das DRK.` is fine.
     ///
     /// ## Configuration
     /// Off unless the policy sets `enabled = true` (the base policy does, with a list of
     /// administrative acronyms).
     /// ```toml
     /// [rules."accessibility.all-caps"]
-    /// min-letters = 5
-    /// allow = ["ÖPNV", "DSGVO", "ISEK"]
+    /// min-letters = 6
+    /// allow = ["KOMPASS", "ISEK"]
     /// ```
     pub(crate) struct AccessibilityAllCaps {
         min_letters: usize,
-        /// Upper case.
+        /// Upper case: the built-in names and the policy's `allow`.
         allow: Vec<String>,
     }
 }
@@ -72,66 +83,81 @@ impl RuleDef for AccessibilityAllCaps {
 
 impl AccessibilityAllCaps {
     fn from_settings(settings: &Settings) -> Self {
-        let min_letters = settings.min_letters.unwrap_or(DEFAULT_MIN_LETTERS);
-        AccessibilityAllCaps {
-            min_letters: usize::try_from(min_letters).unwrap_or(usize::MAX).max(2),
-            allow: settings
-                .allow
-                .iter()
-                .flatten()
-                .map(|word| word.trim().to_uppercase())
-                .collect(),
-        }
-    }
-
-    /// Whether a word (letters only) is written in capitals and is no known acronym.
-    fn is_shouted(&self, word: &str) -> bool {
-        let mut letters = 0;
-        let mut has_upper = false;
-        for c in word.chars() {
-            // `ß` has no capital in common use: `STRAßE` is written in capitals.
-            if c.is_lowercase() && c != 'ß' {
-                return false;
-            }
-            has_upper |= c.is_uppercase();
-            letters += usize::from(c.is_alphabetic());
-        }
-        if !has_upper || letters < self.min_letters || is_roman_numeral(word) {
-            return false;
-        }
-        let singular = word.strip_suffix('S');
-        !self
+        let min_letters = settings
+            .min_letters
+            .unwrap_or(SHORTEST_SHOUTED_WORD)
+            .max(SHORTEST_SHOUTED_WORD);
+        let built_in = CAPITALISED_NAMES.iter().map(|name| (*name).to_owned());
+        let from_policy = settings
             .allow
             .iter()
-            .any(|acronym| acronym == word || Some(acronym.as_str()) == singular)
+            .flatten()
+            .map(|word| word.trim().to_uppercase());
+        AccessibilityAllCaps {
+            min_letters: usize::try_from(min_letters).unwrap_or(usize::MAX),
+            allow: built_in.chain(from_policy).collect(),
+        }
     }
 
-    /// Ranges of words in capitals, neighbours merged.
+    /// Whether a word (letters only) is long enough to shout, written in capitals and no
+    /// known name or acronym.
+    fn is_shouted(&self, word: &str) -> bool {
+        is_capitalised(word)
+            && word.chars().filter(|c| c.is_alphabetic()).count() >= self.min_letters
+            && !self.is_name(word)
+    }
+
+    /// A name written in capitals: built in or in `allow` (also with a plural `S`), or a
+    /// Roman numeral.
+    fn is_name(&self, word: &str) -> bool {
+        let singular = word.strip_suffix('S');
+        is_roman_numeral(word)
+            || self
+                .allow
+                .iter()
+                .any(|name| name == word || Some(name.as_str()) == singular)
+    }
+
+    /// Ranges of runs of words in capitals that shout: neighbours merged, and a run kept
+    /// only when one of its words is shouted (long and no name).
     fn shouted_runs(&self, view: &TextView<'_>) -> Vec<Range<usize>> {
         let text = view.text;
-        let mut runs: Vec<Range<usize>> = Vec::new();
+        // A run and whether one of its words shouts.
+        let mut runs: Vec<(Range<usize>, bool)> = Vec::new();
         for word in words(text) {
             let in_entity = view
                 .entities
                 .iter()
                 .any(|e| e.start < word.end && word.start < e.end);
-            if in_entity || !self.is_shouted(text.get(word.clone()).unwrap_or_default()) {
+            let written = text.get(word.clone()).unwrap_or_default();
+            if in_entity || !is_capitalised(written) {
                 continue;
             }
-            if let Some(last) = runs.last_mut() {
+            let shouted = self.is_shouted(written);
+            if let Some((last, last_shouted)) = runs.last_mut() {
                 let gap = text.get(last.end..word.start).unwrap_or("\n");
-                let same_phrase = !gap
-                    .chars()
-                    .any(|c| (c.is_lowercase() && c != 'ß') || matches!(c, '\n' | '\r'));
+                // A sentence end parts runs: `DRK! ACHTUNG` is a name and a shout.
+                let same_phrase = !gap.chars().any(|c| {
+                    (c.is_lowercase() && c != 'ß') || matches!(c, '\n' | '\r' | '.' | '!' | '?')
+                });
                 if same_phrase {
                     last.end = word.end;
+                    *last_shouted |= shouted;
                     continue;
                 }
             }
-            runs.push(word);
+            runs.push((word, shouted));
         }
-        runs
+        runs.into_iter()
+            .filter_map(|(run, shouted)| shouted.then_some(run))
+            .collect()
     }
+}
+
+/// Whether a word (letters only) is written in capitals. `ß` has no capital in common use:
+/// `STRAßE` is written in capitals.
+fn is_capitalised(word: &str) -> bool {
+    word.chars().any(char::is_uppercase) && !word.chars().any(|c| c.is_lowercase() && c != 'ß')
 }
 
 /// Maximal runs of letters (with their combining accents).
@@ -196,8 +222,8 @@ impl Rule for AccessibilityAllCaps {
                         de: "`{written}` ist in großbuchstaben geschrieben",
                         en: "`{written}` is written in capitals"),
                     tr!(cx.lang,
-                        de: "in normaler schreibung hervorheben (durch wortwahl oder satzstellung): versalien sind schwer zu lesen und screenreader buchstabieren sie; abkürzungen in `allow` eintragen",
-                        en: "emphasise with normal spelling (by wording or word order): capitals are hard to read and screen readers spell them out; add acronyms to `allow`"),
+                        de: "in normaler schreibung hervorheben (durch wortwahl oder satzstellung): versalien sind schwer zu lesen und screenreader buchstabieren sie; namen und abkürzungen in `allow` eintragen",
+                        en: "emphasise with normal spelling (by wording or word order): capitals are hard to read and screen readers spell them out; add names and acronyms to `allow`"),
                 )
                 .at(run.start, run.end),
             );
@@ -207,7 +233,9 @@ impl Rule for AccessibilityAllCaps {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::*;
+    use crate::text::extract::Extractor;
 
     fn rule() -> AccessibilityAllCaps {
         AccessibilityAllCaps::from_settings(&Settings {
@@ -225,8 +253,58 @@ mod tests {
         assert!(!rule.is_shouted("ÖPNV"));
         assert!(!rule.is_shouted("KITAS"));
         assert!(!rule.is_shouted("DRK"));
+        assert!(!rule.is_shouted("SPIEGEL"));
+        assert!(!rule.is_shouted("UNESCO"));
         assert!(!rule.is_shouted("Achtung"));
         assert!(!rule.is_shouted("MMXXVI"));
+    }
+
+    fn runs(text: &str) -> Vec<&str> {
+        let extractor = Extractor::new().unwrap();
+        let view = TextView::new(text, &extractor);
+        rule()
+            .shouted_runs(&view)
+            .into_iter()
+            .map(|run| &text[run])
+            .collect()
+    }
+
+    // Real posts quoting newspapers were flagged for `WELT`, `SPIEGEL`, `BILD`.
+    #[test]
+    fn newspaper_and_party_names_in_capitals_are_no_shouting() {
+        assert!(
+            runs("Laut WELT, SPIEGEL und BILD; die LINKE und FREIE WÄHLER stimmten zu.").is_empty()
+        );
+        assert!(runs("Wie DER SPIEGEL berichtet, tagt BÜNDNIS 90/DIE GRÜNEN.").is_empty());
+    }
+
+    // Acronyms of four letters and fewer were flagged when not in the policy's list.
+    #[test]
+    fn single_short_words_in_capitals_never_count() {
+        let text = "ADAC, TAZ, FAZ, ZDF, ARD, NDR, WDR, DFB, THW, DRK, AWO, VHS, IHK, HWK, AOK, ÖPNV und die KiTa.";
+        assert!(runs(text).is_empty());
+        let tight = AccessibilityAllCaps::from_settings(&Settings {
+            min_letters: Some(2),
+            ..Settings::default()
+        });
+        assert!(!tight.is_shouted("BILD"), "min-letters cannot go below 5");
+        assert!(tight.is_shouted("HEUTE"));
+    }
+
+    #[test]
+    fn runs_of_shouted_words_are_found_with_their_short_words() {
+        assert_eq!(runs("BITTE JETZT ANMELDEN!"), ["BITTE JETZT ANMELDEN"]);
+        assert_eq!(
+            runs("ACHTUNG: STRASSE GESPERRT wegen Bauarbeiten."),
+            ["ACHTUNG: STRASSE GESPERRT"]
+        );
+        assert_eq!(runs("HEUTE BEIM DRK spenden."), ["HEUTE BEIM DRK"]);
+        assert_eq!(runs("Das Bürgerbüro bleibt HEUTE zu."), ["HEUTE"]);
+        assert_eq!(runs("LINKE SPUR GESPERRT"), ["LINKE SPUR GESPERRT"]);
+        assert_eq!(
+            runs("Beim DRK! ACHTUNG: STRASSE GESPERRT."),
+            ["ACHTUNG: STRASSE GESPERRT"]
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! `hashtags.camel-case`.
 pub(crate) mod all_caps;
 pub(crate) mod alt_text;
+mod capitalised_names;
 pub(crate) mod emoji;
 pub(crate) mod fake_bold;
 pub(crate) mod video_subtitles;

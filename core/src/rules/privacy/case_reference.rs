@@ -57,11 +57,12 @@ documented_rule! {
     /// verschickt" is general information.
     ///
     /// ## Why
-    /// Individual citizens' cases are not handled on social media (DStGB guidelines
-    /// §1(2)); cities' netiquettes name a Wohngeldbescheid or the Hundesteuer as examples
-    /// (research notes "Data protection"). A reference in a post ties it to one person's
-    /// file and shows that a case is being discussed in public; Kommune21 (seed 004) names
-    /// „Datenschutz" as a requirement of municipal channels. The default severity is
+    /// Individual citizens' cases are not handled on social media (DStGB guidelines 2012
+    /// § 1 Abs. 2); cities' netiquettes name a Wohngeldbescheid or the Hundesteuer as
+    /// examples. A reference in a post ties it to one person's file, which makes it
+    /// personal data (Art. 4 Nr. 1 DSGVO), and shows that a case is being discussed in
+    /// public; Kommune21's talk „Konsistent kommunizieren“ (Detlef Sander) names
+    /// „Datenschutz“ as a requirement of municipal channels. The default severity is
     /// `warning`: public notices (planning procedures) sometimes cite an Aktenzeichen on
     /// purpose.
     ///

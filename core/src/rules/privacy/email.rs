@@ -10,9 +10,9 @@ use crate::rules::{
 use crate::text::links::normalize_domain;
 use crate::text::regex_classes::{LETTER, LETTER_CASE_VARIANTS, NUMBER_ANY_CASE, any_case};
 
-/// An address with `@` or the German spam-proof spellings `(at)`, `[at]`, `(ät)`, and
-/// `.` or `(punkt)`/`(dot)` between domain labels, in any case. Group `domain` is the domain
-/// as written. `{alnum}` stands for letters and numbers in any case
+/// An address with `@` or the German spam-proof spellings `(at)`, `[at]`, `(ät)`, `(@)`,
+/// and `.` or `(punkt)`/`(dot)` between domain labels, in any case. Group `local` is the
+/// part before the `@`, group `domain` the domain as written. `{alnum}` stands for letters and numbers in any case
 /// (`(?i)[\p{L}\p{N}]`), `{letter}` for letters in any case, `{at}` for [`AT_WORDS`] and
 /// `{spelled_dot}` for [`DOT_PATTERN`], both in any case.
 ///
@@ -21,8 +21,8 @@ use crate::text::regex_classes::{LETTER, LETTER_CASE_VARIANTS, NUMBER_ANY_CASE, 
 /// non-word character (or the end) instead, which accepts exactly the same addresses, and
 /// [`PrivacyEmail::addresses`] ends the match and goes on searching before that character.
 const ADDRESS_PATTERN: &str = r"(?x)
-    [{alnum}_%+-][{alnum}._%+-]*
-    (?: @ | \s?[(\[{]\s?{at}\s?[)\]}]\s? )
+    (?P<local> [{alnum}_%+-][{alnum}._%+-]* )
+    (?: @ | \s?[(\[{]\s?(?: {at} | @ )\s?[)\]}]\s? )
     (?P<domain>
         [{alnum}](?:[{alnum}-]*[{alnum}])?
         (?: (?: \. | {spelled_dot} )
@@ -50,22 +50,34 @@ rule_settings! {
 
 documented_rule! {
     /// ## What it checks
-    /// E-mail addresses, also in the spellings `name (at) domain.de` and
-    /// `name [at] domain [punkt] de`, unless their domain is in `allow-domains` or below
-    /// one (`allow-domains = ["paderborn.de"]` allows `info@stadtbibliothek.paderborn.de`).
-    /// An address inside a link (`…?to=a@b.de`) and a Mastodon handle
+    /// E-mail addresses of persons, also in the disguised spellings `name (at) domain.de`,
+    /// `name(@)domain.de` and `name [at] domain [dot] de` (`[punkt]` too). Not reported
+    /// are addresses whose domain is in `allow-domains` or below one
+    /// (`allow-domains = ["paderborn.de"]` allows `k.schulz@stadtbibliothek.paderborn.de`)
+    /// and function mailboxes at any domain, whose local part consists of role words
+    /// rather than a name (`info@`, `presse@`, `poststelle@`, `buergerbuero@`,
+    /// `bezirksamtsleitung@`). A named person's address (`m.mustermann@…`,
+    /// `max.mustermann@…`, `rheker(@)…`) is reported unless its domain is allowed. An
+    /// address inside a link (`…?to=a@b.de`) and a Mastodon handle
     /// (`@stadt@paderborn.social`) are not reported.
     ///
     /// ## Why
-    /// A citizen's e-mail address is personal data (Art. 4 DSGVO) and individual cases
-    /// are not handled on social media (DStGB guidelines §1(2); research notes "Data
-    /// protection"); Kommune21 (seed 004) and Bergedorf (seed 003) name „Datenschutz" as a
-    /// requirement of municipal channels. The city's own addresses are what a post should
-    /// give instead: list its domains. The default severity is `warning` because an
-    /// address at a partner's domain (a school, the Stadtwerke) can be official too.
+    /// An e-mail address that names a person is personal data: information relating to an
+    /// identified or identifiable natural person (Art. 4 Nr. 1 DSGVO); a disguised spelling
+    /// only keeps out spam robots, not readers. A function mailbox names an office, not a
+    /// person, and authorities publish it because they must be reachable: § 2 Abs. 1 EGovG
+    /// and the states' e-government acts oblige them to open an electronic access, which
+    /// § 3a Abs. 1 VwVfG makes the way to them. Individual cases are
+    /// not handled on social media (Deutscher Städte- und Gemeindebund, guidelines on
+    /// social media 2012, § 1 Abs. 2); Kommune21's talk „Konsistent kommunizieren“ (Detlef
+    /// Sander) and Bergedorf's Drs. 21-1344 „Social Media im Bezirksamt Bergedorf“ (2022)
+    /// name „Datenschutz“ as a requirement of municipal channels. The default severity is
+    /// `warning` because a named address at a partner's domain (a school, the Stadtwerke)
+    /// can be official too: list the city's domains.
     ///
     /// ## Example
-    /// `Fragen an max.mustermann@gmail.com` → `Fragen an buergerbuero@paderborn.de`
+    /// `Fragen an max.mustermann@gmail.com` → `Fragen an buergerbuero@paderborn.de`;
+    /// `poststelle@kreis-paderborn.de` is fine.
     ///
     /// ## Configuration
     /// Off unless the policy sets `enabled = true` (the base policy does; city policies add
@@ -116,7 +128,8 @@ impl PrivacyEmail {
         })
     }
 
-    /// Addresses in `text`: byte range and whether the domain is allowed.
+    /// Addresses in `text`: byte range and whether the address is an official one (an
+    /// allowed domain or a function mailbox).
     fn addresses<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, usize, bool)> + 't {
         // Every address has an `@` or a bracket of `(at)`: most posts need no search at all.
         let possible = text.contains(['@', '(', '[', '{']);
@@ -127,21 +140,22 @@ impl PrivacyEmail {
             }
             let captures = self.address.captures_at(text, position)?;
             let whole = captures.get(0)?;
+            let local = captures.name("local")?;
             let domain = captures.name("domain")?;
             // The address ends at its domain: the character after it only marked the end.
             let end = domain.end();
             position = end;
-            Some((whole.start(), end, domain.as_str()))
+            Some((whole.start(), end, local.as_str(), domain.as_str()))
         })
-        .filter_map(move |(whole_start, end, domain)| {
+        .filter_map(move |(whole_start, end, local, domain)| {
             let whole = text.get(whole_start..end)?;
             // A local part cannot start with a dot; `.info@…` after a full stop is `info@…`.
             let start = whole_start + (whole.len() - whole.trim_start_matches('.').len());
             if text.get(..start)?.ends_with(['@', '＠']) {
                 return None; // Mastodon handle `@user@instance`
             }
-            let allowed = self.domain_allowed(domain);
-            Some((start, end, allowed))
+            let official = is_function_mailbox(local) || self.domain_allowed(domain);
+            Some((start, end, official))
         })
     }
 
@@ -155,11 +169,153 @@ impl PrivacyEmail {
     }
 }
 
+/// Local parts that name an office, a service or a channel, not a person (`info`,
+/// `presse`, `poststelle`, `buergermeister`), folded to lower-case ASCII (`ü` → `ue`).
+const ROLE_WORDS: &[&str] = &[
+    "info",
+    "kontakt",
+    "presse",
+    "post",
+    "service",
+    "zentrale",
+    "verwaltung",
+    "rathaus",
+    "stadt",
+    "gemeinde",
+    "kreis",
+    "bezirk",
+    "sekretariat",
+    "vorzimmer",
+    "buergermeister",
+    "buergermeisterin",
+    "oberbuergermeister",
+    "oberbuergermeisterin",
+    "landrat",
+    "landraetin",
+    "redaktion",
+    "webmaster",
+    "socialmedia",
+    "social",
+    "media",
+    "online",
+    "datenschutz",
+    "anmeldung",
+    "anmeldungen",
+    "termin",
+    "termine",
+    "mail",
+    "email",
+    "office",
+    "kasse",
+    "bibliothek",
+    "ausleihe",
+    "museum",
+    "archiv",
+    "vhs",
+    "kita",
+    "schule",
+    "jugend",
+    "senioren",
+    "integration",
+    "gleichstellung",
+    "ehrenamt",
+    "kultur",
+    "sport",
+    "tourismus",
+    "wirtschaft",
+    "umwelt",
+    "abfall",
+    "verkehr",
+    "feuerwehr",
+    "hotline",
+    "support",
+    "hilfe",
+    "fragen",
+    "ideen",
+    "beschwerde",
+    "beschwerden",
+    "anregungen",
+    "bewerbung",
+    "bewerbungen",
+    "karriere",
+    "personal",
+    "ausbildung",
+    "vergabe",
+    "steuern",
+    "wahlen",
+    "rat",
+    "noreply",
+    "no",
+    "reply",
+    "marketing",
+    "veranstaltungen",
+    "events",
+    "oeffentlichkeitsarbeit",
+];
+/// Endings of compound role words (`bezirksamtsleitung`, `poststelle`, `buergerbuero`,
+/// `stadtbibliothek`, `datenschutzbeauftragte`).
+const ROLE_ENDINGS: &[&str] = &[
+    "amt",
+    "aemter",
+    "amts",
+    "leitung",
+    "stelle",
+    "buero",
+    "service",
+    "zentrale",
+    "verwaltung",
+    "sekretariat",
+    "beauftragte",
+    "beauftragter",
+    "team",
+    "redaktion",
+    "referat",
+    "abteilung",
+    "bibliothek",
+    "schule",
+    "kasse",
+    "archiv",
+    "info",
+    "presse",
+    "kontakt",
+    "dienst",
+    "marketing",
+    "beratung",
+    "management",
+    "planung",
+];
+/// Beginnings of compound role words (`infopoint`, `presseanfragen`, `kontaktformular`).
+const ROLE_BEGINNINGS: &[&str] = &["info", "presse", "kontakt"];
+
+/// Whether an address's local part names a function rather than a person: every word of
+/// it is a role word (`bezirksamtsleitung`, `info`, `presse.stelle`, `buergerbuero`). An
+/// initial (`m.mustermann`) or a name (`max.mustermann`, `rheker`) makes it personal.
+fn is_function_mailbox(local: &str) -> bool {
+    let folded = local
+        .to_lowercase()
+        .replace('ä', "ae")
+        .replace('ö', "oe")
+        .replace('ü', "ue")
+        .replace('ß', "ss");
+    let mut words = folded
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|word| !word.is_empty())
+        .peekable();
+    words.peek().is_some()
+        && words.all(|word| {
+            ROLE_WORDS.contains(&word)
+                || ROLE_ENDINGS.iter().any(|ending| word.ends_with(ending))
+                || ROLE_BEGINNINGS
+                    .iter()
+                    .any(|beginning| word.len() > beginning.len() && word.starts_with(beginning))
+        })
+}
+
 impl Rule for PrivacyEmail {
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = cx.text.text;
-        for (start, end, allowed) in self.addresses(text) {
-            if allowed || in_entity(cx.text, start, end) {
+        for (start, end, official) in self.addresses(text) {
+            if official || in_entity(cx.text, start, end) {
                 continue;
             }
             let written = text.get(start..end).unwrap_or_default();
@@ -191,8 +347,8 @@ mod tests {
         assert_same_pattern(
             rule.address.as_str(),
             r"(?xi)
-    [\p{L}\p{N}_%+-][\p{L}\p{N}._%+-]*
-    (?: @ | \s?[(\[{]\s?(?:at|ät)\s?[)\]}]\s? )
+    (?P<local> [\p{L}\p{N}_%+-][\p{L}\p{N}._%+-]* )
+    (?: @ | \s?[(\[{]\s?(?: (?:at|ät) | @ )\s?[)\]}]\s? )
     (?P<domain>
         [\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?
         (?: (?: \. | \s?[(\[]\s?(?:dot|punkt)\s?[)\]]\s? )
@@ -244,10 +400,54 @@ mod tests {
         );
     }
 
+    // Function mailboxes of authorities were reported as personal data.
+    #[test]
+    fn function_mailboxes_are_official_contacts() {
+        for address in [
+            "bezirksamtsleitung@bergedorf.hamburg.de",
+            "info@marienmuenster.de",
+            "presse@kreis-hoexter.de",
+            "buergerbuero@stadt.de",
+            "poststelle@bezirksregierung.nrw.de",
+            "Presse-Stelle@stadt.de",
+            "datenschutzbeauftragte@kreis.de",
+        ] {
+            assert_eq!(found(address), [(address, true)], "{address}");
+        }
+        for address in [
+            "m.mustermann@stadt.de",
+            "max.mustermann@stadt.de",
+            "rheker@stadt.de",
+        ] {
+            assert_eq!(found(address), [(address, false)], "{address}");
+        }
+    }
+
+    // Disguised addresses with `(@)` were missed; `[at] … [dot]` and `(at)` are found too.
+    #[test]
+    fn disguised_addresses_are_found() {
+        assert_eq!(
+            found("Kontakt: rheker(@)marienmuenster.de."),
+            [("rheker(@)marienmuenster.de", false)]
+        );
+        assert_eq!(
+            found("name [at] stadt [dot] de"),
+            [("name [at] stadt [dot] de", false)]
+        );
+        assert_eq!(found("name(at)stadt.de"), [("name(at)stadt.de", false)]);
+        assert_eq!(
+            found("info [@] marienmuenster.de"),
+            [("info [@] marienmuenster.de", true)]
+        );
+    }
+
     #[test]
     fn handles_and_lookalike_domains_are_not_allowed_addresses() {
         assert!(found("Folgt @stadt@paderborn.social").is_empty());
-        assert_eq!(found("x@notpaderborn.de"), [("x@notpaderborn.de", false)]);
+        assert_eq!(
+            found("m.meier@notpaderborn.de"),
+            [("m.meier@notpaderborn.de", false)]
+        );
         assert!(found("Wir sind @Stadt_PB und #Paderborn").is_empty());
     }
 }

@@ -37,10 +37,11 @@ documented_rule! {
     /// reported; accounts in `allow` are fine.
     ///
     /// ## Why
-    /// A bank account identifies its holder (Art. 4 DSGVO), and an individual case such as
-    /// a refund or a fee is not handled on social media (DStGB guidelines §1(2); research
-    /// notes "Data protection"); Kommune21 (seed 004) names „Datenschutz" as a requirement
-    /// of municipal channels. A valid checksum makes a finding almost certain, so the
+    /// A bank account identifies its holder, which makes it personal data (Art. 4 Nr. 1
+    /// DSGVO), and an individual case such as a refund or a fee is not handled on social
+    /// media (DStGB guidelines 2012 § 1 Abs. 2); Kommune21's talk „Konsistent
+    /// kommunizieren“ (Detlef Sander) names „Datenschutz“ as a requirement of municipal
+    /// channels. A valid checksum makes a finding almost certain, so the
     /// default severity is `error`; the city's own donation and fee accounts go in `allow`.
     /// A string with a wrong checksum is not reported: it is either not an IBAN (a
     /// reference such as `AB12 …` that happens to start with two letters) or a typo no one

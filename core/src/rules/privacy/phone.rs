@@ -72,19 +72,25 @@ documented_rule! {
     /// needs a leading `0`, `00` or `+` and 7 to 15 digits, so dates (`04.05.2026`),
     /// times (`10:00–12:00`), postal codes (`33098 Paderborn`), years, amounts
     /// (`12,50 €`) and IBAN digit groups are not numbers. Digits after a label such as
-    /// `Az.`, `Kundennummer` or `Kassenzeichen` are references (`privacy.case-reference`),
-    /// and service numbers (`0800`, `0180`, `0900`, `115`, `116 117`) are never private.
-    /// Numbers in `allow` are fine.
+    /// `Az.`, `Kundennummer` or `Kassenzeichen` are references (`privacy.case-reference`).
+    /// Official contacts are not reported: service numbers (`0800`, `0180`, `0900`, `115`,
+    /// `116 117`), switchboards (the extension a separate `0`, as in `Telefon
+    /// 07577/930-0`, or the label `Zentrale`/`Vermittlung` just before the number) and the
+    /// numbers in `allow`.
     ///
     /// ## Why
-    /// A citizen's phone number is personal data (Art. 4 DSGVO): publishing it on an
-    /// official channel needs a legal basis the city does not have, and a post is copied
-    /// before it can be deleted. Individual cases are not handled on social media (DStGB
-    /// guidelines §1(2); research notes "Data protection"); Kommune21 (seed 004) and
-    /// Bergedorf (seed 003) name „Datenschutz" as a requirement of municipal channels. The
-    /// default severity is `warning`, not `error`: posts often give an office's direct
-    /// line, which is official but cannot be told from a private number by its form. Put
-    /// the city's numbers in `allow` and raise the severity if you like.
+    /// A citizen's phone number is personal data, information relating to an identified or
+    /// identifiable natural person (Art. 4 Nr. 1 DSGVO): publishing it on an official
+    /// channel needs a legal basis the city does not have, and a post is copied before it
+    /// can be deleted. A switchboard reaches an authority, not a person: authorities publish
+    /// it to be reachable (§ 2 Abs. 1 EGovG and the states' e-government acts; § 3a Abs. 1
+    /// VwVfG). Individual cases are not handled on social media (DStGB guidelines 2012
+    /// § 1 Abs. 2); Kommune21's talk „Konsistent kommunizieren“ (Detlef Sander) and
+    /// Bergedorf's Drs. 21-1344 „Social Media im Bezirksamt Bergedorf“ (2022) name
+    /// „Datenschutz“ as a requirement of municipal channels. The default severity is
+    /// `warning`, not `error`: posts often give an office's direct line, which is official
+    /// but cannot be told from a private number by its form. Put the city's numbers in
+    /// `allow` and raise the severity if you like.
     ///
     /// ## Example
     /// `Rückfragen bitte an Frau Müller, 0176 12345678.` → give the official number or
@@ -239,6 +245,35 @@ fn is_phone_number(text: &str, start: usize, end: usize) -> bool {
     !follows_reference_label(before)
 }
 
+/// Labels of a switchboard (`Zentrale: 07577 930-0`, `Telefonzentrale`, `Vermittlung`).
+const SWITCHBOARD_LABELS: &[&str] = &["zentrale", "telefonzentrale", "vermittlung"];
+
+/// How many words before a number a switchboard label may stand (`Zentrale: Tel. 0…`).
+const SWITCHBOARD_LABEL_WINDOW: usize = 3;
+
+/// Whether a number is an organisation's switchboard, not a person's line: its extension
+/// is a separate `0` (`07577/930-0`, `+49 5251 88 0`) or a label such as `Zentrale` stands
+/// just before it on the same line.
+fn is_switchboard(text: &str, start: usize, end: usize) -> bool {
+    let written = text.get(start..end).unwrap_or_default();
+    let mut groups = written.rsplit(|c: char| !c.is_ascii_digit());
+    let zero_extension = groups.next() == Some("0") && groups.any(|group| !group.is_empty());
+    let line_before = text
+        .get(..start)
+        .unwrap_or_default()
+        .rsplit('\n')
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    let labelled = line_before
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|word| !word.is_empty())
+        .rev()
+        .take(SWITCHBOARD_LABEL_WINDOW)
+        .any(|word| SWITCHBOARD_LABELS.contains(&word));
+    zero_extension || labelled
+}
+
 /// `04/05/2026`, `4-5-26`: day, month and year.
 fn looks_like_date(written: &str) -> bool {
     let groups: Vec<&str> = written
@@ -316,7 +351,10 @@ impl Rule for PrivacyPhone {
         let text = cx.text.text;
         for (start, end) in self.numbers(text) {
             let written = text.get(start..end).unwrap_or_default();
-            if in_entity(cx.text, start, end) || self.is_allowed(written) {
+            if in_entity(cx.text, start, end)
+                || self.is_allowed(written)
+                || is_switchboard(text, start, end)
+            {
                 continue;
             }
             out.push(
@@ -394,6 +432,37 @@ mod tests {
         assert_eq!(found("Tel.-Nr. 05251 881234"), ["05251 881234"]);
         assert_eq!(found("Telefonnummer: 05251 881234"), ["05251 881234"]);
         assert!(found("Vorgangs-Nr. 05251 881234").is_empty());
+    }
+
+    // A town hall's switchboard (`Telefon 07577/930-0`) was reported as personal data.
+    #[test]
+    fn switchboards_are_official_contacts() {
+        for text in [
+            "Telefon 07577/930-0",
+            "Tel. +49 5251 88 0",
+            "Zentrale: 05251 881234",
+            "Telefonzentrale Tel. 0228 12345",
+        ] {
+            let numbers = found(text);
+            assert_eq!(numbers.len(), 1, "{text}");
+            let start = text.find(numbers[0]).unwrap();
+            assert!(
+                is_switchboard(text, start, start + numbers[0].len()),
+                "{text}"
+            );
+        }
+        for text in [
+            "Frau Müller, 0176 12345670",
+            "Durchwahl 05251 88-1230",
+            "Tel. 05251 8810",
+        ] {
+            let numbers = found(text);
+            let start = text.find(numbers[0]).unwrap();
+            assert!(
+                !is_switchboard(text, start, start + numbers[0].len()),
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 use crate::lang::tr;
 use crate::policy::AccountKind;
 use crate::report::Severity;
-use crate::rules::separation::clauses::Words;
+use crate::rules::separation::clauses::{POSSESSIVES_PLURAL, POSSESSIVES_SINGULAR, Words};
 use crate::rules::separation::terms::{TermTable, options_for};
 use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
@@ -47,15 +47,23 @@ documented_rule! {
     /// Naming the town, the Rathaus as a sight, being informed by the city (`ich habe
     /// mich bei der Stadt informiert`) and negated mentions (`heute nicht als
     /// Bürgermeister, sondern als Opa`, `keine Ratssitzung`) are not official business.
+    /// Neither is an event owned by the speaker's own association: a possessive and an
+    /// association in the same phrase (`Neujahrsempfang meines Schützenvereins`,
+    /// `Sommerfest bei unserem Sportverein`, `Mein Karnevalsverein lädt zum
+    /// Neujahrsempfang`), unless the clause names an official owner or place
+    /// (`Neujahrsempfang der Stadt`, `im Rathaus`). Terms that are no events
+    /// (`Amtskette`, `Pressemitteilung`) stay official whoever is named with them.
     /// The city's imprint link is `imprint.private`'s job.
     ///
     /// ## Why
     /// Paderborn's private profile "Michael Dreier" is "ausschließlich mit privaten Themen
     /// durch Herrn Dreier selbst bespielt", with "kein Zugriff / Redaktion durch außen";
     /// press releases, official visits and receptions are topics of the official profile
-    /// (seed 000). Official content turns a private page into an official one, with the
+    /// (Stadt Paderborn, „Social Media Strategie ‚Bürgermeister Michael Dreier‘“, 2021).
+    /// Official content turns a private page into an official one, with the
     /// duties that come with it: a mayor's page was judged official because of its content
-    /// (VG München M 7 E 15.136, research notes).
+    /// (VG München M 7 E 15.136). Club life is the private life the private profile is
+    /// for: the mayor at his Schützenverein's reception is a member, not the office.
     ///
     /// ## Example
     /// `Pressemitteilung: Als Bürgermeister habe ich heute die Delegation aus Le Mans
@@ -237,6 +245,10 @@ impl OfficialMarker {
             return None;
         }
         if tag.business {
+            let last = words.index_at(end.saturating_sub(1)).unwrap_or(index);
+            if owned_by_own_association(words, index, last) {
+                return None;
+            }
             return Some(Marker::Business);
         }
         if tag.office && at_word_start && index > 0 && words.adjacent(index) {
@@ -264,6 +276,115 @@ impl OfficialMarker {
 const NEGATIONS: [&str; 7] = [
     "nicht", "kein", "keine", "keinen", "keinem", "keiner", "ohne",
 ];
+
+/// Endings of event words: an event can be owned by a private association
+/// (`Neujahrsempfang`, `Sommerfest`, `Jahreshauptversammlung`, `Spatenstich`).
+const EVENT_ENDINGS: [&str; 14] = [
+    "empfang",
+    "empfangs",
+    "empfänge",
+    "fest",
+    "festes",
+    "feier",
+    "ball",
+    "versammlung",
+    "jubiläum",
+    "jubiläums",
+    "gala",
+    "spatenstich",
+    "grundsteinlegung",
+    "einweihung",
+];
+/// Endings of private associations a speaker is a member of (`Schützenverein`,
+/// `Karnevalsverein`, `Kegelclub`, `Löschgruppe` of the volunteer fire brigade, `Chor`).
+/// `Feuerwehr` and `Gemeinde` alone are not among them: `unsere Feuerwehr` is the town's.
+const ASSOCIATION_ENDINGS: [&str; 22] = [
+    "verein",
+    "vereins",
+    "vereine",
+    "club",
+    "clubs",
+    "klub",
+    "klubs",
+    "gilde",
+    "bruderschaft",
+    "kompanie",
+    "löschgruppe",
+    "löschzug",
+    "löschzugs",
+    "musikzug",
+    "musikzugs",
+    "chor",
+    "chors",
+    "kapelle",
+    "stammtisch",
+    "stammtischs",
+    "karnevalsgesellschaft",
+    "kolpingsfamilie",
+];
+/// Words that give an event an official owner or place in its clause (`Neujahrsempfang
+/// der Stadt`, `im Rathaus`): then the association is a guest, not the host.
+const OFFICIAL_OWNERS: [&str; 8] = [
+    "stadt",
+    "rathaus",
+    "rathauses",
+    "gemeinde",
+    "stadtverwaltung",
+    "verwaltung",
+    "rat",
+    "rates",
+];
+/// Prepositions between an event and its owner (`Sommerfest bei meinem Sportverein`).
+const OWNER_PREPOSITIONS: [&str; 4] = ["von", "vom", "bei", "beim"];
+
+fn is_possessive(word: &str) -> bool {
+    POSSESSIVES_SINGULAR.contains(&word) || POSSESSIVES_PLURAL.contains(&word)
+}
+
+fn is_association(word: &str) -> bool {
+    ASSOCIATION_ENDINGS
+        .iter()
+        .any(|ending| word.ends_with(ending))
+}
+
+/// Whether the event words `first..=last` belong to an association of the speaker: the
+/// owner follows (`Neujahrsempfang meines Schützenvereins`, `Sommerfest bei unserem
+/// Sportverein`) or is named before in the clause (`Mein Schützenverein lädt zum
+/// Neujahrsempfang`), and nothing in the clause names an official owner or place
+/// (`Neujahrsempfang der Stadt`, `im Rathaus`). A club's event is private life.
+fn owned_by_own_association(words: &Words<'_>, first: usize, last: usize) -> bool {
+    let is_event = EVENT_ENDINGS
+        .iter()
+        .any(|ending| words.text(last).ends_with(ending));
+    let Some(clause) = words.get(last).map(|w| w.clause) else {
+        return false;
+    };
+    if !is_event
+        || words
+            .clause(clause)
+            .any(|i| OFFICIAL_OWNERS.contains(&words.text(i)))
+    {
+        return false;
+    }
+    // A possessive, at most one adjective (`meines lieben Sportvereins`), the association.
+    let owner_at = |possessive: usize| {
+        is_possessive(words.text(possessive))
+            && (possessive + 1..=possessive + 2).any(|noun| {
+                words.get(noun).is_some_and(|w| w.clause == clause)
+                    && is_association(words.text(noun))
+            })
+    };
+    let mut after = last + 1;
+    if OWNER_PREPOSITIONS.contains(&words.text(after)) {
+        after += 1;
+    }
+    let owner_after = words.get(after).is_some_and(|w| w.clause == clause) && owner_at(after);
+    let owner_before = words
+        .clause(clause)
+        .take_while(|&i| i < first)
+        .any(owner_at);
+    owner_after || owner_before
+}
 
 /// Whether one of the two words before `index` in its clause negates it.
 fn negated(words: &Words<'_>, index: usize) -> bool {
@@ -415,5 +536,73 @@ impl Rule for OfficialMarker {
             };
             out.push(Finding::new(message, help()).at(from, to));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::fold::Folded;
+
+    /// Whether the word `event` in `text` is owned by the speaker's association.
+    fn owned(text: &str, event: &str) -> bool {
+        let folded = Folded::new(text);
+        let words = Words::new(&folded);
+        let Some(start) = text.find(event) else {
+            return false;
+        };
+        let first = words.index_at(start).unwrap_or_default();
+        let last = words.index_at(start + event.len() - 1).unwrap_or(first);
+        owned_by_own_association(&words, first, last)
+    }
+
+    // The mayor's private post about his Schützenverein's reception was flagged as official.
+    #[test]
+    fn reception_of_own_club_is_private_life() {
+        assert!(owned(
+            "Schöner Neujahrsempfang meines Schützenvereins heute Abend!",
+            "Neujahrsempfang"
+        ));
+        assert!(owned(
+            "Sommerfest bei unserem Sportverein – danke an alle Helfer.",
+            "Sommerfest"
+        ));
+        assert!(owned(
+            "Mein Karnevalsverein lädt zum Neujahrsempfang.",
+            "Neujahrsempfang"
+        ));
+        assert!(owned(
+            "Feuerwehrfest meiner Löschgruppe Elsen: ich stand am Grill.",
+            "Feuerwehrfest"
+        ));
+        assert!(owned(
+            "Jahreshauptversammlung unseres lieben Kegelclubs.",
+            "Jahreshauptversammlung"
+        ));
+    }
+
+    #[test]
+    fn official_owners_and_non_events_stay_official() {
+        assert!(!owned(
+            "Neujahrsempfang der Stadt Paderborn.",
+            "Neujahrsempfang"
+        ));
+        assert!(!owned(
+            "Neujahrsempfang meines Schützenvereins im Rathaus.",
+            "Neujahrsempfang"
+        ));
+        assert!(!owned("Neujahrsempfang unserer Stadt.", "Neujahrsempfang"));
+        assert!(!owned(
+            "Mit Amtskette beim Schützenfest meines Vereins.",
+            "Amtskette"
+        ));
+        assert!(!owned(
+            "Beim Neujahrsempfang, danach mit meinem Sportverein essen.",
+            "Neujahrsempfang"
+        ));
+        assert!(!owned(
+            "Neujahrsempfang unserer Feuerwehr.",
+            "Neujahrsempfang"
+        ));
     }
 }
