@@ -69,7 +69,35 @@ const CALLS: &[(&str, Position)] = &[
     ("wahlempfehlung", Position::Anywhere),
     ("wahlaufruf für", Position::Anywhere),
     ("votet", Position::ClauseStart),
+    ("abwählen", Position::Exclaimed),
+    ("nicht wählbar", Position::Anywhere),
+    ("nicht mehr wählbar", Position::Anywhere),
+    ("unwählbar", Position::Anywhere),
 ];
+
+/// Words that join a second imperative to a clause (`geht zur Wahl und wählt die …`).
+const COORDINATING: &[&str] = &["und", "oder", "aber", "sondern"];
+
+/// A verb-first clause with a subject right after the verb is a condition or a question,
+/// not an imperative (`Wählt der Rat …`, `Stimmt der Rat dem Antrag zu, …`).
+const SUBJECT_ARTICLES: &[&str] = &["der", "ein", "man", "er", "es"];
+
+/// Words in a clause that make an infinitive `… wählen` a statement rather than a call:
+/// what people can, may or will do (`Sie können am Sonntag die SPD wählen`), or a choice
+/// among all (`zwischen CDU, SPD und Grünen wählen`).
+const NOT_A_CALL: &[&str] = &[
+    "kann", "können", "könnt", "konnte", "konnten", "könnte", "könnten", "darf", "dürfen",
+    "durfte", "durften", "wird", "werden", "wurde", "wurden", "würde", "würden", "hat", "haben",
+    "hatte", "hatten", "will", "wollen", "wollte", "wollten", "möchte", "möchten", "zwischen",
+    "alle", "allen", "oder",
+];
+
+/// Most words between a party and the infinitive that calls to vote for it (`die CDU
+/// wählen`, `nie wieder SPD wählen`).
+const INFINITIVE_REACH: usize = 3;
+
+/// Words glued to a party in a hashtag that make it a call (`#einfachAFDwählen`), folded.
+const GLUED_CALLS: &[&str] = &["wählen", "waehlen", "wählt", "waehlt"];
 
 /// Words that may come before an imperative in its clause (`Bitte wählt …`).
 const BEFORE_IMPERATIVE: &[&str] = &[
@@ -110,15 +138,21 @@ documented_rule! {
     /// ## What it checks
     /// A call to vote for or against a party or candidate in a post of an official account:
     /// a call (`Wählen Sie`, `Wählt`, `Gebt eure Stimme`, `Ihr Kreuz bei`, `Stimmen Sie
-    /// für`, `Nicht … wählen!`, `Wer … wählt`, `Wahlempfehlung`) and, in the same sentence,
-    /// a party (as `neutrality.party` finds them), a candidate from `[[elections]]`, or
-    /// `Kandidat(in) <Name>` / `unsere Kandidatin`. The span covers the call and its target.
+    /// für`, `Nicht … wählen!`, `Wer … wählt`, `Wahlempfehlung`, `nicht mehr wählbar`) and,
+    /// in the same sentence, a party (as `neutrality.party` finds them), a candidate from
+    /// `[[elections]]`, or `Kandidat(in) <Name>` / `unsere Kandidatin`. An infinitive right
+    /// after a party that ends its clause is a call too (`Am Sonntag SPD wählen`, `nie
+    /// wieder SPD wählen`, `die CDU wählen, damit …`), as is a call glued to a party in a
+    /// hashtag (`#einfachAFDwählen`) and `abwählen` ending its clause. The span covers the
+    /// call and its target.
     ///
     /// Not findings: information that is the city's job — `Briefwahl`, `Wahllokal`,
     /// `Wahlbenachrichtigung`, turnout, and a call to take part without a party or person
     /// (`Gehen Sie wählen!`, `Ihre Stimme zählt`); `Wählen Sie aus drei Entwürfen` (no
     /// election at all); council reporting (`Der Rat wählte …`, `die SPD stimmte für den
-    /// Antrag`), where the verb has its subject before it.
+    /// Antrag`), where the verb has its subject before it, and a verb-first condition
+    /// (`Stimmt der Rat dem Antrag der SPD-Fraktion zu, …`); what voters can or will do and
+    /// choices among all (`Sie können zwischen CDU, SPD und Grünen wählen`).
     ///
     /// ## Why
     /// State bodies must not take sides in elections; public relations end where election
@@ -212,13 +246,16 @@ impl NeutralityVoteCall {
         match position {
             Position::Anywhere => true,
             Position::ClauseStart => {
-                let before_ok =
-                    clause_words().all(|w| BEFORE_IMPERATIVE.contains(&w.folded.as_str()));
-                let participle = segments
-                    .words
-                    .get(word + 1)
-                    .is_some_and(|next| PARTICIPLE_FOLLOWERS.contains(&next.folded.as_str()));
-                (before_ok && !participle) || opens_with_wer()
+                // `… und wählt die …`: a second imperative starts after the conjunction.
+                let before_ok = clause_words()
+                    .take_while(|w| !COORDINATING.contains(&w.folded.as_str()))
+                    .all(|w| BEFORE_IMPERATIVE.contains(&w.folded.as_str()));
+                let next = segments.words.get(word + 1);
+                let participle =
+                    next.is_some_and(|next| PARTICIPLE_FOLLOWERS.contains(&next.folded.as_str()));
+                let has_subject =
+                    next.is_some_and(|next| SUBJECT_ARTICLES.contains(&next.folded.as_str()));
+                (before_ok && !participle && !has_subject) || opens_with_wer()
             }
             Position::Exclaimed => {
                 let exclaimed = view.text.get(span.end..).and_then(|rest| {
@@ -228,6 +265,45 @@ impl NeutralityVoteCall {
                 exclaimed || opens_with_wer()
             }
         }
+    }
+
+    /// `AFD wählen`, `nie wieder SPD wählen`, `die CDU wählen, damit …`: an infinitive that
+    /// ends its clause right after a party, without a verb that makes it a statement.
+    fn is_infinitive_call(
+        view: &TextView<'_>,
+        segments: &Segments,
+        word: usize,
+        span: &Range<usize>,
+        target: &Range<usize>,
+    ) -> bool {
+        let words = &segments.words;
+        let Some(current) = words.get(word) else {
+            return false;
+        };
+        let next_char = view
+            .text
+            .get(span.end..)
+            .and_then(|rest| rest.chars().find(|c| !is_ignorable(*c)));
+        let ends_clause = next_char.is_none_or(|c| c != ' ' && !c.is_alphanumeric())
+            || words
+                .get(word + 1)
+                .is_none_or(|next| next.clause != current.clause);
+        let Some(target_word) = segments.word_at(target.start) else {
+            return false;
+        };
+        // The call itself when it names no one (`abwählen`).
+        let close = target == span
+            || (target_word < word
+                && word - target_word <= INFINITIVE_REACH
+                && words[target_word].clause == current.clause);
+        // The whole sentence: an enumeration (`zwischen CDU, SPD und FDP wählen`) has
+        // commas.
+        let statement = words[..word]
+            .iter()
+            .rev()
+            .take_while(|w| w.sentence == current.sentence)
+            .any(|w| NOT_A_CALL.contains(&w.folded.as_str()));
+        ends_clause && close && !statement
     }
 
     /// A person standing for election in a sentence, by the candidate words.
@@ -276,6 +352,7 @@ impl Rule for NeutralityVoteCall {
             }
         }
         let mut flagged_sentences = Vec::new();
+        let mut calls: Vec<(Range<usize>, Range<usize>)> = Vec::new();
         for found in self.calls.find(view) {
             let Some(&position) = self.positions.get(found.term) else {
                 continue;
@@ -284,23 +361,64 @@ impl Rule for NeutralityVoteCall {
                 continue;
             };
             let sentence = segments.words[word].sentence;
-            if flagged_sentences.contains(&sentence)
-                || !self.is_call(view, segments, word, &found.span, position)
-            {
+            if flagged_sentences.contains(&sentence) {
                 continue;
             }
-            let target = targets
-                .iter()
-                .filter(|(s, _)| *s == sentence)
-                .map(|(_, span)| span.clone())
-                .next()
-                .or_else(|| Self::candidate_word_target(view, segments, sentence));
+            let in_sentence = || targets.iter().filter(|(s, _)| *s == sentence);
+            let target = if self.is_call(view, segments, word, &found.span, position) {
+                in_sentence()
+                    .map(|(_, span)| span.clone())
+                    .next()
+                    .or_else(|| Self::candidate_word_target(view, segments, sentence))
+            } else if position == Position::Exclaimed {
+                in_sentence()
+                    .map(|(_, span)| span.clone())
+                    .find(|target| {
+                        Self::is_infinitive_call(view, segments, word, &found.span, target)
+                    })
+                    // `… im September abwählen`: voting someone out names them before.
+                    .or_else(|| {
+                        let call = &found.span;
+                        (view
+                            .text
+                            .get(call.clone())
+                            .is_some_and(|w| w.to_lowercase().starts_with("abwähl"))
+                            && Self::is_infinitive_call(view, segments, word, call, call))
+                        .then(|| call.clone())
+                    })
+            } else {
+                None
+            };
             let Some(target) = target else {
                 continue;
             };
             flagged_sentences.push(sentence);
-            let start = found.span.start.min(target.start);
-            let end = found.span.end.max(target.end);
+            calls.push((found.span, target));
+        }
+        // `#einfachAFDwählen`: the call glued to the party in a tag.
+        let folded = view.folded();
+        for (sentence, target) in &targets {
+            if flagged_sentences.contains(sentence) || !view.in_hashtag_or_mention(target.start) {
+                continue;
+            }
+            let text = folded.as_str();
+            let Some(end) = (0..text.len()).find(|&i| folded.original_start(i) >= target.end)
+            else {
+                continue;
+            };
+            let glued = folded
+                .as_str()
+                .get(end..)
+                .and_then(|rest| GLUED_CALLS.iter().find(|call| rest.starts_with(**call)));
+            if let Some(call) = glued {
+                let call_end = folded.original(end..end + call.len()).end;
+                flagged_sentences.push(*sentence);
+                calls.push((target.end..call_end, target.clone()));
+            }
+        }
+        for (call, target) in calls {
+            let start = call.start.min(target.start);
+            let end = call.end.max(target.end);
             let whom = quoted(view, &target);
             let note = open_window(cx)
                 .map(|w| window_note(w).get(cx.lang).to_owned())
