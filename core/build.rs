@@ -103,7 +103,7 @@ fn confusable_letters() -> Result<String, Box<dyn Error>> {
     // The small capitals alphabet (`ᴄᴅᴜ`), which the confusables data covers only in part.
     for (c, letter) in SMALL_CAPITALS.chars().zip('a'..='z') {
         let code = u32::from(c);
-        if !entries.iter().any(|entry| entry >> 8 == code) {
+        if !c.is_ascii() && !entries.iter().any(|entry| entry >> 8 == code) {
             entries.push(code << 8 | u32::from(letter));
         }
     }

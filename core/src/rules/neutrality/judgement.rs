@@ -88,6 +88,7 @@ const DEFAULT_DISPARAGING: &[&str] = &[
     "verantwortungslos",
     "unverantwortlich",
     "Versager",
+    "Verlierer",
     "versagt",
     "Versagen",
     "Totalversagen",
@@ -731,6 +732,24 @@ fn is_whole_handle(view: &TextView<'_>, span: &Range<usize>) -> bool {
         .any(|e| e.start + 1 == span.start && e.end == span.end)
 }
 
+/// Whether a sentence opens with a pronoun that stands for a group named before (`sie`,
+/// or `die`/`diese` before a verb: `Die taugen nichts`), after the handles a reply opens
+/// with.
+fn opens_with_pronoun(view: &TextView<'_>, segments: &Segments, sentence: usize) -> bool {
+    let mut words = segments
+        .words
+        .iter()
+        .filter(|w| w.sentence == sentence && !in_opening_mentions(view, &w.span));
+    let (Some(first), second) = (words.next(), words.next()) else {
+        return false;
+    };
+    match first.folded.as_str() {
+        "sie" => true,
+        "die" | "diese" => second.is_some_and(|w| !starts_upper(view.text, w.span.start)),
+        _ => false,
+    }
+}
+
 /// Whether the actor is the one who speaks (`Opposition fordert Aufklärung`, `die CDU
 /// spricht von einem Skandal`): the evaluation near it reports its words.
 fn is_speaker(segments: &Segments, actor: usize) -> bool {
@@ -872,7 +891,7 @@ impl Rule for NeutralityJudgement {
                     self.window_words
                 }
             };
-            let nearest = actors
+            let mut candidates: Vec<&Actor> = actors
                 .iter()
                 .filter(|actor| {
                     let span = &actor.span;
@@ -894,17 +913,38 @@ impl Rule for NeutralityJudgement {
                             tag.start <= span.start && span.end <= tag.end
                         })
                 })
-                .min_by_key(|actor| actor.word.abs_diff(word));
-            let Some(actor) = nearest else {
+                .collect();
+            candidates.sort_by_key(|actor| actor.word.abs_diff(word));
+            // The nearest actor the evaluation can be about.
+            let judged_actor = candidates.into_iter().find(|actor| {
+                let self_judging = actor.span.start <= found.start && found.end <= actor.span.end;
+                // `einen Grünen deutschfeindlichen Türken`, `Rot Grün versiffte …`: the actor
+                // right before the adjective qualifies the same noun.
+                let actor_end = segments.word_at(actor.span.end.saturating_sub(1));
+                let qualifies_same_noun = actor_end.is_some_and(|last| last + 1 == word);
+                self_judging
+                    || qualifies_same_noun
+                    || is_subject(view, segments, actor.word)
+                    || self.is_about_an_actor(view.text, segments, word, &found, &actor_words)
+            });
+            // `Weg mit den Linken. Sie taugen nichts.`: a sentence that opens with a
+            // pronoun judges the party of the sentence before.
+            let judged_actor = judged_actor.or_else(|| {
+                if tone != Tone::Disparaging
+                    || tag.is_some()
+                    || !opens_with_pronoun(view, segments, sentence)
+                {
+                    return None;
+                }
+                let previous = sentence.checked_sub(1)?;
+                actors
+                    .iter()
+                    .filter(|actor| actor.party && segments.words[actor.word].sentence == previous)
+                    .max_by_key(|actor| actor.span.start)
+            });
+            let Some(actor) = judged_actor else {
                 continue;
             };
-            let self_judging = actor.span.start <= found.start && found.end <= actor.span.end;
-            if !self_judging
-                && !is_subject(view, segments, actor.word)
-                && !self.is_about_an_actor(view.text, segments, word, &found, &actor_words)
-            {
-                continue;
-            }
             flagged_sentences.push(sentence);
             let judged = quoted(view, &found);
             let whom = quoted(view, &actor.span);

@@ -402,9 +402,15 @@ impl Segments {
                 previous = Some(ch);
                 continue;
             }
+            // Whether the word that ends here is a short lower-case abbreviation
+            // (`d.`, `u.`, `üb.`).
+            let mut abbreviation = false;
             if let Some(start) = word_start.take() {
+                let span = folded.original(start..offset);
+                abbreviation = text[start..offset].chars().count() <= 2
+                    && !starts_upper(view.text, span.start);
                 words.push(Word {
-                    span: folded.original(start..offset),
+                    span,
                     folded: text[start..offset].to_owned(),
                     sentence,
                     clause,
@@ -413,9 +419,11 @@ impl Segments {
             let next = chars.peek().map(|&(_, c)| c);
             let ends_sentence = match ch {
                 '!' | '?' | '\n' | ';' | '…' => true,
-                // Not after a number (`14. September`) and not inside a word (`paderborn.de`).
+                // Not after a number (`14. September`), an abbreviation (`d. CDU`) or
+                // inside a word (`paderborn.de`).
                 '.' => {
                     !previous.is_some_and(|p| p.is_ascii_digit())
+                        && !abbreviation
                         && next.is_none_or(char::is_whitespace)
                 }
                 _ => false,

@@ -96,6 +96,10 @@ const NOT_A_CALL: &[&str] = &[
 /// wählen`, `nie wieder SPD wählen`).
 const INFINITIVE_REACH: usize = 3;
 
+/// Most words before the target that can make an infinitive a statement (`Sie können am
+/// Sonntag die SPD wählen`: four).
+const STATEMENT_REACH: usize = 5;
+
 /// Words glued to a party in a hashtag that make it a call (`#einfachAFDwählen`), folded.
 const GLUED_CALLS: &[&str] = &["wählen", "waehlen", "wählt", "waehlt"];
 
@@ -296,13 +300,18 @@ impl NeutralityVoteCall {
             || (target_word < word
                 && word - target_word <= INFINITIVE_REACH
                 && words[target_word].clause == current.clause);
-        // The whole sentence: an enumeration (`zwischen CDU, SPD und FDP wählen`) has
-        // commas.
-        let statement = words[..word]
+        // Near the target, across the commas of an enumeration (`Sie können zwischen CDU,
+        // SPD und FDP wählen`); `zwischen` anywhere in the sentence.
+        let statement = words[..target_word.min(word)]
             .iter()
             .rev()
             .take_while(|w| w.sentence == current.sentence)
-            .any(|w| NOT_A_CALL.contains(&w.folded.as_str()));
+            .take(STATEMENT_REACH)
+            .any(|w| NOT_A_CALL.contains(&w.folded.as_str()))
+            || words
+                .iter()
+                .filter(|w| w.sentence == current.sentence)
+                .any(|w| w.folded == "zwischen");
         ends_clause && close && !statement
     }
 
