@@ -476,7 +476,7 @@ rule_settings! {
         /// Words for political actors besides parties and candidates (`Koalition`,
         /// `Fraktion`); replaces the built-in list.
         pub actors: Option<Vec<String>>,
-        /// Most words between the evaluation and the actor (default 5).
+        /// Most words between praise and the actor (default 5; disparagement twice as many).
         pub window_words: Option<u32>,
     }
 }
@@ -489,9 +489,11 @@ documented_rule! {
     /// `Bündnisgrüne`, `SPDler`), a candidate from `[[elections]]`, or an actor word
     /// (`Koalition`, `GroKo`, `Regierung`, `Opposition`, `Fraktion`, `Rot-Grün`) in the same
     /// sentence: `die unfähige Koalition`, `dank der hervorragenden Arbeit der CDU`,
-    /// `Populisten von der AfD`, `die Verräter der SPD`. The subject of a sentence is judged
-    /// by its predicate at three times the distance (`Die Politiker der AfD sind für unsere
-    /// Stadt eine Schande`). The span runs from the evaluation to the actor.
+    /// `Populisten von der AfD`, `die Verräter der SPD`. Disparagement reaches twice as far
+    /// as praise (a city praises people near a party mention in a long sentence, it never
+    /// insults anyone). The subject of a sentence is judged by its predicate at three times
+    /// the distance (`Die Politiker der AfD sind für unsere Stadt eine Schande`). The span
+    /// runs from the evaluation to the actor.
     ///
     /// The built-in words are broad: praise (`hervorragend`, `Dank`, `Respekt`), and
     /// insults, mockery and attacks (`Versager`, `Lügner`, `Heuchler`, `Verräter`, `Pack`,
@@ -508,7 +510,8 @@ documented_rule! {
     /// sentence), `dank` before the actor it cannot be about (`die CDU-Fraktion hat, dank
     /// der Förderung …`), praise of a government (a city thanks the state for funding),
     /// congratulations to people (only parties count), an actor that speaks
-    /// (`Skandal: Opposition fordert Aufklärung` reports its words), and the handles a
+    /// (`Skandal: Opposition fordert Aufklärung` reports its words), an actor attacked by
+    /// what comes before it (`Hetze gegen die AfD`), and the handles a
     /// reply opens with unless a handle is the party itself (`@CDU`).
     ///
     /// ## Why
@@ -750,6 +753,22 @@ fn opens_with_pronoun(view: &TextView<'_>, segments: &Segments, sentence: usize)
     }
 }
 
+/// Whether `gegen` stands right before the actor (`Hetze gegen die AfD`), its article
+/// aside: what comes before attacks it rather than judging it.
+fn is_attacked(segments: &Segments, actor: usize) -> bool {
+    let mut before = segments.words[..actor].iter().rev();
+    let Some(mut previous) = before.next() else {
+        return false;
+    };
+    if BEFORE_SUBJECT.contains(&previous.folded.as_str()) {
+        let Some(earlier) = before.next() else {
+            return false;
+        };
+        previous = earlier;
+    }
+    previous.folded == "gegen"
+}
+
 /// Whether the actor is the one who speaks (`Opposition fordert Aufklärung`, `die CDU
 /// spricht von einem Skandal`): the evaluation near it reports its words.
 fn is_speaker(segments: &Segments, actor: usize) -> bool {
@@ -884,11 +903,17 @@ impl Rule for NeutralityJudgement {
             let preposition = PREPOSITIONS.contains(&segments.words[word].folded.as_str());
             // The subject of the sentence is what its predicate judges, even at a distance
             // (`Die Politiker der AfD sind für unsere Stadt eine Schande`).
+            // Insults reach twice as far as praise: a city does not insult anyone, but it
+            // thanks and praises people near a party mention in a long sentence.
+            let window = match tone {
+                Tone::Disparaging => self.window_words.saturating_mul(2),
+                Tone::Praise | Tone::Congratulation => self.window_words,
+            };
             let reach = |actor: usize| {
                 if is_subject(view, segments, actor) {
-                    self.window_words.saturating_mul(3)
+                    window.saturating_mul(3)
                 } else {
-                    self.window_words
+                    window
                 }
             };
             let mut candidates: Vec<&Actor> = actors
@@ -901,6 +926,8 @@ impl Rule for NeutralityJudgement {
                         && !(preposition && actor.word < word)
                         // `Skandal: Opposition fordert Aufklärung`: the actor's own words.
                         && !is_speaker(segments, actor.word)
+                        // `Hetze gegen die AfD`: the actor is the one attacked.
+                        && !(word < actor.word && is_attacked(segments, actor.word))
                         && match tone {
                             Tone::Praise => !actor.government,
                             Tone::Congratulation => actor.party,
