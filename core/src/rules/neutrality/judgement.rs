@@ -3,9 +3,9 @@ use std::ops::Range;
 use crate::lang::tr;
 use crate::report::Severity;
 use crate::rules::neutrality::{
-    NameMatcher, PartyMatcher, Segments, Word, all_candidates, applies, compile_lexicon,
-    evaluative_term, open_window, quoted, starts_upper, window_note, with_ascii_spellings,
-    word_list,
+    NameMatcher, PARTY_BLOCS, PartyMatcher, Segments, Word, all_candidates, applies,
+    compile_lexicon, evaluative_term, open_window, quoted, starts_upper, window_note,
+    with_ascii_spellings, word_list,
 };
 use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
@@ -387,11 +387,8 @@ const DEFAULT_ACTORS: &[&str] = &[
 
 /// Words that name parties and judge them at once (`Altparteien`, `kotzgrün`): an
 /// actor and an evaluation in one word (folded; inflections match).
+/// With [`PARTY_BLOCS`] (`Altparteien`).
 const SELF_JUDGING: &[&str] = &[
-    "Altparteien",
-    "Systemparteien",
-    "Kartellparteien",
-    "Blockparteien",
     "Einheitspartei",
     "Blockflöten",
     "kotzgrün",
@@ -569,6 +566,7 @@ impl RuleDef for NeutralityJudgement {
                 built_in(DEFAULT_CONGRATULATIONS, Tone::Congratulation),
                 built_in(DEFAULT_DISPARAGING, Tone::Disparaging),
                 built_in(SELF_JUDGING, Tone::Disparaging),
+                built_in(PARTY_BLOCS, Tone::Disparaging),
             ]
             .concat(),
         };
@@ -581,7 +579,12 @@ impl RuleDef for NeutralityJudgement {
         );
         let evaluative = with_ascii_spellings(evaluative);
         let mut actors = word_list(settings.actors.as_ref(), DEFAULT_ACTORS, None);
-        actors.extend(SELF_JUDGING.iter().map(|t| (*t).to_owned()));
+        actors.extend(
+            SELF_JUDGING
+                .iter()
+                .chain(PARTY_BLOCS)
+                .map(|t| (*t).to_owned()),
+        );
         let actors: Vec<(String, bool)> = actors
             .into_iter()
             .map(|actor| {

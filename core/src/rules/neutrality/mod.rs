@@ -110,6 +110,16 @@ const SPECTRUM_WORDS: &[&str] = &[
     "konservativen",
 ];
 
+/// Words for the established parties as a bloc: they judge the parties they name
+/// (`neutrality.judgement`) and are a target of calls (`braucht nur die Altparteien zu
+/// wählen`, `neutrality.vote-call`).
+pub(crate) const PARTY_BLOCS: &[&str] = &[
+    "Altparteien",
+    "Systemparteien",
+    "Kartellparteien",
+    "Blockparteien",
+];
+
 /// Party names that are also everyday words; they need political context.
 const DEFAULT_AMBIGUOUS_PARTIES: &[&str] = &["Piraten", "Die Heimat", "Liberale", "Liberalen"];
 

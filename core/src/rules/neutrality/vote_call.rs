@@ -3,8 +3,8 @@ use std::ops::Range;
 use crate::lang::tr;
 use crate::report::Severity;
 use crate::rules::neutrality::{
-    NameMatcher, PartyMatcher, Segments, all_candidates, applies, compile_lexicon, open_window,
-    quoted, starts_upper, window_note,
+    NameMatcher, PARTY_BLOCS, PartyMatcher, Segments, all_candidates, applies, compile_lexicon,
+    open_window, quoted, starts_upper, window_note,
 };
 use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
@@ -24,6 +24,11 @@ enum Position {
     /// An infinitive call ending in `!` (`Nicht die AfD wählen!`), or in a `wer` clause
     /// (`Wer die … wählt, …`).
     Exclaimed,
+    /// Voting someone out, which needs no party or candidate in the sentence: exclaimed,
+    /// opening its sentence or ending its clause (`Abwählen!`, `… im September
+    /// abwählen`, `Unwählbar.`); the participle only after `muss`/`soll` (`muss abgewählt
+    /// werden`, not `per Bürgerentscheid abgewählt`).
+    Ousting,
 }
 
 /// Phrases of a call to vote (folded: lower case). Voting in the council (`stimmte für
@@ -69,10 +74,16 @@ const CALLS: &[(&str, Position)] = &[
     ("wahlempfehlung", Position::Anywhere),
     ("wahlaufruf für", Position::Anywhere),
     ("votet", Position::ClauseStart),
-    ("abwählen", Position::Exclaimed),
+    ("abwählen", Position::Ousting),
+    ("abgewählt", Position::Ousting),
+    ("unwählbar", Position::Ousting),
     ("nicht wählbar", Position::Anywhere),
     ("nicht mehr wählbar", Position::Anywhere),
-    ("unwählbar", Position::Anywhere),
+];
+
+/// Modal verbs that make a participle a demand (`muss abgewählt werden`), folded.
+const DEONTIC: &[&str] = &[
+    "muss", "müssen", "soll", "sollen", "sollte", "sollten", "gehört", "gehören",
 ];
 
 /// Words that join a second imperative to a clause (`geht zur Wahl und wählt die …`).
@@ -147,8 +158,10 @@ documented_rule! {
     /// `[[elections]]`, or `Kandidat(in) <Name>` / `unsere Kandidatin`. An infinitive right
     /// after a party that ends its clause is a call too (`Am Sonntag SPD wählen`, `nie
     /// wieder SPD wählen`, `die CDU wählen, damit …`), as is a call glued to a party in a
-    /// hashtag (`#einfachAFDwählen`) and `abwählen` ending its clause. The span covers the
-    /// call and its target.
+    /// hashtag (`#einfachAFDwählen`). The established parties as a bloc are a target too
+    /// (`braucht nur die Altparteien zu wählen`). Voting someone out needs no target in the
+    /// sentence (`Abwählen!`, `… im September abwählen`, `Unwählbar.`, `muss abgewählt
+    /// werden`). The span covers the call and its target.
     ///
     /// Not findings: information that is the city's job — `Briefwahl`, `Wahllokal`,
     /// `Wahlbenachrichtigung`, turnout, and a call to take part without a party or person
@@ -156,7 +169,8 @@ documented_rule! {
     /// election at all); council reporting (`Der Rat wählte …`, `die SPD stimmte für den
     /// Antrag`), where the verb has its subject before it, and a verb-first condition
     /// (`Stimmt der Rat dem Antrag der SPD-Fraktion zu, …`); what voters can or will do and
-    /// choices among all (`Sie können zwischen CDU, SPD und Grünen wählen`).
+    /// choices among all (`Sie können zwischen CDU, SPD und Grünen wählen`); a reported
+    /// vote-out (`Bürgermeister per Bürgerentscheid abgewählt`).
     ///
     /// ## Why
     /// State bodies must not take sides in elections; public relations end where election
@@ -177,6 +191,7 @@ documented_rule! {
     pub(crate) struct NeutralityVoteCall {
         calls: Lexicon,
         positions: Vec<Position>,
+        blocs: Lexicon,
         parties: PartyMatcher,
         candidates: NameMatcher,
     }
@@ -203,6 +218,16 @@ impl RuleDef for NeutralityVoteCall {
         Ok(NeutralityVoteCall {
             calls: compile_lexicon(terms.iter().map(|(t, _)| (t.as_str(), options)), "calls")?,
             positions: terms.into_iter().map(|(_, position)| position).collect(),
+            blocs: compile_lexicon(
+                PARTY_BLOCS.iter().map(|t| {
+                    let inflected = TermOptions {
+                        inflected: true,
+                        ..TermOptions::default()
+                    };
+                    (*t, inflected)
+                }),
+                "calls",
+            )?,
             parties: PartyMatcher::compile(account)?,
             candidates: NameMatcher::new(all_candidates(account), "elections")?,
         })
@@ -261,7 +286,7 @@ impl NeutralityVoteCall {
                     next.is_some_and(|next| SUBJECT_ARTICLES.contains(&next.folded.as_str()));
                 (before_ok && !participle && !has_subject) || opens_with_wer()
             }
-            Position::Exclaimed => {
+            Position::Exclaimed | Position::Ousting => {
                 let exclaimed = view.text.get(span.end..).and_then(|rest| {
                     rest.chars()
                         .find(|c| !c.is_whitespace() && !is_ignorable(*c))
@@ -315,6 +340,37 @@ impl NeutralityVoteCall {
         ends_clause && close && !statement
     }
 
+    /// Whether a call that names no one stands where it calls (see [`Position::Ousting`]).
+    fn is_ousting(
+        view: &TextView<'_>,
+        segments: &Segments,
+        word: usize,
+        span: &Range<usize>,
+    ) -> bool {
+        let words = &segments.words;
+        let Some(current) = words.get(word) else {
+            return false;
+        };
+        let exclaimed = view.text.get(span.end..).and_then(|rest| {
+            rest.chars()
+                .find(|c| !c.is_whitespace() && !is_ignorable(*c))
+        }) == Some('!');
+        let opens_sentence = segments.previous_in_sentence(word).is_none();
+        let demanded = words[..word]
+            .iter()
+            .rev()
+            .take_while(|w| w.clause == current.clause)
+            .any(|w| DEONTIC.contains(&w.folded.as_str()));
+        // `abgewählt` reports a vote (`Bürgermeister per Bürgerentscheid abgewählt`)
+        // unless it is demanded.
+        let participle = current.folded.starts_with("abgewählt");
+        demanded
+            || (!participle
+                && (exclaimed
+                    || opens_sentence
+                    || Self::is_infinitive_call(view, segments, word, span, span)))
+    }
+
     /// A person standing for election in a sentence, by the candidate words.
     fn candidate_word_target(
         view: &TextView<'_>,
@@ -355,7 +411,13 @@ impl Rule for NeutralityVoteCall {
             .into_iter()
             .map(|m| (segments.words[m.word].sentence, m.span))
             .collect();
-        for (_, span) in self.candidates.find(view) {
+        for span in self
+            .candidates
+            .find(view)
+            .into_iter()
+            .map(|(_, span)| span)
+            .chain(self.blocs.find(view).into_iter().map(|found| found.span))
+        {
             if let Some(sentence) = segments.sentence_at(span.start) {
                 targets.push((sentence, span));
             }
@@ -379,25 +441,19 @@ impl Rule for NeutralityVoteCall {
                     .map(|(_, span)| span.clone())
                     .next()
                     .or_else(|| Self::candidate_word_target(view, segments, sentence))
-            } else if position == Position::Exclaimed {
-                in_sentence()
-                    .map(|(_, span)| span.clone())
-                    .find(|target| {
-                        Self::is_infinitive_call(view, segments, word, &found.span, target)
-                    })
-                    // `… im September abwählen`: voting someone out names them before.
-                    .or_else(|| {
-                        let call = &found.span;
-                        (view
-                            .text
-                            .get(call.clone())
-                            .is_some_and(|w| w.to_lowercase().starts_with("abwähl"))
-                            && Self::is_infinitive_call(view, segments, word, call, call))
-                        .then(|| call.clone())
-                    })
+            } else if matches!(position, Position::Exclaimed | Position::Ousting) {
+                in_sentence().map(|(_, span)| span.clone()).find(|target| {
+                    Self::is_infinitive_call(view, segments, word, &found.span, target)
+                })
             } else {
                 None
             };
+            // `Abwählen!`: voting someone out names them elsewhere.
+            let target = target.or_else(|| {
+                (position == Position::Ousting
+                    && Self::is_ousting(view, segments, word, &found.span))
+                .then(|| found.span.clone())
+            });
             let Some(target) = target else {
                 continue;
             };
