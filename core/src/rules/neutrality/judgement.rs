@@ -60,6 +60,7 @@ const DEFAULT_PRAISE: &[&str] = &[
     "Lichtblick",
     "gut so",
     "weiter so",
+    "einzige demokratische",
 ];
 
 /// Praise that is a preposition (`dank der Förderung`, `dank der CDU`): it is about what
@@ -485,7 +486,9 @@ documented_rule! {
     /// `neutrality.party` finds them, with its other names: `Union`, `Sozis`,
     /// `Bündnisgrüne`, `SPDler`), a candidate from `[[elections]]`, or an actor word
     /// (`Koalition`, `GroKo`, `Regierung`, `Opposition`, `Fraktion`, `Rot-Grün`) in the same
-    /// sentence: `die unfähige Koalition`, `dank der hervorragenden Arbeit der CDU`,
+    /// sentence (`Ampel` and `Jamaika` only beside another actor or joined to an
+    /// evaluation: `Jamaika-Scheiße`, not the `Ampel` at the crossing): `die unfähige
+    /// Koalition`, `dank der hervorragenden Arbeit der CDU`,
     /// `Populisten von der AfD`, `die Verräter der SPD`. Disparagement reaches twice as far
     /// as praise (a city praises people near a party mention in a long sentence, it never
     /// insults anyone). The subject of a sentence is judged by its predicate at three times
@@ -668,7 +671,9 @@ impl NeutralityJudgement {
             return true;
         };
         let noun_index = last + 1;
-        let adjective = !starts_upper(text, span.start);
+        // A phrase (`gut so`, `faule Kompromisse`) is no adjective before a noun.
+        let phrase = last != word;
+        let adjective = !starts_upper(text, span.start) && !phrase;
         if !adjective || !starts_upper(text, noun.span.start) || is_actor(noun_index) {
             return true;
         }
@@ -833,24 +838,34 @@ impl Rule for NeutralityJudgement {
                 });
             }
         }
-        // `Ampel` is a coalition only beside other political actors.
-        let ambiguous: Vec<Actor> = self
-            .ambiguous_actors
-            .find(view)
+        // `Ampel` is a coalition only beside other political actors, or joined to an
+        // evaluation (`Jamaika-Scheiße`). The evaluations are looked up once, and only
+        // when a draft has an actor: most drafts have none.
+        let ambiguous_found = self.ambiguous_actors.find(view);
+        let mut evaluative = (!ambiguous_found.is_empty()).then(|| self.evaluative.find(view));
+        let ambiguous: Vec<Actor> = ambiguous_found
             .into_iter()
             .filter_map(|found| {
                 let word = word_of(&found.span)?;
                 let sentence = segments.words[word].sentence;
-                actors
-                    .iter()
-                    .any(|a| segments.words[a.word].sentence == sentence)
-                    .then_some(Actor {
-                        word,
-                        span: found.span,
-                        party: true,
-                        government: false,
-                        listed: false,
-                    })
+                let joined_to_evaluation = view.text.get(found.span.end..).is_some_and(|rest| {
+                    rest.starts_with('-')
+                        && evaluative
+                            .iter()
+                            .flatten()
+                            .any(|e| e.span.start == found.span.end + 1)
+                });
+                (joined_to_evaluation
+                    || actors
+                        .iter()
+                        .any(|a| segments.words[a.word].sentence == sentence))
+                .then_some(Actor {
+                    word,
+                    span: found.span,
+                    party: true,
+                    government: false,
+                    listed: false,
+                })
             })
             .collect();
         actors.extend(ambiguous);
@@ -867,9 +882,9 @@ impl Rule for NeutralityJudgement {
         let actor_words: Vec<(usize, Range<usize>)> =
             actors.iter().map(|a| (a.word, a.span.clone())).collect();
         // Evaluations: lexicon terms, and closed compounds ending in an insult.
-        let mut evaluations: Vec<(Range<usize>, Tone)> = self
-            .evaluative
-            .find(view)
+        let mut evaluations: Vec<(Range<usize>, Tone)> = evaluative
+            .take()
+            .unwrap_or_else(|| self.evaluative.find(view))
             .into_iter()
             .map(|found| {
                 let tone = self.tones.get(found.term).copied();
