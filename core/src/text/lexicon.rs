@@ -223,10 +223,22 @@ fn accept(
                 folded.original(end + offset..end + offset + 1).start,
             ) && in_tag())
     };
+    // `#einfachAFDwählen`: a run of capitals ends a word in a tag too.
+    let capitals_end_word = || {
+        let mut letters = view
+            .text
+            .get(original.clone())
+            .unwrap_or_default()
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .peekable();
+        letters.peek().is_some() && letters.clone().count() >= 2 && letters.all(char::is_uppercase)
+    };
     match next {
         None => Some(end),
         Some(c) if !c.is_alphanumeric() => Some(end),
         Some(_) if boundary_at(0) => Some(end),
+        Some(_) if capitals_end_word() && in_tag() => Some(end),
         Some(_) if options.compound_prefix => Some(end),
         Some(_) if options.inflected => INFLECTIONS
             .iter()
@@ -300,6 +312,7 @@ mod tests {
             matches(&terms, "Heute #SPDPaderborn und #WirSindSPD"),
             ["SPD", "SPD"]
         );
+        assert_eq!(matches(&terms, "#einfachSPDwählen"), ["SPD"]);
         assert_eq!(matches(&terms, "Die Linke lädt ein."), ["Linke"]);
     }
 

@@ -3,24 +3,26 @@ use std::ops::Range;
 use crate::lang::tr;
 use crate::report::Severity;
 use crate::rules::neutrality::{
-    NameMatcher, PartyMatcher, Segments, all_candidates, applies, compile_lexicon, evaluative_term,
-    open_window, quoted, starts_upper, window_note, word_list,
+    NameMatcher, PARTY_BLOCS, PartyMatcher, Segments, Word, all_candidates, applies,
+    compile_lexicon, evaluative_term, open_window, quoted, starts_upper, window_note,
+    with_ascii_spellings, word_list,
 };
 use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
 };
-use crate::text::Region;
+use crate::text::extract::EntityKind;
 use crate::text::lexicon::{Lexicon, TermOptions};
+use crate::text::{Region, TextView};
 
 /// Words between an evaluation and the actor it is about (`dank der hervorragenden Arbeit
 /// der CDU`: three).
 const DEFAULT_WINDOW_WORDS: u32 = 5;
 
-/// Praise and disparagement (folded; inflections match, `*` also closed compounds).
-/// Words that also report facts about council business (`gescheitert`, `erfolgreich`,
-/// `stärkste Kraft`) are left out on purpose.
-const DEFAULT_EVALUATIVE: &[&str] = &[
-    // praise
+/// Praise (folded; inflections match, `*` also closed compounds). It counts for parties,
+/// candidates and party actors; thanking a government for funding is the city's business.
+/// Words that also report facts about council business (`erfolgreich`, `stärkste Kraft`)
+/// are left out on purpose.
+const DEFAULT_PRAISE: &[&str] = &[
     "hervorragend",
     "großartig",
     "exzellent",
@@ -36,6 +38,8 @@ const DEFAULT_EVALUATIVE: &[&str] = &[
     "unermüdlich",
     "toll",
     "super",
+    "klasse",
+    "perfekt",
     "beste",
     "besten",
     "Verdienst",
@@ -51,9 +55,32 @@ const DEFAULT_EVALUATIVE: &[&str] = &[
     "zuverlässig",
     "bravourös",
     "Glanzleistung",
-    // disparagement
+    "Respekt",
+    "Rückgrat",
+    "Lichtblick",
+    "gut so",
+    "weiter so",
+    "einzige demokratische",
+];
+
+/// Praise that is a preposition (`dank der Förderung`, `dank der CDU`): it is about what
+/// follows it, never about an actor before it (folded).
+const PREPOSITIONS: &[&str] = &["dank"];
+
+/// Congratulations: praise of a party (`Glückwunsch an die SPD zum Wahlsieg`), but a city
+/// congratulates people (candidates too) on birthdays and honours.
+const DEFAULT_CONGRATULATIONS: &[&str] =
+    &["Glückwunsch", "Glückwünsche", "gratulieren", "gratuliert"];
+
+/// Disparagement, insults and mockery (folded; inflections match, `*` also closed
+/// compounds: `Dreck*` → `Dreckspartei`). Words that name ordinary municipal things as
+/// well (`Müll`, `Theater`, `Zirkus`, `Kindergarten`, `Gefahr`) are left out.
+const DEFAULT_DISPARAGING: &[&str] = &[
+    // incompetence and failure
     "unfähig",
+    "Unfähigkeit",
     "inkompetent",
+    "Inkompetenz",
     "chaotisch",
     "Chaos*",
     "peinlich",
@@ -61,88 +88,328 @@ const DEFAULT_EVALUATIVE: &[&str] = &[
     "Skandal*",
     "verantwortungslos",
     "unverantwortlich",
-    "populistisch",
+    "Versager",
+    "Verlierer",
+    "versagt",
+    "Versagen",
+    "Totalversagen",
+    "Totalausfall",
+    "Stümper",
+    "stümperhaft",
+    "Dilettanten",
+    "dilettantisch",
+    "Amateure",
+    "ahnungslos",
+    "Ahnung von nichts",
+    "realitätsfern",
+    "weltfremd",
+    "katastrophal",
+    "desaströs",
+    "miserabel",
+    "Murks",
+    "Wischiwaschi*",
+    "Stillstand",
+    "schlimmste",
+    "schlechteste",
+    "abgewirtschaftet",
+    "taugt nichts",
+    "taugen nichts",
+    "zu nichts zu gebrauchen",
+    "nichts zu gebrauchen",
+    "lächerlich",
+    "lächerlichste",
+    "Lachnummer",
+    "Witzfigur",
+    "Witzfiguren",
+    "Kasperle*",
+    "Clowns",
+    "Clownsverein",
+    "Trauerspiel",
+    "Armutszeugnis",
+    "Blamage",
+    "fataler Fehler",
+    "hat fertig",
+    "Schande",
+    "schändlich",
+    "beschämend",
+    "armselig",
+    "erbärmlich",
+    "jämmerlich",
+    "Jammerlappen",
+    "Waschlappen",
+    "Weicheier",
+    "Feiglinge",
+    "Luschen",
+    "Nullen",
+    "Pfeifen",
+    // lying, betrayal, corruption
+    "lügen",
+    "lügt",
+    "Lüge",
+    "Lügen*",
+    "Lügner",
+    "verlogen",
+    "belügen",
+    "belogen",
+    "gelogen",
+    "Heuchler",
+    "heuchlerisch",
+    "Heuchelei",
+    "scheinheilig",
+    "Doppelmoral",
+    "Verräter",
+    "Verrat",
+    "verraten",
+    "Volksverräter",
+    "Landesverräter",
+    "Hochverrat",
+    "Wortbruch",
+    "Betrüger",
+    "betrügen",
+    "Wahlbetrug*",
+    "korrupt",
+    "Korruption",
+    "Bonzen",
+    "Abzocker",
+    "Abzocke",
+    "Schmarotzer",
+    "Parasiten",
+    "machtgeil",
+    "machtgierig",
+    "Machtgier",
+    "geldgierig",
+    "raffgierig",
+    "Klientelpolitik",
+    "Klientelpartei",
+    "Lautsprecherei",
+    "Falschbehauptung",
+    "Fähnchen in den Wind",
+    "Fahne nach dem Wind",
+    "unwürdig",
+    "unwürdige",
+    "Gezerre",
+    "faule Kompromisse",
+    "ohne Sachverstand",
+    "ohne Hirn",
+    "Gefahr für",
+    "keine Gefahr",
+    "nicht wählbar",
+    "nicht mehr wählbar",
+    "unwählbar",
+    // extremism and enmity as insults
     "Populist",
     "Populisten",
+    "populistisch",
+    "Rechtspopulisten",
+    "Linkspopulisten",
     "Hetze",
     "Hetzer",
     "hetzen",
     "hetzt",
+    "Hetzpartei",
     "rechtsextrem",
     "linksextrem",
     "extremistisch",
     "Extremisten",
     "radikal",
     "Radikale",
-    "Versager",
-    "versagt",
-    "Versagen",
-    "Totalversagen",
-    "Lügen",
-    "lügen",
-    "lügt",
-    "Lügner",
-    "verlogen",
-    "katastrophal",
-    "desaströs",
-    "miserabel",
-    "dilettantisch",
-    "Dilettanten",
-    "Stümper",
+    "Nazi",
+    "Nazis",
+    "Nazipartei",
+    "Neonazis",
+    "faschistisch",
+    "faschistoid",
+    "Faschisten",
+    "Faschos",
+    "Kommunisten",
+    "Stalinisten",
+    "Rassisten",
+    "rassistisch",
+    "Antisemiten",
+    "Antisemit",
+    "Verfassungsfeinde",
+    "Demokratiefeinde",
+    "demokratiefeindlich",
+    "undemokratisch",
+    "deutschfeindlich",
+    "Deutschfeinde",
+    "antideutsch",
+    "Volksfeinde",
+    "Einheitspartei",
+    "Blockflöten*",
+    "Altparteien",
+    "Systemparteien",
+    "Kartellparteien",
+    "Blockparteien",
+    "Spalter",
+    "Totengräber",
+    "Zerstörer",
+    "Ideologen",
+    "ideologisch",
+    "Verbotspartei",
+    "Chaostruppe",
     "Blockierer",
     "blockiert",
     "blockieren",
     "Blockade",
     "Blockadepolitik",
-    "ideologisch",
-    "Ideologen",
-    "Schande",
-    "schändlich",
-    "armselig",
-    "erbärmlich",
-    "lächerlich",
-    "ahnungslos",
-    "realitätsfern",
     "unsozial",
-    "undemokratisch",
-    "demokratiefeindlich",
-    "Demokratiefeinde",
-    "Spalter",
-    "Nazis",
-    "faschistisch",
-    "Faschisten",
-    "Chaostruppe",
-    "Verbotspartei",
-    "Klientelpolitik",
-    "Klientelpartei",
-    "Wortbruch",
-    "schlimmste",
-    "schlechteste",
-    "Murks",
-    "Totalausfall",
-    "Stillstand",
+    "verbrecherisch",
+    "Verbrecher",
+    "kriminell",
+    "Kriminelle",
+    "hochkriminell",
+    "Schergen",
+    "Sekte",
+    // insults
+    "Pack",
+    "Gesindel",
+    "Bande",
+    "Pöbel",
+    "Abschaum",
+    "Dreck*",
+    "Scheiß*",
+    "Kotz*",
+    "versifft",
+    "versyfft",
+    "Idiot",
+    "Idioten",
+    "Vollidioten",
+    "Deppen",
+    "Trottel",
+    "Schwachköpfe",
+    "Schwachmaten",
+    "Dummköpfe",
+    "dumm",
+    "dümmer",
+    "Dummheit",
+    "dämlich",
+    "bescheuert",
+    "bekloppt",
+    "Bekloppte",
+    "durchgeknallt",
+    "verrückt",
+    "Verrückte",
+    "Spinner",
+    "geisteskrank",
+    "Geisteskranke",
+    "Irre",
+    "irre",
+    "größenwahnsinnig",
+    "Schwachsinn",
+    "Gelaber",
+    "Dummlaberei",
+    "Geschwätz",
+    "Schwätzer",
+    "Arsch*",
+    "Ärsche",
+    "Hurensohn",
+    "Hurensöhne",
+    "Schlampe",
+    "Stinktiere",
+    "Ratten",
+    "Ungeziefer",
+    "Schweine",
+    "Fratze",
+    "widerlich",
+    "ekelhaft",
+    "widert",
+    "abartig",
+    "pervers",
+    "Schnauze voll",
+    "zum Kotzen",
+    "in die Versenkung",
+    "von der Bildfläche",
+    "in die Wüste",
+    "zum Teufel",
+    "muss weg",
+    "müssen weg",
+    "weg mit",
+    "entsorgen",
+    "davonjagen",
+    "davongejagt",
+    "vernichtet",
+    "Untergang",
+];
+
+/// Word endings that make a closed compound an insult (`Lumpenpack`, `Volksverräter`,
+/// `Vollidioten`): matched on every word, with or without further letters before them.
+const DISPARAGING_ENDINGS: &[&str] = &[
+    "pack",
+    "bande",
+    "banden",
+    "gesindel",
+    "verräter",
+    "lügner",
+    "versager",
+    "idioten",
+    "nazis",
+    "faschisten",
+    "schweine",
 ];
 
 /// Political actors other than named parties.
 const DEFAULT_ACTORS: &[&str] = &[
     "Koalition",
-    "Ampel",
     "Ampelkoalition",
+    "Ampel-Koalition",
+    "Jamaika-Koalition",
+    "Jamaikakoalition",
+    "GroKo",
+    "Große Koalition",
+    "Großen Koalition",
+    "Regierungskoalition",
     "Opposition",
     "Fraktion",
     "Fraktionen",
     "Ratsfraktion",
     "Partei",
     "Parteien",
-    "Politiker",
-    "Politikerin",
-    "Politikern",
     "Kandidat",
     "Kandidatin",
     "Kandidaten",
     "Ratsmehrheit",
     "Mehrheitsfraktion",
+    "Regierung",
+    "Bundesregierung",
+    "Landesregierung",
+    "Staatsregierung",
+    "Regierungsparteien",
+    "Rot-Grün",
+    "Rot Grün",
+    "Rotgrün",
+    "Rot-Rot-Grün",
+    "RRG",
+    "R2G",
+    "Schwarz-Grün",
+    "Schwarz-Gelb",
+    "Schwarz-Rot",
 ];
+
+/// Words that name parties and judge them at once (`Altparteien`, `kotzgrün`): an
+/// actor and an evaluation in one word (folded; inflections match).
+/// With [`PARTY_BLOCS`] (`Altparteien`).
+const SELF_JUDGING: &[&str] = &[
+    "Einheitspartei",
+    "Blockflöten",
+    "kotzgrün",
+    "Lügenpartei",
+    "Dreckspartei",
+    "Verräterpartei",
+    "Verbotspartei",
+];
+
+/// Actors that praise does not concern: a city thanks a government for funding.
+const GOVERNMENT: &[&str] = &[
+    "regierung",
+    "bundesregierung",
+    "landesregierung",
+    "staatsregierung",
+];
+
+/// Coalitions by a colour or flag that is also an everyday word (`Ampel` at the
+/// crossing): an actor only in a sentence with another actor or a party.
+const AMBIGUOUS_ACTORS: &[&str] = &["Ampel", "Jamaika", "Schwarze Ampel"];
 
 /// Possessives that tie an evaluated noun to an actor named before (`die Grünen mit ihrer
 /// chaotischen Politik`).
@@ -151,11 +418,37 @@ const POSSESSIVES: &[&str] = &[
     "deren", "dessen", "diese", "dieser", "diesen", "diesem", "dieses",
 ];
 
+/// Verbs right after an actor that make it the speaker of what is reported (folded).
+const REPORTING_VERBS: &[&str] = &[
+    "fordert",
+    "fordern",
+    "verlangt",
+    "verlangen",
+    "kritisiert",
+    "kritisieren",
+    "beklagt",
+    "beklagen",
+    "bemängelt",
+    "bemängeln",
+    "spricht",
+    "sprechen",
+    "nennt",
+    "nennen",
+    "wirft",
+    "werfen",
+    "warnt",
+    "warnen",
+    "sieht",
+    "sehen",
+];
+
 /// Words that may stand before the subject of a sentence (`Die Politiker der AfD …`).
 const BEFORE_SUBJECT: &[&str] = &["die", "der", "das", "auch", "nur", "selbst"];
 
 /// Words that attach a following actor to a noun (`die hervorragende Arbeit der CDU`).
-const ATTACHING: &[&str] = &["der", "des", "von", "vom"];
+const ATTACHING: &[&str] = &[
+    "der", "des", "von", "vom", "dieser", "dieses", "einer", "eines",
+];
 
 /// Words before an actor that address every group alike (`Dank an alle Fraktionen`).
 const ALL_ALIKE: &[&str] = &[
@@ -181,7 +474,7 @@ rule_settings! {
         /// Words for political actors besides parties and candidates (`Koalition`,
         /// `Fraktion`); replaces the built-in list.
         pub actors: Option<Vec<String>>,
-        /// Most words between the evaluation and the actor (default 5).
+        /// Most words between praise and the actor (default 5; disparagement twice as many).
         pub window_words: Option<u32>,
     }
 }
@@ -189,17 +482,37 @@ rule_settings! {
 documented_rule! {
     /// ## What it checks
     /// Praise or disparagement of parties and political actors in a post of an official
-    /// account: an evaluative word (`unfähig`, `Chaos`, `Populisten`, `hervorragend`,
-    /// `dank`) within `window-words` words of a party (as `neutrality.party` finds them), a
-    /// candidate from `[[elections]]`, or an actor word (`Koalition`, `Opposition`,
-    /// `Fraktion`) in the same sentence: `die unfähige Koalition`, `dank der hervorragenden
-    /// Arbeit der CDU`, `Chaos-Partei`, `Populisten von der AfD`. The span runs from the
-    /// evaluation to the actor.
+    /// account: an evaluative word within `window-words` words of a party (as
+    /// `neutrality.party` finds them, with its other names: `Union`, `Sozis`,
+    /// `Bündnisgrüne`, `SPDler`), a candidate from `[[elections]]`, or an actor word
+    /// (`Koalition`, `GroKo`, `Regierung`, `Opposition`, `Fraktion`, `Rot-Grün`) in the same
+    /// sentence (`Ampel` and `Jamaika` only beside another actor or joined to an
+    /// evaluation: `Jamaika-Scheiße`, not the `Ampel` at the crossing): `die unfähige
+    /// Koalition`, `dank der hervorragenden Arbeit der CDU`,
+    /// `Populisten von der AfD`, `die Verräter der SPD`. Disparagement reaches twice as far
+    /// as praise (a city praises people near a party mention in a long sentence, it never
+    /// insults anyone). The subject of a sentence is judged by its predicate at three times
+    /// the distance (`Die Politiker der AfD sind für unsere Stadt eine Schande`). The span
+    /// runs from the evaluation to the actor.
+    ///
+    /// The built-in words are broad: praise (`hervorragend`, `Dank`, `Respekt`), and
+    /// insults, mockery and attacks (`Versager`, `Lügner`, `Heuchler`, `Verräter`, `Pack`,
+    /// `Nazis`, `lächerlich`, `muss weg`, `nicht mehr wählbar`); a trailing `*` also matches
+    /// closed compounds (`Dreck*` → `Dreckspartei`), and compounds ending in an insult count
+    /// too (`Lumpenpack`, `Volksverräter`). Some words name and judge parties at once
+    /// (`Altparteien`, `kotzgrün`). Hashtags count as text: `#LuegenAfD` judges the party
+    /// in its tag, and umlauts may be spelled out (`ue` for `ü`).
     ///
     /// Not findings: evaluations inside quotation marks (the city quotes rather than
     /// judges), actors addressed all alike (`Dank an alle Fraktionen`), evaluations of
     /// people and things that are not political actors (`dank der hervorragenden Arbeit der
-    /// Feuerwehr`).
+    /// Feuerwehr`), a hashtag evaluation beside a party tag (`#Danke #SPD`: keywords, not a
+    /// sentence), `dank` before the actor it cannot be about (`die CDU-Fraktion hat, dank
+    /// der Förderung …`), praise of a government (a city thanks the state for funding),
+    /// congratulations to people (only parties count), an actor that speaks
+    /// (`Skandal: Opposition fordert Aufklärung` reports its words), an actor attacked by
+    /// what comes before it (`Hetze gegen die AfD`), and the handles a
+    /// reply opens with unless a handle is the party itself (`@CDU`).
     ///
     /// ## Why
     /// Negative official statements about a party violate its equal chances, inside and
@@ -222,7 +535,12 @@ documented_rule! {
     /// ```
     pub(crate) struct NeutralityJudgement {
         evaluative: Lexicon,
+        /// Per evaluative term: what it does, which decides whom it can be about.
+        tones: Vec<Tone>,
         actors: Lexicon,
+        /// Per actor term: whether it is a government.
+        government: Vec<bool>,
+        ambiguous_actors: Lexicon,
         parties: PartyMatcher,
         candidates: NameMatcher,
         window_words: usize,
@@ -235,29 +553,100 @@ impl RuleDef for NeutralityJudgement {
     const DOCS: &'static str = Self::DOC_TEXT;
 
     fn compile(settings: &Settings, account: &Account) -> Result<Self, SettingError> {
-        let evaluative = word_list(
-            settings.evaluative.as_ref(),
-            DEFAULT_EVALUATIVE,
-            settings.extra_evaluative.as_ref(),
+        let built_in = |terms: &[&str], tone: Tone| {
+            terms
+                .iter()
+                .map(|t| ((*t).to_owned(), tone))
+                .collect::<Vec<_>>()
+        };
+        let mut evaluative: Vec<(String, Tone)> = match &settings.evaluative {
+            Some(configured) => configured
+                .iter()
+                .map(|t| (t.clone(), Tone::Disparaging))
+                .collect(),
+            None => [
+                built_in(DEFAULT_PRAISE, Tone::Praise),
+                built_in(DEFAULT_CONGRATULATIONS, Tone::Congratulation),
+                built_in(DEFAULT_DISPARAGING, Tone::Disparaging),
+                built_in(SELF_JUDGING, Tone::Disparaging),
+                built_in(PARTY_BLOCS, Tone::Disparaging),
+            ]
+            .concat(),
+        };
+        evaluative.extend(
+            settings
+                .extra_evaluative
+                .iter()
+                .flatten()
+                .map(|t| (t.clone(), Tone::Disparaging)),
         );
-        let actors = word_list(settings.actors.as_ref(), DEFAULT_ACTORS, None);
+        let evaluative = with_ascii_spellings(evaluative);
+        let mut actors = word_list(settings.actors.as_ref(), DEFAULT_ACTORS, None);
+        actors.extend(
+            SELF_JUDGING
+                .iter()
+                .chain(PARTY_BLOCS)
+                .map(|t| (*t).to_owned()),
+        );
+        let actors: Vec<(String, bool)> = actors
+            .into_iter()
+            .map(|actor| {
+                let government = GOVERNMENT.contains(&actor.to_lowercase().as_str());
+                (actor, government)
+            })
+            .collect();
+        let actors = with_ascii_spellings(actors);
         let actor_options = TermOptions {
             capitalised: false,
             inflected: true,
             compound_prefix: false,
         };
+        let ambiguous_options = TermOptions {
+            capitalised: true,
+            ..actor_options
+        };
         let window_words = settings.window_words.unwrap_or(DEFAULT_WINDOW_WORDS);
         Ok(NeutralityJudgement {
             evaluative: compile_lexicon(
-                evaluative.iter().map(|t| evaluative_term(t)),
+                evaluative.iter().map(|(t, _)| evaluative_term(t)),
                 "evaluative",
             )?,
-            actors: compile_lexicon(actors.iter().map(|t| (t.as_str(), actor_options)), "actors")?,
+            tones: evaluative.iter().map(|(_, tone)| *tone).collect(),
+            actors: compile_lexicon(
+                actors.iter().map(|(t, _)| (t.as_str(), actor_options)),
+                "actors",
+            )?,
+            government: actors.iter().map(|(_, government)| *government).collect(),
+            ambiguous_actors: compile_lexicon(
+                AMBIGUOUS_ACTORS.iter().map(|t| (*t, ambiguous_options)),
+                "actors",
+            )?,
             parties: PartyMatcher::compile(account)?,
             candidates: NameMatcher::new(all_candidates(account), "elections")?,
             window_words: usize::try_from(window_words).unwrap_or(usize::MAX),
         })
     }
+}
+
+/// What an evaluative word does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tone {
+    Praise,
+    /// Praise that a city also gives people (birthdays, honours): only about parties.
+    Congratulation,
+    Disparaging,
+}
+
+/// A political actor found in the draft.
+struct Actor {
+    word: usize,
+    span: Range<usize>,
+    /// A party or a word for one (not a government, a candidate or a council group).
+    party: bool,
+    /// A government: praise of it is no side taken.
+    government: bool,
+    /// A word of the actor list (`Altparteien`), which may judge by itself.
+    listed: bool,
 }
 
 impl NeutralityJudgement {
@@ -282,7 +671,9 @@ impl NeutralityJudgement {
             return true;
         };
         let noun_index = last + 1;
-        let adjective = !starts_upper(text, span.start);
+        // A phrase (`gut so`, `faule Kompromisse`) is no adjective before a noun.
+        let phrase = last != word;
+        let adjective = !starts_upper(text, span.start) && !phrase;
         if !adjective || !starts_upper(text, noun.span.start) || is_actor(noun_index) {
             return true;
         }
@@ -298,16 +689,107 @@ impl NeutralityJudgement {
     }
 }
 
-/// Whether an actor opens its sentence (only articles before it), so it is the subject.
-fn is_subject(segments: &Segments, actor: usize) -> bool {
+/// Whether an actor is the subject of its sentence: it opens the sentence (only articles,
+/// or the handles a reply opens with, before it), or it is attached to the noun that does
+/// (`Die Politiker der AfD …`).
+fn is_subject(view: &TextView<'_>, segments: &Segments, actor: usize) -> bool {
     let Some(current) = segments.words.get(actor) else {
         return false;
     };
-    segments.words[..actor]
+    let before: Vec<&Word> = segments.words[..actor]
         .iter()
         .rev()
         .take_while(|w| w.sentence == current.sentence)
-        .all(|w| BEFORE_SUBJECT.contains(&w.folded.as_str()))
+        .filter(|w| !in_opening_mentions(view, &w.span))
+        .collect();
+    let opening = |words: &[&Word]| {
+        words
+            .iter()
+            .all(|w| BEFORE_SUBJECT.contains(&w.folded.as_str()))
+    };
+    match before.as_slice() {
+        // Nearest first: `der`, `Politiker`, then what opens the sentence.
+        [attaching, noun, rest @ ..] if ATTACHING.contains(&attaching.folded.as_str()) => {
+            starts_upper(view.text, noun.span.start) && opening(rest)
+        }
+        words => opening(words),
+    }
+}
+
+/// Whether the span is in the reply chain that opens a post (`@spdde @CDU …`): those
+/// handles name whom the post answers, not what it is about.
+fn in_opening_mentions(view: &TextView<'_>, span: &Range<usize>) -> bool {
+    if view.region_at(span.start) != Region::Mention {
+        return false;
+    }
+    let mut position = 0;
+    for entity in view.of_kind(EntityKind::Mention) {
+        let gap = view.text.get(position..entity.start).unwrap_or_default();
+        if !gap.trim().is_empty() {
+            return false;
+        }
+        if entity.start <= span.start && span.start < entity.end {
+            return true;
+        }
+        position = entity.end;
+    }
+    false
+}
+
+/// Whether a party found in a handle is the whole handle (`@CDU`, the party's own
+/// account), not part of a person's or a group's (`@AfDFraktion_MV`).
+fn is_whole_handle(view: &TextView<'_>, span: &Range<usize>) -> bool {
+    view.of_kind(EntityKind::Mention)
+        .any(|e| e.start + 1 == span.start && e.end == span.end)
+}
+
+/// Whether a sentence opens with a pronoun that stands for a group named before (`sie`,
+/// or `die`/`diese` before a verb: `Die taugen nichts`), after the handles a reply opens
+/// with.
+fn opens_with_pronoun(view: &TextView<'_>, segments: &Segments, sentence: usize) -> bool {
+    let mut words = segments
+        .words
+        .iter()
+        .filter(|w| w.sentence == sentence && !in_opening_mentions(view, &w.span));
+    let (Some(first), second) = (words.next(), words.next()) else {
+        return false;
+    };
+    match first.folded.as_str() {
+        "sie" => true,
+        "die" | "diese" => second.is_some_and(|w| !starts_upper(view.text, w.span.start)),
+        _ => false,
+    }
+}
+
+/// Whether `gegen` stands right before the actor (`Hetze gegen die AfD`), its article
+/// aside: what comes before attacks it rather than judging it.
+fn is_attacked(segments: &Segments, actor: usize) -> bool {
+    let mut before = segments.words[..actor].iter().rev();
+    let Some(mut previous) = before.next() else {
+        return false;
+    };
+    if BEFORE_SUBJECT.contains(&previous.folded.as_str()) {
+        let Some(earlier) = before.next() else {
+            return false;
+        };
+        previous = earlier;
+    }
+    previous.folded == "gegen"
+}
+
+/// Whether the actor is the one who speaks (`Opposition fordert Aufklärung`, `die CDU
+/// spricht von einem Skandal`): the evaluation near it reports its words.
+fn is_speaker(segments: &Segments, actor: usize) -> bool {
+    segments
+        .next_in_sentence(actor)
+        .is_some_and(|next| REPORTING_VERBS.contains(&next.folded.as_str()))
+}
+
+/// The hashtag entity around a byte offset, if any.
+fn hashtag_at(view: &TextView<'_>, offset: usize) -> Option<Range<usize>> {
+    view.of_kind(EntityKind::Hashtag)
+        .find(|e| e.start <= offset && offset < e.end)
+        .map(|e| e.start..e.end)
 }
 
 impl Rule for NeutralityJudgement {
@@ -318,23 +800,78 @@ impl Rule for NeutralityJudgement {
         let view = cx.text;
         let segments = Segments::of(view);
         let word_of = |span: &Range<usize>| segments.word_at(span.start);
-        let mut actors: Vec<(usize, Range<usize>)> = Vec::new();
+        let mut actors: Vec<Actor> = Vec::new();
         for mention in self.parties.find(view, segments) {
-            actors.push((mention.word, mention.span));
+            if in_opening_mentions(view, &mention.span) && !is_whole_handle(view, &mention.span) {
+                continue;
+            }
+            actors.push(Actor {
+                word: mention.word,
+                span: mention.span,
+                party: true,
+                government: false,
+                listed: false,
+            });
         }
         for found in self.actors.find(view) {
+            if in_opening_mentions(view, &found.span) {
+                continue;
+            }
             if let Some(word) = word_of(&found.span) {
-                actors.push((word, found.span));
+                actors.push(Actor {
+                    word,
+                    span: found.span,
+                    party: false,
+                    government: self.government.get(found.term).copied().unwrap_or(false),
+                    listed: true,
+                });
             }
         }
         for (_, span) in self.candidates.find(view) {
             if let Some(word) = word_of(&span) {
-                actors.push((word, span));
+                actors.push(Actor {
+                    word,
+                    span,
+                    party: false,
+                    government: false,
+                    listed: false,
+                });
             }
         }
+        // `Ampel` is a coalition only beside other political actors, or joined to an
+        // evaluation (`Jamaika-Scheiße`). The evaluations are looked up once, and only
+        // when a draft has an actor: most drafts have none.
+        let ambiguous_found = self.ambiguous_actors.find(view);
+        let mut evaluative = (!ambiguous_found.is_empty()).then(|| self.evaluative.find(view));
+        let ambiguous: Vec<Actor> = ambiguous_found
+            .into_iter()
+            .filter_map(|found| {
+                let word = word_of(&found.span)?;
+                let sentence = segments.words[word].sentence;
+                let joined_to_evaluation = view.text.get(found.span.end..).is_some_and(|rest| {
+                    rest.starts_with('-')
+                        && evaluative
+                            .iter()
+                            .flatten()
+                            .any(|e| e.span.start == found.span.end + 1)
+                });
+                (joined_to_evaluation
+                    || actors
+                        .iter()
+                        .any(|a| segments.words[a.word].sentence == sentence))
+                .then_some(Actor {
+                    word,
+                    span: found.span,
+                    party: true,
+                    government: false,
+                    listed: false,
+                })
+            })
+            .collect();
+        actors.extend(ambiguous);
         // `Dank an alle Fraktionen`: every group alike is no side taken.
-        actors.retain(|(word, _)| {
-            let before = word.saturating_sub(2)..*word;
+        actors.retain(|actor| {
+            let before = actor.word.saturating_sub(2)..actor.word;
             !segments.words[before]
                 .iter()
                 .any(|w| ALL_ALIKE.contains(&w.folded.as_str()))
@@ -342,47 +879,120 @@ impl Rule for NeutralityJudgement {
         if actors.is_empty() {
             return;
         }
+        let actor_words: Vec<(usize, Range<usize>)> =
+            actors.iter().map(|a| (a.word, a.span.clone())).collect();
+        // Evaluations: lexicon terms, and closed compounds ending in an insult.
+        let mut evaluations: Vec<(Range<usize>, Tone)> = evaluative
+            .take()
+            .unwrap_or_else(|| self.evaluative.find(view))
+            .into_iter()
+            .map(|found| {
+                let tone = self.tones.get(found.term).copied();
+                (found.span, tone.unwrap_or(Tone::Disparaging))
+            })
+            .collect();
+        for word in &segments.words {
+            let compound = DISPARAGING_ENDINGS
+                .iter()
+                .any(|ending| word.folded.len() > ending.len() && word.folded.ends_with(ending));
+            if compound
+                && !evaluations
+                    .iter()
+                    .any(|(span, _)| span.start == word.span.start)
+            {
+                evaluations.push((word.span.clone(), Tone::Disparaging));
+            }
+        }
+        evaluations.sort_by_key(|(span, _)| span.start);
         let mut flagged_sentences = Vec::new();
-        for found in self.evaluative.find(view) {
-            if view.region_at(found.span.start) == Region::Quote {
+        for (found, tone) in evaluations {
+            if view.region_at(found.start) == Region::Quote {
                 continue;
             }
-            let Some(word) = word_of(&found.span) else {
+            let Some(word) = word_of(&found) else {
                 continue;
             };
             let sentence = segments.words[word].sentence;
             if flagged_sentences.contains(&sentence) {
                 continue;
             }
+            // `#LuegenAfD` judges the party in its tag; `#Danke #SPD` are two keywords.
+            let tag = hashtag_at(view, found.start);
+            let preposition = PREPOSITIONS.contains(&segments.words[word].folded.as_str());
             // The subject of the sentence is what its predicate judges, even at a distance
             // (`Die Politiker der AfD sind für unsere Stadt eine Schande`).
+            // Insults reach twice as far as praise: a city does not insult anyone, but it
+            // thanks and praises people near a party mention in a long sentence.
+            let window = match tone {
+                Tone::Disparaging => self.window_words.saturating_mul(2),
+                Tone::Praise | Tone::Congratulation => self.window_words,
+            };
             let reach = |actor: usize| {
-                if is_subject(segments, actor) {
-                    self.window_words.saturating_mul(3)
+                if is_subject(view, segments, actor) {
+                    window.saturating_mul(3)
                 } else {
-                    self.window_words
+                    window
                 }
             };
-            let nearest = actors
+            let mut candidates: Vec<&Actor> = actors
                 .iter()
-                .filter(|(w, span)| {
-                    segments.words[*w].sentence == sentence
-                        && w.abs_diff(word) <= reach(*w)
-                        // The evaluation is not part of the actor's own name.
-                        && !(span.start <= found.span.start && found.span.end <= span.end)
+                .filter(|actor| {
+                    let span = &actor.span;
+                    let own_word = span.start <= found.start && found.end <= span.end;
+                    segments.words[actor.word].sentence == sentence
+                        && actor.word.abs_diff(word) <= reach(actor.word)
+                        && !(preposition && actor.word < word)
+                        // `Skandal: Opposition fordert Aufklärung`: the actor's own words.
+                        && !is_speaker(segments, actor.word)
+                        // `Hetze gegen die AfD`: the actor is the one attacked.
+                        && !(word < actor.word && is_attacked(segments, actor.word))
+                        && match tone {
+                            Tone::Praise => !actor.government,
+                            Tone::Congratulation => actor.party,
+                            Tone::Disparaging => true,
+                        }
+                        // The evaluation is not part of the actor's own name, unless the
+                        // actor's word judges by itself (`Altparteien`, `kotzgrün`).
+                        && (!own_word || actor.listed)
+                        && tag.as_ref().is_none_or(|tag| {
+                            tag.start <= span.start && span.end <= tag.end
+                        })
                 })
-                .min_by_key(|(w, _)| w.abs_diff(word));
-            let Some((actor_word, actor)) = nearest else {
+                .collect();
+            candidates.sort_by_key(|actor| actor.word.abs_diff(word));
+            // The nearest actor the evaluation can be about.
+            let judged_actor = candidates.into_iter().find(|actor| {
+                let self_judging = actor.span.start <= found.start && found.end <= actor.span.end;
+                // `einen Grünen deutschfeindlichen Türken`, `Rot Grün versiffte …`: the actor
+                // right before the adjective qualifies the same noun.
+                let actor_end = segments.word_at(actor.span.end.saturating_sub(1));
+                let qualifies_same_noun = actor_end.is_some_and(|last| last + 1 == word);
+                self_judging
+                    || qualifies_same_noun
+                    || is_subject(view, segments, actor.word)
+                    || self.is_about_an_actor(view.text, segments, word, &found, &actor_words)
+            });
+            // `Weg mit den Linken. Sie taugen nichts.`: a sentence that opens with a
+            // pronoun judges the party of the sentence before.
+            let judged_actor = judged_actor.or_else(|| {
+                if tone != Tone::Disparaging
+                    || tag.is_some()
+                    || !opens_with_pronoun(view, segments, sentence)
+                {
+                    return None;
+                }
+                let previous = sentence.checked_sub(1)?;
+                actors
+                    .iter()
+                    .filter(|actor| actor.party && segments.words[actor.word].sentence == previous)
+                    .max_by_key(|actor| actor.span.start)
+            });
+            let Some(actor) = judged_actor else {
                 continue;
             };
-            if !is_subject(segments, *actor_word)
-                && !self.is_about_an_actor(view.text, segments, word, &found.span, &actors)
-            {
-                continue;
-            }
             flagged_sentences.push(sentence);
-            let judged = quoted(view, &found.span);
-            let whom = quoted(view, actor);
+            let judged = quoted(view, &found);
+            let whom = quoted(view, &actor.span);
             let note = open_window(cx)
                 .map(|w| window_note(w).get(cx.lang).to_owned())
                 .unwrap_or_default();
@@ -395,7 +1005,7 @@ impl Rule for NeutralityJudgement {
                         de: "parteien und politische akteure nicht loben oder herabsetzen; sachlich über beschlüsse berichten",
                         en: "do not praise or disparage parties and political actors; report decisions factually"),
                 )
-                .at(found.span.start.min(actor.start), found.span.end.max(actor.end)),
+                .at(found.start.min(actor.span.start), found.end.max(actor.span.end)),
             );
         }
     }

@@ -54,6 +54,72 @@ const DEFAULT_PARTIES: &[&str] = &[
     "Junge Alternative",
 ];
 
+/// Other names of a party, used when the party is in the list (built-in or `[politics]
+/// parties`): the name people use in speech and in the press (`die Union`, `Sozis`,
+/// `Bündnisgrüne`). The first element is the party as listed.
+const PARTY_FORMS: &[(&str, &[&str])] = &[
+    (
+        "CDU",
+        &[
+            "Unionsparteien",
+            "Unionsfraktion",
+            "Unionspolitiker",
+            "Unionspolitikerin",
+            "Unionsabgeordnete",
+            "Unionsabgeordneter",
+            "Christdemokrat",
+            "Christdemokratin",
+        ],
+    ),
+    (
+        "CSU",
+        &["Unionsparteien", "Unionsfraktion", "Christsoziale"],
+    ),
+    (
+        "SPD",
+        &[
+            "Sozialdemokraten",
+            "Sozialdemokrat",
+            "Sozialdemokratin",
+            "Sozialdemokratie",
+            "Sozis",
+        ],
+    ),
+    ("Grüne", &["Bündnisgrüne", "Bündnisgrünen"]),
+    ("FDP", &["Freidemokraten", "Freidemokrat", "Freidemokratin"]),
+    ("Linke", &["Linkspartei", "Linksfraktion"]),
+];
+
+/// Other names of a party that are also everyday words (`die Union` of Europe, of a
+/// football club): they need political context like the ambiguous parties.
+const AMBIGUOUS_PARTY_FORMS: &[(&str, &[&str])] = &[("CDU", &["Union"]), ("CSU", &["Union"])];
+
+/// Endings that make a member or follower of a party out of its acronym (`SPDler`,
+/// `AfDlerin`).
+const ACRONYM_MEMBER_ENDING: &str = "ler";
+
+/// Words that name a place on the political spectrum; a `Linke` next to them is the
+/// left wing, not the party (`der Mitte, Linken, Rechten`).
+const SPECTRUM_WORDS: &[&str] = &[
+    "rechte",
+    "rechten",
+    "rechter",
+    "rechts",
+    "mitte",
+    "konservative",
+    "konservativen",
+];
+
+/// Words for the established parties as a bloc: they judge the parties they name
+/// (`neutrality.judgement`) and are a target of calls (`braucht nur die Altparteien zu
+/// wählen`, `neutrality.vote-call`).
+pub(crate) const PARTY_BLOCS: &[&str] = &[
+    "Altparteien",
+    "Systemparteien",
+    "Kartellparteien",
+    "Blockparteien",
+];
+
 /// Party names that are also everyday words; they need political context.
 const DEFAULT_AMBIGUOUS_PARTIES: &[&str] = &["Piraten", "Die Heimat", "Liberale", "Liberalen"];
 
@@ -143,6 +209,11 @@ const DEFAULT_NOT_PARTIES: &[&str] = &[
     "Linken Ufer",
     "Linke Ufer",
     "Linke Maustaste",
+    "Europäische Union",
+    "Europäischen Union",
+    "Union Berlin",
+    "FC Union",
+    "Union der",
 ];
 
 /// Articles: part of a party's name in the policy but written in either case in a sentence
@@ -156,6 +227,41 @@ const MAX_ACRONYM_CHARS: usize = 5;
 /// Whether the neutrality rules apply: private accounts are the person's own business.
 pub(crate) fn applies(account: &Account) -> bool {
     account.kind == AccountKind::Official
+}
+
+/// The spelling of a term without umlauts and `ß` (`Lügen` → `Luegen`), as hashtags and
+/// handles write it; `None` when the term has none.
+pub(crate) fn ascii_spelling(term: &str) -> Option<String> {
+    if !term.contains(['ä', 'ö', 'ü', 'Ä', 'Ö', 'Ü', 'ß']) {
+        return None;
+    }
+    let mut spelled = String::with_capacity(term.len() + 4);
+    for ch in term.chars() {
+        match ch {
+            'ä' => spelled.push_str("ae"),
+            'ö' => spelled.push_str("oe"),
+            'ü' => spelled.push_str("ue"),
+            'Ä' => spelled.push_str("Ae"),
+            'Ö' => spelled.push_str("Oe"),
+            'Ü' => spelled.push_str("Ue"),
+            'ß' => spelled.push_str("ss"),
+            other => spelled.push(other),
+        }
+    }
+    Some(spelled)
+}
+
+/// Each term and, after it, its spelling without umlauts (see [`ascii_spelling`]), with the
+/// same payload.
+pub(crate) fn with_ascii_spellings<T: Clone>(terms: Vec<(String, T)>) -> Vec<(String, T)> {
+    let mut all = Vec::with_capacity(terms.len() * 2);
+    for (term, payload) in terms {
+        if let Some(spelled) = ascii_spelling(&term) {
+            all.push((spelled, payload.clone()));
+        }
+        all.push((term, payload));
+    }
+    all
 }
 
 /// Builds a lexicon from policy terms; `key` names the setting in errors.
@@ -306,9 +412,15 @@ impl Segments {
                 previous = Some(ch);
                 continue;
             }
+            // Whether the word that ends here is a short lower-case abbreviation
+            // (`d.`, `u.`, `üb.`).
+            let mut abbreviation = false;
             if let Some(start) = word_start.take() {
+                let span = folded.original(start..offset);
+                abbreviation = text[start..offset].chars().count() <= 2
+                    && !starts_upper(view.text, span.start);
                 words.push(Word {
-                    span: folded.original(start..offset),
+                    span,
                     folded: text[start..offset].to_owned(),
                     sentence,
                     clause,
@@ -317,9 +429,11 @@ impl Segments {
             let next = chars.peek().map(|&(_, c)| c);
             let ends_sentence = match ch {
                 '!' | '?' | '\n' | ';' | '…' => true,
-                // Not after a number (`14. September`) and not inside a word (`paderborn.de`).
+                // Not after a number (`14. September`), an abbreviation (`d. CDU`) or
+                // inside a word (`paderborn.de`).
                 '.' => {
                     !previous.is_some_and(|p| p.is_ascii_digit())
+                        && !abbreviation
                         && next.is_none_or(char::is_whitespace)
                 }
                 _ => false,
@@ -416,6 +530,8 @@ pub(crate) struct PartyMention {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum TermKind {
     Party,
+    /// A member of a party by its acronym (`SPDler`).
+    Member,
     /// A party name that is also an everyday word.
     Ambiguous,
     Context,
@@ -430,6 +546,8 @@ pub(crate) struct PartyMatcher {
     cases: Vec<WrittenCase>,
     /// Whether a term is one word (sentence-initial adjective test).
     single_word: Vec<bool>,
+    /// The terms as listed, to tell the name's own form from an inflected one.
+    terms: Vec<String>,
 }
 
 impl PartyMatcher {
@@ -441,17 +559,43 @@ impl PartyMatcher {
             DEFAULT_PARTIES,
             politics.local_lists.as_ref(),
         );
+        let listed = |party: &str| parties.iter().any(|p| p.trim() == party);
+        let forms_of = |table: &'static [(&str, &[&str])]| {
+            table
+                .iter()
+                .filter(|(party, _)| listed(party))
+                .flat_map(|(_, forms)| forms.iter().map(|form| (*form).to_owned()))
+                .collect::<Vec<String>>()
+        };
+        let forms = forms_of(PARTY_FORMS);
+        let ambiguous_forms = forms_of(AMBIGUOUS_PARTY_FORMS);
+        // `SPDler`: acronyms take no inflection, but a member ending.
+        let members: Vec<String> = parties
+            .iter()
+            .filter(|p| WrittenCase::of(p) == WrittenCase(vec![WordCase::Any]))
+            .filter(|p| p.chars().filter(|c| c.is_uppercase()).count() >= 2)
+            .map(|p| format!("{}{ACRONYM_MEMBER_ENDING}", p.trim()))
+            .collect();
         terms.extend(parties.into_iter().map(|t| (t, TermKind::Party)));
+        terms.extend(forms.into_iter().map(|t| (t, TermKind::Party)));
+        terms.extend(members.into_iter().map(|t| (t, TermKind::Member)));
         let ambiguous = word_list(
             politics.ambiguous_parties.as_ref(),
             DEFAULT_AMBIGUOUS_PARTIES,
             None,
         );
         terms.extend(ambiguous.into_iter().map(|t| (t, TermKind::Ambiguous)));
+        terms.extend(
+            ambiguous_forms
+                .into_iter()
+                .map(|t| (t, TermKind::Ambiguous)),
+        );
         let context = word_list(politics.context.as_ref(), DEFAULT_CONTEXT, None);
         terms.extend(context.into_iter().map(|t| (t, TermKind::Context)));
         let not_parties = word_list(politics.not_parties.as_ref(), DEFAULT_NOT_PARTIES, None);
         terms.extend(not_parties.into_iter().map(|t| (t, TermKind::NotParty)));
+        // `#LuegenAfD`, `@Die_Gruenen`: tags and handles spell umlauts out.
+        let terms = with_ascii_spellings(terms);
 
         let cases: Vec<WrittenCase> = terms.iter().map(|(t, _)| WrittenCase::of(t)).collect();
         let options: Vec<TermOptions> = terms
@@ -459,9 +603,10 @@ impl PartyMatcher {
             .zip(&cases)
             .map(|((_, kind), case)| TermOptions {
                 capitalised: false,
-                // `Grünen-Politikerin`, `Linken`; acronyms take no endings (`SPDs` is rare,
-                // `CDUler` is a compound).
-                inflected: case.is_case_sensitive() && *kind != TermKind::NotParty,
+                // `Grünen-Politikerin`, `Linken`, `SPDlerin`; acronyms take no endings
+                // (`SPDs` is rare).
+                inflected: (case.is_case_sensitive() && *kind != TermKind::NotParty)
+                    || *kind == TermKind::Member,
                 compound_prefix: false,
             })
             .collect();
@@ -478,7 +623,8 @@ impl PartyMatcher {
                 .iter()
                 .map(|(t, _)| !t.trim().contains(char::is_whitespace))
                 .collect(),
-            kinds: terms.into_iter().map(|(_, kind)| kind).collect(),
+            kinds: terms.iter().map(|(_, kind)| *kind).collect(),
+            terms: terms.into_iter().map(|(term, _)| term).collect(),
             cases,
         })
     }
@@ -509,7 +655,7 @@ impl PartyMatcher {
                     political_sentences.push(segments.words[word].sentence);
                     continue;
                 }
-                TermKind::Party | TermKind::Ambiguous => {}
+                TermKind::Party | TermKind::Member | TermKind::Ambiguous => {}
             }
             if !case.accepts(written) {
                 continue;
@@ -532,6 +678,25 @@ impl PartyMatcher {
                     starts_upper(view.text, next.span.start) && !context_words.contains(&(word + 1))
                 });
                 if single && previous.is_none() && !compound && adjective {
+                    continue;
+                }
+                // `die Grüne Hausnummer`: the name's own form (not `Grünen`) after an
+                // article, before a noun, is an adjective in a proper name.
+                let own_form = view
+                    .text
+                    .get(found.span.clone())
+                    .zip(self.terms.get(found.term))
+                    .is_some_and(|(written, term)| written.trim() == term.trim());
+                let after_article = previous.is_some_and(|p| ARTICLES.contains(&p.folded.as_str()));
+                if single && own_form && after_article && !compound && adjective {
+                    continue;
+                }
+                // `der Mitte, Linken, Rechten`: a place on the spectrum among others.
+                let beside_spectrum = [previous, segments.next_in_sentence(word)]
+                    .into_iter()
+                    .flatten()
+                    .any(|w| SPECTRUM_WORDS.contains(&w.folded.as_str()));
+                if beside_spectrum {
                     continue;
                 }
             }

@@ -18,15 +18,20 @@ documented_rule! {
     /// ## What it checks
     /// A party, party youth organisation or local voter list named in a post of an official
     /// account: `CDU-Fraktion`, `Grünen-Politikerin`, `#SPDPaderborn`, `Die Linke`,
-    /// `Freie Wähler`, also when disguised (`C D U`, `S.P.D.`, Cyrillic or fullwidth
-    /// letters, zero-width characters). Inside a pre-election window (`[[elections]]`) the
+    /// `Freie Wähler`, also when disguised (`C D U`, `S.P.D.`, `$PD`, `Grün€n`, Cyrillic,
+    /// Greek, small-capital or fullwidth letters, zero-width characters). Other names of a
+    /// listed party count as the party: `Union` (only with political context),
+    /// `Unionsfraktion`, `Sozialdemokratin`, `Sozis`, `Bündnisgrüne`, `Linkspartei`, and an
+    /// acronym with `-ler` (`SPDler`). Inside a pre-election window (`[[elections]]`) the
     /// finding is raised to `window-severity`. Private accounts are not checked.
     ///
     /// Names that are also ordinary words are only the party when written as the name:
     /// `die linke Spur`, `freie Wähler`, `die Partei` are not parties; `im Grünen`,
     /// `ins Grüne`, `Grüne Woche`, `Grünes Licht` (`[politics] not-parties`) and `230 Volt`
     /// are not either, nor a capitalised adjective opening a sentence before its noun
-    /// (`Linke Spur gesperrt`). `Piraten` and `Die Heimat` count only in a sentence with a
+    /// (`Linke Spur gesperrt`), the name's own form as an adjective in a name (`die Grüne
+    /// Hausnummer`), a `Linke` beside the spectrum (`der Mitte, Linken, Rechten`), and the
+    /// `Europäische Union`. `Piraten` and `Die Heimat` count only in a sentence with a
     /// political word (`[politics] ambiguous-parties`, `context`): the `Piratenspielplatz`
     /// stays a playground.
     ///

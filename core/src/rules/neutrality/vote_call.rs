@@ -3,8 +3,8 @@ use std::ops::Range;
 use crate::lang::tr;
 use crate::report::Severity;
 use crate::rules::neutrality::{
-    NameMatcher, PartyMatcher, Segments, all_candidates, applies, compile_lexicon, open_window,
-    quoted, starts_upper, window_note,
+    NameMatcher, PARTY_BLOCS, PartyMatcher, Segments, all_candidates, applies, compile_lexicon,
+    open_window, quoted, starts_upper, window_note,
 };
 use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
@@ -24,6 +24,11 @@ enum Position {
     /// An infinitive call ending in `!` (`Nicht die AfD wählen!`), or in a `wer` clause
     /// (`Wer die … wählt, …`).
     Exclaimed,
+    /// Voting someone out, which needs no party or candidate in the sentence: exclaimed,
+    /// opening its sentence or ending its clause (`Abwählen!`, `… im September
+    /// abwählen`, `Unwählbar.`); the participle only after `muss`/`soll` (`muss abgewählt
+    /// werden`, not `per Bürgerentscheid abgewählt`).
+    Ousting,
 }
 
 /// Phrases of a call to vote (folded: lower case). Voting in the council (`stimmte für
@@ -69,7 +74,45 @@ const CALLS: &[(&str, Position)] = &[
     ("wahlempfehlung", Position::Anywhere),
     ("wahlaufruf für", Position::Anywhere),
     ("votet", Position::ClauseStart),
+    ("abwählen", Position::Ousting),
+    ("abgewählt", Position::Ousting),
+    ("unwählbar", Position::Ousting),
+    ("nicht wählbar", Position::Anywhere),
+    ("nicht mehr wählbar", Position::Anywhere),
 ];
+
+/// Modal verbs that make a participle a demand (`muss abgewählt werden`), folded.
+const DEONTIC: &[&str] = &[
+    "muss", "müssen", "soll", "sollen", "sollte", "sollten", "gehört", "gehören",
+];
+
+/// Words that join a second imperative to a clause (`geht zur Wahl und wählt die …`).
+const COORDINATING: &[&str] = &["und", "oder", "aber", "sondern"];
+
+/// A verb-first clause with a subject right after the verb is a condition or a question,
+/// not an imperative (`Wählt der Rat …`, `Stimmt der Rat dem Antrag zu, …`).
+const SUBJECT_ARTICLES: &[&str] = &["der", "ein", "man", "er", "es"];
+
+/// Words in a clause that make an infinitive `… wählen` a statement rather than a call:
+/// what people can, may or will do (`Sie können am Sonntag die SPD wählen`), or a choice
+/// among all (`zwischen CDU, SPD und Grünen wählen`).
+const NOT_A_CALL: &[&str] = &[
+    "kann", "können", "könnt", "konnte", "konnten", "könnte", "könnten", "darf", "dürfen",
+    "durfte", "durften", "wird", "werden", "wurde", "wurden", "würde", "würden", "hat", "haben",
+    "hatte", "hatten", "will", "wollen", "wollte", "wollten", "möchte", "möchten", "zwischen",
+    "alle", "allen", "oder",
+];
+
+/// Most words between a party and the infinitive that calls to vote for it (`die CDU
+/// wählen`, `nie wieder SPD wählen`).
+const INFINITIVE_REACH: usize = 3;
+
+/// Most words before the target that can make an infinitive a statement (`Sie können am
+/// Sonntag die SPD wählen`: four).
+const STATEMENT_REACH: usize = 5;
+
+/// Words glued to a party in a hashtag that make it a call (`#einfachAFDwählen`), folded.
+const GLUED_CALLS: &[&str] = &["wählen", "waehlen", "wählt", "waehlt"];
 
 /// Words that may come before an imperative in its clause (`Bitte wählt …`).
 const BEFORE_IMPERATIVE: &[&str] = &[
@@ -110,15 +153,24 @@ documented_rule! {
     /// ## What it checks
     /// A call to vote for or against a party or candidate in a post of an official account:
     /// a call (`Wählen Sie`, `Wählt`, `Gebt eure Stimme`, `Ihr Kreuz bei`, `Stimmen Sie
-    /// für`, `Nicht … wählen!`, `Wer … wählt`, `Wahlempfehlung`) and, in the same sentence,
-    /// a party (as `neutrality.party` finds them), a candidate from `[[elections]]`, or
-    /// `Kandidat(in) <Name>` / `unsere Kandidatin`. The span covers the call and its target.
+    /// für`, `Nicht … wählen!`, `Wer … wählt`, `Wahlempfehlung`, `nicht mehr wählbar`) and,
+    /// in the same sentence, a party (as `neutrality.party` finds them), a candidate from
+    /// `[[elections]]`, or `Kandidat(in) <Name>` / `unsere Kandidatin`. An infinitive right
+    /// after a party that ends its clause is a call too (`Am Sonntag SPD wählen`, `nie
+    /// wieder SPD wählen`, `die CDU wählen, damit …`), as is a call glued to a party in a
+    /// hashtag (`#einfachAFDwählen`). The established parties as a bloc are a target too
+    /// (`braucht nur die Altparteien zu wählen`). Voting someone out needs no target in the
+    /// sentence (`Abwählen!`, `… im September abwählen`, `Unwählbar.`, `muss abgewählt
+    /// werden`). The span covers the call and its target.
     ///
     /// Not findings: information that is the city's job — `Briefwahl`, `Wahllokal`,
     /// `Wahlbenachrichtigung`, turnout, and a call to take part without a party or person
     /// (`Gehen Sie wählen!`, `Ihre Stimme zählt`); `Wählen Sie aus drei Entwürfen` (no
     /// election at all); council reporting (`Der Rat wählte …`, `die SPD stimmte für den
-    /// Antrag`), where the verb has its subject before it.
+    /// Antrag`), where the verb has its subject before it, and a verb-first condition
+    /// (`Stimmt der Rat dem Antrag der SPD-Fraktion zu, …`); what voters can or will do and
+    /// choices among all (`Sie können zwischen CDU, SPD und Grünen wählen`); a reported
+    /// vote-out (`Bürgermeister per Bürgerentscheid abgewählt`).
     ///
     /// ## Why
     /// State bodies must not take sides in elections; public relations end where election
@@ -139,6 +191,7 @@ documented_rule! {
     pub(crate) struct NeutralityVoteCall {
         calls: Lexicon,
         positions: Vec<Position>,
+        blocs: Lexicon,
         parties: PartyMatcher,
         candidates: NameMatcher,
     }
@@ -165,6 +218,16 @@ impl RuleDef for NeutralityVoteCall {
         Ok(NeutralityVoteCall {
             calls: compile_lexicon(terms.iter().map(|(t, _)| (t.as_str(), options)), "calls")?,
             positions: terms.into_iter().map(|(_, position)| position).collect(),
+            blocs: compile_lexicon(
+                PARTY_BLOCS.iter().map(|t| {
+                    let inflected = TermOptions {
+                        inflected: true,
+                        ..TermOptions::default()
+                    };
+                    (*t, inflected)
+                }),
+                "calls",
+            )?,
             parties: PartyMatcher::compile(account)?,
             candidates: NameMatcher::new(all_candidates(account), "elections")?,
         })
@@ -212,15 +275,18 @@ impl NeutralityVoteCall {
         match position {
             Position::Anywhere => true,
             Position::ClauseStart => {
-                let before_ok =
-                    clause_words().all(|w| BEFORE_IMPERATIVE.contains(&w.folded.as_str()));
-                let participle = segments
-                    .words
-                    .get(word + 1)
-                    .is_some_and(|next| PARTICIPLE_FOLLOWERS.contains(&next.folded.as_str()));
-                (before_ok && !participle) || opens_with_wer()
+                // `… und wählt die …`: a second imperative starts after the conjunction.
+                let before_ok = clause_words()
+                    .take_while(|w| !COORDINATING.contains(&w.folded.as_str()))
+                    .all(|w| BEFORE_IMPERATIVE.contains(&w.folded.as_str()));
+                let next = segments.words.get(word + 1);
+                let participle =
+                    next.is_some_and(|next| PARTICIPLE_FOLLOWERS.contains(&next.folded.as_str()));
+                let has_subject =
+                    next.is_some_and(|next| SUBJECT_ARTICLES.contains(&next.folded.as_str()));
+                (before_ok && !participle && !has_subject) || opens_with_wer()
             }
-            Position::Exclaimed => {
+            Position::Exclaimed | Position::Ousting => {
                 let exclaimed = view.text.get(span.end..).and_then(|rest| {
                     rest.chars()
                         .find(|c| !c.is_whitespace() && !is_ignorable(*c))
@@ -228,6 +294,81 @@ impl NeutralityVoteCall {
                 exclaimed || opens_with_wer()
             }
         }
+    }
+
+    /// `AFD wählen`, `nie wieder SPD wählen`, `die CDU wählen, damit …`: an infinitive that
+    /// ends its clause right after a party, without a verb that makes it a statement.
+    fn is_infinitive_call(
+        view: &TextView<'_>,
+        segments: &Segments,
+        word: usize,
+        span: &Range<usize>,
+        target: &Range<usize>,
+    ) -> bool {
+        let words = &segments.words;
+        let Some(current) = words.get(word) else {
+            return false;
+        };
+        let next_char = view
+            .text
+            .get(span.end..)
+            .and_then(|rest| rest.chars().find(|c| !is_ignorable(*c)));
+        let ends_clause = next_char.is_none_or(|c| c != ' ' && !c.is_alphanumeric())
+            || words
+                .get(word + 1)
+                .is_none_or(|next| next.clause != current.clause);
+        let Some(target_word) = segments.word_at(target.start) else {
+            return false;
+        };
+        // The call itself when it names no one (`abwählen`).
+        let close = target == span
+            || (target_word < word
+                && word - target_word <= INFINITIVE_REACH
+                && words[target_word].clause == current.clause);
+        // Near the target, across the commas of an enumeration (`Sie können zwischen CDU,
+        // SPD und FDP wählen`); `zwischen` anywhere in the sentence.
+        let statement = words[..target_word.min(word)]
+            .iter()
+            .rev()
+            .take_while(|w| w.sentence == current.sentence)
+            .take(STATEMENT_REACH)
+            .any(|w| NOT_A_CALL.contains(&w.folded.as_str()))
+            || words
+                .iter()
+                .filter(|w| w.sentence == current.sentence)
+                .any(|w| w.folded == "zwischen");
+        ends_clause && close && !statement
+    }
+
+    /// Whether a call that names no one stands where it calls (see [`Position::Ousting`]).
+    fn is_ousting(
+        view: &TextView<'_>,
+        segments: &Segments,
+        word: usize,
+        span: &Range<usize>,
+    ) -> bool {
+        let words = &segments.words;
+        let Some(current) = words.get(word) else {
+            return false;
+        };
+        let exclaimed = view.text.get(span.end..).and_then(|rest| {
+            rest.chars()
+                .find(|c| !c.is_whitespace() && !is_ignorable(*c))
+        }) == Some('!');
+        let opens_sentence = segments.previous_in_sentence(word).is_none();
+        let demanded = words[..word]
+            .iter()
+            .rev()
+            .take_while(|w| w.clause == current.clause)
+            .any(|w| DEONTIC.contains(&w.folded.as_str()));
+        // `abgewählt` reports a vote (`Bürgermeister per Bürgerentscheid abgewählt`)
+        // unless it is demanded.
+        let participle = current.folded.starts_with("abgewählt");
+        demanded
+            || (!participle
+                && (exclaimed
+                    || opens_sentence
+                    || Self::is_infinitive_call(view, segments, word, span, span)))
     }
 
     /// A person standing for election in a sentence, by the candidate words.
@@ -270,12 +411,19 @@ impl Rule for NeutralityVoteCall {
             .into_iter()
             .map(|m| (segments.words[m.word].sentence, m.span))
             .collect();
-        for (_, span) in self.candidates.find(view) {
+        for span in self
+            .candidates
+            .find(view)
+            .into_iter()
+            .map(|(_, span)| span)
+            .chain(self.blocs.find(view).into_iter().map(|found| found.span))
+        {
             if let Some(sentence) = segments.sentence_at(span.start) {
                 targets.push((sentence, span));
             }
         }
         let mut flagged_sentences = Vec::new();
+        let mut calls: Vec<(Range<usize>, Range<usize>)> = Vec::new();
         for found in self.calls.find(view) {
             let Some(&position) = self.positions.get(found.term) else {
                 continue;
@@ -284,23 +432,58 @@ impl Rule for NeutralityVoteCall {
                 continue;
             };
             let sentence = segments.words[word].sentence;
-            if flagged_sentences.contains(&sentence)
-                || !self.is_call(view, segments, word, &found.span, position)
-            {
+            if flagged_sentences.contains(&sentence) {
                 continue;
             }
-            let target = targets
-                .iter()
-                .filter(|(s, _)| *s == sentence)
-                .map(|(_, span)| span.clone())
-                .next()
-                .or_else(|| Self::candidate_word_target(view, segments, sentence));
+            let in_sentence = || targets.iter().filter(|(s, _)| *s == sentence);
+            let target = if self.is_call(view, segments, word, &found.span, position) {
+                in_sentence()
+                    .map(|(_, span)| span.clone())
+                    .next()
+                    .or_else(|| Self::candidate_word_target(view, segments, sentence))
+            } else if matches!(position, Position::Exclaimed | Position::Ousting) {
+                in_sentence().map(|(_, span)| span.clone()).find(|target| {
+                    Self::is_infinitive_call(view, segments, word, &found.span, target)
+                })
+            } else {
+                None
+            };
+            // `Abwählen!`: voting someone out names them elsewhere.
+            let target = target.or_else(|| {
+                (position == Position::Ousting
+                    && Self::is_ousting(view, segments, word, &found.span))
+                .then(|| found.span.clone())
+            });
             let Some(target) = target else {
                 continue;
             };
             flagged_sentences.push(sentence);
-            let start = found.span.start.min(target.start);
-            let end = found.span.end.max(target.end);
+            calls.push((found.span, target));
+        }
+        // `#einfachAFDwählen`: the call glued to the party in a tag.
+        let folded = view.folded();
+        for (sentence, target) in &targets {
+            if flagged_sentences.contains(sentence) || !view.in_hashtag_or_mention(target.start) {
+                continue;
+            }
+            let text = folded.as_str();
+            let Some(end) = (0..text.len()).find(|&i| folded.original_start(i) >= target.end)
+            else {
+                continue;
+            };
+            let glued = folded
+                .as_str()
+                .get(end..)
+                .and_then(|rest| GLUED_CALLS.iter().find(|call| rest.starts_with(**call)));
+            if let Some(call) = glued {
+                let call_end = folded.original(end..end + call.len()).end;
+                flagged_sentences.push(*sentence);
+                calls.push((target.end..call_end, target.clone()));
+            }
+        }
+        for (call, target) in calls {
+            let start = call.start.min(target.start);
+            let end = call.end.max(target.end);
             let whom = quoted(view, &target);
             let note = open_window(cx)
                 .map(|w| window_note(w).get(cx.lang).to_owned())
