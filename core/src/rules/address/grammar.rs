@@ -625,7 +625,7 @@ impl<'v> Sentences<'v> {
                 return false;
             }
         }
-        !self.has_antecedent(index) && !self.has_cataphora(index)
+        !self.has_antecedent(index, Referents::People) && !self.has_cataphora(index)
     }
 
     /// Lower-case `sie`/`ihnen`/`ihr…` meant as formal address.
@@ -712,14 +712,21 @@ impl<'v> Sentences<'v> {
         {
             return Some(Evidence::Certain);
         }
-        if self.has_antecedent(index) || self.has_cataphora(index) {
+        // `Vielen Dank für ihr Verständnis` thanks the reader whatever nouns came before;
+        // only people (`allen Helfern für ihren Einsatz`) can own the formula.
+        let formula_follows = next.is_some_and(|n| FORMULA_NOUNS.contains(&n.word));
+        let referents = if formula_follows {
+            Referents::People
+        } else {
+            Referents::AnyNoun
+        };
+        if self.has_antecedent(index, referents) || self.has_cataphora(index) {
             return None;
         }
         // Nobody to refer to is not enough in real posts, which name their third parties
         // anywhere (a reply, a picture): the clause must be the city speaking to someone
         // (`Wir bitten sie um Verständnis`, `ich lade sie herzlich ein`) or a formula of
         // thanks (`für ihr Verständnis`).
-        let formula_follows = next.is_some_and(|n| FORMULA_NOUNS.contains(&n.word));
         (formula_follows || self.speaks_to_reader(index)).then_some(Evidence::Weak)
     }
 
@@ -866,7 +873,7 @@ impl<'v> Sentences<'v> {
     /// Whether someone the pronoun can refer back to stands before it: earlier in its
     /// sentence, or in the previous sentence unless this one is the city speaking
     /// (`wir`, `ich`), where a reader is the natural referent.
-    fn has_antecedent(&self, index: usize) -> bool {
+    fn has_antecedent(&self, index: usize, referents: Referents) -> bool {
         let Some(sentence) = self.token(index).map(|t| t.sentence) else {
             return false;
         };
@@ -897,7 +904,7 @@ impl<'v> Sentences<'v> {
         }
         (0..index).rev().any(|i| {
             self.token(i).is_some_and(|t| {
-                t.sentence >= oldest_sentence && t.sentence <= sentence && self.refers(i)
+                t.sentence >= oldest_sentence && t.sentence <= sentence && self.refers(i, referents)
             })
         })
     }
@@ -920,13 +927,13 @@ impl<'v> Sentences<'v> {
             .enumerate()
             .skip(index + 1)
             .find(|(_, t)| t.sentence == sentence + 1)
-            .is_some_and(|(i, t)| t.after_colon && self.refers(i))
+            .is_some_and(|(i, t)| t.after_colon && self.refers(i, Referents::People))
     }
 
     /// A token that opens a third-person noun phrase someone could refer back to:
     /// a determiner for a feminine or plural noun (`die Kinder`, `allen Helfern`), a
     /// title (`Frau Schulz`), a name (`Anna Schulz`), or a pronoun read as *she/they*.
-    fn refers(&self, index: usize) -> bool {
+    fn refers(&self, index: usize, referents: Referents) -> bool {
         let Some(token) = self.token(index) else {
             return false;
         };
@@ -987,7 +994,11 @@ impl<'v> Sentences<'v> {
         // third parties far more often than they write the formal address in lower case.
         // Only the formulas of thanks and greeting name nobody (`Vielen Dank für ihr
         // Verständnis`). A capital opening a sentence is a noun when a verb follows.
-        if token.capital && token.class == Class::NONE && !FORMULA_NOUNS.contains(&token.word) {
+        if referents == Referents::AnyNoun
+            && token.capital
+            && token.class == Class::NONE
+            && !FORMULA_NOUNS.contains(&token.word)
+        {
             let subject_of_verb = next.is_some_and(|n| {
                 !n.capital && n.class != Class::NONE && !n.class.has(Class::SIE)
                     || self.is_t_verb(n)
@@ -1302,6 +1313,17 @@ impl<'v> Sentences<'v> {
                     })
             })
     }
+}
+
+/// Which words may be what a pronoun refers back to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Referents {
+    /// Noun phrases of people: a determiner with its noun, a title, a name, a plural of
+    /// people, coordinated nouns, another pronoun.
+    People,
+    /// Any noun as well (`Politiker sind Schauspieler, da sie…`): for a lower-case `sie`,
+    /// which real posts use for third parties far more often than for the reader.
+    AnyNoun,
 }
 
 /// Where a possible imperative stands.
@@ -1784,6 +1806,11 @@ mod tests {
                 &["Formal/Lowercase:sie"],
             ),
             ("Hast ja Recht.", &["Du/Imperative:Hast"]),
+            // A noun before (`Formular`) does not own the formula of thanks.
+            (
+                "Bitte füllen sie das Formular aus. Vielen Dank für ihr Verständnis!",
+                &["Formal/Lowercase:sie", "Formal/Lowercase:ihr"],
+            ),
             ("Gute Nacht, ihr Lieben!", &["Ihr/Pronoun:ihr"]),
             ("Wir hoffen ihr findet den Weg.", &["Ihr/Pronoun:ihr"]),
             ("Sagt mal, geht das noch?", &["Ihr/Imperative:Sagt"]),
