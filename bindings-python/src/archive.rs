@@ -18,35 +18,57 @@ use crate::errors::{archive_error, archive_read_error, argument_error, record_er
 
 /// A published post read from an archive: the draft and where it was in the file.
 #[pyclass(module = "freigabe", frozen, skip_from_py_object)]
-pub struct ArchivedPost(CorePost);
+pub struct ArchivedPost {
+    post: CorePost,
+    /// The language of `read_archive`, for the notes' messages.
+    lang: Lang,
+}
 
 #[pymethods]
 impl ArchivedPost {
     /// 1-based number of the record in the file (skipped records count too).
     #[getter]
     fn record(&self) -> usize {
-        self.0.locator.record
+        self.post.locator.record
     }
 
     /// 1-based line the record starts on, or None where the format has no lines.
     #[getter]
     fn line(&self) -> Option<usize> {
-        self.0.locator.line
+        self.post.locator.line
     }
 
     /// The post as a draft dict with the contract's keys and `published_at`, ready for
     /// `Engine.check`.
     #[getter]
     fn draft<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        pythonize::pythonize(py, &self.0.draft).map_err(PyErr::from)
+        pythonize::pythonize(py, &self.post.draft).map_err(PyErr::from)
+    }
+
+    /// What the reader noticed in the record and read all the same:
+    /// `{"kind", "message", "help"}` each (`kind` e.g. `weekday-mismatch`), the same
+    /// notes `freigabe batch` writes in its rows.
+    #[getter]
+    fn notes<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyDict>>> {
+        self.post
+            .notes
+            .iter()
+            .map(|note| {
+                let dict = PyDict::new(py);
+                dict.set_item("kind", note.kind.as_str())?;
+                dict.set_item("message", note.message.get(self.lang))?;
+                dict.set_item("help", note.help.as_ref().map(|help| help.get(self.lang)))?;
+                Ok(dict)
+            })
+            .collect()
     }
 
     fn __repr__(&self) -> String {
         format!(
             "ArchivedPost(record={}, id={:?}, published_at={:?})",
-            self.0.locator.record,
-            self.0.draft.id,
-            self.0.draft.published_at.map(|time| time.to_string()),
+            self.post.locator.record,
+            self.post.draft.id,
+            self.post.draft.published_at.map(|time| time.to_string()),
         )
     }
 }
@@ -159,7 +181,9 @@ pub fn read_archive(
     let mut records = Vec::with_capacity(read.records.len());
     for record in read.records {
         match (record, errors) {
-            (Ok(post), _) => records.push(Py::new(py, ArchivedPost(post))?.into_any()),
+            (Ok(post), _) => {
+                records.push(Py::new(py, ArchivedPost { post, lang })?.into_any());
+            }
             (Err(error), RecordErrors::Raise) => return Err(record_error(py, &error, lang)),
             (Err(error), RecordErrors::Return) => {
                 records.push(record_error(py, &error, lang).into_value(py).into_any());

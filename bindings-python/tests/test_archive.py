@@ -191,3 +191,23 @@ def test_platform_and_account_fill_in_what_jsonl_records_leave_out(tmp_path: Pat
     assert (named["account"], named["platforms"]) == ("michael-dreier", ["instagram"])
     with pytest.raises(freigabe.ArgumentError, match="`myspace`"):
         freigabe.archive.load(path, platform="myspace")
+
+
+def test_weekday_mismatch_is_a_note_on_the_record() -> None:
+    """An X time stamp whose weekday contradicts its date: read, with a note (as in batch)."""
+    path = ARCHIVES / "regressions" / "x-reply-media-only-weekday.js"
+    posts = [
+        r
+        for r in freigabe.archive.load(path, format="x", lang="en").records
+        if isinstance(r, freigabe.archive.ArchivedPost)
+    ]
+    assert [len(post.notes) for post in posts] == [0, 0, 1]
+    assert posts[2].draft["published_at"].startswith("2018-10-11T20:19:24")
+    assert posts[2].notes == [
+        {
+            "kind": "weekday-mismatch",
+            "message": "`created_at` `Wed Oct 11 20:19:24 +0000 2018` names Wednesday, "
+            "but 2018-10-11 was a Thursday; the date was read",
+            "help": posts[2].notes[0]["help"],
+        }
+    ]

@@ -63,6 +63,11 @@ class _Skipped(TypedDict):
     id: Optional[str]
     reason: Literal["repost", "direct", "empty", "not-a-post"]
 
+class _Note(TypedDict):
+    kind: Literal["weekday-mismatch"]
+    message: str
+    help: Optional[str]
+
 class _Count(TypedDict):
     platform: str
     length: int
@@ -240,6 +245,9 @@ class ArchivedPost:
     @property
     def draft(self) -> dict[str, Any]:
         """The post as a draft dict with ``published_at``, ready for ``Engine.check``."""
+    @property
+    def notes(self) -> list[_Note]:
+        """What the reader noticed and read all the same (e.g. ``weekday-mismatch``)."""
 
 @final
 class Archive:
