@@ -133,6 +133,8 @@ impl Engine {
             now,
             lang: self.lang,
             post_index: Default::default(),
+            addresses: Default::default(),
+            neutrality_segments: Default::default(),
         };
         let mut diagnostics = Vec::new();
         let mut findings = Vec::new();

@@ -21,6 +21,7 @@ mod readability;
 mod schedule;
 mod separation;
 
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
 use jiff::Timestamp;
@@ -57,6 +58,12 @@ pub(crate) struct CheckContext<'a> {
     pub lang: Lang,
     /// The history grouped into posts, built by the first cadence rule that asks.
     pub post_index: cadence::PostIndex<'a>,
+    /// Words that address the reader, analysed by the first `address.*` rule that asks
+    /// and shared by the others.
+    pub addresses: OnceCell<Vec<address::grammar::Address>>,
+    /// Words with their sentence and clause, built by the first `neutrality.*` rule that
+    /// asks and shared by the others.
+    pub neutrality_segments: OnceCell<neutrality::Segments>,
 }
 
 /// Length of the text on one platform, with where it overflows.

@@ -14,8 +14,6 @@ pub(crate) mod sentences;
 use std::cell::OnceCell;
 use std::ops::Range;
 
-use crate::rules::address::grammar::Address;
-use crate::rules::neutrality::Segments;
 use extract::{Entity, EntityKind, Extractor};
 use fold::Folded;
 
@@ -39,12 +37,6 @@ pub(crate) struct TextView<'a> {
     /// URLs, emoji and remote mentions for the platform counters, extracted on first use;
     /// the emoji rules read the same emoji ranges.
     scan: TextScan<'a>,
-    /// Words that address the reader, analysed on first use and shared by the four
-    /// `address.*` rules.
-    addresses: OnceCell<Vec<Address>>,
-    /// Words with their sentence and clause, built on first use and shared by the
-    /// `neutrality.*` rules.
-    neutrality_segments: OnceCell<Segments>,
 }
 
 /// What kind of region of the text a position is in. Lexicon rules may treat them
@@ -101,8 +93,6 @@ impl<'a> TextView<'a> {
             term_starts: OnceCell::new(),
             sentences: OnceCell::new(),
             scan: TextScan::with_urls(text, extractor, urls),
-            addresses: OnceCell::new(),
-            neutrality_segments: OnceCell::new(),
         }
     }
 
@@ -134,16 +124,6 @@ impl<'a> TextView<'a> {
     pub fn sentences(&self) -> &sentences::Segmentation {
         self.sentences
             .get_or_init(|| sentences::Segmentation::new(self.text, &self.entities))
-    }
-
-    /// The words that address the reader: `analyse` runs on the first call only.
-    pub fn addresses(&self, analyse: impl FnOnce() -> Vec<Address>) -> &[Address] {
-        self.addresses.get_or_init(analyse)
-    }
-
-    /// The neutrality rules' segments: `build` runs on the first call only.
-    pub fn neutrality_segments(&self, build: impl FnOnce() -> Segments) -> &Segments {
-        self.neutrality_segments.get_or_init(build)
     }
 
     /// The innermost known region at a byte offset.

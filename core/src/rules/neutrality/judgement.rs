@@ -798,7 +798,7 @@ impl Rule for NeutralityJudgement {
             return;
         }
         let view = cx.text;
-        let segments = Segments::of(view);
+        let segments = Segments::of(cx);
         let word_of = |span: &Range<usize>| segments.word_at(span.start);
         let mut actors: Vec<Actor> = Vec::new();
         for mention in self.parties.find(view, segments) {

@@ -392,10 +392,11 @@ pub(crate) struct Segments {
 }
 
 impl Segments {
-    /// The segments of the view's text, built once per check and shared by the
+    /// The segments of the draft's text, built once per check and shared by the
     /// neutrality rules (they depend on the text only).
-    pub fn of<'v>(view: &'v TextView<'_>) -> &'v Segments {
-        view.neutrality_segments(|| Segments::build(view))
+    pub fn of<'c>(cx: &'c CheckContext<'_>) -> &'c Segments {
+        cx.neutrality_segments
+            .get_or_init(|| Segments::build(cx.text))
     }
 
     fn build(view: &TextView<'_>) -> Segments {

@@ -85,7 +85,7 @@ impl Rule for NeutralityParty {
         if !applies(cx.account) {
             return;
         }
-        let segments = Segments::of(cx.text);
+        let segments = Segments::of(cx);
         let window = open_window(cx);
         let note = window.map(|w| window_note(w).get(cx.lang).to_owned());
         for mention in self.matcher.find(cx.text, segments) {

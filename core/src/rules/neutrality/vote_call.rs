@@ -404,7 +404,7 @@ impl Rule for NeutralityVoteCall {
             return;
         }
         let view = cx.text;
-        let segments = Segments::of(view);
+        let segments = Segments::of(cx);
         let mut targets: Vec<(usize, Range<usize>)> = self
             .parties
             .find(view, segments)
