@@ -28,10 +28,12 @@
 //! the same words.
 #![deny(missing_docs)]
 
+mod account;
 pub mod analytics;
 #[cfg(feature = "archive")]
 pub mod archive;
 pub mod batch;
+mod config;
 pub mod docs;
 mod draft;
 mod engine;

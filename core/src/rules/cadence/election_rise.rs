@@ -1,5 +1,6 @@
+use crate::account::AccountKind;
+use crate::config::localized;
 use crate::lang::tr;
-use crate::policy::{AccountKind, localized};
 use crate::report::Severity;
 use crate::rules::cadence::{decimal, posts_in};
 use crate::rules::neutrality::open_window;

@@ -9,11 +9,15 @@ pub(crate) mod vote_call;
 
 use std::ops::Range;
 
-use crate::policy::{AccountKind, ElectionWindow, Localized, localized};
+use crate::account::AccountKind;
+
+use crate::config::{Localized, localized};
+
 use crate::rules::{Account, CheckContext, SettingError};
 use crate::text::TextView;
 use crate::text::fold::is_ignorable;
 use crate::text::lexicon::{Lexicon, TermOptions};
+use crate::time::election::ElectionWindow;
 
 /// Parties when the policy's `[politics] parties` is not set: the parties named in the
 /// research notes and their youth organisations.

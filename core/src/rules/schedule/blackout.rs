@@ -1,8 +1,9 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::account::AccountKind;
+use crate::config::localized;
 use crate::lang::tr;
-use crate::policy::{AccountKind, localized};
 use crate::report::Severity;
 use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
@@ -22,7 +23,7 @@ pub struct BlackoutDay {
     /// (Sunday before the first Advent).
     pub date: String,
 }
-crate::policy::read::policy_struct!(BlackoutDay {
+crate::config::read::policy_struct!(BlackoutDay {
     name: required,
     date: required
 });
