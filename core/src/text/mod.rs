@@ -14,10 +14,8 @@ pub(crate) mod sentences;
 use std::cell::OnceCell;
 use std::ops::Range;
 
-use extract::{Entity, EntityKind, Extractor};
+use extract::{Entity, EntityKind, Extractor, TextScan};
 use fold::Folded;
-
-use crate::platform::counting::TextScan;
 
 /// The draft text with its entities, extracted once per check and shared by all rules.
 pub(crate) struct TextView<'a> {

@@ -3,13 +3,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::account::AccountKind;
 use crate::config::localized;
+use crate::draft::post_time;
 use crate::lang::tr;
 use crate::report::Severity;
 use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
 };
+use crate::time::date_label;
 use crate::time::days::{DaySpec, movable_day_names};
-use crate::time::{date_label, post_time};
 
 /// A day without regular posts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
