@@ -2,6 +2,7 @@ use std::ops::Range;
 
 use crate::lang::tr;
 use crate::report::Severity;
+use crate::rules::neutrality::judgement::sentence_before;
 use crate::rules::neutrality::{
     NameMatcher, PARTY_BLOCS, PartyMatcher, Segments, all_candidates, applies, compile_lexicon,
     open_window, quoted, starts_upper, window_note,
@@ -79,7 +80,25 @@ const CALLS: &[(&str, Position)] = &[
     ("unwählbar", Position::Ousting),
     ("nicht wählbar", Position::Anywhere),
     ("nicht mehr wählbar", Position::Anywhere),
+    // The writer's own vote declared (`meine Stimme bekommt die …`, `die … wird nicht
+    // angekreuzt`).
+    ("meine stimme", Position::Anywhere),
+    ("meine stimmen", Position::Anywhere),
+    ("meine erststimme", Position::Anywhere),
+    ("meine zweitstimme", Position::Anywhere),
+    ("mein kreuz", Position::Anywhere),
+    ("mein kreuzchen", Position::Anywhere),
+    ("nicht angekreuzt", Position::Anywhere),
+    // The ballot as punishment (`der … einen Denkzettel verpassen`, `Wahltag ist
+    // Zahltag`, `… abstrafen`).
+    ("denkzettel", Position::Anywhere),
+    ("zahltag", Position::Ousting),
+    ("abstrafen", Position::Ousting),
 ];
+
+/// Negations that make an exclaimed infinitive a call against whom the sentence before
+/// names (`Die Grünen? Einfach nicht wählen!`), folded.
+const NEGATIONS: &[&str] = &["nicht", "nie", "niemals", "keinesfalls"];
 
 /// Modal verbs that make a participle a demand (`muss abgewählt werden`), folded.
 const DEONTIC: &[&str] = &[
@@ -448,6 +467,25 @@ impl Rule for NeutralityVoteCall {
             } else {
                 None
             };
+            // `Die Grünen? Einfach nicht wählen!`: a negated call names its target in the
+            // sentence before.
+            let target = target.or_else(|| {
+                let negated = segments
+                    .previous_in_sentence(word)
+                    .is_some_and(|w| NEGATIONS.contains(&w.folded.as_str()));
+                if position != Position::Exclaimed
+                    || !negated
+                    || !self.is_call(view, segments, word, &found.span, position)
+                {
+                    return None;
+                }
+                let previous = sentence_before(segments, word)?;
+                targets
+                    .iter()
+                    .filter(|(s, _)| *s == previous)
+                    .map(|(_, span)| span.clone())
+                    .next_back()
+            });
             // `Abwählen!`: voting someone out names them elsewhere.
             let target = target.or_else(|| {
                 (position == Position::Ousting
