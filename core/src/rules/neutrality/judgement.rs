@@ -62,6 +62,21 @@ const DEFAULT_PRAISE: &[&str] = &[
     "gut so",
     "weiter so",
     "einzige demokratische",
+    // approval of a party's people and performance (`starke Rede`, `stolz auf die …`)
+    "starke",
+    "starker",
+    "stolz auf",
+    "überzeugend",
+    "leidenschaftlich",
+    "kraftvoll",
+    "klug",
+    "kluge",
+    "kluger",
+    "Meisterleistung",
+    "Bravo",
+    "Chapeau",
+    "Hut ab",
+    "Daumen hoch",
 ];
 
 /// Praise that is a preposition (`dank der Förderung`, `dank der CDU`): it is about what
@@ -71,7 +86,14 @@ const PREPOSITIONS: &[&str] = &["dank"];
 /// Congratulations: praise of a party (`Glückwunsch an die SPD zum Wahlsieg`), but a city
 /// congratulates people (candidates too) on birthdays and honours.
 const DEFAULT_CONGRATULATIONS: &[&str] =
-    &["Glückwunsch", "Glückwünsche", "gratulieren", "gratuliert"];
+    &["Glückwunsch", "Glückwünsche", "gratulieren", "gratuliert", "gratuliere", "Gratulation"];
+
+/// The start of a hashtag that rejects the party glued to it (`#NoAfD`, `#FCKAFD`,
+/// `#NieWiederCDU`, `#StopGroKo`), folded.
+const REJECTING_TAGS: &[&str] = &[
+    "no", "nie", "niewieder", "nomore", "fck", "fuck", "anti", "stop", "stopp", "kein", "keine",
+    "gegen",
+];
 
 /// Disparagement, insults and mockery (folded; inflections match, `*` also closed
 /// compounds: `Dreck*` → `Dreckspartei`). Words that name ordinary municipal things as
@@ -1271,6 +1293,19 @@ impl Rule for NeutralityJudgement {
                 .into_iter()
                 .map(|e| (e, Tone::Mockery)),
         );
+        // `#NoGroKo`, `#FCKAFD`: a tag that rejects the party glued to it.
+        for actor in &actors {
+            let Some(tag) = hashtag_at(view, actor.span.start) else {
+                continue;
+            };
+            let prefix = view
+                .text
+                .get(tag.start..actor.span.start)
+                .map(|p| p.trim_start_matches('#').to_lowercase());
+            if prefix.is_some_and(|p| REJECTING_TAGS.contains(&p.as_str())) {
+                evaluations.push((tag.start..actor.span.start, Tone::Disparaging));
+            }
+        }
         // `typisch SPD`, `so geht CDU`: frames that mock the party they lead to.
         for actor in actors.iter().filter(|a| a.party) {
             let Some(previous) = segments.previous_in_sentence(actor.word) else {

@@ -25,6 +25,9 @@ enum Position {
     /// An infinitive call ending in `!` (`Nicht die AfD wählen!`), or in a `wer` clause
     /// (`Wer die … wählt, …`).
     Exclaimed,
+    /// The writer's own vote (`meine Stimme`): anywhere, about the party in its sentence
+    /// or in the sentence before.
+    OwnVote,
     /// Voting someone out, which needs no party or candidate in the sentence: exclaimed,
     /// opening its sentence or ending its clause (`Abwählen!`, `… im September
     /// abwählen`, `Unwählbar.`); the participle only after `muss`/`soll` (`muss abgewählt
@@ -82,12 +85,12 @@ const CALLS: &[(&str, Position)] = &[
     ("nicht mehr wählbar", Position::Anywhere),
     // The writer's own vote declared (`meine Stimme bekommt die …`, `die … wird nicht
     // angekreuzt`).
-    ("meine stimme", Position::Anywhere),
-    ("meine stimmen", Position::Anywhere),
-    ("meine erststimme", Position::Anywhere),
-    ("meine zweitstimme", Position::Anywhere),
-    ("mein kreuz", Position::Anywhere),
-    ("mein kreuzchen", Position::Anywhere),
+    ("meine stimme", Position::OwnVote),
+    ("meine stimmen", Position::OwnVote),
+    ("meine erststimme", Position::OwnVote),
+    ("meine zweitstimme", Position::OwnVote),
+    ("mein kreuz", Position::OwnVote),
+    ("mein kreuzchen", Position::OwnVote),
     ("nicht angekreuzt", Position::Anywhere),
     // The ballot as punishment (`der … einen Denkzettel verpassen`, `Wahltag ist
     // Zahltag`, `… abstrafen`).
@@ -292,7 +295,7 @@ impl NeutralityVoteCall {
             return false;
         }
         match position {
-            Position::Anywhere => true,
+            Position::Anywhere | Position::OwnVote => true,
             Position::ClauseStart => {
                 // `… und wählt die …`: a second imperative starts after the conjunction.
                 let before_ok = clause_words()
@@ -468,14 +471,15 @@ impl Rule for NeutralityVoteCall {
                 None
             };
             // `Die Grünen? Einfach nicht wählen!`: a negated call names its target in the
-            // sentence before.
+            // sentence before; so does the writer's own vote (`… die FDP. Meine Stimme ist
+            // sicher.`).
             let target = target.or_else(|| {
-                let negated = segments
-                    .previous_in_sentence(word)
-                    .is_some_and(|w| NEGATIONS.contains(&w.folded.as_str()));
-                if position != Position::Exclaimed
-                    || !negated
-                    || !self.is_call(view, segments, word, &found.span, position)
+                let negated = position == Position::Exclaimed
+                    && segments
+                        .previous_in_sentence(word)
+                        .is_some_and(|w| NEGATIONS.contains(&w.folded.as_str()));
+                let own = position == Position::OwnVote;
+                if !(negated || own) || !self.is_call(view, segments, word, &found.span, position)
                 {
                     return None;
                 }
