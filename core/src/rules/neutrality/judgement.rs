@@ -85,13 +85,29 @@ const PREPOSITIONS: &[&str] = &["dank"];
 
 /// Congratulations: praise of a party (`Glückwunsch an die SPD zum Wahlsieg`), but a city
 /// congratulates people (candidates too) on birthdays and honours.
-const DEFAULT_CONGRATULATIONS: &[&str] =
-    &["Glückwunsch", "Glückwünsche", "gratulieren", "gratuliert", "gratuliere", "Gratulation"];
+const DEFAULT_CONGRATULATIONS: &[&str] = &[
+    "Glückwunsch",
+    "Glückwünsche",
+    "gratulieren",
+    "gratuliert",
+    "gratuliere",
+    "Gratulation",
+];
 
 /// The start of a hashtag that rejects the party glued to it (`#NoAfD`, `#FCKAFD`,
 /// `#NieWiederCDU`, `#StopGroKo`), folded.
 const REJECTING_TAGS: &[&str] = &[
-    "no", "nie", "niewieder", "nomore", "fck", "fuck", "anti", "stop", "stopp", "kein", "keine",
+    "no",
+    "nie",
+    "niewieder",
+    "nomore",
+    "fck",
+    "fuck",
+    "anti",
+    "stop",
+    "stopp",
+    "kein",
+    "keine",
     "gegen",
 ];
 
@@ -682,23 +698,43 @@ documented_rule! {
     /// account: an evaluative word within `window-words` words of a party (as
     /// `neutrality.party` finds them, with its other names: `Union`, `Sozis`,
     /// `Bündnisgrüne`, `SPDler`), a candidate from `[[elections]]`, or an actor word
-    /// (`Koalition`, `GroKo`, `Regierung`, `Opposition`, `Fraktion`, `Rot-Grün`) in the same
+    /// (`Koalition`, `GroKo`, `Regierung`, `Opposition`, `Fraktion`, `Rot-Grün`,
+    /// `Kanzlerkandidat`, `Parteispitze`, `die Regierenden`, `etablierte Parteien`) in the same
     /// sentence (`Ampel` and `Jamaika` only beside another actor or joined to an
     /// evaluation: `Jamaika-Scheiße`, not the `Ampel` at the crossing): `die unfähige
     /// Koalition`, `dank der hervorragenden Arbeit der CDU`,
     /// `Populisten von der AfD`, `die Verräter der SPD`. Disparagement reaches twice as far
     /// as praise (a city praises people near a party mention in a long sentence, it never
     /// insults anyone). The subject of a sentence is judged by its predicate at three times
-    /// the distance (`Die Politiker der AfD sind für unsere Stadt eine Schande`). The span
+    /// the distance (`Die Politiker der AfD sind für unsere Stadt eine Schande`), also when a
+    /// short name shares it (`Herr X und die SPD sind … die einzigen mit Rückgrat`). The span
     /// runs from the evaluation to the actor.
     ///
-    /// The built-in words are broad: praise (`hervorragend`, `Dank`, `Respekt`), and
-    /// insults, mockery and attacks (`Versager`, `Lügner`, `Heuchler`, `Verräter`, `Pack`,
-    /// `Nazis`, `lächerlich`, `muss weg`, `nicht mehr wählbar`); a trailing `*` also matches
-    /// closed compounds (`Dreck*` → `Dreckspartei`), and compounds ending in an insult count
-    /// too (`Lumpenpack`, `Volksverräter`). Some words name and judge parties at once
-    /// (`Altparteien`, `kotzgrün`). Hashtags count as text: `#LuegenAfD` judges the party
-    /// in its tag, and umlauts may be spelled out (`ue` for `ü`).
+    /// Constructions judge too: a party colour right before an insult names the party
+    /// (`grüner Dreck`, `rotes Pack`); `typisch SPD`, and `so geht CDU` ending its clause,
+    /// mock; a possessive makes the party the writer's own (`unsere SPD`: praise); a tag
+    /// that rejects the party glued to it (`#NoGroKo`, `#FCKAFD`, `#NieWiederCDU`). A
+    /// sentence that opens with a pronoun (`Weg mit den Linken. Sie taugen nichts.`) or
+    /// with the insult itself and names no actor (`… die etablierten Parteien … Unfähig,
+    /// dieses Land zu regieren.`) judges the actor of the sentence before. Mockery judges
+    /// the party or political actor of the sentence it closes at any distance, or of the
+    /// sentence before or after when that names none: sneering emoji (`so geht CDU😂`,
+    /// `🤣`, `😜`, `🤡`, `🤮`, a grin only when repeated: `😃😃`), laughter (`hahaha`, `lol`)
+    /// and indignant question marks (`IHR wollt eine neue #GroKo??`); council words
+    /// (`Fraktion`, `Partei`, `Kandidat`) are a city's own business and not concerned.
+    ///
+    /// The built-in words are broad: praise (`hervorragend`, `Dank`, `Respekt`, `starke`,
+    /// `stolz auf`, `Hut ab`), and insults, mockery and attacks (`Versager`, `Lügner`,
+    /// `Heuchler`, `Verräter`, `Pack`, `Nazis`, `lächerlich`, `Umfaller`, `Vetternwirtschaft`),
+    /// ousting (`Weg mit den …`, `… müssen weg`, `gehört weg`, `raus mit`, `zu Grabe`),
+    /// reproach (`sollten sich lieber …`, `schämen`), sneering at what a party cares about
+    /// (`Hauptsache …`, `scheint niemanden zu interessieren`) and the ballot against a party
+    /// (`nicht mehr wählbar`, `Einfach nicht wählen!`, `wird nicht angekreuzt`); a trailing
+    /// `*` also matches closed compounds (`Dreck*` → `Dreckspartei`), and compounds ending in
+    /// an insult count too (`Lumpenpack`, `Volksverräter`, `Grünenclowns`). Some words name
+    /// and judge parties at once (`Altparteien`, `kotzgrün`). Hashtags count as text:
+    /// `#LuegenAfD` judges the party in its tag, and umlauts may be spelled out (`ue` for
+    /// `ü`).
     ///
     /// Not findings: evaluations inside quotation marks (the city quotes rather than
     /// judges), actors addressed all alike (`Dank an alle Fraktionen`), evaluations of
@@ -1031,6 +1067,20 @@ pub(super) fn sentence_before(segments: &Segments, word: usize) -> Option<usize>
         .map(|w| w.sentence)
 }
 
+/// Whether a ballot phrase speaks of turnout (`Wer nicht wählen geht, …`): `wählen`
+/// before a form of `gehen` is going to the polls, not voting against a party.
+fn is_turnout(segments: &Segments, found: &Range<usize>) -> bool {
+    let Some(last) = segments.word_at(found.end.saturating_sub(1)) else {
+        return false;
+    };
+    segments.words[last].folded == "wählen"
+        && segments.next_in_sentence(last).is_some_and(|next| {
+            ["geh", "ging", "gegangen"]
+                .iter()
+                .any(|form| next.folded.starts_with(form))
+        })
+}
+
 /// The sentence after the one of `word`.
 fn sentence_after(segments: &Segments, word: usize) -> Option<usize> {
     let sentence = segments.words.get(word)?.sentence;
@@ -1342,7 +1392,8 @@ impl Rule for NeutralityJudgement {
         }
         let actor_words: Vec<(usize, Range<usize>)> =
             actors.iter().map(|a| (a.word, a.span.clone())).collect();
-        evaluations.sort_by_key(|(span, _)| span.start);
+        // Mockery last: a word says more than a laughing emoji in the same sentence.
+        evaluations.sort_by_key(|(span, tone)| (*tone == Tone::Mockery, span.start));
         let mut flagged_sentences = Vec::new();
         for (found, tone) in evaluations {
             if view.region_at(found.start) == Region::Quote {
@@ -1356,7 +1407,7 @@ impl Rule for NeutralityJudgement {
                 continue;
             };
             let sentence = segments.words[word].sentence;
-            if flagged_sentences.contains(&sentence) {
+            if flagged_sentences.contains(&sentence) || is_turnout(segments, &found) {
                 continue;
             }
             if tone == Tone::Mockery {

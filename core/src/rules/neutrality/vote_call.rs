@@ -183,7 +183,13 @@ documented_rule! {
     /// hashtag (`#einfachAFDwählen`). The established parties as a bloc are a target too
     /// (`braucht nur die Altparteien zu wählen`). Voting someone out needs no target in the
     /// sentence (`Abwählen!`, `… im September abwählen`, `Unwählbar.`, `muss abgewählt
-    /// werden`). The span covers the call and its target.
+    /// werden`), nor does the ballot as punishment (`Nächster Wahltag ist Zahltag.`, `…
+    /// abstrafen!`; `der SPD einen Denkzettel verpassen` names its target). The writer's own
+    /// vote declared is a call too (`Meine Stimme bekommt die FDP`, `mein Kreuz bei …`, `die
+    /// FDP wird nicht angekreuzt`), about the party of its sentence or of the sentence
+    /// before (`… braucht die FDP keine Angst haben. Meine Stimme ist sicher.`), and so is a
+    /// negated exclaimed call after a sentence naming the party (`Die Grünen? Einfach nicht
+    /// wählen!`). The span covers the call and its target.
     ///
     /// Not findings: information that is the city's job — `Briefwahl`, `Wahllokal`,
     /// `Wahlbenachrichtigung`, turnout, and a call to take part without a party or person
@@ -308,13 +314,7 @@ impl NeutralityVoteCall {
                     next.is_some_and(|next| SUBJECT_ARTICLES.contains(&next.folded.as_str()));
                 (before_ok && !participle && !has_subject) || opens_with_wer()
             }
-            Position::Exclaimed | Position::Ousting => {
-                let exclaimed = view.text.get(span.end..).and_then(|rest| {
-                    rest.chars()
-                        .find(|c| !c.is_whitespace() && !is_ignorable(*c))
-                }) == Some('!');
-                exclaimed || opens_with_wer()
-            }
+            Position::Exclaimed | Position::Ousting => is_exclaimed(view, span) || opens_with_wer(),
         }
     }
 
@@ -373,10 +373,7 @@ impl NeutralityVoteCall {
         let Some(current) = words.get(word) else {
             return false;
         };
-        let exclaimed = view.text.get(span.end..).and_then(|rest| {
-            rest.chars()
-                .find(|c| !c.is_whitespace() && !is_ignorable(*c))
-        }) == Some('!');
+        let exclaimed = is_exclaimed(view, span);
         let opens_sentence = segments.previous_in_sentence(word).is_none();
         let demanded = words[..word]
             .iter()
@@ -418,6 +415,14 @@ impl NeutralityVoteCall {
                 .map(|p| p.span.start..w.span.end)
         })
     }
+}
+
+/// Whether the next visible character after a span is `!`.
+fn is_exclaimed(view: &TextView<'_>, span: &Range<usize>) -> bool {
+    view.text.get(span.end..).and_then(|rest| {
+        rest.chars()
+            .find(|c| !c.is_whitespace() && !is_ignorable(*c))
+    }) == Some('!')
 }
 
 impl Rule for NeutralityVoteCall {
@@ -475,12 +480,12 @@ impl Rule for NeutralityVoteCall {
             // sicher.`).
             let target = target.or_else(|| {
                 let negated = position == Position::Exclaimed
+                    && is_exclaimed(view, &found.span)
                     && segments
                         .previous_in_sentence(word)
                         .is_some_and(|w| NEGATIONS.contains(&w.folded.as_str()));
                 let own = position == Position::OwnVote;
-                if !(negated || own) || !self.is_call(view, segments, word, &found.span, position)
-                {
+                if !(negated || own) || !self.is_call(view, segments, word, &found.span, position) {
                     return None;
                 }
                 let previous = sentence_before(segments, word)?;
