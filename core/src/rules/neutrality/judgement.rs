@@ -11,6 +11,7 @@ use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
 };
 use crate::text::extract::EntityKind;
+use crate::text::fold::is_ignorable;
 use crate::text::lexicon::{Lexicon, TermOptions};
 use crate::text::{Region, TextView};
 
@@ -61,6 +62,21 @@ const DEFAULT_PRAISE: &[&str] = &[
     "gut so",
     "weiter so",
     "einzige demokratische",
+    // approval of a party's people and performance (`starke Rede`, `stolz auf die …`)
+    "starke",
+    "starker",
+    "stolz auf",
+    "überzeugend",
+    "leidenschaftlich",
+    "kraftvoll",
+    "klug",
+    "kluge",
+    "kluger",
+    "Meisterleistung",
+    "Bravo",
+    "Chapeau",
+    "Hut ab",
+    "Daumen hoch",
 ];
 
 /// Praise that is a preposition (`dank der Förderung`, `dank der CDU`): it is about what
@@ -69,8 +85,31 @@ const PREPOSITIONS: &[&str] = &["dank"];
 
 /// Congratulations: praise of a party (`Glückwunsch an die SPD zum Wahlsieg`), but a city
 /// congratulates people (candidates too) on birthdays and honours.
-const DEFAULT_CONGRATULATIONS: &[&str] =
-    &["Glückwunsch", "Glückwünsche", "gratulieren", "gratuliert"];
+const DEFAULT_CONGRATULATIONS: &[&str] = &[
+    "Glückwunsch",
+    "Glückwünsche",
+    "gratulieren",
+    "gratuliert",
+    "gratuliere",
+    "Gratulation",
+];
+
+/// The start of a hashtag that rejects the party glued to it (`#NoAfD`, `#FCKAFD`,
+/// `#NieWiederCDU`, `#StopGroKo`), folded.
+const REJECTING_TAGS: &[&str] = &[
+    "no",
+    "nie",
+    "niewieder",
+    "nomore",
+    "fck",
+    "fuck",
+    "anti",
+    "stop",
+    "stopp",
+    "kein",
+    "keine",
+    "gegen",
+];
 
 /// Disparagement, insults and mockery (folded; inflections match, `*` also closed
 /// compounds: `Dreck*` → `Dreckspartei`). Words that name ordinary municipal things as
@@ -330,7 +369,135 @@ const DEFAULT_DISPARAGING: &[&str] = &[
     "davongejagt",
     "vernichtet",
     "Untergang",
+    // ousting: wanting a party gone (`Weg mit den …`, `… müssen weg`)
+    "gehört weg",
+    "gehören weg",
+    "raus mit",
+    "muss verschwinden",
+    "müssen verschwinden",
+    "zu Grabe",
+    "abservieren",
+    // reproach: what a party should rather do or be ashamed of
+    "sollte lieber",
+    "sollten lieber",
+    "sollte sich lieber",
+    "sollten sich lieber",
+    "schämen",
+    "schämt",
+    // more incompetence, deceit and spite
+    "niveaulos",
+    "unterirdisch",
+    "Umfaller",
+    "umgefallen",
+    "Wendehals",
+    "Wendehälse",
+    "Sauhaufen",
+    "Saftladen",
+    "Gurkentruppe",
+    "Loser",
+    "Nieten",
+    "Blödsinn",
+    "Quatsch",
+    "Irrsinn",
+    "hirnlos",
+    "hirnverbrannt",
+    "verblendet",
+    "Volksverdummung",
+    "verarschen",
+    "verarscht",
+    "Verarsche",
+    "Postengeschacher",
+    "Postenschacher",
+    "Pöstchen*",
+    "Selbstbedienungsladen",
+    "Vetternwirtschaft",
+    "Filz",
+    "Mafia",
+    "Gauner",
+    "Ganoven",
+    "Lumpen",
+    "Kriegstreiber",
+    "Panikmache",
+    "Schmierentheater",
+    "Affentheater",
+    "Farce",
+    "Tollhaus",
+    "Irrenhaus",
+    // sneering at what a party cares about (`Hauptsache Posten`, `scheint niemanden zu
+    // interessieren`)
+    "Hauptsache",
+    "niemanden zu interessieren",
+    "kaum jemanden zu interessieren",
+    "interessiert niemanden",
+    "interessiert keinen",
+    // the ballot against a party (`Einfach nicht wählen!`, `wird nicht angekreuzt`)
+    "nicht wählen",
+    "nicht mehr wählen",
+    "nicht angekreuzt",
 ];
+
+/// Laughter in words (`hahaha`, `lol`): mockery of the party it stands beside (see
+/// [`MOCKING_EMOJI`]).
+const LAUGHTER: &[&str] = &["haha*", "hihi*", "hehe*", "muhaha*", "lol", "rofl", "lmao"];
+
+/// Emoji that laugh at or sneer at what is said (`so geht CDU😂`): mockery of the party in
+/// the sentence they close, or in the one before or after when that has none.
+const MOCKING_EMOJI: &[char] = &[
+    '😂', '🤣', '😜', '😝', '😛', '🤪', '🤡', '🤮', '🤢', '💩', '🙄', '🖕',
+];
+
+/// Grinning emoji: mockery only when repeated (`… unter 15% 😃😃`); a single one is the
+/// friendly smile a city uses too.
+const GRINNING_EMOJI: &[char] = &['😃', '😄', '😁', '😆'];
+
+/// Party colours as adjectives (folded): right before an insult they name the party
+/// (`grüner Dreck`, `rotes Pack`).
+const PARTY_COLOURS: &[&str] = &[
+    "grün",
+    "grüne",
+    "grüner",
+    "grünen",
+    "grünem",
+    "grünes",
+    "rot",
+    "rote",
+    "roter",
+    "roten",
+    "rotem",
+    "rotes",
+    "schwarz",
+    "schwarze",
+    "schwarzer",
+    "schwarzen",
+    "schwarzem",
+    "schwarzes",
+    "gelb",
+    "gelbe",
+    "gelber",
+    "gelben",
+    "gelbem",
+    "gelbes",
+    "rotgrün",
+    "rotgrüne",
+    "rotgrüner",
+    "rotgrünen",
+    "rotgrünem",
+    "rotgrünes",
+];
+
+/// A word right before a party that mocks it as a type (`typisch SPD`), folded.
+const TYPIFYING: &[&str] = &["typisch"];
+
+/// Possessives right before a party that make it the writer's own (`unsere SPD`, `meine
+/// CDU`): an official account that owns a party praises it, folded.
+const OWNING: &[&str] = &[
+    "unser", "unsere", "unserer", "unseren", "unserem", "unseres", "mein", "meine", "meiner",
+    "meinen", "meinem", "meines",
+];
+
+/// Words before a party that end its clause and mock it as a model (`so geht CDU`),
+/// folded.
+const MODEL_FRAME: [&str; 2] = ["so", "geht"];
 
 /// Word endings that make a closed compound an insult (`Lumpenpack`, `Volksverräter`,
 /// `Vollidioten`): matched on every word, with or without further letters before them.
@@ -346,6 +513,13 @@ const DISPARAGING_ENDINGS: &[&str] = &[
     "nazis",
     "faschisten",
     "schweine",
+    "heuchler",
+    "clowns",
+    "verbrecher",
+    "schmarotzer",
+    "hetzer",
+    "deppen",
+    "trottel",
 ];
 
 /// Political actors other than named parties.
@@ -382,8 +556,46 @@ const DEFAULT_ACTORS: &[&str] = &[
     "RRG",
     "R2G",
     "Schwarz-Grün",
+    "Schwarz Grün",
     "Schwarz-Gelb",
     "Schwarz-Rot",
+    "Kanzlerkandidat",
+    "Kanzlerkandidatin",
+    "Spitzenkandidat",
+    "Spitzenkandidatin",
+    "Bundestagsfraktion",
+    "Landtagsfraktion",
+    "Koalitionsparteien",
+    "Koalitionäre",
+    "Regierenden",
+    "Parteispitze",
+    "Parteiführung",
+    "Parteivorstand",
+    "Parteibonzen",
+    "etablierte Parteien",
+    "etablierten Parteien",
+];
+
+/// Actors a city names in its own business (`die Fraktionen im Rat`, `die Kandidaten
+/// stellen sich vor`): mockery and a judgement carried over from the sentence before do
+/// not concern them (folded).
+const COUNCIL_WORDS: &[&str] = &[
+    "fraktion",
+    "fraktionen",
+    "ratsfraktion",
+    "bundestagsfraktion",
+    "landtagsfraktion",
+    "partei",
+    "parteien",
+    "kandidat",
+    "kandidatin",
+    "kandidaten",
+    "kanzlerkandidat",
+    "kanzlerkandidatin",
+    "spitzenkandidat",
+    "spitzenkandidatin",
+    "ratsmehrheit",
+    "mehrheitsfraktion",
 ];
 
 /// Words that name parties and judge them at once (`Altparteien`, `kotzgrün`): an
@@ -402,6 +614,7 @@ const SELF_JUDGING: &[&str] = &[
 /// Actors that praise does not concern: a city thanks a government for funding.
 const GOVERNMENT: &[&str] = &[
     "regierung",
+    "regierenden",
     "bundesregierung",
     "landesregierung",
     "staatsregierung",
@@ -485,23 +698,43 @@ documented_rule! {
     /// account: an evaluative word within `window-words` words of a party (as
     /// `neutrality.party` finds them, with its other names: `Union`, `Sozis`,
     /// `Bündnisgrüne`, `SPDler`), a candidate from `[[elections]]`, or an actor word
-    /// (`Koalition`, `GroKo`, `Regierung`, `Opposition`, `Fraktion`, `Rot-Grün`) in the same
+    /// (`Koalition`, `GroKo`, `Regierung`, `Opposition`, `Fraktion`, `Rot-Grün`,
+    /// `Kanzlerkandidat`, `Parteispitze`, `die Regierenden`, `etablierte Parteien`) in the same
     /// sentence (`Ampel` and `Jamaika` only beside another actor or joined to an
     /// evaluation: `Jamaika-Scheiße`, not the `Ampel` at the crossing): `die unfähige
     /// Koalition`, `dank der hervorragenden Arbeit der CDU`,
     /// `Populisten von der AfD`, `die Verräter der SPD`. Disparagement reaches twice as far
     /// as praise (a city praises people near a party mention in a long sentence, it never
     /// insults anyone). The subject of a sentence is judged by its predicate at three times
-    /// the distance (`Die Politiker der AfD sind für unsere Stadt eine Schande`). The span
+    /// the distance (`Die Politiker der AfD sind für unsere Stadt eine Schande`), also when a
+    /// short name shares it (`Herr X und die SPD sind … die einzigen mit Rückgrat`). The span
     /// runs from the evaluation to the actor.
     ///
-    /// The built-in words are broad: praise (`hervorragend`, `Dank`, `Respekt`), and
-    /// insults, mockery and attacks (`Versager`, `Lügner`, `Heuchler`, `Verräter`, `Pack`,
-    /// `Nazis`, `lächerlich`, `muss weg`, `nicht mehr wählbar`); a trailing `*` also matches
-    /// closed compounds (`Dreck*` → `Dreckspartei`), and compounds ending in an insult count
-    /// too (`Lumpenpack`, `Volksverräter`). Some words name and judge parties at once
-    /// (`Altparteien`, `kotzgrün`). Hashtags count as text: `#LuegenAfD` judges the party
-    /// in its tag, and umlauts may be spelled out (`ue` for `ü`).
+    /// Constructions judge too: a party colour right before an insult names the party
+    /// (`grüner Dreck`, `rotes Pack`); `typisch SPD`, and `so geht CDU` ending its clause,
+    /// mock; a possessive makes the party the writer's own (`unsere SPD`: praise); a tag
+    /// that rejects the party glued to it (`#NoGroKo`, `#FCKAFD`, `#NieWiederCDU`). A
+    /// sentence that opens with a pronoun (`Weg mit den Linken. Sie taugen nichts.`) or
+    /// with the insult itself and names no actor (`… die etablierten Parteien … Unfähig,
+    /// dieses Land zu regieren.`) judges the actor of the sentence before. Mockery judges
+    /// the party or political actor of the sentence it closes at any distance, or of the
+    /// sentence before or after when that names none: sneering emoji (`so geht CDU😂`,
+    /// `🤣`, `😜`, `🤡`, `🤮`, a grin only when repeated: `😃😃`), laughter (`hahaha`, `lol`)
+    /// and indignant question marks (`IHR wollt eine neue #GroKo??`); council words
+    /// (`Fraktion`, `Partei`, `Kandidat`) are a city's own business and not concerned.
+    ///
+    /// The built-in words are broad: praise (`hervorragend`, `Dank`, `Respekt`, `starke`,
+    /// `stolz auf`, `Hut ab`), and insults, mockery and attacks (`Versager`, `Lügner`,
+    /// `Heuchler`, `Verräter`, `Pack`, `Nazis`, `lächerlich`, `Umfaller`, `Vetternwirtschaft`),
+    /// ousting (`Weg mit den …`, `… müssen weg`, `gehört weg`, `raus mit`, `zu Grabe`),
+    /// reproach (`sollten sich lieber …`, `schämen`), sneering at what a party cares about
+    /// (`Hauptsache …`, `scheint niemanden zu interessieren`) and the ballot against a party
+    /// (`nicht mehr wählbar`, `Einfach nicht wählen!`, `wird nicht angekreuzt`); a trailing
+    /// `*` also matches closed compounds (`Dreck*` → `Dreckspartei`), and compounds ending in
+    /// an insult count too (`Lumpenpack`, `Volksverräter`, `Grünenclowns`). Some words name
+    /// and judge parties at once (`Altparteien`, `kotzgrün`). Hashtags count as text:
+    /// `#LuegenAfD` judges the party in its tag, and umlauts may be spelled out (`ue` for
+    /// `ü`).
     ///
     /// Not findings: evaluations inside quotation marks (the city quotes rather than
     /// judges), actors addressed all alike (`Dank an alle Fraktionen`), evaluations of
@@ -538,8 +771,8 @@ documented_rule! {
         /// Per evaluative term: what it does, which decides whom it can be about.
         tones: Vec<Tone>,
         actors: Lexicon,
-        /// Per actor term: whether it is a government.
-        government: Vec<bool>,
+        /// Per actor term: whether it is a government or a council word.
+        actor_words: Vec<ActorWord>,
         ambiguous_actors: Lexicon,
         parties: PartyMatcher,
         candidates: NameMatcher,
@@ -568,6 +801,7 @@ impl RuleDef for NeutralityJudgement {
                 built_in(DEFAULT_PRAISE, Tone::Praise),
                 built_in(DEFAULT_CONGRATULATIONS, Tone::Congratulation),
                 built_in(DEFAULT_DISPARAGING, Tone::Disparaging),
+                built_in(LAUGHTER, Tone::Mockery),
                 built_in(SELF_JUDGING, Tone::Disparaging),
                 built_in(PARTY_BLOCS, Tone::Disparaging),
             ]
@@ -588,11 +822,15 @@ impl RuleDef for NeutralityJudgement {
                 .chain(PARTY_BLOCS)
                 .map(|t| (*t).to_owned()),
         );
-        let actors: Vec<(String, bool)> = actors
+        let actors: Vec<(String, ActorWord)> = actors
             .into_iter()
             .map(|actor| {
-                let government = GOVERNMENT.contains(&actor.to_lowercase().as_str());
-                (actor, government)
+                let lower = actor.to_lowercase();
+                let kind = ActorWord {
+                    government: GOVERNMENT.contains(&lower.as_str()),
+                    council: COUNCIL_WORDS.contains(&lower.as_str()),
+                };
+                (actor, kind)
             })
             .collect();
         let actors = with_ascii_spellings(actors);
@@ -616,7 +854,7 @@ impl RuleDef for NeutralityJudgement {
                 actors.iter().map(|(t, _)| (t.as_str(), actor_options)),
                 "actors",
             )?,
-            government: actors.iter().map(|(_, government)| *government).collect(),
+            actor_words: actors.iter().map(|(_, kind)| *kind).collect(),
             ambiguous_actors: compile_lexicon(
                 AMBIGUOUS_ACTORS.iter().map(|t| (*t, ambiguous_options)),
                 "actors",
@@ -635,6 +873,18 @@ enum Tone {
     /// Praise that a city also gives people (birthdays, honours): only about parties.
     Congratulation,
     Disparaging,
+    /// Laughter and sneering emoji: about the party of the sentence it closes, at any
+    /// distance (see [`MOCKING_EMOJI`]).
+    Mockery,
+}
+
+/// What an actor term of the list is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct ActorWord {
+    /// A government: praise of it is no side taken.
+    government: bool,
+    /// A word a city uses in its own business (see [`COUNCIL_WORDS`]).
+    council: bool,
 }
 
 /// A political actor found in the draft.
@@ -647,6 +897,8 @@ struct Actor {
     government: bool,
     /// A word of the actor list (`Altparteien`), which may judge by itself.
     listed: bool,
+    /// A council word (see [`COUNCIL_WORDS`]).
+    council: bool,
 }
 
 impl NeutralityJudgement {
@@ -707,12 +959,25 @@ fn is_subject(view: &TextView<'_>, segments: &Segments, actor: usize) -> bool {
             .iter()
             .all(|w| BEFORE_SUBJECT.contains(&w.folded.as_str()))
     };
+    // `Herr Kubiki und die SPD sind …`: a short name joined by `und` shares the subject.
+    let coordinated = |words: &[&Word]| {
+        let mut rest = words
+            .iter()
+            .skip_while(|w| BEFORE_SUBJECT.contains(&w.folded.as_str()));
+        let joined = rest.next().is_some_and(|w| w.folded == "und");
+        let others: Vec<&&Word> = rest.collect();
+        joined
+            && (1..=3).contains(&others.len())
+            && others.iter().all(|w| {
+                starts_upper(view.text, w.span.start) || BEFORE_SUBJECT.contains(&w.folded.as_str())
+            })
+    };
     match before.as_slice() {
         // Nearest first: `der`, `Politiker`, then what opens the sentence.
         [attaching, noun, rest @ ..] if ATTACHING.contains(&attaching.folded.as_str()) => {
             starts_upper(view.text, noun.span.start) && opening(rest)
         }
-        words => opening(words),
+        words => opening(words) || coordinated(words),
     }
 }
 
@@ -792,6 +1057,143 @@ fn hashtag_at(view: &TextView<'_>, offset: usize) -> Option<Range<usize>> {
         .map(|e| e.start..e.end)
 }
 
+/// The sentence before the one of `word` that has words (`…!! \n` leaves empty ones).
+pub(super) fn sentence_before(segments: &Segments, word: usize) -> Option<usize> {
+    let sentence = segments.words.get(word)?.sentence;
+    segments.words[..word]
+        .iter()
+        .rev()
+        .find(|w| w.sentence != sentence)
+        .map(|w| w.sentence)
+}
+
+/// Whether a ballot phrase speaks of turnout (`Wer nicht wählen geht, …`): `wählen`
+/// before a form of `gehen` is going to the polls, not voting against a party.
+fn is_turnout(segments: &Segments, found: &Range<usize>) -> bool {
+    let Some(last) = segments.word_at(found.end.saturating_sub(1)) else {
+        return false;
+    };
+    segments.words[last].folded == "wählen"
+        && segments.next_in_sentence(last).is_some_and(|next| {
+            ["geh", "ging", "gegangen"]
+                .iter()
+                .any(|form| next.folded.starts_with(form))
+        })
+}
+
+/// The sentence after the one of `word`.
+fn sentence_after(segments: &Segments, word: usize) -> Option<usize> {
+    let sentence = segments.words.get(word)?.sentence;
+    segments.words[word..]
+        .iter()
+        .find(|w| w.sentence != sentence)
+        .map(|w| w.sentence)
+}
+
+/// The index of the word at or last before an original byte offset: the word a
+/// trailing emoji closes.
+fn word_up_to(segments: &Segments, offset: usize) -> Option<usize> {
+    segments
+        .words
+        .partition_point(|w| w.span.start <= offset)
+        .checked_sub(1)
+        .or_else(|| segments.word_at(offset))
+}
+
+/// Sneering emoji (see [`MOCKING_EMOJI`], [`GRINNING_EMOJI`]) and indignant question
+/// marks (`wollt ihr eine neue GroKo??`, `?!`) in the text: one span per run.
+fn mockery_marks(text: &str) -> Vec<Range<usize>> {
+    let mut marks = Vec::new();
+    let mut question: Option<(Range<usize>, bool)> = None;
+    for (offset, ch) in text.char_indices() {
+        if matches!(ch, '?' | '!') {
+            let end = offset + ch.len_utf8();
+            match question.as_mut() {
+                Some((run, asks)) if run.end == offset => {
+                    run.end = end;
+                    *asks |= ch == '?';
+                }
+                _ => {
+                    marks.extend(
+                        question
+                            .take()
+                            .filter(|(r, asks)| *asks && r.len() >= 2)
+                            .map(|(r, _)| r),
+                    );
+                    question = Some((offset..end, ch == '?'));
+                }
+            }
+        }
+    }
+    marks.extend(
+        question
+            .filter(|(r, asks)| *asks && r.len() >= 2)
+            .map(|(r, _)| r),
+    );
+    marks.extend(mocking_emoji(text));
+    marks
+}
+
+/// Sneering emoji runs (see [`mockery_marks`]).
+fn mocking_emoji(text: &str) -> Vec<Range<usize>> {
+    let mut runs: Vec<(Range<usize>, bool, usize)> = Vec::new();
+    for (offset, ch) in text.char_indices() {
+        let mocking = MOCKING_EMOJI.contains(&ch);
+        if !mocking && !GRINNING_EMOJI.contains(&ch) {
+            continue;
+        }
+        let end = offset + ch.len_utf8();
+        match runs.last_mut() {
+            Some((run, sneer, count))
+                if text.get(run.end..offset).is_some_and(|gap| {
+                    gap.chars().all(|c| c.is_whitespace() || is_ignorable(c))
+                }) =>
+            {
+                run.end = end;
+                *sneer |= mocking;
+                *count += 1;
+            }
+            _ => runs.push((offset..end, mocking, 1)),
+        }
+    }
+    runs.into_iter()
+        .filter(|(_, sneer, count)| *sneer || *count >= 2)
+        .map(|(run, _, _)| run)
+        .collect()
+}
+
+/// Whether the evaluation at `word` opens its sentence (`Unfähig, dieses Land zu
+/// regieren.`, `Einfach lächerlich!`): an elliptic comment on the sentence before.
+fn opens_sentence(view: &TextView<'_>, segments: &Segments, word: usize) -> bool {
+    let Some(current) = segments.words.get(word) else {
+        return false;
+    };
+    segments.words[..word]
+        .iter()
+        .rev()
+        .take_while(|w| w.sentence == current.sentence)
+        .filter(|w| !in_opening_mentions(view, &w.span))
+        .count()
+        < 3
+}
+
+impl NeutralityJudgement {
+    /// The actor mockery is about: the party or political actor in the sentence it
+    /// closes, else in the sentence before or after (`😂😂 \n Wie die SPDler …`). Council
+    /// words are a city's own business.
+    fn mocked<'a>(segments: &Segments, actors: &'a [Actor], word: usize) -> Option<&'a Actor> {
+        let in_sentence = |sentence: usize| {
+            actors
+                .iter()
+                .filter(|a| !a.council && segments.words[a.word].sentence == sentence)
+                .min_by_key(|a| a.word.abs_diff(word))
+        };
+        in_sentence(segments.words.get(word)?.sentence)
+            .or_else(|| sentence_before(segments, word).and_then(in_sentence))
+            .or_else(|| sentence_after(segments, word).and_then(in_sentence))
+    }
+}
+
 impl Rule for NeutralityJudgement {
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         if !applies(cx.account) {
@@ -811,6 +1213,7 @@ impl Rule for NeutralityJudgement {
                 party: true,
                 government: false,
                 listed: false,
+                council: false,
             });
         }
         for found in self.actors.find(view) {
@@ -818,12 +1221,18 @@ impl Rule for NeutralityJudgement {
                 continue;
             }
             if let Some(word) = word_of(&found.span) {
+                let kind = self
+                    .actor_words
+                    .get(found.term)
+                    .copied()
+                    .unwrap_or_default();
                 actors.push(Actor {
                     word,
                     span: found.span,
                     party: false,
-                    government: self.government.get(found.term).copied().unwrap_or(false),
+                    government: kind.government,
                     listed: true,
+                    council: kind.council,
                 });
             }
         }
@@ -835,6 +1244,7 @@ impl Rule for NeutralityJudgement {
                     party: false,
                     government: false,
                     listed: false,
+                    council: true,
                 });
             }
         }
@@ -865,6 +1275,7 @@ impl Rule for NeutralityJudgement {
                     party: true,
                     government: false,
                     listed: false,
+                    council: false,
                 })
             })
             .collect();
@@ -876,11 +1287,16 @@ impl Rule for NeutralityJudgement {
                 .iter()
                 .any(|w| ALL_ALIKE.contains(&w.folded.as_str()))
         });
-        if actors.is_empty() {
+        // `grüner Dreck`: a party colour is an actor only before an insult, found below.
+        let colours = || {
+            segments
+                .words
+                .iter()
+                .any(|w| PARTY_COLOURS.contains(&w.folded.as_str()))
+        };
+        if actors.is_empty() && !colours() {
             return;
         }
-        let actor_words: Vec<(usize, Range<usize>)> =
-            actors.iter().map(|a| (a.word, a.span.clone())).collect();
         // Evaluations: lexicon terms, and closed compounds ending in an insult.
         let mut evaluations: Vec<(Range<usize>, Tone)> = evaluative
             .take()
@@ -903,17 +1319,102 @@ impl Rule for NeutralityJudgement {
                 evaluations.push((word.span.clone(), Tone::Disparaging));
             }
         }
-        evaluations.sort_by_key(|(span, _)| span.start);
+        for (span, tone) in &evaluations {
+            let colour = word_of(span)
+                .filter(|_| *tone == Tone::Disparaging && starts_upper(view.text, span.start))
+                .and_then(|word| Some((word.checked_sub(1)?, segments.previous_in_sentence(word)?)))
+                .filter(|(_, previous)| PARTY_COLOURS.contains(&previous.folded.as_str()));
+            if let Some((word, previous)) = colour {
+                actors.push(Actor {
+                    word,
+                    span: previous.span.clone(),
+                    party: true,
+                    government: false,
+                    listed: false,
+                    council: false,
+                });
+            }
+        }
+        if actors.is_empty() {
+            return;
+        }
+        evaluations.extend(
+            mockery_marks(view.text)
+                .into_iter()
+                .map(|e| (e, Tone::Mockery)),
+        );
+        // `#NoGroKo`, `#FCKAFD`: a tag that rejects the party glued to it.
+        for actor in &actors {
+            let Some(tag) = hashtag_at(view, actor.span.start) else {
+                continue;
+            };
+            let prefix = view
+                .text
+                .get(tag.start..actor.span.start)
+                .map(|p| p.trim_start_matches('#').to_lowercase());
+            if prefix.is_some_and(|p| REJECTING_TAGS.contains(&p.as_str())) {
+                evaluations.push((tag.start..actor.span.start, Tone::Disparaging));
+            }
+        }
+        // `typisch SPD`, `so geht CDU`: frames that mock the party they lead to.
+        for actor in actors.iter().filter(|a| a.party) {
+            let Some(previous) = segments.previous_in_sentence(actor.word) else {
+                continue;
+            };
+            if TYPIFYING.contains(&previous.folded.as_str()) {
+                evaluations.push((previous.span.clone(), Tone::Disparaging));
+                continue;
+            }
+            if OWNING.contains(&previous.folded.as_str()) {
+                evaluations.push((previous.span.clone(), Tone::Praise));
+                continue;
+            }
+            let frame = actor
+                .word
+                .checked_sub(2)
+                .and_then(|first| segments.words.get(first..actor.word))
+                .filter(|frame| {
+                    frame.iter().map(|w| w.folded.as_str()).eq(MODEL_FRAME)
+                        && frame.iter().all(|w| w.clause == previous.clause)
+                });
+            let last = segments.word_at(actor.span.end.saturating_sub(1));
+            let ends_clause = last.is_some_and(|last| {
+                segments
+                    .words
+                    .get(last + 1)
+                    .is_none_or(|next| next.clause != previous.clause)
+            });
+            if let Some([first, second]) = frame
+                && ends_clause
+            {
+                evaluations.push((first.span.start..second.span.end, Tone::Disparaging));
+            }
+        }
+        let actor_words: Vec<(usize, Range<usize>)> =
+            actors.iter().map(|a| (a.word, a.span.clone())).collect();
+        // Mockery last: a word says more than a laughing emoji in the same sentence.
+        evaluations.sort_by_key(|(span, tone)| (*tone == Tone::Mockery, span.start));
         let mut flagged_sentences = Vec::new();
         for (found, tone) in evaluations {
             if view.region_at(found.start) == Region::Quote {
                 continue;
             }
-            let Some(word) = word_of(&found) else {
+            let word = match tone {
+                Tone::Mockery => word_up_to(segments, found.start),
+                _ => word_of(&found),
+            };
+            let Some(word) = word else {
                 continue;
             };
             let sentence = segments.words[word].sentence;
-            if flagged_sentences.contains(&sentence) {
+            if flagged_sentences.contains(&sentence) || is_turnout(segments, &found) {
+                continue;
+            }
+            if tone == Tone::Mockery {
+                if let Some(actor) = Self::mocked(segments, &actors, word) {
+                    flagged_sentences.push(sentence);
+                    self.report(cx, &found, actor, out);
+                }
                 continue;
             }
             // `#LuegenAfD` judges the party in its tag; `#Danke #SPD` are two keywords.
@@ -925,7 +1426,7 @@ impl Rule for NeutralityJudgement {
             // thanks and praises people near a party mention in a long sentence.
             let window = match tone {
                 Tone::Disparaging => self.window_words.saturating_mul(2),
-                Tone::Praise | Tone::Congratulation => self.window_words,
+                Tone::Praise | Tone::Congratulation | Tone::Mockery => self.window_words,
             };
             let reach = |actor: usize| {
                 if is_subject(view, segments, actor) {
@@ -949,7 +1450,7 @@ impl Rule for NeutralityJudgement {
                         && match tone {
                             Tone::Praise => !actor.government,
                             Tone::Congratulation => actor.party,
-                            Tone::Disparaging => true,
+                            Tone::Disparaging | Tone::Mockery => true,
                         }
                         // The evaluation is not part of the actor's own name, unless the
                         // actor's word judges by itself (`Altparteien`, `kotzgrün`).
@@ -973,40 +1474,64 @@ impl Rule for NeutralityJudgement {
                     || self.is_about_an_actor(view.text, segments, word, &found, &actor_words)
             });
             // `Weg mit den Linken. Sie taugen nichts.`: a sentence that opens with a
-            // pronoun judges the party of the sentence before.
+            // pronoun judges the party of the sentence before; so does an elliptic one
+            // that opens with the insult and names no actor (`Unfähig, das Land zu
+            // regieren.`).
             let judged_actor = judged_actor.or_else(|| {
-                if tone != Tone::Disparaging
-                    || tag.is_some()
-                    || !opens_with_pronoun(view, segments, sentence)
-                {
+                if tone != Tone::Disparaging || tag.is_some() {
                     return None;
                 }
-                let previous = sentence.checked_sub(1)?;
+                let pronoun = opens_with_pronoun(view, segments, sentence);
+                let elliptic = opens_sentence(view, segments, word)
+                    && !actors
+                        .iter()
+                        .any(|actor| segments.words[actor.word].sentence == sentence);
+                if !pronoun && !elliptic {
+                    return None;
+                }
+                let previous = sentence_before(segments, word)?;
                 actors
                     .iter()
-                    .filter(|actor| actor.party && segments.words[actor.word].sentence == previous)
+                    .filter(|actor| {
+                        (actor.party || (elliptic && !actor.council))
+                            && segments.words[actor.word].sentence == previous
+                    })
                     .max_by_key(|actor| actor.span.start)
             });
             let Some(actor) = judged_actor else {
                 continue;
             };
             flagged_sentences.push(sentence);
-            let judged = quoted(view, &found);
-            let whom = quoted(view, &actor.span);
-            let note = open_window(cx)
-                .map(|w| window_note(w).get(cx.lang).to_owned())
-                .unwrap_or_default();
-            out.push(
-                Finding::new(
-                    tr!(cx.lang,
-                        de: "wertung `{judged}` über `{whom}` in einem offiziellen beitrag{note}",
-                        en: "judgement `{judged}` about `{whom}` in an official post{note}"),
-                    tr!(cx.lang,
-                        de: "parteien und politische akteure nicht loben oder herabsetzen; sachlich über beschlüsse berichten",
-                        en: "do not praise or disparage parties and political actors; report decisions factually"),
-                )
-                .at(found.start.min(actor.span.start), found.end.max(actor.span.end)),
-            );
+            self.report(cx, &found, actor, out);
         }
+    }
+}
+
+impl NeutralityJudgement {
+    /// Reports the evaluation at `found` of `actor`.
+    fn report(
+        &self,
+        cx: &CheckContext<'_>,
+        found: &Range<usize>,
+        actor: &Actor,
+        out: &mut Vec<Finding>,
+    ) {
+        let view = cx.text;
+        let judged = quoted(view, found);
+        let whom = quoted(view, &actor.span);
+        let note = open_window(cx)
+            .map(|w| window_note(w).get(cx.lang).to_owned())
+            .unwrap_or_default();
+        out.push(
+            Finding::new(
+                tr!(cx.lang,
+                    de: "wertung `{judged}` über `{whom}` in einem offiziellen beitrag{note}",
+                    en: "judgement `{judged}` about `{whom}` in an official post{note}"),
+                tr!(cx.lang,
+                    de: "parteien und politische akteure nicht loben oder herabsetzen; sachlich über beschlüsse berichten",
+                    en: "do not praise or disparage parties and political actors; report decisions factually"),
+            )
+            .at(found.start.min(actor.span.start), found.end.max(actor.span.end)),
+        );
     }
 }

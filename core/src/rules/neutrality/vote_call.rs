@@ -2,6 +2,7 @@ use std::ops::Range;
 
 use crate::lang::tr;
 use crate::report::Severity;
+use crate::rules::neutrality::judgement::sentence_before;
 use crate::rules::neutrality::{
     NameMatcher, PARTY_BLOCS, PartyMatcher, Segments, all_candidates, applies, compile_lexicon,
     open_window, quoted, starts_upper, window_note,
@@ -24,6 +25,9 @@ enum Position {
     /// An infinitive call ending in `!` (`Nicht die AfD wählen!`), or in a `wer` clause
     /// (`Wer die … wählt, …`).
     Exclaimed,
+    /// The writer's own vote (`meine Stimme`): anywhere, about the party in its sentence
+    /// or in the sentence before.
+    OwnVote,
     /// Voting someone out, which needs no party or candidate in the sentence: exclaimed,
     /// opening its sentence or ending its clause (`Abwählen!`, `… im September
     /// abwählen`, `Unwählbar.`); the participle only after `muss`/`soll` (`muss abgewählt
@@ -79,7 +83,25 @@ const CALLS: &[(&str, Position)] = &[
     ("unwählbar", Position::Ousting),
     ("nicht wählbar", Position::Anywhere),
     ("nicht mehr wählbar", Position::Anywhere),
+    // The writer's own vote declared (`meine Stimme bekommt die …`, `die … wird nicht
+    // angekreuzt`).
+    ("meine stimme", Position::OwnVote),
+    ("meine stimmen", Position::OwnVote),
+    ("meine erststimme", Position::OwnVote),
+    ("meine zweitstimme", Position::OwnVote),
+    ("mein kreuz", Position::OwnVote),
+    ("mein kreuzchen", Position::OwnVote),
+    ("nicht angekreuzt", Position::Anywhere),
+    // The ballot as punishment (`der … einen Denkzettel verpassen`, `Wahltag ist
+    // Zahltag`, `… abstrafen`).
+    ("denkzettel", Position::Anywhere),
+    ("zahltag", Position::Ousting),
+    ("abstrafen", Position::Ousting),
 ];
+
+/// Negations that make an exclaimed infinitive a call against whom the sentence before
+/// names (`Die Grünen? Einfach nicht wählen!`), folded.
+const NEGATIONS: &[&str] = &["nicht", "nie", "niemals", "keinesfalls"];
 
 /// Modal verbs that make a participle a demand (`muss abgewählt werden`), folded.
 const DEONTIC: &[&str] = &[
@@ -161,7 +183,13 @@ documented_rule! {
     /// hashtag (`#einfachAFDwählen`). The established parties as a bloc are a target too
     /// (`braucht nur die Altparteien zu wählen`). Voting someone out needs no target in the
     /// sentence (`Abwählen!`, `… im September abwählen`, `Unwählbar.`, `muss abgewählt
-    /// werden`). The span covers the call and its target.
+    /// werden`), nor does the ballot as punishment (`Nächster Wahltag ist Zahltag.`, `…
+    /// abstrafen!`; `der SPD einen Denkzettel verpassen` names its target). The writer's own
+    /// vote declared is a call too (`Meine Stimme bekommt die FDP`, `mein Kreuz bei …`, `die
+    /// FDP wird nicht angekreuzt`), about the party of its sentence or of the sentence
+    /// before (`… braucht die FDP keine Angst haben. Meine Stimme ist sicher.`), and so is a
+    /// negated exclaimed call after a sentence naming the party (`Die Grünen? Einfach nicht
+    /// wählen!`). The span covers the call and its target.
     ///
     /// Not findings: information that is the city's job — `Briefwahl`, `Wahllokal`,
     /// `Wahlbenachrichtigung`, turnout, and a call to take part without a party or person
@@ -273,7 +301,7 @@ impl NeutralityVoteCall {
             return false;
         }
         match position {
-            Position::Anywhere => true,
+            Position::Anywhere | Position::OwnVote => true,
             Position::ClauseStart => {
                 // `… und wählt die …`: a second imperative starts after the conjunction.
                 let before_ok = clause_words()
@@ -286,13 +314,7 @@ impl NeutralityVoteCall {
                     next.is_some_and(|next| SUBJECT_ARTICLES.contains(&next.folded.as_str()));
                 (before_ok && !participle && !has_subject) || opens_with_wer()
             }
-            Position::Exclaimed | Position::Ousting => {
-                let exclaimed = view.text.get(span.end..).and_then(|rest| {
-                    rest.chars()
-                        .find(|c| !c.is_whitespace() && !is_ignorable(*c))
-                }) == Some('!');
-                exclaimed || opens_with_wer()
-            }
+            Position::Exclaimed | Position::Ousting => is_exclaimed(view, span) || opens_with_wer(),
         }
     }
 
@@ -351,10 +373,7 @@ impl NeutralityVoteCall {
         let Some(current) = words.get(word) else {
             return false;
         };
-        let exclaimed = view.text.get(span.end..).and_then(|rest| {
-            rest.chars()
-                .find(|c| !c.is_whitespace() && !is_ignorable(*c))
-        }) == Some('!');
+        let exclaimed = is_exclaimed(view, span);
         let opens_sentence = segments.previous_in_sentence(word).is_none();
         let demanded = words[..word]
             .iter()
@@ -396,6 +415,14 @@ impl NeutralityVoteCall {
                 .map(|p| p.span.start..w.span.end)
         })
     }
+}
+
+/// Whether the next visible character after a span is `!`.
+fn is_exclaimed(view: &TextView<'_>, span: &Range<usize>) -> bool {
+    view.text.get(span.end..).and_then(|rest| {
+        rest.chars()
+            .find(|c| !c.is_whitespace() && !is_ignorable(*c))
+    }) == Some('!')
 }
 
 impl Rule for NeutralityVoteCall {
@@ -448,6 +475,26 @@ impl Rule for NeutralityVoteCall {
             } else {
                 None
             };
+            // `Die Grünen? Einfach nicht wählen!`: a negated call names its target in the
+            // sentence before; so does the writer's own vote (`… die FDP. Meine Stimme ist
+            // sicher.`).
+            let target = target.or_else(|| {
+                let negated = position == Position::Exclaimed
+                    && is_exclaimed(view, &found.span)
+                    && segments
+                        .previous_in_sentence(word)
+                        .is_some_and(|w| NEGATIONS.contains(&w.folded.as_str()));
+                let own = position == Position::OwnVote;
+                if !(negated || own) || !self.is_call(view, segments, word, &found.span, position) {
+                    return None;
+                }
+                let previous = sentence_before(segments, word)?;
+                targets
+                    .iter()
+                    .filter(|(s, _)| *s == previous)
+                    .map(|(_, span)| span.clone())
+                    .next_back()
+            });
             // `Abwählen!`: voting someone out names them elsewhere.
             let target = target.or_else(|| {
                 (position == Position::Ousting
