@@ -35,6 +35,7 @@ use crate::policy::Localized;
 use crate::policy::merge::{Merge, overlay_table};
 use crate::report::Severity;
 use crate::text::TextView;
+use crate::text::lexicon::Lexicon;
 
 /// Everything a rule may look at while checking one draft. Built once per check and shared,
 /// so the text is scanned for entities and counted per platform only once.
@@ -131,6 +132,15 @@ impl Finding {
 pub(crate) trait Rule: Send + Sync {
     /// Appends findings for the draft in `cx`.
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>);
+
+    /// The lexicons this rule searches in every check of `account`'s drafts: the engine
+    /// combines them into the account's one automaton ([`LexiconSet`]). Lexicons searched
+    /// only now and then (after another finding) stay out, so as not to slow every search.
+    ///
+    /// [`LexiconSet`]: crate::text::lexicon::LexiconSet
+    fn lexicons(&self, _account: &Account) -> Vec<&Lexicon> {
+        Vec::new()
+    }
 }
 
 /// A rule's settings type, default severity, documentation and compiler.
