@@ -544,6 +544,52 @@ mod tests {
     }
 
     #[test]
+    fn a_combined_automaton_finds_what_each_lexicon_finds() {
+        let inflected = TermOptions {
+            inflected: true,
+            ..PLAIN
+        };
+        let parties = [
+            ("CDU", PLAIN),
+            ("Die Grünen", PLAIN),
+            ("Grüne", PARTY_NOUN),
+            ("SPD", PLAIN),
+        ];
+        let lexicons = [
+            Lexicon::new(parties.iter().copied()).unwrap(),
+            // The same terms again (a second rule's party matcher) share a bucket.
+            Lexicon::new(parties.iter().copied()).unwrap(),
+            Lexicon::new([
+                ("Bürger", inflected),
+                ("Bürgerfest", PLAIN),
+                ("fest", PLAIN),
+                ("Fest", inflected),
+            ])
+            .unwrap(),
+            Lexicon::new([("e", PLAIN), ("e", PLAIN), ("CDU", inflected)]).unwrap(),
+        ];
+        let set = LexiconSet::new(&lexicons[..3]).unwrap();
+        assert_eq!(set.bucket_count, 2);
+        let extractor = Extractor::new().unwrap();
+        for text in [
+            "Die Grünen und die CDU-Fraktion feiern das Bürgerfest. Grünen-Politikerin",
+            "#WirSindSPD @CDUde e e-e E. Festes Fest, Bürgerfestes, CDUs Bürgern",
+            "C D U, S.P.D., С\u{200B}DU, ＳＰＤ, #Wir\u{200B}SindSPD",
+        ] {
+            let alone = TextView::new(text, &extractor);
+            let shared = TextView::new(text, &extractor).with_lexicons(&set);
+            for (index, lexicon) in lexicons.iter().enumerate() {
+                assert_eq!(
+                    lexicon.find(&shared),
+                    lexicon.find(&alone),
+                    "lexicon {index} in {text:?}"
+                );
+                assert_eq!(shared.lexicon_hits(lexicon.id).is_some(), index < 3);
+            }
+        }
+    }
+
+    #[test]
     fn longer_terms_win_over_contained_ones() {
         let terms = [("Die Grünen", PLAIN), ("Grünen", PARTY_NOUN)];
         assert_eq!(matches(&terms, "Die Grünen laden ein"), ["Die Grünen"]);
