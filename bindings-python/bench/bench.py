@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any, Callable, Optional
 
 import freigabe
+from plain_re import check_with_re
 
 ROOT = Path(__file__).resolve().parents[2]
 POLICY = ROOT / "policies" / "paderborn.toml"
@@ -70,27 +71,6 @@ def history() -> list[dict[str, Any]]:
         }
         for i, draft in enumerate(gen_corpus(16, SEED ^ 1))
     ]
-
-
-# --- the pure-Python baseline: three rules as a data team would write them --------------
-
-INFORMAL = re.compile(r"\b(?:du|dich|dir|dein\w*|euch|euer|eure\w*)\b", re.IGNORECASE)
-URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
-X_LIMIT, X_URL_LENGTH = 280, 23
-
-
-def check_with_re(draft: dict[str, Any]) -> list[tuple[str, int, int]]:
-    """address.informal, links.https and length.limit (X) with `re`: findings as
-    (rule, start, end)."""
-    text = draft["text"]
-    found = [("address.informal", m.start(), m.end()) for m in INFORMAL.finditer(text)]
-    urls = list(URL.finditer(text))
-    found += [("links.https", m.start(), m.end()) for m in urls if m.group().lower().startswith("http://")]
-    if "x" in (draft.get("platforms") or ["x"]):
-        length = len(text) + sum(X_URL_LENGTH - (m.end() - m.start()) for m in urls)
-        if length > X_LIMIT:
-            found.append(("length.limit", 0, len(text)))
-    return found
 
 
 # --- measuring --------------------------------------------------------------------------

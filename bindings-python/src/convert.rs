@@ -32,23 +32,8 @@ pub fn lang(py: Python<'_>, tag: &str) -> PyResult<Lang> {
 /// A platform name (`x`, `mastodon`, `instagram`…).
 pub fn platform(py: Python<'_>, name: &str, lang: Lang) -> PyResult<Platform> {
     Platform::parse(name).ok_or_else(|| {
-        let known = Platform::ALL
-            .iter()
-            .map(|p| format!("`{p}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        argument_error(
-            py,
-            &Localized::new(
-                format!("unbekannte plattform `{name}`"),
-                format!("unknown platform `{name}`"),
-            ),
-            &Localized::new(
-                format!("möglich sind {known}"),
-                format!("possible values: {known}"),
-            ),
-            lang,
-        )
+        let unknown = wire::unknown_platform(name);
+        argument_error(py, &unknown.message, &unknown.help, lang)
     })
 }
 

@@ -37,39 +37,30 @@ impl BindingError {
     }
 
     pub(crate) fn unknown_platform(name: &str, lang: Lang) -> BindingError {
-        let known = "`x`, `mastodon`, `bluesky`, `threads`, `instagram`, `facebook`, `linkedin`";
-        BindingError::new(
+        BindingError::unknown(
             "unknown-platform",
-            pick(
-                lang,
-                format!("unbekannte plattform `{name}`"),
-                format!("unknown platform `{name}`"),
-            ),
-            pick(lang, format!("eine von {known}"), format!("one of {known}")),
+            freigabe::wire::unknown_platform(name),
+            lang,
         )
     }
 
     pub(crate) fn unknown_rule(id: &str, lang: Lang) -> BindingError {
-        let help = match freigabe::wire::similar_rule_id(id) {
-            Some(close) => pick(
-                lang,
-                format!("meinten Sie `{close}`?"),
-                format!("did you mean `{close}`?"),
-            ),
-            None => pick(
-                lang,
-                "`rules()` listet alle regeln".to_owned(),
-                "`rules()` lists every rule".to_owned(),
-            ),
-        };
-        BindingError::new(
+        BindingError::unknown(
             "unknown-rule",
-            pick(
-                lang,
-                format!("unbekannte regel `{id}`"),
-                format!("unknown rule `{id}`"),
-            ),
-            help,
+            freigabe::wire::unknown_rule(id, "`rules()`"),
+            lang,
+        )
+    }
+
+    fn unknown(
+        kind: &'static str,
+        unknown: freigabe::wire::UnknownName,
+        lang: Lang,
+    ) -> BindingError {
+        BindingError::new(
+            kind,
+            unknown.message.get(lang).to_owned(),
+            unknown.help.get(lang).to_owned(),
         )
     }
 
@@ -246,6 +237,6 @@ mod tests {
         assert_eq!(error.kind, "unknown-rule");
         assert_eq!(error.help.as_deref(), Some("did you mean `hashtags.max`?"));
         let german = BindingError::unknown_rule("hashtag.max", Lang::De);
-        assert_eq!(german.message, "unbekannte regel `hashtag.max`");
+        assert_eq!(german.message, "unbekannte Regel `hashtag.max`");
     }
 }

@@ -259,6 +259,13 @@ fn archive_format_parser() -> impl TypedValueParser<Value = freigabe::archive::A
 
 /// Accepts exactly the platform ids, so clap lists them and suggests close ones.
 fn platform_parser() -> impl TypedValueParser<Value = Platform> {
-    PossibleValuesParser::new(Platform::ALL.map(Platform::as_str))
-        .try_map(|id| Platform::parse(&id).ok_or_else(|| format!("unknown platform `{id}`")))
+    PossibleValuesParser::new(Platform::ALL.map(Platform::as_str)).try_map(|id| {
+        // clap words its own errors in English.
+        Platform::parse(&id).ok_or_else(|| {
+            freigabe::wire::unknown_platform(&id)
+                .message
+                .en
+                .into_string()
+        })
+    })
 }

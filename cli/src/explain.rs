@@ -6,7 +6,6 @@ use freigabe::Lang;
 
 use crate::args::ExplainArgs;
 use crate::error::CliError;
-use crate::lang::tr;
 use crate::output::write_stdout;
 
 /// Prints one rule's documentation, or with `--all` every id with its summary.
@@ -33,25 +32,10 @@ fn list() -> String {
 }
 
 fn unknown_rule(id: &str, lang: Lang) -> CliError {
-    let help = match freigabe::wire::similar_rule_id(id) {
-        Some(close) => tr(
-            lang,
-            format!("meinten Sie `{close}`?"),
-            format!("did you mean `{close}`?"),
-        ),
-        None => tr(
-            lang,
-            "`freigabe explain --all` listet alle regeln",
-            "`freigabe explain --all` lists every rule",
-        ),
-    };
+    let unknown = freigabe::wire::unknown_rule(id, "`freigabe explain --all`");
     CliError::new(
         "unknown-rule",
-        tr(
-            lang,
-            format!("unbekannte regel `{id}`"),
-            format!("unknown rule `{id}`"),
-        ),
-        Some(help),
+        unknown.message.get(lang).to_owned(),
+        Some(unknown.help.get(lang).to_owned()),
     )
 }

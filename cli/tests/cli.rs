@@ -904,7 +904,7 @@ fn explain_unknown_rule_suggests_a_close_one() {
     assert_eq!(code(&output), 2);
     let err = stderr(&output);
     assert!(
-        err.contains("fehler[unknown-rule]: unbekannte regel `length.limt`"),
+        err.contains("fehler[unknown-rule]: unbekannte Regel `length.limt`"),
         "{err}"
     );
     assert!(err.contains("hilfe: meinten Sie `length.limit`?"), "{err}");

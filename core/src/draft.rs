@@ -185,3 +185,9 @@ pub struct HistoryEntry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub post_id: Option<String>,
 }
+
+/// When a draft goes out: `scheduled_at`, else `published_at` (archives), else `now` (a post
+/// sent right away). `None` when none is known: time rules then have nothing to check.
+pub(crate) fn post_time(draft: &Draft, now: Option<Timestamp>) -> Option<Timestamp> {
+    draft.scheduled_at.or(draft.published_at).or(now)
+}

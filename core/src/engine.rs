@@ -7,10 +7,10 @@ use jiff::Timestamp;
 use crate::draft::{Draft, HistoryEntry};
 use crate::error::{InputError, InputErrorKind};
 use crate::lang::Lang;
-use crate::platform::{Counter, Platform, measure, measure_after};
+use crate::platform::{Counter, Platform, PlatformMeasure, measure, measure_after};
 use crate::policy::{Account, Localized, Policy, PolicyError, PolicyErrorKind, localized};
 use crate::report::{Diagnostic, Measure, Report, Suggestion, Verdict};
-use crate::rules::{CheckContext, CompiledRule, Finding, PlatformMeasure, compile_for_account};
+use crate::rules::{CheckContext, CompiledRule, Finding, compile_for_account};
 use crate::text::TextView;
 use crate::text::extract::Extractor;
 use crate::text::lexicon::LexiconSet;
@@ -146,6 +146,9 @@ impl Engine {
             now,
             lang: self.lang,
             post_index: Default::default(),
+            addresses: Default::default(),
+            neutrality_segments: Default::default(),
+            party_mentions: Default::default(),
         };
         let mut diagnostics = Vec::new();
         let mut findings = Vec::new();

@@ -2,8 +2,8 @@
 
 use std::fmt;
 
+use crate::config::Localized;
 use crate::lang::Lang;
-use crate::policy::Localized;
 
 /// Largest draft text the engine accepts. Real posts are at most a few thousand characters;
 /// anything bigger is almost certainly a wrong field or file, and is refused before work.

@@ -26,12 +26,34 @@
 //! Every [`Report`] carries spans in UTF-8 bytes, characters, UTF-16 units and
 //! line/column, so a Python notebook, a JavaScript editor and a terminal all point at
 //! the same words.
+//!
+//! ## Layers
+//!
+//! The modules read from the bottom up. Each one uses only modules on the lines above
+//! its own, never a peer on its line nor anything below; `tests/layers.rs` reads this
+//! block and fails on any `crate::` or `super::` path that points the wrong way.
+//!
+//! ```text
+//! lang                             message languages
+//! config                           policy readers: TOML values into settings, Localized texts
+//! serde_errors, error              serde messages in both languages, input errors
+//! text                             entities, offsets, folding, lexicons, sentences
+//! time, platform                   calendars and office hours; counting and limits
+//! draft, report, account           what is checked, what is said, who speaks
+//! rules                            one file per rule, reading a CheckContext
+//! policy                           the whole policy: files, `extends`, accounts resolved
+//! wire                             the request and answer types of every front end
+//! engine                           a compiled policy that checks drafts
+//! batch, archive, analytics, docs  archives, reports over them, rule documentation
+//! ```
 #![deny(missing_docs)]
 
+mod account;
 pub mod analytics;
 #[cfg(feature = "archive")]
 pub mod archive;
 pub mod batch;
+mod config;
 pub mod docs;
 mod draft;
 mod engine;

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::config::read::policy_enum;
 use crate::platform::Platform;
 use crate::text::offsets::Span;
 
@@ -134,3 +135,5 @@ impl Report {
         serde_json::to_string(self).unwrap_or_default()
     }
 }
+
+policy_enum!(Severity { "info" => Info, "warning" => Warning, "error" => Error });

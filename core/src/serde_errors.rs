@@ -5,7 +5,7 @@
 //! the candidates in that message are exactly the allowed names at that place, so the
 //! suggestion needs no second copy of the format.
 
-use crate::policy::{Localized, did_you_mean};
+use crate::config::{Localized, did_you_mean};
 
 /// What kind of problem a serde message describes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -117,6 +117,48 @@ pub fn similar_rule_id(unknown: &str) -> Option<&'static str> {
     crate::policy::did_you_mean(unknown, crate::rules::all_rules().map(|rule| rule.id))
 }
 
+/// A name a front end was given and core does not know, worded once for every front end:
+/// the message and how to fix it, both in every message language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownName {
+    /// One line, lowercase like the other messages: ``unbekannte Plattform `xx` ``.
+    pub message: Localized,
+    /// The close name ("meinten Sie …?") or where the names are listed.
+    pub help: Localized,
+}
+
+/// "unknown platform" for a platform name outside [`Platform::ALL`](crate::Platform::ALL),
+/// with the closest name or, if none is close, the list of names.
+pub fn unknown_platform(name: &str) -> UnknownName {
+    let names = crate::Platform::ALL.map(crate::Platform::as_str);
+    let help = match crate::policy::did_you_mean(name, names) {
+        Some(close) => localized!(de: "meinten Sie `{close}`?", en: "did you mean `{close}`?"),
+        None => {
+            let known = names.map(|n| format!("`{n}`")).join(", ");
+            localized!(de: "möglich sind {known}", en: "possible values: {known}")
+        }
+    };
+    UnknownName {
+        message: localized!(de: "unbekannte Plattform `{name}`", en: "unknown platform `{name}`"),
+        help,
+    }
+}
+
+/// "unknown rule" for an id no rule has, with the closest id or, if none is close, what
+/// lists every rule in the caller's front end (`listed_by`, e.g. `` `freigabe explain --all` ``).
+pub fn unknown_rule(id: &str, listed_by: &str) -> UnknownName {
+    let help = match similar_rule_id(id) {
+        Some(close) => localized!(de: "meinten Sie `{close}`?", en: "did you mean `{close}`?"),
+        None => {
+            localized!(de: "{listed_by} listet alle Regeln", en: "{listed_by} lists every rule")
+        }
+    };
+    UnknownName {
+        message: localized!(de: "unbekannte Regel `{id}`", en: "unknown rule `{id}`"),
+        help,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,5 +218,25 @@ mod tests {
         );
         let error = parse_history(&format!("{line}\n{{\"account\": 1}}")).unwrap_err();
         assert_eq!(error.position.map(|p| p.0), Some(2));
+    }
+
+    #[test]
+    fn unknown_platform_and_rule_name_the_fix_in_both_languages() {
+        let close = unknown_platform("mastodn");
+        assert_eq!(
+            close.message.get(Lang::De),
+            "unbekannte Plattform `mastodn`"
+        );
+        assert_eq!(close.help.get(Lang::En), "did you mean `mastodon`?");
+        let far = unknown_platform("myspace");
+        assert_eq!(
+            far.help.get(Lang::De),
+            "möglich sind `x`, `mastodon`, `bluesky`, `threads`, `instagram`, `facebook`, `linkedin`"
+        );
+        let rule = unknown_rule("hashtag.max", "`rules()`");
+        assert_eq!(rule.message.get(Lang::En), "unknown rule `hashtag.max`");
+        assert_eq!(rule.help.get(Lang::De), "meinten Sie `hashtags.max`?");
+        let far = unknown_rule("zzz", "`rules()`");
+        assert_eq!(far.help.get(Lang::De), "`rules()` listet alle Regeln");
     }
 }

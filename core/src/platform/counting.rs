@@ -21,7 +21,6 @@
 //! and needs no extra dependency.
 
 use std::borrow::Cow;
-use std::cell::OnceCell;
 use std::fmt;
 use std::ops::Range;
 
@@ -29,6 +28,7 @@ use serde::Deserialize;
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
+pub use crate::text::extract::TextScan;
 use crate::text::extract::{Entity, EntityKind, Extractor, is_invalid_char};
 use crate::text::graphemes::{Run, grapheme_runs};
 
@@ -229,59 +229,6 @@ pub fn parse_x(
     extractor: &Extractor,
 ) -> ParsedTweet {
     parse_weighted(&TextScan::new(text, extractor), config, u64::from(max))
-}
-
-/// URLs, emoji and remote mentions of one text, extracted on first use and shared by the
-/// counters of every platform a draft goes to (one check measures several platforms).
-pub struct TextScan<'t> {
-    text: &'t str,
-    extractor: &'t Extractor,
-    urls: OnceCell<Vec<Entity>>,
-    emoji: OnceCell<Vec<Range<usize>>>,
-    remote_mentions: OnceCell<Vec<(Entity, usize)>>,
-}
-
-impl<'t> TextScan<'t> {
-    /// A scan of `text`; nothing is extracted until a counter asks.
-    #[must_use]
-    pub fn new(text: &'t str, extractor: &'t Extractor) -> Self {
-        TextScan {
-            text,
-            extractor,
-            urls: OnceCell::new(),
-            emoji: OnceCell::new(),
-            remote_mentions: OnceCell::new(),
-        }
-    }
-
-    /// A scan whose URLs are already known: `urls` must be `extractor.urls(text)`.
-    pub(crate) fn with_urls(text: &'t str, extractor: &'t Extractor, urls: Vec<Entity>) -> Self {
-        let scan = TextScan::new(text, extractor);
-        // A fresh cell is empty, so `set` cannot fail.
-        let _ = scan.urls.set(urls);
-        scan
-    }
-
-    /// The scanned text.
-    #[must_use]
-    pub fn text(&self) -> &'t str {
-        self.text
-    }
-
-    fn urls(&self) -> &[Entity] {
-        self.urls.get_or_init(|| self.extractor.urls(self.text))
-    }
-
-    /// Emoji sequences of the text, extracted on first use.
-    pub(crate) fn emoji(&self) -> &[Range<usize>] {
-        self.emoji
-            .get_or_init(|| self.extractor.emoji_ranges(self.text).collect())
-    }
-
-    fn remote_mentions(&self) -> &[(Entity, usize)] {
-        self.remote_mentions
-            .get_or_init(|| self.extractor.remote_mentions(self.text))
-    }
 }
 
 /// Counts `text` the way `method` does and finds where it exceeds `limit`.

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::rules::PlatformMeasure;
+use crate::config::read::{policy_enum, policy_struct};
 use crate::text::extract::Extractor;
 use crate::text::offsets::floor_grapheme;
 use counting::{CountMethod, TextScan, WeightedConfig, count_scanned};
@@ -80,6 +80,57 @@ impl fmt::Display for Platform {
     }
 }
 
+/// Length of the text on one platform, with where it overflows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PlatformMeasure {
+    /// Length in the platform's unit.
+    pub length: u64,
+    /// Effective limit.
+    pub limit: u64,
+    /// Byte offset of the first character past the limit.
+    pub overflow_start: Option<usize>,
+    /// UTF-8 length and byte limit, for platforms with a second cap (Bluesky).
+    pub bytes: Option<(u64, u64)>,
+    /// Whether the platform would accept the characters at all (X rejects U+FFFE…).
+    pub valid_text: bool,
+}
+
+/// Limits of one platform; unset values come from the built-in platform table.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PlatformSettings {
+    /// Text limit in the platform's counting unit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+    /// Limit in UTF-8 bytes (Bluesky).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub byte_limit: Option<u32>,
+    /// Characters each URL counts as (X, Mastodon: 23).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url_length: Option<u32>,
+    /// Maximum hashtags per post.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hashtags: Option<u32>,
+    /// Maximum links per post.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub links: Option<u32>,
+    /// Characters shown before the platform folds the text ("see more").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fold: Option<u32>,
+    /// Maximum alt-text length.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alt_text: Option<u32>,
+}
+policy_struct!(merge PlatformSettings {
+    limit,
+    byte_limit,
+    url_length,
+    hashtags,
+    links,
+    fold,
+    alt_text
+});
+
 /// A number from the platform table with its provenance.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -91,7 +142,7 @@ pub struct Sourced {
     /// When it was last checked (`YYYY-MM`).
     pub as_of: String,
 }
-crate::policy::read::policy_struct!(Sourced {
+crate::config::read::policy_struct!(Sourced {
     value: required,
     source: required,
     as_of: required,
@@ -134,7 +185,7 @@ pub struct PlatformFacts {
     /// Characters shown before the platform folds the text ("see more").
     pub fold: Option<Sourced>,
 }
-crate::policy::read::policy_struct!(PlatformFacts {
+crate::config::read::policy_struct!(PlatformFacts {
     name: required,
     counting: required,
     limit: required,
@@ -166,7 +217,7 @@ pub fn platform_table() -> Result<&'static BTreeMap<Platform, PlatformFacts>, Pl
         OnceLock::new();
     TABLE
         .get_or_init(|| {
-            let table: BTreeMap<Platform, PlatformFacts> = crate::policy::de::read(PLATFORM_TABLE)
+            let table: BTreeMap<Platform, PlatformFacts> = crate::config::de::read(PLATFORM_TABLE)
                 .map_err(|e| PlatformTableError(e.message))?;
             match Platform::ALL.into_iter().find(|p| !table.contains_key(p)) {
                 Some(missing) => Err(PlatformTableError(format!("`{missing}` is missing"))),
@@ -208,7 +259,7 @@ impl PlatformCaps {
     }
 
     /// Applies a policy's overrides.
-    pub fn with_overrides(mut self, settings: &crate::policy::PlatformSettings) -> PlatformCaps {
+    pub fn with_overrides(mut self, settings: &PlatformSettings) -> PlatformCaps {
         let set = |target: &mut Option<u64>, own: Option<u32>| {
             if let Some(own) = own {
                 *target = Some(u64::from(own));
@@ -332,6 +383,22 @@ pub fn count_text(platform: Platform, text: &str) -> Result<TextCount, PlatformT
         valid: m.valid_text && m.length <= m.limit && bytes_fit,
     })
 }
+
+policy_enum!(Platform {
+    "x" => X,
+    "mastodon" => Mastodon,
+    "bluesky" => Bluesky,
+    "threads" => Threads,
+    "instagram" => Instagram,
+    "facebook" => Facebook,
+    "linkedin" => Linkedin,
+});
+policy_enum!(Counting {
+    "x-weighted" => XWeighted,
+    "graphemes" => Graphemes,
+    "chars-emoji-as-bytes" => CharsEmojiAsBytes,
+    "chars" => Chars,
+});
 
 #[cfg(test)]
 mod tests {

@@ -4,46 +4,8 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
+use crate::config::Localized;
 use crate::lang::Lang;
-
-/// A text in every message language. Boxed strings keep error types small, so `Result`s
-/// stay cheap on the happy path.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Localized {
-    /// German.
-    pub de: Box<str>,
-    /// English.
-    pub en: Box<str>,
-}
-
-impl Localized {
-    /// Both languages at once.
-    pub fn new(de: impl Into<Box<str>>, en: impl Into<Box<str>>) -> Localized {
-        Localized {
-            de: de.into(),
-            en: en.into(),
-        }
-    }
-
-    /// The text in `lang`.
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::De => &self.de,
-            Lang::En => &self.en,
-        }
-    }
-}
-
-/// Builds a [`Localized`] with `format!` in both languages.
-macro_rules! localized {
-    (de: $de:literal, en: $en:literal $(,)?) => {
-        $crate::policy::Localized {
-            de: format!($de).into(),
-            en: format!($en).into(),
-        }
-    };
-}
-pub(crate) use localized;
 
 /// What went wrong with a policy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -217,29 +179,9 @@ impl fmt::Display for PolicyError {
 
 impl std::error::Error for PolicyError {}
 
-/// The candidate closest to `unknown`, if it is close enough to be a likely typo.
-pub(crate) fn did_you_mean<'a>(
-    unknown: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
-    candidates
-        .into_iter()
-        .map(|c| (strsim::jaro_winkler(unknown, c), c))
-        .filter(|&(score, _)| score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn suggests_close_candidates_only() {
-        let keys = ["platforms", "editors", "imprint"];
-        assert_eq!(did_you_mean("platfroms", keys), Some("platforms"));
-        assert_eq!(did_you_mean("impressum", keys), None);
-    }
 
     #[test]
     fn snippet_underlines_the_span() {

@@ -6,8 +6,10 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub use crate::account::{AccountKind, AddressForm, Politics};
+use crate::config::read::policy_struct;
 use crate::platform::Platform;
-use crate::policy::read::policy_struct;
+pub use crate::platform::PlatformSettings;
 use crate::rules::RuleTable;
 use crate::time::{FederalState, OfficeHoursSettings};
 
@@ -96,45 +98,6 @@ policy_struct!(merge PolicyFile {
     corpus_christi
 });
 
-/// Parties and political vocabulary (`[politics]`). Names that are also ordinary words are
-/// matched as written: `Grüne` is the party, `grüne` the colour; acronyms (`CDU`) match in
-/// any case.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct Politics {
-    /// Party names and abbreviations, including party youth organisations.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parties: Option<Vec<String>>,
-    /// Local voter lists and council groups of the city; added to `parties`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub local_lists: Option<Vec<String>>,
-    /// Party names that are also everyday words (`Piraten`, `Heimat`): they count only in a
-    /// sentence that also has a `context` word or as part of a compound with one
-    /// (`Piraten-Fraktion`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ambiguous_parties: Option<Vec<String>>,
-    /// Words that make a sentence political (`Partei`, `Fraktion`, `Wahl`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub context: Option<Vec<String>>,
-    /// Phrases in which a party name is an ordinary word (`im Grünen`, `Grüne Woche`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub not_parties: Option<Vec<String>>,
-}
-policy_struct!(merge Politics {
-    parties,
-    local_lists,
-    ambiguous_parties,
-    context,
-    not_parties
-});
-
-impl Politics {
-    /// Whether nothing is set (the section is left out when serialised).
-    pub fn is_unset(&self) -> bool {
-        self == &Politics::default()
-    }
-}
-
 /// An election that concerns the organisation's accounts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -157,42 +120,6 @@ policy_struct!(Election {
     window_weeks,
     candidates
 });
-
-/// Whether an account speaks for the administration or for a private person.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "lowercase")]
-#[non_exhaustive]
-pub enum AccountKind {
-    /// Run by or for the administration (e.g. "Bürgermeister Michael Dreier").
-    Official,
-    /// Run by a person privately (e.g. "Michael Dreier").
-    Private,
-}
-
-impl AccountKind {
-    /// The lowercase name used in policies.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AccountKind::Official => "official",
-            AccountKind::Private => "private",
-        }
-    }
-}
-
-/// The form of address an account uses towards its readers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-#[non_exhaustive]
-pub enum AddressForm {
-    /// Formal "Sie" (Paderborn).
-    Sie,
-    /// Informal singular "du" (e.g. Eislingen).
-    Du,
-    /// Informal plural "ihr" (e.g. Frankfurt).
-    Ihr,
-}
 
 /// Rule settings for all accounts of one kind.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -425,42 +352,6 @@ pub struct ProfileLink {
 policy_struct!(ProfileLink {
     label: required,
     url: required
-});
-
-/// Limits of one platform; unset values come from the built-in platform table.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct PlatformSettings {
-    /// Text limit in the platform's counting unit.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub limit: Option<u32>,
-    /// Limit in UTF-8 bytes (Bluesky).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub byte_limit: Option<u32>,
-    /// Characters each URL counts as (X, Mastodon: 23).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url_length: Option<u32>,
-    /// Maximum hashtags per post.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hashtags: Option<u32>,
-    /// Maximum links per post.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub links: Option<u32>,
-    /// Characters shown before the platform folds the text ("see more").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fold: Option<u32>,
-    /// Maximum alt-text length.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub alt_text: Option<u32>,
-}
-policy_struct!(merge PlatformSettings {
-    limit,
-    byte_limit,
-    url_length,
-    hashtags,
-    links,
-    fold,
-    alt_text
 });
 
 /// The band of posts per local calendar week (`posts-per-week = { min = 2, max = 3 }`).

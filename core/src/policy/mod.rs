@@ -1,11 +1,8 @@
 //! Policies: the TOML format, `extends` chains, strict validation with located errors, and
 //! the resolved accounts the engine compiles rules for.
 
-pub(crate) mod de;
 mod error;
 mod file;
-pub(crate) mod merge;
-pub(crate) mod read;
 
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
@@ -15,20 +12,28 @@ use jiff::tz::TimeZone;
 use sha2::{Digest, Sha256};
 use url::Url;
 
-pub use error::{Localized, PolicyError, PolicyErrorKind, SourceLocation};
-pub(crate) use error::{did_you_mean, localized};
+// The readers and `Localized` live in `config`, below every module with settings; named
+// here too so that `freigabe::policy::Localized` stays where users found it.
+pub use crate::config::Localized;
+pub(crate) use crate::config::{de, did_you_mean, localized, merge};
+pub use error::{PolicyError, PolicyErrorKind, SourceLocation};
 pub use file::{
     AccountKind, AccountSettings, AddressForm, ApprovalRequirement, ApprovalSettings, Election,
     KindSettings, PlatformSettings, PolicyFile, Politics, Profile, ProfileLink, ResponseSettings,
 };
 use merge::Merge;
 
-use crate::platform::{Platform, PlatformCaps, platform_table};
+use crate::platform::{PlatformCaps, platform_table};
 use crate::time::HolidayRegion;
 use crate::time::municipality::{self, Known, LocalHolidays};
 use crate::time::office_hours::OfficeHours;
 pub use crate::time::{FederalState, OfficeHoursSettings, OfficeWindowSettings, Weekday};
 pub use file::PostsPerWeek;
+// Moved below the rules; named here too so that code reading them from here still builds.
+pub(crate) use crate::account::{
+    Account, ApprovalPolicy, ApprovalRule, People, ResponsePolicy, WeeklyBand, login_key,
+};
+pub(crate) use crate::time::election::ElectionWindow;
 
 /// Longest `extends` chain; deeper chains are almost certainly a mistake.
 const MAX_EXTENDS_DEPTH: usize = 16;
@@ -990,143 +995,6 @@ impl Policy {
 
     fn error_at(&self, path: &[&str], kind: PolicyErrorKind, message: Localized) -> PolicyError {
         PolicyError::new(kind, self.entry_name(), message).with_location(self.locate(path))
-    }
-}
-
-/// An account with every default resolved.
-#[derive(Debug, Clone)]
-pub(crate) struct Account {
-    pub id: String,
-    pub kind: AccountKind,
-    #[allow(dead_code)]
-    pub display_name: Option<String>,
-    /// Who speaks on the account (`holder`, else `display-name`).
-    pub holder: Option<String>,
-    /// Parties and political vocabulary of the policy.
-    pub politics: Politics,
-    /// The policy's elections.
-    pub elections: Vec<ElectionWindow>,
-    pub platforms: Vec<Platform>,
-    /// Who may post (`editors`, roles expanded); on a private account its owner.
-    pub editors: People,
-    /// Every login that edits an official account of the organisation.
-    pub official_editors: Vec<String>,
-    /// Which drafts need approval, by whom and how early.
-    pub approval: ApprovalPolicy,
-    /// This account's imprint (official accounts inherit the organisation's).
-    pub imprint: Option<Url>,
-    /// Every imprint URL of the organisation's official side.
-    pub official_imprints: Vec<Url>,
-    #[allow(dead_code)] // used by the address rules
-    pub address: Option<AddressForm>,
-    #[allow(dead_code)]
-    pub time_zone: TimeZone,
-    #[allow(dead_code)] // read by the separation rules of the language issue
-    pub bio: Option<String>,
-    pub profile_links: Vec<(String, Url)>,
-    pub caps: BTreeMap<Platform, PlatformCaps>,
-    /// Where the account's public holidays are those of: its state (the account's
-    /// `federal-state`, else the policy's, else the state of its municipality key) and its
-    /// municipality's own holidays; `None` without a state.
-    pub holidays: Option<HolidayRegion>,
-    /// Office hours; empty when the policy gives none.
-    pub office_hours: OfficeHours,
-    /// Posts per local calendar week.
-    pub posts_per_week: WeeklyBand,
-    /// Reply target and automatic-notice phrases for the response-time analysis.
-    pub responses: ResponsePolicy,
-}
-
-/// The account's `[responses]`, resolved.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct ResponsePolicy {
-    /// Hours of office time (wall-clock without office hours) a reply may take.
-    pub target_hours: u32,
-    /// The policy's own phrases of automatic notices, trimmed and lowercased; the built-in
-    /// phrases are added by the analysis.
-    pub auto_reply_markers: Vec<String>,
-}
-
-/// The band of posts per local calendar week; `None` means no bound on that side.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct WeeklyBand {
-    pub min: Option<u32>,
-    pub max: Option<u32>,
-}
-
-/// A login as policies and drafts are compared: trimmed, ignoring case.
-pub(crate) fn login_key(login: &str) -> String {
-    login.trim().to_lowercase()
-}
-
-/// People named in a policy list (`editors`, approvers): as written, for messages, and as
-/// logins with roles expanded.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct People {
-    /// The entries as written (`m.dreier`, `role:pressestelle`).
-    pub written: Vec<String>,
-    /// The logins, normalised with [`login_key`], sorted.
-    pub logins: Vec<String>,
-}
-
-impl People {
-    /// Whether `login` is one of the people.
-    pub fn contains(&self, login: &str) -> bool {
-        self.logins.binary_search(&login_key(login)).is_ok()
-    }
-
-    /// Whether the policy named nobody.
-    pub fn is_empty(&self) -> bool {
-        self.written.is_empty()
-    }
-
-    /// The entries as written, each in backticks, comma-separated (for messages).
-    pub fn quoted(&self) -> String {
-        self.written
-            .iter()
-            .map(|w| format!("`{w}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
-}
-
-/// The account's four-eyes approval settings, resolved.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct ApprovalPolicy {
-    /// Every draft needs an approval.
-    pub four_eyes: bool,
-    /// Minutes an approval must precede `scheduled_at`.
-    pub minutes_before: u32,
-    /// Who may approve where a requirement names no one; empty: anyone but the author.
-    pub approvers: People,
-    /// Labels and topics that need approval.
-    pub requirements: Vec<ApprovalRule>,
-}
-
-/// Drafts with one of `labels` or one of `topics` need an approval by `approvers` (empty:
-/// anyone but the author).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct ApprovalRule {
-    pub labels: Vec<String>,
-    pub topics: Vec<String>,
-    pub approvers: People,
-}
-
-/// An election with its pre-election window resolved.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct ElectionWindow {
-    pub name: String,
-    /// First day of the window.
-    pub opens: jiff::civil::Date,
-    /// Election day, the last day of the window.
-    pub date: jiff::civil::Date,
-    pub candidates: Vec<String>,
-}
-
-impl ElectionWindow {
-    /// Whether a day lies in the window (election day included).
-    pub fn contains(&self, day: jiff::civil::Date) -> bool {
-        self.opens <= day && day <= self.date
     }
 }
 

@@ -21,18 +21,19 @@ mod readability;
 mod schedule;
 mod separation;
 
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
 use jiff::Timestamp;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub(crate) use crate::account::Account;
+use crate::config::Localized;
+use crate::config::merge::{Merge, overlay_table};
 use crate::draft::{Draft, HistoryEntry};
 use crate::lang::Lang;
-use crate::platform::Platform;
-pub(crate) use crate::policy::Account;
-use crate::policy::Localized;
-use crate::policy::merge::{Merge, overlay_table};
+use crate::platform::{Platform, PlatformMeasure};
 use crate::report::Severity;
 use crate::text::TextView;
 use crate::text::lexicon::Lexicon;
@@ -58,21 +59,15 @@ pub(crate) struct CheckContext<'a> {
     pub lang: Lang,
     /// The history grouped into posts, built by the first cadence rule that asks.
     pub post_index: cadence::PostIndex<'a>,
-}
-
-/// Length of the text on one platform, with where it overflows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct PlatformMeasure {
-    /// Length in the platform's unit.
-    pub length: u64,
-    /// Effective limit.
-    pub limit: u64,
-    /// Byte offset of the first character past the limit.
-    pub overflow_start: Option<usize>,
-    /// UTF-8 length and byte limit, for platforms with a second cap (Bluesky).
-    pub bytes: Option<(u64, u64)>,
-    /// Whether the platform would accept the characters at all (X rejects U+FFFE…).
-    pub valid_text: bool,
+    /// Words that address the reader, analysed by the first `address.*` rule that asks
+    /// and shared by the others.
+    pub addresses: OnceCell<Vec<address::grammar::Address>>,
+    /// Words with their sentence and clause, built by the first `neutrality.*` rule that
+    /// asks and shared by the others.
+    pub neutrality_segments: OnceCell<neutrality::Segments>,
+    /// The party mentions, found by the first `neutrality.*` rule that asks and shared by
+    /// the others (each compiles the same matcher from the account).
+    pub party_mentions: OnceCell<Vec<neutrality::PartyMention>>,
 }
 
 /// One finding before the engine adds rule id, severity and span encodings.
@@ -204,7 +199,7 @@ macro_rules! rule_settings {
                 pub $field: Option<$ty>,
             )*
         }
-        $crate::policy::read::policy_struct!(merge Settings { enabled, severity, message, help, source $(, $field)* });
+        $crate::config::read::policy_struct!(merge Settings { enabled, severity, message, help, source $(, $field)* });
         impl $crate::rules::CommonSettings for Settings {
             fn enabled(&self) -> Option<bool> { self.enabled }
             fn severity(&self) -> Option<$crate::report::Severity> { self.severity }
@@ -339,7 +334,7 @@ macro_rules! registry {
                 pub $field: Option<$family::$file::Settings>,
             )*
         }
-        $crate::policy::read::policy_struct!(RuleTable { $( $field as $id ),* });
+        $crate::config::read::policy_struct!(RuleTable { $( $field as $id ),* });
         impl Merge for RuleTable {
             fn overlay(&mut self, other: Self) {
                 // Per rule, per key: an account can change a severity and keep the parameters.

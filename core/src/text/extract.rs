@@ -15,8 +15,10 @@
 //!
 //! All offsets are UTF-8 byte offsets into the text passed in.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::fmt;
+use std::ops::Range;
 
 use regex::Regex;
 
@@ -1037,6 +1039,59 @@ fn is_invalid_mention_end(after: &str) -> bool {
             .chars()
             .next()
             .is_some_and(|next| next == '@' || next == '＠' || is_latin_accent(next))
+}
+
+/// URLs, emoji and remote mentions of one text, extracted on first use and shared by the
+/// counters of every platform a draft goes to (one check measures several platforms).
+pub struct TextScan<'t> {
+    pub(crate) text: &'t str,
+    pub(crate) extractor: &'t Extractor,
+    urls: OnceCell<Vec<Entity>>,
+    emoji: OnceCell<Vec<Range<usize>>>,
+    remote_mentions: OnceCell<Vec<(Entity, usize)>>,
+}
+
+impl<'t> TextScan<'t> {
+    /// A scan of `text`; nothing is extracted until a counter asks.
+    #[must_use]
+    pub fn new(text: &'t str, extractor: &'t Extractor) -> Self {
+        TextScan {
+            text,
+            extractor,
+            urls: OnceCell::new(),
+            emoji: OnceCell::new(),
+            remote_mentions: OnceCell::new(),
+        }
+    }
+
+    /// A scan whose URLs are already known: `urls` must be `extractor.urls(text)`.
+    pub(crate) fn with_urls(text: &'t str, extractor: &'t Extractor, urls: Vec<Entity>) -> Self {
+        let scan = TextScan::new(text, extractor);
+        // A fresh cell is empty, so `set` cannot fail.
+        let _ = scan.urls.set(urls);
+        scan
+    }
+
+    /// The scanned text.
+    #[must_use]
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    pub(crate) fn urls(&self) -> &[Entity] {
+        self.urls.get_or_init(|| self.extractor.urls(self.text))
+    }
+
+    /// Emoji sequences of the text, extracted on first use.
+    pub(crate) fn emoji(&self) -> &[Range<usize>] {
+        self.emoji
+            .get_or_init(|| self.extractor.emoji_ranges(self.text).collect())
+    }
+
+    pub(crate) fn remote_mentions(&self) -> &[(Entity, usize)] {
+        self.remote_mentions
+            .get_or_init(|| self.extractor.remote_mentions(self.text))
+    }
 }
 
 #[cfg(test)]

@@ -14,13 +14,9 @@ pub(crate) mod sentences;
 use std::cell::OnceCell;
 use std::ops::Range;
 
-use crate::rules::address::grammar::Address;
-use crate::rules::neutrality::{PartyMention, Segments};
-use extract::{Entity, EntityKind, Extractor};
+use extract::{Entity, EntityKind, Extractor, TextScan};
 use fold::Folded;
 use lexicon::LexiconSet;
-
-use crate::platform::counting::TextScan;
 
 /// The draft text with its entities, extracted once per check and shared by all rules.
 pub(crate) struct TextView<'a> {
@@ -40,15 +36,6 @@ pub(crate) struct TextView<'a> {
     /// URLs, emoji and remote mentions for the platform counters, extracted on first use;
     /// the emoji rules read the same emoji ranges.
     scan: TextScan<'a>,
-    /// Words that address the reader, analysed on first use and shared by the four
-    /// `address.*` rules.
-    addresses: OnceCell<Vec<Address>>,
-    /// Words with their sentence and clause, built on first use and shared by the
-    /// `neutrality.*` rules.
-    neutrality_segments: OnceCell<Segments>,
-    /// The party mentions, found on first use and shared by the `neutrality.*` rules
-    /// (each compiles the same matcher from the account).
-    party_mentions: OnceCell<Vec<PartyMention>>,
     /// The checked account's lexicons in one automaton, if the engine gave them.
     lexicons: Option<&'a LexiconSet>,
     /// Their hits per bucket, found on first use.
@@ -109,9 +96,6 @@ impl<'a> TextView<'a> {
             term_starts: OnceCell::new(),
             sentences: OnceCell::new(),
             scan: TextScan::with_urls(text, extractor, urls),
-            addresses: OnceCell::new(),
-            neutrality_segments: OnceCell::new(),
-            party_mentions: OnceCell::new(),
             lexicons: None,
             lexicon_hits: OnceCell::new(),
         }
@@ -132,11 +116,6 @@ impl<'a> TextView<'a> {
             .lexicon_hits
             .get_or_init(|| set.hits(self.folded().as_str().as_bytes(), self.term_starts()));
         hits.get(bucket).map(Vec::as_slice)
-    }
-
-    /// The party mentions: `find` runs on the first call only.
-    pub fn party_mentions(&self, find: impl FnOnce() -> Vec<PartyMention>) -> &[PartyMention] {
-        self.party_mentions.get_or_init(find)
     }
 
     /// Emoji sequences ([`Extractor::emoji_ranges`]), found once per check and shared with
@@ -167,16 +146,6 @@ impl<'a> TextView<'a> {
     pub fn sentences(&self) -> &sentences::Segmentation {
         self.sentences
             .get_or_init(|| sentences::Segmentation::new(self.text, &self.entities))
-    }
-
-    /// The words that address the reader: `analyse` runs on the first call only.
-    pub fn addresses(&self, analyse: impl FnOnce() -> Vec<Address>) -> &[Address] {
-        self.addresses.get_or_init(analyse)
-    }
-
-    /// The neutrality rules' segments: `build` runs on the first call only.
-    pub fn neutrality_segments(&self, build: impl FnOnce() -> Segments) -> &Segments {
-        self.neutrality_segments.get_or_init(build)
     }
 
     /// The innermost known region at a byte offset.

@@ -18,8 +18,25 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use serde::Serialize;
 
-use crate::policy::ElectionWindow;
 use crate::time::week::{Range, monday_of, start_of, week_from};
+
+/// An election with its pre-election window resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ElectionWindow {
+    pub name: String,
+    /// First day of the window.
+    pub opens: jiff::civil::Date,
+    /// Election day, the last day of the window.
+    pub date: jiff::civil::Date,
+    pub candidates: Vec<String>,
+}
+
+impl ElectionWindow {
+    /// Whether a day lies in the window (election day included).
+    pub fn contains(&self, day: jiff::civil::Date) -> bool {
+        self.opens <= day && day <= self.date
+    }
+}
 
 /// Full weeks averaged for the baseline unless a policy says otherwise: about a quarter.
 pub(crate) const DEFAULT_BASELINE_WEEKS: u32 = 12;

@@ -16,6 +16,7 @@ use jiff::civil::Date;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::config::read::policy_enum;
 use crate::time::municipality::HolidayRegion;
 
 /// A German federal state by its ISO 3166-2:DE code (`NW` for North Rhine-Westphalia).
@@ -200,6 +201,25 @@ pub(crate) fn public_holiday(date: Date, region: Option<&HolidayRegion>) -> Opti
         .find(|(day, _)| *day == date)
         .map(|(_, name)| name)
 }
+
+policy_enum!(FederalState {
+    "BW" => BW,
+    "BY" => BY,
+    "BE" => BE,
+    "BB" => BB,
+    "HB" => HB,
+    "HH" => HH,
+    "HE" => HE,
+    "MV" => MV,
+    "NI" => NI,
+    "NW" => NW,
+    "RP" => RP,
+    "SL" => SL,
+    "SN" => SN,
+    "ST" => ST,
+    "SH" => SH,
+    "TH" => TH,
+});
 
 #[cfg(test)]
 mod tests {

@@ -16,14 +16,7 @@ pub use office_hours::{OfficeHoursSettings, OfficeWindowSettings, Weekday};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
-use crate::draft::Draft;
 use crate::lang::Lang;
-
-/// When a draft goes out: `scheduled_at`, else `published_at` (archives), else `now` (a post
-/// sent right away). `None` when none is known: time rules then have nothing to check.
-pub(crate) fn post_time(draft: &Draft, now: Option<Timestamp>) -> Option<Timestamp> {
-    draft.scheduled_at.or(draft.published_at).or(now)
-}
 
 /// A local date and time for messages: `04.05.2026 10:00` (de), `2026-05-04 10:00` (en).
 pub(crate) fn local_label(at: Timestamp, tz: &TimeZone, lang: Lang) -> String {

@@ -5,7 +5,8 @@ use jiff::Zoned;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::policy::{Localized, localized};
+use crate::config::read::{policy_enum, policy_struct};
+use crate::config::{Localized, localized};
 
 /// A day of the week as a policy writes it.
 #[derive(
@@ -242,6 +243,22 @@ fn describe_days(days: &[Weekday]) -> String {
             .join(", "),
     }
 }
+
+policy_enum!(Weekday {
+    "mon" => Mon,
+    "tue" => Tue,
+    "wed" => Wed,
+    "thu" => Thu,
+    "fri" => Fri,
+    "sat" => Sat,
+    "sun" => Sun,
+});
+policy_struct!(OfficeHoursSettings { windows, source });
+policy_struct!(OfficeWindowSettings {
+    days: required,
+    from: required,
+    to: required
+});
 
 #[cfg(test)]
 mod tests {

@@ -67,7 +67,7 @@ impl Rule for AddressFormal {
             return;
         };
         let wanted = form_name(required);
-        for address in self.grammar.analyse(cx.text) {
+        for address in self.grammar.analyse(cx) {
             if address.form != Form::Formal {
                 continue;
             }

@@ -19,6 +19,7 @@ use std::ops::Range;
 
 use foldhash::HashMap;
 
+use crate::rules::CheckContext;
 use crate::rules::address::words::{Class, Words};
 use crate::text::fold::Folded;
 use crate::text::{Region, TextView};
@@ -115,10 +116,15 @@ impl Grammar {
     }
 
     /// Every word of the draft that addresses the reader, in text order. Analysed once per
-    /// check and kept on the view for the other `address.*` rules: there is one grammar
+    /// check and kept on the context for the other `address.*` rules: there is one grammar
     /// per process ([`super::grammar`]), so the result is the same for all of them.
-    pub fn analyse<'v>(&self, view: &'v TextView<'_>) -> &'v [Address] {
-        view.addresses(|| Sentences::new(view, &self.words).addresses())
+    pub fn analyse<'c>(&self, cx: &'c CheckContext<'_>) -> &'c [Address] {
+        cx.addresses.get_or_init(|| self.analyse_view(cx.text))
+    }
+
+    /// Every word of the view's text that addresses the reader, analysed afresh.
+    fn analyse_view(&self, view: &TextView<'_>) -> Vec<Address> {
+        Sentences::new(view, &self.words).addresses()
     }
 }
 
@@ -1621,7 +1627,7 @@ mod tests {
         let view = TextView::new(text, &extractor);
         let grammar = Grammar::new().unwrap();
         grammar
-            .analyse(&view)
+            .analyse_view(&view)
             .iter()
             .map(|a| (a.form, a.marker, text[a.span.clone()].to_owned()))
             .collect()

@@ -92,7 +92,7 @@ impl Rule for AddressInformal {
             return;
         };
         let wanted = form_name(required);
-        for address in self.grammar.analyse(cx.text) {
+        for address in self.grammar.analyse(cx) {
             let wrong = match required {
                 Form::Formal => address.form != Form::Formal,
                 Form::Du => address.form == Form::Ihr,

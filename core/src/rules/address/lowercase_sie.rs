@@ -70,7 +70,7 @@ impl Rule for AddressLowercaseSie {
         if matches!(self.required, Some(Form::Du | Form::Ihr)) {
             return;
         }
-        for address in self.grammar.analyse(cx.text) {
+        for address in self.grammar.analyse(cx) {
             if address.marker != Marker::Lowercase {
                 continue;
             }

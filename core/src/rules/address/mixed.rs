@@ -57,7 +57,7 @@ impl Rule for AddressMixed {
         if !self.applies {
             return;
         }
-        let addresses = self.grammar.analyse(cx.text);
+        let addresses = self.grammar.analyse(cx);
         let first_formal = addresses.iter().find(|a| a.form == Form::Formal);
         let first_informal = addresses.iter().find(|a| a.form != Form::Formal);
         let (Some(formal), Some(informal)) = (first_formal, first_informal) else {

@@ -10,8 +10,9 @@ pub(crate) mod mixed;
 
 use std::sync::OnceLock;
 
+use crate::account::AddressForm;
+use crate::config::localized;
 use crate::lang::{Lang, tr};
-use crate::policy::{AddressForm, localized};
 use crate::rules::SettingError;
 use crate::rules::address::grammar::{Address, Form, Grammar};
 use crate::text::TextView;

@@ -11,9 +11,10 @@ use std::ops::Range;
 
 use jiff::{SignedDuration, Timestamp};
 
+use crate::account::{People, login_key};
+use crate::config::localized;
 use crate::draft::Approval;
 use crate::lang::{Lang, tr};
-use crate::policy::{People, localized, login_key};
 use crate::rules::editors::author;
 use crate::rules::{Account, CheckContext, SettingError};
 use crate::text::lexicon::{Lexicon, TermOptions};

@@ -1,5 +1,5 @@
+use crate::account::login_key;
 use crate::lang::tr;
-use crate::policy::login_key;
 use crate::report::Severity;
 use crate::rules::approval::{Flaw, Requirements, flawed, unmet};
 use crate::rules::editors::author;

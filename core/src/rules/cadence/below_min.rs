@@ -1,11 +1,11 @@
+use crate::config::localized;
+use crate::draft::post_time;
 use crate::lang::tr;
-use crate::policy::localized;
 use crate::report::Severity;
 use crate::rules::cadence::{decimal, posts_in};
 use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
 };
-use crate::time::post_time;
 use crate::time::week::{Range, monday_of, week_from};
 
 /// Weeks averaged unless the policy says otherwise: about a month.

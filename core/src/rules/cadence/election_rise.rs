@@ -1,17 +1,19 @@
+use crate::account::AccountKind;
+use crate::config::localized;
+use crate::draft::post_time;
 use crate::lang::tr;
-use crate::policy::{AccountKind, localized};
 use crate::report::Severity;
 use crate::rules::cadence::{decimal, posts_in};
 use crate::rules::neutrality::open_window;
 use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
 };
+use crate::time::date_label;
 use crate::time::election::{
     DEFAULT_BASELINE_WEEKS, DEFAULT_FACTOR, DEFAULT_MIN_EXTRA, PostRecord, RiseSettings,
     baseline_range, frequency_rise,
 };
 use crate::time::week::{Range, start_of};
-use crate::time::{date_label, post_time};
 
 /// Longest baseline: a year; longer averages reach into the previous campaign.
 const MAX_BASELINE_WEEKS: u32 = 52;

@@ -1,14 +1,15 @@
 use jiff::SignedDuration;
 
+use crate::config::localized;
+use crate::draft::post_time;
 use crate::lang::tr;
-use crate::policy::localized;
 use crate::report::Severity;
 use crate::rules::cadence::posts_in;
 use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
 };
 use crate::time::week::Range;
-use crate::time::{duration_label, local_label, post_time};
+use crate::time::{duration_label, local_label};
 
 /// Minimum spacing unless the policy says otherwise: an hour, so that one post's first
 /// reactions are answered before the next one asks for attention.

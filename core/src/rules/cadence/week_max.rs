@@ -1,11 +1,12 @@
+use crate::draft::post_time;
 use crate::lang::tr;
 use crate::report::Severity;
 use crate::rules::cadence::posts_in;
 use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
 };
+use crate::time::date_label;
 use crate::time::week::{iso_week_label, week_of};
-use crate::time::{date_label, post_time};
 
 rule_settings! {
     /// Settings of `cadence.week-max`. The band itself is the account's `posts-per-week`.

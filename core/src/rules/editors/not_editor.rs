@@ -1,5 +1,5 @@
+use crate::account::AccountKind;
 use crate::lang::tr;
-use crate::policy::AccountKind;
 use crate::report::Severity;
 use crate::rules::editors::author;
 use crate::rules::{

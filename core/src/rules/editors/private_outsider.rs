@@ -1,5 +1,5 @@
+use crate::account::{AccountKind, login_key};
 use crate::lang::tr;
-use crate::policy::{AccountKind, login_key};
 use crate::report::Severity;
 use crate::rules::editors::author;
 use crate::rules::{

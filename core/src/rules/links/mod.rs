@@ -4,7 +4,7 @@ pub(crate) mod https;
 pub(crate) mod max;
 pub(crate) mod shortener;
 
-use crate::policy::localized;
+use crate::config::localized;
 use crate::rules::SettingError;
 use crate::text::links::{host_within, normalize_domain};
 

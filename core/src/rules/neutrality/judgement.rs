@@ -812,10 +812,10 @@ impl Rule for NeutralityJudgement {
             return;
         }
         let view = cx.text;
-        let segments = Segments::of(view);
+        let segments = Segments::of(cx);
         let word_of = |span: &Range<usize>| segments.word_at(span.start);
         let mut actors: Vec<Actor> = Vec::new();
-        for mention in self.parties.find(view, segments) {
+        for mention in self.parties.find(cx, segments) {
             if in_opening_mentions(view, &mention.span) && !is_whole_handle(view, &mention.span) {
                 continue;
             }

@@ -9,11 +9,15 @@ pub(crate) mod vote_call;
 
 use std::ops::Range;
 
-use crate::policy::{AccountKind, ElectionWindow, Localized, localized};
+use crate::account::AccountKind;
+
+use crate::config::{Localized, localized};
+
 use crate::rules::{Account, CheckContext, SettingError};
 use crate::text::TextView;
 use crate::text::fold::is_ignorable;
 use crate::text::lexicon::{Lexicon, TermOptions};
+use crate::time::election::ElectionWindow;
 
 /// Parties when the policy's `[politics] parties` is not set: the parties named in the
 /// research notes and their youth organisations.
@@ -396,10 +400,11 @@ pub(crate) struct Segments {
 }
 
 impl Segments {
-    /// The segments of the view's text, built once per check and shared by the
+    /// The segments of the draft's text, built once per check and shared by the
     /// neutrality rules (they depend on the text only).
-    pub fn of<'v>(view: &'v TextView<'_>) -> &'v Segments {
-        view.neutrality_segments(|| Segments::build(view))
+    pub fn of<'c>(cx: &'c CheckContext<'_>) -> &'c Segments {
+        cx.neutrality_segments
+            .get_or_init(|| Segments::build(cx.text))
     }
 
     fn build(view: &TextView<'_>) -> Segments {
@@ -643,8 +648,10 @@ impl PartyMatcher {
 
     /// Every party mention in the draft, in text order. Found once per check and shared:
     /// every rule's matcher is compiled from the same account, so all give the same answer.
-    pub fn find(&self, view: &TextView<'_>, segments: &Segments) -> Vec<PartyMention> {
-        view.party_mentions(|| self.search(view, segments)).to_vec()
+    pub fn find(&self, cx: &CheckContext<'_>, segments: &Segments) -> Vec<PartyMention> {
+        cx.party_mentions
+            .get_or_init(|| self.search(cx.text, segments))
+            .to_vec()
     }
 
     fn search(&self, view: &TextView<'_>, segments: &Segments) -> Vec<PartyMention> {

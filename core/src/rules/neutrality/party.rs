@@ -94,10 +94,10 @@ impl Rule for NeutralityParty {
         if !applies(cx.account) {
             return;
         }
-        let segments = Segments::of(cx.text);
+        let segments = Segments::of(cx);
         let window = open_window(cx);
         let note = window.map(|w| window_note(w).get(cx.lang).to_owned());
-        for mention in self.matcher.find(cx.text, segments) {
+        for mention in self.matcher.find(cx, segments) {
             let party = quoted(cx.text, &mention.span);
             let note = note.as_deref().unwrap_or_default();
             let mut finding = Finding::new(

@@ -120,7 +120,7 @@ impl Rule for NeutralitySelfPromotion {
             return;
         };
         let view = cx.text;
-        let segments = Segments::of(view);
+        let segments = Segments::of(cx);
         let plain = |span: &Range<usize>| view.region_at(span.start) != Region::Quote;
         let mut selves: Vec<(usize, Range<usize>)> = Vec::new();
         let spans = self

@@ -417,10 +417,10 @@ impl Rule for NeutralityVoteCall {
             return;
         }
         let view = cx.text;
-        let segments = Segments::of(view);
+        let segments = Segments::of(cx);
         let mut targets: Vec<(usize, Range<usize>)> = self
             .parties
-            .find(view, segments)
+            .find(cx, segments)
             .into_iter()
             .map(|m| (segments.words[m.word].sentence, m.span))
             .collect();

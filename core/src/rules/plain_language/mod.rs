@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::policy::{did_you_mean, localized};
+use crate::config::{did_you_mean, localized};
 use crate::rules::SettingError;
 use crate::text::fold::Folded;
 use crate::text::lexicon::{Lexicon, TermOptions};
@@ -38,7 +38,7 @@ pub struct CustomTerm {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub inflected: bool,
 }
-crate::policy::read::policy_struct!(CustomTerm {
+crate::config::read::policy_struct!(CustomTerm {
     term: required,
     instead: required,
     suggest,
@@ -62,7 +62,7 @@ pub(crate) struct BuiltinTerm {
     #[serde(default)]
     pub closing: bool,
 }
-crate::policy::read::policy_struct!(BuiltinTerm {
+crate::config::read::policy_struct!(BuiltinTerm {
     term: required,
     instead: required,
     suggest,
@@ -78,7 +78,7 @@ pub(crate) struct BuiltinLexicons {
     pub bureaucratic: Vec<BuiltinTerm>,
     pub abbreviation: Vec<BuiltinTerm>,
 }
-crate::policy::read::policy_struct!(BuiltinLexicons {
+crate::config::read::policy_struct!(BuiltinLexicons {
     bureaucratic: required,
     abbreviation: required,
 });
@@ -87,7 +87,7 @@ crate::policy::read::policy_struct!(BuiltinLexicons {
 pub(crate) fn builtin() -> Result<&'static BuiltinLexicons, SettingError> {
     static PARSED: OnceLock<Result<BuiltinLexicons, String>> = OnceLock::new();
     PARSED
-        .get_or_init(|| crate::policy::de::read(LEXICON_FILE).map_err(|e| e.message))
+        .get_or_init(|| crate::config::de::read(LEXICON_FILE).map_err(|e| e.message))
         .as_ref()
         .map_err(|reason| SettingError {
             key: "add",

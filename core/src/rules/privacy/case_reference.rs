@@ -2,8 +2,8 @@ use std::ops::Range;
 
 use regex::Regex;
 
+use crate::config::localized;
 use crate::lang::tr;
-use crate::policy::localized;
 use crate::report::Severity;
 use crate::rules::privacy::{built_in_regex, in_entity};
 use crate::rules::{

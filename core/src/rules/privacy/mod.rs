@@ -7,7 +7,7 @@ pub(crate) mod phone;
 
 use regex::Regex;
 
-use crate::policy::localized;
+use crate::config::localized;
 use crate::rules::SettingError;
 use crate::text::TextView;
 

@@ -1,7 +1,7 @@
 use regex::Regex;
 
+use crate::config::localized;
 use crate::lang::tr;
-use crate::policy::localized;
 use crate::report::Severity;
 use crate::rules::privacy::{built_in_regex, in_entity};
 use crate::rules::{

@@ -1,5 +1,5 @@
+use crate::config::localized;
 use crate::lang::tr;
-use crate::policy::localized;
 use crate::report::Severity;
 use crate::rules::readability::{decimal, nominal_stem, verb_for};
 use crate::rules::{

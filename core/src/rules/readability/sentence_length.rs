@@ -1,5 +1,5 @@
+use crate::config::localized;
 use crate::lang::tr;
-use crate::policy::localized;
 use crate::report::Severity;
 use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,

@@ -1,14 +1,16 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::account::AccountKind;
+use crate::config::localized;
+use crate::draft::post_time;
 use crate::lang::tr;
-use crate::policy::{AccountKind, localized};
 use crate::report::Severity;
 use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
 };
+use crate::time::date_label;
 use crate::time::days::{DaySpec, movable_day_names};
-use crate::time::{date_label, post_time};
 
 /// A day without regular posts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -22,7 +24,7 @@ pub struct BlackoutDay {
     /// (Sunday before the first Advent).
     pub date: String,
 }
-crate::policy::read::policy_struct!(BlackoutDay {
+crate::config::read::policy_struct!(BlackoutDay {
     name: required,
     date: required
 });

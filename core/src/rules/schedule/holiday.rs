@@ -1,10 +1,11 @@
+use crate::draft::post_time;
 use crate::lang::tr;
 use crate::report::Severity;
 use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
 };
 use crate::time::holidays::public_holiday;
-use crate::time::{HolidayRegion, date_label, post_time};
+use crate::time::{HolidayRegion, date_label};
 
 rule_settings! {
     /// Settings of `schedule.holiday`. The state is the account's (or the policy's)

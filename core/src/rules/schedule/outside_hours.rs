@@ -1,11 +1,12 @@
+use crate::config::localized;
+use crate::draft::post_time;
 use crate::lang::tr;
-use crate::policy::localized;
 use crate::report::Severity;
 use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
 };
 use crate::time::office_hours::OfficeHours;
-use crate::time::{local_label, post_time, weekday_name};
+use crate::time::{local_label, weekday_name};
 
 /// Longest reply time a post may ask for: a whole day.
 const MAX_REPLY_MINUTES: u32 = 24 * 60;

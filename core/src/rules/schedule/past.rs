@@ -1,7 +1,7 @@
 use jiff::SignedDuration;
 
+use crate::config::localized;
 use crate::lang::tr;
-use crate::policy::localized;
 use crate::report::Severity;
 use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,

@@ -7,7 +7,8 @@ pub(crate) mod unlisted_platform;
 
 #[cfg(test)]
 mod tests {
-    use crate::policy::{AccountKind, Policy};
+    use crate::account::AccountKind;
+    use crate::policy::Policy;
 
     fn shipped_paderborn() -> Policy {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../policies/");

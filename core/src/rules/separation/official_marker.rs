@@ -1,5 +1,5 @@
+use crate::account::AccountKind;
 use crate::lang::tr;
-use crate::policy::AccountKind;
 use crate::report::Severity;
 use crate::rules::separation::clauses::{POSSESSIVES_PLURAL, POSSESSIVES_SINGULAR, Words};
 use crate::rules::separation::terms::{TermTable, options_for};

@@ -3,8 +3,8 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::account::AccountKind;
 use crate::lang::tr;
-use crate::policy::AccountKind;
 use crate::report::Severity;
 use crate::rules::separation::clauses::{
     POSSESSIVES_PLURAL, POSSESSIVES_PLURAL_NOUN, POSSESSIVES_SINGULAR, Words,
@@ -53,7 +53,7 @@ pub struct TopicTerms {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub anywhere: Vec<String>,
 }
-crate::policy::read::policy_struct!(TopicTerms {
+crate::config::read::policy_struct!(TopicTerms {
     possessive,
     first_person,
     anywhere

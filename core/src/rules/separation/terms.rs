@@ -1,6 +1,6 @@
 //! Term lists from the policy compiled into one lexicon, with what each term stands for.
 
-use crate::policy::localized;
+use crate::config::localized;
 use crate::rules::SettingError;
 use crate::text::fold::Folded;
 use crate::text::lexicon::{Lexicon, TermOptions};

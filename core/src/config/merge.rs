@@ -44,9 +44,9 @@ pub(crate) fn overlay_table<T: Merge>(slot: &mut Option<T>, other: Option<T>) {
 /// Implements [`Merge`] for a struct by merging each listed field.
 macro_rules! merge_fields {
     ($ty:ty { $($field:ident),* $(,)? }) => {
-        impl $crate::policy::merge::Merge for $ty {
+        impl $crate::config::merge::Merge for $ty {
             fn overlay(&mut self, other: Self) {
-                $( $crate::policy::merge::Merge::overlay(&mut self.$field, other.$field); )*
+                $( $crate::config::merge::Merge::overlay(&mut self.$field, other.$field); )*
             }
         }
     };

@@ -17,10 +17,6 @@ use toml::Spanned;
 use toml::de::{DeString, DeValue};
 
 use super::de::{Shown, TomlError, Value};
-use crate::platform::{Counting, Platform};
-use crate::policy::{AccountKind, AddressForm};
-use crate::report::Severity;
-use crate::time::{FederalState, OfficeHoursSettings, OfficeWindowSettings, Weekday};
 
 /// A type read from one TOML value.
 pub(crate) trait FromPolicyValue: Sized {
@@ -284,7 +280,7 @@ pub(crate) const fn kebab<const N: usize>(snake: &str) -> [u8; N] {
 macro_rules! key_name {
     ($field:ident) => {{
         const SNAKE: &str = stringify!($field);
-        const BYTES: [u8; SNAKE.len()] = $crate::policy::read::kebab(SNAKE);
+        const BYTES: [u8; SNAKE.len()] = $crate::config::read::kebab(SNAKE);
         const NAME: &str = match ::core::str::from_utf8(&BYTES) {
             Ok(name) => name,
             Err(_) => SNAKE,
@@ -300,27 +296,27 @@ pub(crate) use key_name;
 /// Implements [`FromPolicyValue`] for a struct as serde derive with `deny_unknown_fields`
 /// and `rename_all = "kebab-case"` reads it. Fields are listed in declaration order; a
 /// field without `: required` is `#[serde(default)]`; `as "key"` renames one. With a
-/// leading `merge` the struct also gets [`Merge`](crate::policy::merge::Merge) field by
+/// leading `merge` the struct also gets [`Merge`](crate::config::merge::Merge) field by
 /// field.
 macro_rules! policy_struct {
     (merge $ty:ident { $( $field:ident ),* $(,)? }) => {
-        $crate::policy::merge::merge_fields!($ty { $( $field ),* });
-        $crate::policy::read::policy_struct!($ty { $( $field ),* });
+        $crate::config::merge::merge_fields!($ty { $( $field ),* });
+        $crate::config::read::policy_struct!($ty { $( $field ),* });
     };
     ($ty:ident { $( $field:ident $(as $key:literal)? ),* $(,)? }) => {
         // Every field has a default: values go straight into a default struct.
-        impl $crate::policy::read::FromPolicyValue for $ty {
+        impl $crate::config::read::FromPolicyValue for $ty {
             fn from_value(
-                value: $crate::policy::de::Value<'_>,
-            ) -> ::std::result::Result<Self, $crate::policy::de::TomlError> {
-                static SHAPE: $crate::policy::read::Shape =
-                    $crate::policy::read::policy_struct!(@shape $ty { $( $field $(as $key)? ),* });
+                value: $crate::config::de::Value<'_>,
+            ) -> ::std::result::Result<Self, $crate::config::de::TomlError> {
+                static SHAPE: $crate::config::read::Shape =
+                    $crate::config::read::policy_struct!(@shape $ty { $( $field $(as $key)? ),* });
                 let mut out = <$ty as ::std::default::Default>::default();
-                $crate::policy::read::read_struct(value, &SHAPE, &mut |index, value| {
+                $crate::config::read::read_struct(value, &SHAPE, &mut |index, value| {
                     let mut field_index = 0;
                     $(
                         if index == field_index {
-                            out.$field = $crate::policy::read::FromPolicyValue::from_value(value)?;
+                            out.$field = $crate::config::read::FromPolicyValue::from_value(value)?;
                             return Ok(());
                         }
                         field_index += 1;
@@ -333,19 +329,19 @@ macro_rules! policy_struct {
         }
     };
     ($ty:ident { $( $field:ident $(as $key:literal)? $(: $required:ident)? ),* $(,)? }) => {
-        impl $crate::policy::read::FromPolicyValue for $ty {
+        impl $crate::config::read::FromPolicyValue for $ty {
             fn from_value(
-                value: $crate::policy::de::Value<'_>,
-            ) -> ::std::result::Result<Self, $crate::policy::de::TomlError> {
-                static SHAPE: $crate::policy::read::Shape = $crate::policy::read::policy_struct!(
+                value: $crate::config::de::Value<'_>,
+            ) -> ::std::result::Result<Self, $crate::config::de::TomlError> {
+                static SHAPE: $crate::config::read::Shape = $crate::config::read::policy_struct!(
                     @shape $ty { $( $field $(as $key)? $(: $required)? ),* }
                 );
                 $( let mut $field = None; )*
-                $crate::policy::read::read_struct(value, &SHAPE, &mut |index, value| {
+                $crate::config::read::read_struct(value, &SHAPE, &mut |index, value| {
                     let mut field_index = 0;
                     $(
                         if index == field_index {
-                            $field = Some($crate::policy::read::FromPolicyValue::from_value(value)?);
+                            $field = Some($crate::config::read::FromPolicyValue::from_value(value)?);
                             return Ok(());
                         }
                         field_index += 1;
@@ -354,7 +350,7 @@ macro_rules! policy_struct {
                     Ok(())
                 })?;
                 let mut field_index = 0;
-                $( let $field = $crate::policy::read::policy_struct!(
+                $( let $field = $crate::config::read::policy_struct!(
                     @finish $field SHAPE field_index $($required)?
                 ); field_index += 1; )*
                 let _ = field_index;
@@ -363,24 +359,27 @@ macro_rules! policy_struct {
         }
     };
     (@shape $ty:ident { $( $field:ident $(as $key:literal)? $(: $required:ident)? ),* }) => {
-        $crate::policy::read::Shape {
+        $crate::config::read::Shape {
             expecting: concat!("struct ", stringify!($ty)),
-            fields: &[$( $crate::policy::read::key_name!($field $($key)?) ),*],
-            required: &[$( $crate::policy::read::policy_struct!(@required $($required)?) ),*],
+            fields: &[$( $crate::config::read::key_name!($field $($key)?) ),*],
+            required: &[$( $crate::config::read::policy_struct!(@required $($required)?) ),*],
         }
     };
     (@required) => { false };
     (@required required) => { true };
     (@finish $field:ident $shape:ident $index:ident) => { $field.unwrap_or_default() };
     (@finish $field:ident $shape:ident $index:ident required) => {
-        $crate::policy::read::required($field, &$shape, $index)?
+        $crate::config::read::required($field, &$shape, $index)?
     };
 }
 pub(crate) use policy_struct;
 
 /// Which variant a value names, read as serde derive reads a unit-only enum through toml:
 /// a string, or a one-entry table whose value is empty (`{ official = {} }`).
-fn read_variant(value: Value<'_>, variants: &'static [&'static str]) -> Result<usize, TomlError> {
+pub(crate) fn read_variant(
+    value: Value<'_>,
+    variants: &'static [&'static str],
+) -> Result<usize, TomlError> {
     let (span, raw) = value.into_parts();
     let variant = |name: &str, at: &Range<usize>| {
         key_variant(name, variants).map_err(|e| e.or_span(at.clone()))
@@ -428,7 +427,10 @@ fn unit_variant(value: Value<'_>) -> Result<(), TomlError> {
 }
 
 /// The index of the variant named `key`, or serde's "unknown variant" error.
-fn key_variant(key: &str, variants: &'static [&'static str]) -> Result<usize, TomlError> {
+pub(crate) fn key_variant(
+    key: &str,
+    variants: &'static [&'static str],
+) -> Result<usize, TomlError> {
     variants
         .iter()
         .position(|v| *v == key)
@@ -443,76 +445,30 @@ macro_rules! policy_enum {
             const POLICY_NAMES: &'static [&'static str] = &[$( $name ),*];
             const POLICY_VALUES: &'static [$ty] = &[$( $ty::$variant ),*];
 
-            fn policy_variant(index: usize) -> Result<$ty, TomlError> {
-                Self::POLICY_VALUES
-                    .get(index)
-                    .copied()
-                    .ok_or_else(|| TomlError::custom("unknown variant index"))
+            fn policy_variant(index: usize) -> Result<$ty, $crate::config::de::TomlError> {
+                Self::POLICY_VALUES.get(index).copied().ok_or_else(|| {
+                    <$crate::config::de::TomlError as ::serde::de::Error>::custom(
+                        "unknown variant index",
+                    )
+                })
             }
         }
-        impl FromPolicyValue for $ty {
-            fn from_value(value: Value<'_>) -> Result<Self, TomlError> {
-                read_variant(value, Self::POLICY_NAMES).and_then(Self::policy_variant)
+        impl $crate::config::read::FromPolicyValue for $ty {
+            fn from_value(
+                value: $crate::config::de::Value<'_>,
+            ) -> Result<Self, $crate::config::de::TomlError> {
+                $crate::config::read::read_variant(value, Self::POLICY_NAMES)
+                    .and_then(Self::policy_variant)
             }
         }
-        impl FromPolicyKey for $ty {
-            fn from_key(key: DeString<'_>) -> Result<Self, TomlError> {
-                key_variant(&key, Self::POLICY_NAMES).and_then(Self::policy_variant)
+        impl $crate::config::read::FromPolicyKey for $ty {
+            fn from_key(
+                key: ::toml::de::DeString<'_>,
+            ) -> Result<Self, $crate::config::de::TomlError> {
+                $crate::config::read::key_variant(&key, Self::POLICY_NAMES)
+                    .and_then(Self::policy_variant)
             }
         }
     };
 }
-
-policy_enum!(Severity { "info" => Info, "warning" => Warning, "error" => Error });
-policy_enum!(Platform {
-    "x" => X,
-    "mastodon" => Mastodon,
-    "bluesky" => Bluesky,
-    "threads" => Threads,
-    "instagram" => Instagram,
-    "facebook" => Facebook,
-    "linkedin" => Linkedin,
-});
-policy_enum!(AccountKind { "official" => Official, "private" => Private });
-policy_enum!(AddressForm { "sie" => Sie, "du" => Du, "ihr" => Ihr });
-policy_enum!(Weekday {
-    "mon" => Mon,
-    "tue" => Tue,
-    "wed" => Wed,
-    "thu" => Thu,
-    "fri" => Fri,
-    "sat" => Sat,
-    "sun" => Sun,
-});
-policy_enum!(FederalState {
-    "BW" => BW,
-    "BY" => BY,
-    "BE" => BE,
-    "BB" => BB,
-    "HB" => HB,
-    "HH" => HH,
-    "HE" => HE,
-    "MV" => MV,
-    "NI" => NI,
-    "NW" => NW,
-    "RP" => RP,
-    "SL" => SL,
-    "SN" => SN,
-    "ST" => ST,
-    "SH" => SH,
-    "TH" => TH,
-});
-policy_enum!(Counting {
-    "x-weighted" => XWeighted,
-    "graphemes" => Graphemes,
-    "chars-emoji-as-bytes" => CharsEmojiAsBytes,
-    "chars" => Chars,
-});
-
-// Declared with the office-hours code; read here with the rest of the policy.
-policy_struct!(OfficeHoursSettings { windows, source });
-policy_struct!(OfficeWindowSettings {
-    days: required,
-    from: required,
-    to: required
-});
+pub(crate) use policy_enum;
