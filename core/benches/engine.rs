@@ -140,6 +140,48 @@ fn check_corpus(bencher: Bencher) {
         });
 }
 
+/// The yardstick of issue 12: one Aho–Corasick pass with 240 terms (the first of the
+/// plain-language lexicons, `core/data/bureaucratic.toml`, ASCII case-insensitive) over the
+/// same posts, counting matches. A check does more than one pass; the issue asks
+/// `check_corpus` for at least 1/5 of this rate (compare the two `posts/s` lines).
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn aho_corasick_240_terms(bencher: Bencher) {
+    let f = fixture();
+    let automaton = yardstick_automaton();
+    bencher
+        .counter(ItemsCount::new(f.drafts.len()))
+        .counter(BytesCount::new(f.bytes))
+        .bench(|| {
+            for draft in &f.drafts {
+                black_box(automaton.find_iter(black_box(draft.text.as_str())).count());
+            }
+        });
+}
+
+/// Number of terms in the yardstick pass (the issue's figure).
+const YARDSTICK_TERMS: usize = 240;
+
+fn yardstick_automaton() -> aho_corasick::AhoCorasick {
+    let table: toml::Table =
+        toml::from_str(include_str!("../data/bureaucratic.toml")).expect("bureaucratic.toml");
+    let terms: Vec<&str> = ["bureaucratic", "abbreviation"]
+        .iter()
+        .filter_map(|list| table.get(*list)?.as_array())
+        .flatten()
+        .filter_map(|entry| entry.get("term")?.as_str())
+        .take(YARDSTICK_TERMS)
+        .collect();
+    assert_eq!(
+        terms.len(),
+        YARDSTICK_TERMS,
+        "bureaucratic.toml has fewer terms"
+    );
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(terms)
+        .expect("yardstick automaton")
+}
+
 /// Compiling the policy: what a service pays once at start or on policy reload.
 #[divan::bench(sample_count = 200)]
 fn engine_new(bencher: Bencher) {

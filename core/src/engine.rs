@@ -13,6 +13,7 @@ use crate::report::{Diagnostic, Measure, Report, Suggestion, Verdict};
 use crate::rules::{CheckContext, CompiledRule, Finding, compile_for_account};
 use crate::text::TextView;
 use crate::text::extract::Extractor;
+use crate::text::lexicon::LexiconSet;
 use crate::text::offsets::spans_for;
 use crate::wire::check_size;
 
@@ -31,6 +32,8 @@ pub struct Engine {
 struct CompiledAccount {
     account: Account,
     rules: Vec<CompiledRule>,
+    /// Every lexicon the rules search in each check, in one automaton.
+    lexicons: LexiconSet,
     /// How each platform counts text for this account, with its limits.
     counters: BTreeMap<Platform, Counter>,
 }
@@ -52,6 +55,15 @@ impl Engine {
             let rules = compile_for_account(&layers, &account).map_err(|(rule, error)| {
                 policy.rule_setting_error(&account, rule, error.key, error.message)
             })?;
+            let lexicons =
+                LexiconSet::new(rules.iter().flat_map(|rule| rule.rule.lexicons(&account)))
+                    .map_err(|reason| {
+                        PolicyError::new(
+                            PolicyErrorKind::InvalidValue,
+                            "<engine>",
+                            Localized::new(reason.clone(), reason),
+                        )
+                    })?;
             let counters = account
                 .caps
                 .iter()
@@ -62,6 +74,7 @@ impl Engine {
                 CompiledAccount {
                     account,
                     rules,
+                    lexicons,
                     counters,
                 },
             );
@@ -107,7 +120,7 @@ impl Engine {
             None => account.platforms.clone(),
         };
 
-        let text = TextView::new(&draft.text, &self.extractor);
+        let text = TextView::new(&draft.text, &self.extractor).with_lexicons(&compiled.lexicons);
         let reply_prefix = draft.reply_prefix_len();
         let measures: BTreeMap<Platform, PlatformMeasure> = platforms
             .iter()
@@ -135,6 +148,7 @@ impl Engine {
             post_index: Default::default(),
             addresses: Default::default(),
             neutrality_segments: Default::default(),
+            party_mentions: Default::default(),
         };
         let mut diagnostics = Vec::new();
         let mut findings = Vec::new();

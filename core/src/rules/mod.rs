@@ -36,6 +36,7 @@ use crate::lang::Lang;
 use crate::platform::{Platform, PlatformMeasure};
 use crate::report::Severity;
 use crate::text::TextView;
+use crate::text::lexicon::Lexicon;
 
 /// Everything a rule may look at while checking one draft. Built once per check and shared,
 /// so the text is scanned for entities and counted per platform only once.
@@ -64,6 +65,9 @@ pub(crate) struct CheckContext<'a> {
     /// Words with their sentence and clause, built by the first `neutrality.*` rule that
     /// asks and shared by the others.
     pub neutrality_segments: OnceCell<neutrality::Segments>,
+    /// The party mentions, found by the first `neutrality.*` rule that asks and shared by
+    /// the others (each compiles the same matcher from the account).
+    pub party_mentions: OnceCell<Vec<neutrality::PartyMention>>,
 }
 
 /// One finding before the engine adds rule id, severity and span encodings.
@@ -123,6 +127,15 @@ impl Finding {
 pub(crate) trait Rule: Send + Sync {
     /// Appends findings for the draft in `cx`.
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>);
+
+    /// The lexicons this rule searches in every check of `account`'s drafts: the engine
+    /// combines them into the account's one automaton ([`LexiconSet`]). Lexicons searched
+    /// only now and then (after another finding) stay out, so as not to slow every search.
+    ///
+    /// [`LexiconSet`]: crate::text::lexicon::LexiconSet
+    fn lexicons(&self, _account: &Account) -> Vec<&Lexicon> {
+        Vec::new()
+    }
 }
 
 /// A rule's settings type, default severity, documentation and compiler.

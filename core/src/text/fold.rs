@@ -48,36 +48,38 @@ impl Folded {
     /// for a letter, where it sits between two letters (or, for `$` and `€`, opens a word
     /// before a letter). Numbers and prices stay (`A4`, `5 €`, `10$`).
     fn read_symbols_as_letters(&mut self) {
-        if !self.text.contains(|c| letter_for_symbol(c).is_some()) {
-            return;
-        }
-        let chars: Vec<(usize, char)> = self.text.char_indices().collect();
-        let is_letter = |index: Option<usize>| {
-            index
-                .and_then(|i| chars.get(i))
-                .is_some_and(|&(_, c)| c.is_alphabetic())
-        };
-        let mut text = String::with_capacity(self.text.len());
-        let mut origin = Vec::with_capacity(self.origin.len());
-        for (index, &(byte, ch)) in chars.iter().enumerate() {
-            let before = index.checked_sub(1);
-            let opens_word = matches!(ch, '$' | '€')
-                && !before
-                    .and_then(|i| chars.get(i))
-                    .is_some_and(|&(_, c)| c.is_alphanumeric());
-            let replacement = letter_for_symbol(ch)
-                .filter(|_| (is_letter(before) || opens_word) && is_letter(Some(index + 1)));
-            match replacement {
-                Some(letter) => {
-                    text.push(letter);
-                    origin.push(self.origin[byte]);
-                }
-                None => {
-                    text.push(ch);
-                    origin.extend_from_slice(&self.origin[byte..byte + ch.len_utf8()]);
+        // Find the replacements first: most drafts have digits (dates, times), but hardly
+        // any between letters, and then nothing is copied.
+        let mut replacements: Vec<(usize, usize, char)> = Vec::new();
+        let mut previous: Option<char> = None;
+        let mut chars = self.text.char_indices().peekable();
+        while let Some((byte, ch)) = chars.next() {
+            if let Some(letter) = letter_for_symbol(ch) {
+                let opens_word =
+                    matches!(ch, '$' | '€') && !previous.is_some_and(char::is_alphanumeric);
+                let after_letter = previous.is_some_and(char::is_alphabetic);
+                let before_letter = chars.peek().is_some_and(|&(_, c)| c.is_alphabetic());
+                if (after_letter || opens_word) && before_letter {
+                    replacements.push((byte, ch.len_utf8(), letter));
                 }
             }
+            previous = Some(ch);
         }
+        if replacements.is_empty() {
+            return;
+        }
+        let mut text = String::with_capacity(self.text.len());
+        let mut origin = Vec::with_capacity(self.origin.len());
+        let mut copied = 0;
+        for (byte, len, letter) in replacements {
+            text.push_str(&self.text[copied..byte]);
+            origin.extend_from_slice(&self.origin[copied..byte]);
+            text.push(letter);
+            origin.push(self.origin[byte]);
+            copied = byte + len;
+        }
+        text.push_str(&self.text[copied..]);
+        origin.extend_from_slice(&self.origin[copied..]);
         self.text = text;
         self.origin = origin;
     }
@@ -416,7 +418,58 @@ mod tests {
         }
     }
 
+    /// How `read_symbols_as_letters` rebuilt every text before it looked for replacements
+    /// first.
+    fn read_symbols_by_rebuilding(folded: &mut Folded) {
+        let chars: Vec<(usize, char)> = folded.text.char_indices().collect();
+        let is_letter = |index: Option<usize>| {
+            index
+                .and_then(|i| chars.get(i))
+                .is_some_and(|&(_, c)| c.is_alphabetic())
+        };
+        let mut text = String::new();
+        let mut origin = Vec::new();
+        for (index, &(byte, ch)) in chars.iter().enumerate() {
+            let before = index.checked_sub(1);
+            let opens_word = matches!(ch, '$' | '€')
+                && !before
+                    .and_then(|i| chars.get(i))
+                    .is_some_and(|&(_, c)| c.is_alphanumeric());
+            let replacement = letter_for_symbol(ch)
+                .filter(|_| (is_letter(before) || opens_word) && is_letter(Some(index + 1)));
+            match replacement {
+                Some(letter) => {
+                    text.push(letter);
+                    origin.push(folded.origin[byte]);
+                }
+                None => {
+                    text.push(ch);
+                    origin.extend_from_slice(&folded.origin[byte..byte + ch.len_utf8()]);
+                }
+            }
+        }
+        folded.text = text;
+        folded.origin = origin;
+    }
+
     proptest::proptest! {
+        #[test]
+        fn symbols_are_read_as_letters_as_by_rebuilding(
+            text in "([ab1ä .\\-$€5,0]|ü|👩){0,16}"
+        ) {
+            let mut folded = Folded::default();
+            for (start, cluster) in text.char_indices() {
+                folded.text.push(cluster);
+                folded.origin.extend(
+                    std::iter::repeat_n((to_u32(start), to_u32(start + 1)), cluster.len_utf8()),
+                );
+            }
+            let mut reference = folded.clone();
+            read_symbols_by_rebuilding(&mut reference);
+            folded.read_symbols_as_letters();
+            proptest::prop_assert_eq!((folded.text, folded.origin), (reference.text, reference.origin));
+        }
+
         #[test]
         fn quick_test_finds_every_spelled_out_run(
             text in "([ab1ä .\\-_,/·x]|ab|\u{00A0}|👩){0,16}"

@@ -8,6 +8,7 @@
 //! capital letter as written (`die Linke` the party, not `die linke Spur`).
 
 use std::ops::Range;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
@@ -35,11 +36,22 @@ pub(crate) struct TermOptions {
 /// A compiled set of terms.
 pub(crate) struct Lexicon {
     /// Anchored only: a search starts at each place a term may start (see [`find`]).
+    /// Used when the lexicon is not part of the checked account's [`LexiconSet`].
     ///
     /// [`find`]: Lexicon::find
     automaton: DFA,
     options: Vec<TermOptions>,
+    /// The folded terms, for the account's combined automaton.
+    patterns: Vec<String>,
+    /// Names this lexicon in a [`LexiconSet`] (unique in the process).
+    id: u64,
 }
+
+/// `(start, end, term)` of a term found at a term start of the folded text.
+pub(crate) type Hit = (usize, usize, usize);
+
+/// Gives every lexicon its own id.
+static NEXT_LEXICON_ID: AtomicU64 = AtomicU64::new(0);
 
 /// One accepted match: which term (index in the list given to [`Lexicon::new`]) and where
 /// in the original text.
@@ -64,12 +76,13 @@ impl Lexicon {
         }
         // A DFA: one table lookup per byte, where an NFA follows failure links; every rule
         // runs its lexicon over every draft, so speed beats the memory here.
-        let automaton = DFA::builder()
-            .match_kind(MatchKind::Standard)
-            .start_kind(StartKind::Anchored)
-            .build(&patterns)
-            .map_err(|e| e.to_string())?;
-        Ok(Lexicon { automaton, options })
+        let automaton = anchored_dfa(&patterns)?;
+        Ok(Lexicon {
+            automaton,
+            options,
+            patterns,
+            id: NEXT_LEXICON_ID.fetch_add(1, Ordering::Relaxed),
+        })
     }
 
     /// Every accepted match in the text, in text order; a match inside a longer accepted
@@ -82,8 +95,22 @@ impl Lexicon {
     /// first), which decides between equal spans below.
     pub fn find(&self, view: &TextView<'_>) -> Vec<LexiconMatch> {
         let folded = view.folded();
-        let mut hits = self.anchored_hits(folded.as_str().as_bytes(), view.term_starts());
-        hits.sort_by_key(|&(start, end, _)| (end, start));
+        // The account's combined automaton found this lexicon's hits already, in the same
+        // order (see `LexiconSet::hits`).
+        let hits = match view.lexicon_hits(self.id) {
+            Some(shared) => shared.to_vec(),
+            None => {
+                let mut hits = Vec::new();
+                walk_anchored(
+                    &self.automaton,
+                    folded.as_str().as_bytes(),
+                    view.term_starts(),
+                    |hit| hits.push(hit),
+                );
+                hits.sort_by_key(|&(start, end, _)| (end, start));
+                hits
+            }
+        };
         let mut found: Vec<LexiconMatch> = Vec::new();
         for (start, end, term) in hits {
             let Some(&options) = self.options.get(term) else {
@@ -116,38 +143,125 @@ impl Lexicon {
     }
 }
 
-impl Lexicon {
-    /// `(start, end, term)` of every term that occurs at one of `starts` in `haystack`,
-    /// in order of `starts`, then by end.
-    fn anchored_hits(&self, haystack: &[u8], starts: &[usize]) -> Vec<(usize, usize, usize)> {
-        let automaton = &self.automaton;
-        let mut hits = Vec::new();
-        let Ok(initial) = automaton.start_state(Anchored::Yes) else {
-            return hits;
-        };
-        for &start in starts {
-            let mut state = initial;
-            for (end, &byte) in (start + 1..).zip(haystack.get(start..).unwrap_or_default()) {
-                state = automaton.next_state(Anchored::Yes, state, byte);
-                if !automaton.is_special(state) {
-                    continue;
-                }
-                if automaton.is_dead(state) {
-                    break;
-                }
-                if automaton.is_match(state) {
-                    // A match state also carries the terms that end here but start later
-                    // (the unanchored search's suffixes): only those from `start` count.
-                    for index in 0..automaton.match_len(state) {
-                        let term = automaton.match_pattern(state, index);
-                        if end - automaton.pattern_len(term) == start {
-                            hits.push((start, end, term.as_usize()));
-                        }
+/// An anchored-only DFA over folded terms: one table lookup per byte, where an NFA
+/// follows failure links; lexicons run over every draft, so speed beats the memory here.
+fn anchored_dfa(patterns: &[impl AsRef<[u8]>]) -> Result<DFA, String> {
+    DFA::builder()
+        .match_kind(MatchKind::Standard)
+        .start_kind(StartKind::Anchored)
+        .build(patterns)
+        .map_err(|e| e.to_string())
+}
+
+/// Reports `(start, end, pattern)` of every pattern that occurs at one of `starts` in
+/// `haystack`, in order of `starts`, then by end (patterns ending together by id).
+fn walk_anchored(automaton: &DFA, haystack: &[u8], starts: &[usize], mut found: impl FnMut(Hit)) {
+    let Ok(initial) = automaton.start_state(Anchored::Yes) else {
+        return;
+    };
+    for &start in starts {
+        let mut state = initial;
+        for (end, &byte) in (start + 1..).zip(haystack.get(start..).unwrap_or_default()) {
+            state = automaton.next_state(Anchored::Yes, state, byte);
+            if !automaton.is_special(state) {
+                continue;
+            }
+            if automaton.is_dead(state) {
+                break;
+            }
+            if automaton.is_match(state) {
+                // A match state also carries the terms that end here but start later
+                // (the unanchored search's suffixes): only those from `start` count.
+                for index in 0..automaton.match_len(state) {
+                    let term = automaton.match_pattern(state, index);
+                    if end - automaton.pattern_len(term) == start {
+                        found((start, end, term.as_usize()));
                     }
                 }
             }
         }
-        hits
+    }
+}
+
+/// Every lexicon an account searches in every check, in one automaton: one anchored walk
+/// per term start instead of one per lexicon. The hits are bucketed per lexicon, in the
+/// order the lexicon's own automaton reports them, so [`Lexicon::find`] gives the same
+/// answer either way. Lexicons with the same terms (the party matcher of three rules, the
+/// approval topics of four) share one bucket.
+pub(crate) struct LexiconSet {
+    /// `None` when no rule of the account has a lexicon.
+    automaton: Option<DFA>,
+    /// Per combined pattern: its bucket and its term index in that lexicon.
+    owners: Vec<(usize, usize)>,
+    /// `(lexicon id, bucket)` for every lexicon in the set.
+    buckets: Vec<(u64, usize)>,
+    bucket_count: usize,
+}
+
+impl LexiconSet {
+    /// Combines the lexicons (folded terms are copied; each lexicon keeps its own automaton
+    /// for searches outside the set).
+    pub fn new<'l>(lexicons: impl IntoIterator<Item = &'l Lexicon>) -> Result<LexiconSet, String> {
+        let mut distinct: Vec<&Lexicon> = Vec::new();
+        let mut buckets = Vec::new();
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut owners = Vec::new();
+        for lexicon in lexicons {
+            if buckets.iter().any(|&(id, _)| id == lexicon.id) {
+                continue;
+            }
+            let bucket = match distinct.iter().position(|d| d.patterns == lexicon.patterns) {
+                Some(bucket) => bucket,
+                None => {
+                    let bucket = distinct.len();
+                    distinct.push(lexicon);
+                    for (term, pattern) in lexicon.patterns.iter().enumerate() {
+                        patterns.push(pattern);
+                        owners.push((bucket, term));
+                    }
+                    bucket
+                }
+            };
+            buckets.push((lexicon.id, bucket));
+        }
+        let automaton = if patterns.is_empty() {
+            None
+        } else {
+            Some(anchored_dfa(&patterns)?)
+        };
+        Ok(LexiconSet {
+            automaton,
+            owners,
+            buckets,
+            bucket_count: distinct.len(),
+        })
+    }
+
+    /// The bucket of a lexicon, if it is in the set.
+    pub fn bucket(&self, lexicon: u64) -> Option<usize> {
+        self.buckets
+            .iter()
+            .find(|&&(id, _)| id == lexicon)
+            .map(|&(_, bucket)| bucket)
+    }
+
+    /// The hits of every bucket in `haystack` (the folded text) from `starts`, each bucket
+    /// sorted by end, then start, as [`Lexicon::find`] sorts its own.
+    pub fn hits(&self, haystack: &[u8], starts: &[usize]) -> Vec<Vec<Hit>> {
+        let mut buckets: Vec<Vec<Hit>> = vec![Vec::new(); self.bucket_count];
+        if let Some(automaton) = &self.automaton {
+            walk_anchored(automaton, haystack, starts, |(start, end, pattern)| {
+                if let Some(&(bucket, term)) = self.owners.get(pattern)
+                    && let Some(hits) = buckets.get_mut(bucket)
+                {
+                    hits.push((start, end, term));
+                }
+            });
+        }
+        for hits in &mut buckets {
+            hits.sort_by_key(|&(start, end, _)| (end, start));
+        }
+        buckets
     }
 }
 
@@ -426,6 +540,52 @@ mod tests {
                 overlapping_reference(&lexicon, &patterns, &view),
                 "{text:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_combined_automaton_finds_what_each_lexicon_finds() {
+        let inflected = TermOptions {
+            inflected: true,
+            ..PLAIN
+        };
+        let parties = [
+            ("CDU", PLAIN),
+            ("Die Grünen", PLAIN),
+            ("Grüne", PARTY_NOUN),
+            ("SPD", PLAIN),
+        ];
+        let lexicons = [
+            Lexicon::new(parties.iter().copied()).unwrap(),
+            // The same terms again (a second rule's party matcher) share a bucket.
+            Lexicon::new(parties.iter().copied()).unwrap(),
+            Lexicon::new([
+                ("Bürger", inflected),
+                ("Bürgerfest", PLAIN),
+                ("fest", PLAIN),
+                ("Fest", inflected),
+            ])
+            .unwrap(),
+            Lexicon::new([("e", PLAIN), ("e", PLAIN), ("CDU", inflected)]).unwrap(),
+        ];
+        let set = LexiconSet::new(&lexicons[..3]).unwrap();
+        assert_eq!(set.bucket_count, 2);
+        let extractor = Extractor::new().unwrap();
+        for text in [
+            "Die Grünen und die CDU-Fraktion feiern das Bürgerfest. Grünen-Politikerin",
+            "#WirSindSPD @CDUde e e-e E. Festes Fest, Bürgerfestes, CDUs Bürgern",
+            "C D U, S.P.D., С\u{200B}DU, ＳＰＤ, #Wir\u{200B}SindSPD",
+        ] {
+            let alone = TextView::new(text, &extractor);
+            let shared = TextView::new(text, &extractor).with_lexicons(&set);
+            for (index, lexicon) in lexicons.iter().enumerate() {
+                assert_eq!(
+                    lexicon.find(&shared),
+                    lexicon.find(&alone),
+                    "lexicon {index} in {text:?}"
+                );
+                assert_eq!(shared.lexicon_hits(lexicon.id).is_some(), index < 3);
+            }
         }
     }
 

@@ -16,6 +16,7 @@ use std::ops::Range;
 
 use extract::{Entity, EntityKind, Extractor, TextScan};
 use fold::Folded;
+use lexicon::LexiconSet;
 
 /// The draft text with its entities, extracted once per check and shared by all rules.
 pub(crate) struct TextView<'a> {
@@ -35,6 +36,10 @@ pub(crate) struct TextView<'a> {
     /// URLs, emoji and remote mentions for the platform counters, extracted on first use;
     /// the emoji rules read the same emoji ranges.
     scan: TextScan<'a>,
+    /// The checked account's lexicons in one automaton, if the engine gave them.
+    lexicons: Option<&'a LexiconSet>,
+    /// Their hits per bucket, found on first use.
+    lexicon_hits: OnceCell<Vec<Vec<lexicon::Hit>>>,
 }
 
 /// What kind of region of the text a position is in. Lexicon rules may treat them
@@ -91,7 +96,26 @@ impl<'a> TextView<'a> {
             term_starts: OnceCell::new(),
             sentences: OnceCell::new(),
             scan: TextScan::with_urls(text, extractor, urls),
+            lexicons: None,
+            lexicon_hits: OnceCell::new(),
         }
+    }
+
+    /// Lets the lexicons of `set` share one search of this text ([`LexiconSet`]).
+    #[must_use]
+    pub fn with_lexicons(mut self, set: &'a LexiconSet) -> TextView<'a> {
+        self.lexicons = Some(set);
+        self
+    }
+
+    /// The hits of a lexicon from the shared search, or `None` if it is not in the set.
+    pub fn lexicon_hits(&self, lexicon: u64) -> Option<&[lexicon::Hit]> {
+        let set = self.lexicons?;
+        let bucket = set.bucket(lexicon)?;
+        let hits = self
+            .lexicon_hits
+            .get_or_init(|| set.hits(self.folded().as_str().as_bytes(), self.term_starts()));
+        hits.get(bucket).map(Vec::as_slice)
     }
 
     /// Emoji sequences ([`Extractor::emoji_ranges`]), found once per check and shared with
@@ -126,23 +150,24 @@ impl<'a> TextView<'a> {
 
     /// The innermost known region at a byte offset.
     pub fn region_at(&self, offset: usize) -> Region {
-        let entity = self
-            .entities
-            .iter()
-            .find(|e| e.start <= offset && offset < e.end);
+        // Entities and quotes are sorted by start and do not overlap, so their ends are
+        // sorted too: the only candidate is the first that ends after `offset`. A binary
+        // search keeps this cheap in long drafts, where rules ask it once per word.
+        let index = self.entities.partition_point(|e| e.end <= offset);
+        let entity = self.entities.get(index).filter(|e| e.start <= offset);
         match entity.map(|e| e.kind) {
             Some(EntityKind::Url) => Region::Url,
             Some(EntityKind::Hashtag) => Region::Hashtag,
             Some(EntityKind::Mention) => Region::Mention,
-            None if self
-                .quotes
-                .iter()
-                .any(|q| q.start <= offset && offset < q.end) =>
-            {
-                Region::Quote
-            }
+            None if self.in_quote(offset) => Region::Quote,
             None => Region::Plain,
         }
+    }
+
+    /// Whether a byte offset is inside a quotation.
+    fn in_quote(&self, offset: usize) -> bool {
+        let index = self.quotes.partition_point(|q| q.end <= offset);
+        self.quotes.get(index).is_some_and(|q| q.start <= offset)
     }
 
     /// Whether a byte offset is inside a hashtag or mention (CamelCase word boundaries
@@ -220,5 +245,46 @@ mod tests {
         );
         assert_eq!(&text[quotes[1].clone()], "\"Kommt vorbei\"");
         assert!(find_quotes("ein „offenes Zitat ohne Ende").is_empty());
+    }
+
+    /// `region_at` searches the sorted entities and quotes; this is the scan it replaced.
+    fn region_by_scan(view: &TextView<'_>, offset: usize) -> Region {
+        let entity = view
+            .entities
+            .iter()
+            .find(|e| e.start <= offset && offset < e.end);
+        match entity.map(|e| e.kind) {
+            Some(EntityKind::Url) => Region::Url,
+            Some(EntityKind::Hashtag) => Region::Hashtag,
+            Some(EntityKind::Mention) => Region::Mention,
+            None if view
+                .quotes
+                .iter()
+                .any(|q| q.start <= offset && offset < q.end) =>
+            {
+                Region::Quote
+            }
+            None => Region::Plain,
+        }
+    }
+
+    #[test]
+    fn region_search_agrees_with_a_scan() {
+        let extractor = Extractor::new().unwrap();
+        for text in [
+            "„Zitat #tag“ @stadt https://paderborn.de/a?b=1 \"x\" #a#b @c@d.de »y« www.x.de",
+            "#A #B #C „D“ „E“ https://a.de https://b.de @x @y\n\n„offen https://c.de",
+            "",
+            "kein Eintrag hier",
+        ] {
+            let view = TextView::new(text, &extractor);
+            for offset in 0..=text.len() + 1 {
+                assert_eq!(
+                    view.region_at(offset),
+                    region_by_scan(&view, offset),
+                    "{text:?} at {offset}"
+                );
+            }
+        }
     }
 }

@@ -286,7 +286,8 @@ impl Segmenter<'_> {
 
 /// Letters, digits and combining marks (a decomposed `ü` stays one word).
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining_mark(c)
+    // No ASCII character is a combining mark: the table lookup is for the rest only.
+    c.is_alphanumeric() || (!c.is_ascii() && is_combining_mark(c))
 }
 
 /// Invisible characters that may sit inside a word (soft hyphen, zero-width joiners).

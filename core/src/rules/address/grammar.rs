@@ -15,8 +15,9 @@
 //! Words inside quotations, hashtags, mentions and URLs never count: a quoted title
 //! (`„Kommt ein Vogel geflogen“`) is not the city speaking.
 
-use std::collections::HashMap;
 use std::ops::Range;
+
+use foldhash::HashMap;
 
 use crate::rules::CheckContext;
 use crate::rules::address::words::{Class, Words};

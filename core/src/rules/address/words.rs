@@ -3,7 +3,9 @@
 //! Every word is compiled into one [`Lexicon`], so it matches however the draft disguises
 //! it (zero-width characters, look-alike letters, `d u`).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use foldhash::HashMap;
 
 use crate::text::fold::Folded;
 use crate::text::lexicon::{Lexicon, TermOptions};
@@ -1211,7 +1213,10 @@ impl Words {
         let table = word_classes();
         let plain = TermOptions::default();
         let lexicon = Lexicon::new(table.keys().map(|word| (word.as_str(), plain)))?;
-        let mut by_folded_word = Some(HashMap::with_capacity(table.len()));
+        let mut by_folded_word = Some(HashMap::with_capacity_and_hasher(
+            table.len(),
+            foldhash::fast::RandomState::default(),
+        ));
         for (word, &class) in &table {
             // Folded exactly like the lexicon folds its terms.
             let folded = Folded::new(word.trim()).as_str().to_owned();

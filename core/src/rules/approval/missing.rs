@@ -4,6 +4,7 @@ use crate::rules::approval::{Reason, Requirements};
 use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
 };
+use crate::text::lexicon::Lexicon;
 
 rule_settings! {
     /// Settings of `approval.missing`.
@@ -67,6 +68,10 @@ impl RuleDef for ApprovalMissing {
 }
 
 impl Rule for ApprovalMissing {
+    fn lexicons(&self, _account: &Account) -> Vec<&Lexicon> {
+        self.requirements.lexicons()
+    }
+
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         if !cx.draft.approvals.is_empty() {
             return;

@@ -133,6 +133,11 @@ impl Requirements {
         })
     }
 
+    /// The topic lexicon (if any), for the account's combined automaton.
+    pub fn lexicons(&self) -> Vec<&Lexicon> {
+        self.topics.iter().collect()
+    }
+
     /// The approvals the draft needs, one per requirement that applies (a label wins over
     /// a topic); the account's four-eyes rule only when no requirement applies, since each
     /// requirement already asks for a second person.

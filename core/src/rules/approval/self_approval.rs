@@ -6,6 +6,7 @@ use crate::rules::editors::author;
 use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
 };
+use crate::text::lexicon::Lexicon;
 
 rule_settings! {
     /// Settings of `approval.self`.
@@ -50,6 +51,10 @@ impl RuleDef for ApprovalSelf {
 }
 
 impl Rule for ApprovalSelf {
+    fn lexicons(&self, _account: &Account) -> Vec<&Lexicon> {
+        self.requirements.lexicons()
+    }
+
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let Some(author) = author(cx).map(login_key) else {
             return;

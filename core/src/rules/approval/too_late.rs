@@ -4,6 +4,7 @@ use crate::rules::approval::{Flaw, Requirements, deadline, flawed, local_time, u
 use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
 };
+use crate::text::lexicon::Lexicon;
 
 rule_settings! {
     /// Settings of `approval.too-late`.
@@ -54,6 +55,10 @@ impl RuleDef for ApprovalTooLate {
 }
 
 impl Rule for ApprovalTooLate {
+    fn lexicons(&self, _account: &Account) -> Vec<&Lexicon> {
+        self.requirements.lexicons()
+    }
+
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let Some(deadline) = deadline(cx) else {
             return;

@@ -4,6 +4,7 @@ use crate::rules::approval::{Flaw, Requirements, flawed, unmet};
 use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
 };
+use crate::text::lexicon::Lexicon;
 
 rule_settings! {
     /// Settings of `approval.wrong-role`.
@@ -48,6 +49,10 @@ impl RuleDef for ApprovalWrongRole {
 }
 
 impl Rule for ApprovalWrongRole {
+    fn lexicons(&self, _account: &Account) -> Vec<&Lexicon> {
+        self.requirements.lexicons()
+    }
+
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         if cx.draft.approvals.is_empty() {
             return;

@@ -6,6 +6,7 @@ use crate::rules::neutrality::{
 use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
 };
+use crate::text::lexicon::Lexicon;
 
 rule_settings! {
     /// Settings of `neutrality.candidate`.
@@ -79,6 +80,14 @@ impl RuleDef for NeutralityCandidate {
 }
 
 impl Rule for NeutralityCandidate {
+    fn lexicons(&self, account: &Account) -> Vec<&Lexicon> {
+        if applies(account) {
+            vec![&self.names.lexicon]
+        } else {
+            Vec::new()
+        }
+    }
+
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         if !applies(cx.account) {
             return;

@@ -931,11 +931,11 @@ impl NeutralityJudgement {
         }
         // `ihrer chaotischen Politik`, `ihre völlig realitätsfernen Forderungen`.
         let after_possessive = words[word.saturating_sub(2)..word].iter().any(|p| {
-            p.sentence == words[word].sentence && POSSESSIVES.contains(&p.folded.as_str())
+            p.sentence == words[word].sentence && POSSESSIVES.contains(&segments.folded(p))
         });
         let attached = words
             .get(noun_index + 1)
-            .is_some_and(|w| ATTACHING.contains(&w.folded.as_str()))
+            .is_some_and(|w| ATTACHING.contains(&segments.folded(w)))
             && (noun_index + 2..=noun_index + 3).any(is_actor);
         after_possessive || attached
     }
@@ -957,7 +957,7 @@ fn is_subject(view: &TextView<'_>, segments: &Segments, actor: usize) -> bool {
     let opening = |words: &[&Word]| {
         words
             .iter()
-            .all(|w| BEFORE_SUBJECT.contains(&w.folded.as_str()))
+            .all(|w| BEFORE_SUBJECT.contains(&segments.folded(w)))
     };
     // `Herr Kubiki und die SPD sind …`: a short name joined by `und` shares the subject.
     let coordinated = |words: &[&Word]| {
@@ -974,7 +974,7 @@ fn is_subject(view: &TextView<'_>, segments: &Segments, actor: usize) -> bool {
     };
     match before.as_slice() {
         // Nearest first: `der`, `Politiker`, then what opens the sentence.
-        [attaching, noun, rest @ ..] if ATTACHING.contains(&attaching.folded.as_str()) => {
+        [attaching, noun, rest @ ..] if ATTACHING.contains(&segments.folded(attaching)) => {
             starts_upper(view.text, noun.span.start) && opening(rest)
         }
         words => opening(words) || coordinated(words),
@@ -1019,7 +1019,7 @@ fn opens_with_pronoun(view: &TextView<'_>, segments: &Segments, sentence: usize)
     let (Some(first), second) = (words.next(), words.next()) else {
         return false;
     };
-    match first.folded.as_str() {
+    match segments.folded(first) {
         "sie" => true,
         "die" | "diese" => second.is_some_and(|w| !starts_upper(view.text, w.span.start)),
         _ => false,
@@ -1033,13 +1033,13 @@ fn is_attacked(segments: &Segments, actor: usize) -> bool {
     let Some(mut previous) = before.next() else {
         return false;
     };
-    if BEFORE_SUBJECT.contains(&previous.folded.as_str()) {
+    if BEFORE_SUBJECT.contains(&segments.folded(previous)) {
         let Some(earlier) = before.next() else {
             return false;
         };
         previous = earlier;
     }
-    previous.folded == "gegen"
+    segments.folded(previous) == "gegen"
 }
 
 /// Whether the actor is the one who speaks (`Opposition fordert Aufklärung`, `die CDU
@@ -1047,7 +1047,7 @@ fn is_attacked(segments: &Segments, actor: usize) -> bool {
 fn is_speaker(segments: &Segments, actor: usize) -> bool {
     segments
         .next_in_sentence(actor)
-        .is_some_and(|next| REPORTING_VERBS.contains(&next.folded.as_str()))
+        .is_some_and(|next| REPORTING_VERBS.contains(&segments.folded(next)))
 }
 
 /// The hashtag entity around a byte offset, if any.
@@ -1195,6 +1195,20 @@ impl NeutralityJudgement {
 }
 
 impl Rule for NeutralityJudgement {
+    fn lexicons(&self, account: &Account) -> Vec<&Lexicon> {
+        // The evaluative words are searched only when an actor is found.
+        if applies(account) {
+            vec![
+                &self.parties.lexicon,
+                &self.actors,
+                &self.candidates.lexicon,
+                &self.ambiguous_actors,
+            ]
+        } else {
+            Vec::new()
+        }
+    }
+
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         if !applies(cx.account) {
             return;
@@ -1203,7 +1217,7 @@ impl Rule for NeutralityJudgement {
         let segments = Segments::of(cx);
         let word_of = |span: &Range<usize>| segments.word_at(span.start);
         let mut actors: Vec<Actor> = Vec::new();
-        for mention in self.parties.find(view, segments) {
+        for mention in self.parties.find(cx, segments) {
             if in_opening_mentions(view, &mention.span) && !is_whole_handle(view, &mention.span) {
                 continue;
             }
@@ -1285,7 +1299,7 @@ impl Rule for NeutralityJudgement {
             let before = actor.word.saturating_sub(2)..actor.word;
             !segments.words[before]
                 .iter()
-                .any(|w| ALL_ALIKE.contains(&w.folded.as_str()))
+                .any(|w| ALL_ALIKE.contains(&segments.folded(w)))
         });
         // `grüner Dreck`: a party colour is an actor only before an insult, found below.
         let colours = || {
@@ -1308,9 +1322,10 @@ impl Rule for NeutralityJudgement {
             })
             .collect();
         for word in &segments.words {
-            let compound = DISPARAGING_ENDINGS
-                .iter()
-                .any(|ending| word.folded.len() > ending.len() && word.folded.ends_with(ending));
+            let compound = DISPARAGING_ENDINGS.iter().any(|ending| {
+                segments.folded(word).len() > ending.len()
+                    && segments.folded(word).ends_with(ending)
+            });
             if compound
                 && !evaluations
                     .iter()
@@ -1419,7 +1434,7 @@ impl Rule for NeutralityJudgement {
             }
             // `#LuegenAfD` judges the party in its tag; `#Danke #SPD` are two keywords.
             let tag = hashtag_at(view, found.start);
-            let preposition = PREPOSITIONS.contains(&segments.words[word].folded.as_str());
+            let preposition = PREPOSITIONS.contains(&segments.folded(&segments.words[word]));
             // The subject of the sentence is what its predicate judges, even at a distance
             // (`Die Politiker der AfD sind für unsere Stadt eine Schande`).
             // Insults reach twice as far as praise: a city does not insult anyone, but it

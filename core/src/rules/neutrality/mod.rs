@@ -379,11 +379,13 @@ fn word_case(word: &str) -> WordCase {
     }
 }
 
-/// A word of the draft: its original byte range, its folded text and where it stands.
+/// A word of the draft: its original byte range, where its folded text is
+/// ([`Segments::folded`]) and where it stands.
 #[derive(Debug, Clone)]
 pub(crate) struct Word {
     pub span: Range<usize>,
-    pub folded: String,
+    /// Byte range in the folded text (a range, not a `String` per word).
+    folded: Range<usize>,
     pub sentence: usize,
     pub clause: usize,
 }
@@ -393,6 +395,8 @@ pub(crate) struct Word {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Segments {
     pub words: Vec<Word>,
+    /// The folded text the words' folded ranges point into.
+    folded: String,
 }
 
 impl Segments {
@@ -426,7 +430,7 @@ impl Segments {
                     && !starts_upper(view.text, span.start);
                 words.push(Word {
                     span,
-                    folded: text[start..offset].to_owned(),
+                    folded: start..offset,
                     sentence,
                     clause,
                 });
@@ -458,12 +462,20 @@ impl Segments {
         if let Some(start) = word_start {
             words.push(Word {
                 span: folded.original(start..text.len()),
-                folded: text[start..].to_owned(),
+                folded: start..text.len(),
                 sentence,
                 clause,
             });
         }
-        Segments { words }
+        Segments {
+            words,
+            folded: text.to_owned(),
+        }
+    }
+
+    /// The folded text of a word (`S.P.D.` → `spd`).
+    pub fn folded(&self, word: &Word) -> &str {
+        self.folded.get(word.folded.clone()).unwrap_or_default()
     }
 
     /// Index of the word that contains (or first starts after) an original byte offset.
@@ -634,8 +646,15 @@ impl PartyMatcher {
         })
     }
 
-    /// Every party mention in the draft, in text order.
-    pub fn find(&self, view: &TextView<'_>, segments: &Segments) -> Vec<PartyMention> {
+    /// Every party mention in the draft, in text order. Found once per check and shared:
+    /// every rule's matcher is compiled from the same account, so all give the same answer.
+    pub fn find(&self, cx: &CheckContext<'_>, segments: &Segments) -> Vec<PartyMention> {
+        cx.party_mentions
+            .get_or_init(|| self.search(cx.text, segments))
+            .to_vec()
+    }
+
+    fn search(&self, view: &TextView<'_>, segments: &Segments) -> Vec<PartyMention> {
         let mut parties = Vec::new();
         let mut ambiguous = Vec::new();
         let mut political_sentences = Vec::new();
@@ -668,7 +687,8 @@ impl PartyMatcher {
             if case.is_case_sensitive() {
                 // `230 Volt`: a unit after a number.
                 let previous = segments.previous_in_sentence(word);
-                if previous.is_some_and(|p| p.folded.chars().all(|c| c.is_ascii_digit())) {
+                if previous.is_some_and(|p| segments.folded(p).chars().all(|c| c.is_ascii_digit()))
+                {
                     continue;
                 }
                 // `Linke Spur gesperrt`: an adjective capitalised because it opens the
@@ -692,7 +712,8 @@ impl PartyMatcher {
                     .get(found.span.clone())
                     .zip(self.terms.get(found.term))
                     .is_some_and(|(written, term)| written.trim() == term.trim());
-                let after_article = previous.is_some_and(|p| ARTICLES.contains(&p.folded.as_str()));
+                let after_article =
+                    previous.is_some_and(|p| ARTICLES.contains(&segments.folded(p)));
                 if single && own_form && after_article && !compound && adjective {
                     continue;
                 }
@@ -700,7 +721,7 @@ impl PartyMatcher {
                 let beside_spectrum = [previous, segments.next_in_sentence(word)]
                     .into_iter()
                     .flatten()
-                    .any(|w| SPECTRUM_WORDS.contains(&w.folded.as_str()));
+                    .any(|w| SPECTRUM_WORDS.contains(&segments.folded(w)));
                 if beside_spectrum {
                     continue;
                 }

@@ -4,6 +4,7 @@ use crate::rules::neutrality::{PartyMatcher, Segments, applies, open_window, quo
 use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
 };
+use crate::text::lexicon::Lexicon;
 
 rule_settings! {
     /// Settings of `neutrality.party`.
@@ -81,6 +82,14 @@ impl RuleDef for NeutralityParty {
 }
 
 impl Rule for NeutralityParty {
+    fn lexicons(&self, account: &Account) -> Vec<&Lexicon> {
+        if applies(account) {
+            vec![&self.matcher.lexicon]
+        } else {
+            Vec::new()
+        }
+    }
+
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         if !applies(cx.account) {
             return;
@@ -88,7 +97,7 @@ impl Rule for NeutralityParty {
         let segments = Segments::of(cx);
         let window = open_window(cx);
         let note = window.map(|w| window_note(w).get(cx.lang).to_owned());
-        for mention in self.matcher.find(cx.text, segments) {
+        for mention in self.matcher.find(cx, segments) {
             let party = quoted(cx.text, &mention.span);
             let note = note.as_deref().unwrap_or_default();
             let mut finding = Finding::new(

@@ -288,14 +288,14 @@ impl NeutralityVoteCall {
                 .rev()
                 .take_while(|w| w.clause == current.clause)
                 .last()
-                .is_some_and(|first| first.folded == "wer")
+                .is_some_and(|first| segments.folded(first) == "wer")
         };
         // `Wählen Sie`, `Ihre Stimme`: the formal pronoun is capitalised; `wählen sie`,
         // `ihre Stimme` speak about someone else (`die Ratsfrau gab ihre Stimme ab`).
         let addresses_reader = words[word..]
             .iter()
             .take_while(|w| w.span.start < span.end)
-            .filter(|w| FORMAL_PRONOUNS.contains(&w.folded.as_str()))
+            .filter(|w| FORMAL_PRONOUNS.contains(&segments.folded(w)))
             .all(|w| starts_upper(view.text, w.span.start));
         if !addresses_reader {
             return false;
@@ -305,13 +305,13 @@ impl NeutralityVoteCall {
             Position::ClauseStart => {
                 // `… und wählt die …`: a second imperative starts after the conjunction.
                 let before_ok = clause_words()
-                    .take_while(|w| !COORDINATING.contains(&w.folded.as_str()))
-                    .all(|w| BEFORE_IMPERATIVE.contains(&w.folded.as_str()));
+                    .take_while(|w| !COORDINATING.contains(&segments.folded(w)))
+                    .all(|w| BEFORE_IMPERATIVE.contains(&segments.folded(w)));
                 let next = segments.words.get(word + 1);
                 let participle =
-                    next.is_some_and(|next| PARTICIPLE_FOLLOWERS.contains(&next.folded.as_str()));
+                    next.is_some_and(|next| PARTICIPLE_FOLLOWERS.contains(&segments.folded(next)));
                 let has_subject =
-                    next.is_some_and(|next| SUBJECT_ARTICLES.contains(&next.folded.as_str()));
+                    next.is_some_and(|next| SUBJECT_ARTICLES.contains(&segments.folded(next)));
                 (before_ok && !participle && !has_subject) || opens_with_wer()
             }
             Position::Exclaimed | Position::Ousting => is_exclaimed(view, span) || opens_with_wer(),
@@ -354,11 +354,11 @@ impl NeutralityVoteCall {
             .rev()
             .take_while(|w| w.sentence == current.sentence)
             .take(STATEMENT_REACH)
-            .any(|w| NOT_A_CALL.contains(&w.folded.as_str()))
+            .any(|w| NOT_A_CALL.contains(&segments.folded(w)))
             || words
                 .iter()
                 .filter(|w| w.sentence == current.sentence)
-                .any(|w| w.folded == "zwischen");
+                .any(|w| segments.folded(w) == "zwischen");
         ends_clause && close && !statement
     }
 
@@ -379,10 +379,10 @@ impl NeutralityVoteCall {
             .iter()
             .rev()
             .take_while(|w| w.clause == current.clause)
-            .any(|w| DEONTIC.contains(&w.folded.as_str()));
+            .any(|w| DEONTIC.contains(&segments.folded(w)));
         // `abgewählt` reports a vote (`Bürgermeister per Bürgerentscheid abgewählt`)
         // unless it is demanded.
-        let participle = current.folded.starts_with("abgewählt");
+        let participle = segments.folded(current).starts_with("abgewählt");
         demanded
             || (!participle
                 && (exclaimed
@@ -398,7 +398,7 @@ impl NeutralityVoteCall {
     ) -> Option<Range<usize>> {
         let words = &segments.words;
         words.iter().enumerate().find_map(|(index, w)| {
-            if w.sentence != sentence || !CANDIDATE_WORDS.contains(&w.folded.as_str()) {
+            if w.sentence != sentence || !CANDIDATE_WORDS.contains(&segments.folded(w)) {
                 return None;
             }
             // `Kandidatin Beispiel`: a capitalised name right after.
@@ -411,7 +411,7 @@ impl NeutralityVoteCall {
             // `unseren Kandidaten`: the city makes a candidate its own.
             segments
                 .previous_in_sentence(index)
-                .filter(|p| PARTISAN_POSSESSIVES.contains(&p.folded.as_str()))
+                .filter(|p| PARTISAN_POSSESSIVES.contains(&segments.folded(p)))
                 .map(|p| p.span.start..w.span.end)
         })
     }
@@ -426,6 +426,19 @@ fn is_exclaimed(view: &TextView<'_>, span: &Range<usize>) -> bool {
 }
 
 impl Rule for NeutralityVoteCall {
+    fn lexicons(&self, account: &Account) -> Vec<&Lexicon> {
+        if applies(account) {
+            vec![
+                &self.parties.lexicon,
+                &self.candidates.lexicon,
+                &self.blocs,
+                &self.calls,
+            ]
+        } else {
+            Vec::new()
+        }
+    }
+
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         if !applies(cx.account) {
             return;
@@ -434,7 +447,7 @@ impl Rule for NeutralityVoteCall {
         let segments = Segments::of(cx);
         let mut targets: Vec<(usize, Range<usize>)> = self
             .parties
-            .find(view, segments)
+            .find(cx, segments)
             .into_iter()
             .map(|m| (segments.words[m.word].sentence, m.span))
             .collect();

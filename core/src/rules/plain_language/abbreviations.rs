@@ -4,6 +4,7 @@ use crate::rules::plain_language::{CustomTerm, TermSet, alternatives, builtin, m
 use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
 };
+use crate::text::lexicon::Lexicon;
 
 rule_settings! {
     /// Settings of `plain-language.abbreviations`.
@@ -78,6 +79,10 @@ impl RuleDef for PlainLanguageAbbreviations {
 }
 
 impl Rule for PlainLanguageAbbreviations {
+    fn lexicons(&self, _account: &Account) -> Vec<&Lexicon> {
+        vec![self.terms.lexicon()]
+    }
+
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = cx.text.text;
         for found in self.terms.find(cx.text) {

@@ -6,6 +6,7 @@ use crate::rules::plain_language::{
 use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
 };
+use crate::text::lexicon::Lexicon;
 
 rule_settings! {
     /// Settings of `plain-language.bureaucratic`.
@@ -88,6 +89,10 @@ impl RuleDef for PlainLanguageBureaucratic {
 }
 
 impl Rule for PlainLanguageBureaucratic {
+    fn lexicons(&self, _account: &Account) -> Vec<&Lexicon> {
+        vec![self.terms.lexicon()]
+    }
+
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         for found in self.terms.find(cx.text) {
             let Some(written) = cx.text.text.get(found.span.clone()) else {

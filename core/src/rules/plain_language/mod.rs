@@ -241,6 +241,11 @@ impl TermSet {
         })
     }
 
+    /// The compiled terms, for the account's combined automaton.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
     /// Terms in the text where the city speaks itself: not in links, mentions or
     /// quotations (a quoted title or statement is not the city's wording).
     pub fn find<'s>(&'s self, view: &TextView<'_>) -> Vec<TermMatch<'s>> {

@@ -7,7 +7,7 @@ use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
 };
 use crate::text::fold::is_ignorable;
-use crate::text::lexicon::TermOptions;
+use crate::text::lexicon::{Lexicon, TermOptions};
 use crate::text::{Region, TextView};
 
 rule_settings! {
@@ -465,6 +465,14 @@ fn starts_upper(view: &TextView<'_>, offset: usize) -> bool {
 }
 
 impl Rule for OfficialMarker {
+    fn lexicons(&self, account: &Account) -> Vec<&Lexicon> {
+        if account.kind == AccountKind::Private {
+            vec![&self.terms.lexicon]
+        } else {
+            Vec::new()
+        }
+    }
+
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         if cx.account.kind != AccountKind::Private {
             return;

@@ -14,6 +14,7 @@ use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
 };
 use crate::text::fold::Folded;
+use crate::text::lexicon::Lexicon;
 use crate::text::{Region, TextView};
 
 rule_settings! {
@@ -340,6 +341,14 @@ fn attached_by_hyphen(text: &str, start: usize, end: usize) -> bool {
 }
 
 impl Rule for PrivateTopic {
+    fn lexicons(&self, account: &Account) -> Vec<&Lexicon> {
+        if account.kind == AccountKind::Official {
+            vec![&self.terms.lexicon]
+        } else {
+            Vec::new()
+        }
+    }
+
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         if cx.account.kind != AccountKind::Official {
             return;
