@@ -963,13 +963,13 @@ fn is_subject(view: &TextView<'_>, segments: &Segments, actor: usize) -> bool {
     let coordinated = |words: &[&Word]| {
         let mut rest = words
             .iter()
-            .skip_while(|w| BEFORE_SUBJECT.contains(&w.folded.as_str()));
-        let joined = rest.next().is_some_and(|w| w.folded == "und");
+            .skip_while(|w| BEFORE_SUBJECT.contains(&segments.folded(w)));
+        let joined = rest.next().is_some_and(|w| segments.folded(w) == "und");
         let others: Vec<&&Word> = rest.collect();
         joined
             && (1..=3).contains(&others.len())
             && others.iter().all(|w| {
-                starts_upper(view.text, w.span.start) || BEFORE_SUBJECT.contains(&w.folded.as_str())
+                starts_upper(view.text, w.span.start) || BEFORE_SUBJECT.contains(&segments.folded(w))
             })
     };
     match before.as_slice() {
@@ -1073,11 +1073,11 @@ fn is_turnout(segments: &Segments, found: &Range<usize>) -> bool {
     let Some(last) = segments.word_at(found.end.saturating_sub(1)) else {
         return false;
     };
-    segments.words[last].folded == "wählen"
+    segments.folded(&segments.words[last]) == "wählen"
         && segments.next_in_sentence(last).is_some_and(|next| {
             ["geh", "ging", "gegangen"]
                 .iter()
-                .any(|form| next.folded.starts_with(form))
+                .any(|form| segments.folded(next).starts_with(form))
         })
 }
 
@@ -1306,7 +1306,7 @@ impl Rule for NeutralityJudgement {
             segments
                 .words
                 .iter()
-                .any(|w| PARTY_COLOURS.contains(&w.folded.as_str()))
+                .any(|w| PARTY_COLOURS.contains(&segments.folded(w)))
         };
         if actors.is_empty() && !colours() {
             return;
@@ -1338,7 +1338,7 @@ impl Rule for NeutralityJudgement {
             let colour = word_of(span)
                 .filter(|_| *tone == Tone::Disparaging && starts_upper(view.text, span.start))
                 .and_then(|word| Some((word.checked_sub(1)?, segments.previous_in_sentence(word)?)))
-                .filter(|(_, previous)| PARTY_COLOURS.contains(&previous.folded.as_str()));
+                .filter(|(_, previous)| PARTY_COLOURS.contains(&segments.folded(previous)));
             if let Some((word, previous)) = colour {
                 actors.push(Actor {
                     word,
@@ -1376,11 +1376,11 @@ impl Rule for NeutralityJudgement {
             let Some(previous) = segments.previous_in_sentence(actor.word) else {
                 continue;
             };
-            if TYPIFYING.contains(&previous.folded.as_str()) {
+            if TYPIFYING.contains(&segments.folded(previous)) {
                 evaluations.push((previous.span.clone(), Tone::Disparaging));
                 continue;
             }
-            if OWNING.contains(&previous.folded.as_str()) {
+            if OWNING.contains(&segments.folded(previous)) {
                 evaluations.push((previous.span.clone(), Tone::Praise));
                 continue;
             }
@@ -1389,7 +1389,7 @@ impl Rule for NeutralityJudgement {
                 .checked_sub(2)
                 .and_then(|first| segments.words.get(first..actor.word))
                 .filter(|frame| {
-                    frame.iter().map(|w| w.folded.as_str()).eq(MODEL_FRAME)
+                    frame.iter().map(|w| segments.folded(w)).eq(MODEL_FRAME)
                         && frame.iter().all(|w| w.clause == previous.clause)
                 });
             let last = segments.word_at(actor.span.end.saturating_sub(1));

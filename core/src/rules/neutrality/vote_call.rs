@@ -496,7 +496,7 @@ impl Rule for NeutralityVoteCall {
                     && is_exclaimed(view, &found.span)
                     && segments
                         .previous_in_sentence(word)
-                        .is_some_and(|w| NEGATIONS.contains(&w.folded.as_str()));
+                        .is_some_and(|w| NEGATIONS.contains(&segments.folded(w)));
                 let own = position == Position::OwnVote;
                 if !(negated || own) || !self.is_call(view, segments, word, &found.span, position) {
                     return None;
