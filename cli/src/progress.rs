@@ -24,7 +24,7 @@ impl Progress {
     /// Progress through an input of `total` bytes (`None`: unknown, as for standard input),
     /// counted in records; shown unless `quiet` or stderr is no terminal.
     pub fn reading(quiet: bool, total: Option<u64>, lang: Lang) -> Progress {
-        let records = tr(lang, "einträge", "records");
+        let records = tr(lang, "Einträge", "records");
         let left = tr(lang, "noch", "left");
         let (bar, template) = match total {
             Some(total) => (
@@ -38,7 +38,7 @@ impl Progress {
                 format!("{{spinner}} {{bytes}} · {{records}} {records} ({{rate}})"),
             ),
         };
-        Progress::shown(quiet, bar, &template, true)
+        Progress::shown(quiet, bar, &template, true, lang)
     }
 
     /// Progress through `total` items, `what` naming them ("posts checked"); shown unless
@@ -46,10 +46,16 @@ impl Progress {
     pub fn counting(quiet: bool, total: u64, what: &str, lang: Lang) -> Progress {
         let left = tr(lang, "noch", "left");
         let template = format!("{{bar:30}} {{records}}/{{len}} {what} ({{rate}}) · {left} {{eta}}");
-        Progress::shown(quiet, ProgressBar::new(total), &template, false)
+        Progress::shown(quiet, ProgressBar::new(total), &template, false, lang)
     }
 
-    fn shown(quiet: bool, bar: ProgressBar, template: &str, counts_bytes: bool) -> Progress {
+    fn shown(
+        quiet: bool,
+        bar: ProgressBar,
+        template: &str,
+        counts_bytes: bool,
+        lang: Lang,
+    ) -> Progress {
         let records = Arc::new(AtomicU64::new(0));
         if quiet || !io::stderr().is_terminal() {
             return Progress {
@@ -65,16 +71,20 @@ impl Progress {
             .with_key(
                 "records",
                 move |_: &ProgressState, out: &mut dyn std::fmt::Write| {
-                    let _ = write!(out, "{}", HumanCount(done.load(Ordering::Relaxed)));
+                    let _ = write!(out, "{}", count(done.load(Ordering::Relaxed), lang));
                 },
             )
             .with_key(
                 "rate",
                 move |state: &ProgressState, out: &mut dyn std::fmt::Write| {
                     let seconds = state.elapsed().as_secs_f64();
-                    let count = rate.load(Ordering::Relaxed) as f64;
-                    let per_second = if seconds > 0.0 { count / seconds } else { 0.0 };
-                    let _ = write!(out, "{}/s", HumanCount(per_second as u64));
+                    let records = rate.load(Ordering::Relaxed) as f64;
+                    let per_second = if seconds > 0.0 {
+                        records / seconds
+                    } else {
+                        0.0
+                    };
+                    let _ = write!(out, "{}/s", count(per_second as u64, lang));
                 },
             )
             .progress_chars("█▉▊▋▌▍▎▏ ");
@@ -100,6 +110,15 @@ impl Progress {
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();
         }
+    }
+}
+
+/// A count with the thousands separator of `lang` (`12.345` in German, `12,345` in English).
+fn count(n: u64, lang: Lang) -> String {
+    let english = HumanCount(n).to_string();
+    match lang {
+        Lang::En => english,
+        _ => english.replace(',', "."),
     }
 }
 

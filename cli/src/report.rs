@@ -47,7 +47,7 @@ pub fn run(args: ReportArgs, lang: Lang) -> Result<ExitCode, CliError> {
         }
         None => Vec::new(),
     };
-    let what = tr(lang, "beiträge geprüft", "posts checked");
+    let what = tr(lang, "Beiträge geprüft", "posts checked");
     let progress = Progress::counting(args.quiet, posts.len() as u64, &what, lang);
     let mut report =
         build_report_observed(&engine, &posts, &interactions, args.from, args.to, &|| {
