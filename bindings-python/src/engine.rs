@@ -5,7 +5,8 @@
 
 use std::collections::VecDeque;
 use std::num::NonZeroUsize;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock, mpsc};
 
 use freigabe::{Draft, HistoryEntry, InputError};
 use jiff::Timestamp;
@@ -44,14 +45,128 @@ impl Engine {
         cx: &Context<'_>,
     ) -> Vec<Result<Report, InputError>> {
         py.detach(|| {
-            freigabe::batch::parallel_map(drafts, cx.threads, |draft| match draft {
-                Ok(draft) => self
-                    .inner
-                    .check(draft, cx.history, cx.now)
-                    .map(|report| Report(Arc::new(report))),
-                Err(error) => Err(error.clone()),
-            })
+            freigabe::batch::parallel_map(drafts, cx.threads, |draft| self.check_one(draft, cx))
         })
+    }
+
+    /// Converts and checks a whole batch, the conversion overlapping the checks: the
+    /// calling thread converts chunks of drafts while it holds the interpreter lock, the
+    /// other threads check the chunks already converted; once all are converted, the
+    /// calling thread lets the lock go and checks along. So the conversion, which needs
+    /// the lock, is not a serial phase before the parallel one. With `bar` (a tqdm bar)
+    /// the calling thread updates it after each chunk.
+    fn run_items(
+        &self,
+        py: Python<'_>,
+        items: &[Bound<'_, PyAny>],
+        cx: &Context<'_>,
+        bar: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Vec<Result<Report, InputError>>> {
+        let chunks: Vec<&[Bound<'_, PyAny>]> = items.chunks(CONVERT_CHUNK).collect();
+        let threads = cx
+            .threads
+            .or_else(|| std::thread::available_parallelism().ok())
+            .map_or(1, NonZeroUsize::get)
+            .min(chunks.len().max(1));
+        let converted: Vec<OnceLock<Vec<Result<Draft, InputError>>>> =
+            chunks.iter().map(|_| OnceLock::new()).collect();
+        let checked: Vec<OnceLock<Vec<Result<Report, InputError>>>> =
+            chunks.iter().map(|_| OnceLock::new()).collect();
+        let done = AtomicUsize::new(0);
+        let (sender, receiver) = mpsc::channel::<usize>();
+        let receiver = Mutex::new(receiver);
+        let check = |index: usize| {
+            let Some(drafts) = converted[index].get() else {
+                return;
+            };
+            let reports = drafts
+                .iter()
+                .map(|draft| self.check_one(draft, cx))
+                .collect();
+            let _ = checked[index].set(reports);
+            done.fetch_add(drafts.len(), Ordering::Relaxed);
+        };
+        // Takes converted chunks until the calling thread has sent the last one.
+        let work = || {
+            loop {
+                let next = match receiver.lock() {
+                    Ok(receiver) => receiver.recv(),
+                    Err(poisoned) => poisoned.into_inner().recv(),
+                };
+                let Ok(index) = next else { break };
+                check(index);
+            }
+        };
+        let mut shown = 0;
+        let mut show = || -> PyResult<()> {
+            if let Some(bar) = bar {
+                let now = done.load(Ordering::Relaxed);
+                if now > shown {
+                    bar.call_method1("update", (now - shown,))?;
+                    shown = now;
+                }
+            }
+            Ok(())
+        };
+        let converting = std::thread::scope(|scope| -> PyResult<()> {
+            for _ in 1..threads {
+                // A thread that cannot start leaves its share to the others.
+                let _ = std::thread::Builder::new().spawn_scoped(scope, work);
+            }
+            for (index, chunk) in chunks.iter().enumerate() {
+                // On an error the sender is dropped with this closure: the helpers finish.
+                let drafts = chunk
+                    .iter()
+                    .map(|item| convert::draft(item, None, None))
+                    .collect::<PyResult<Vec<_>>>()?;
+                let _ = converted[index].set(drafts);
+                if threads > 1 {
+                    let _ = sender.send(index);
+                }
+                show()?;
+            }
+            drop(sender);
+            if threads > 1 {
+                py.detach(work);
+            } else {
+                // One thread: checks chunk by chunk, so a bar can move.
+                for index in 0..chunks.len() {
+                    py.detach(|| check(index));
+                    show()?;
+                }
+            }
+            Ok(())
+        });
+        converting?;
+        // A chunk no helper finished (none ever should) is checked here.
+        let results: Vec<_> = checked
+            .into_iter()
+            .enumerate()
+            .flat_map(|(index, reports)| match reports.into_inner() {
+                Some(reports) => reports,
+                None => converted[index]
+                    .get()
+                    .map(|drafts| drafts.iter().map(|d| self.check_one(d, cx)).collect())
+                    .unwrap_or_default(),
+            })
+            .collect();
+        show()?;
+        Ok(results)
+    }
+
+    /// Checks one converted draft, or hands on why it could not be converted.
+    fn check_one(
+        &self,
+        draft: &Result<Draft, InputError>,
+        cx: &Context<'_>,
+    ) -> Result<Report, InputError> {
+        match draft {
+            Ok(draft) => self
+                .inner
+                .check(draft, cx.history, cx.now)
+                .map(|report| Report(Arc::new(report))),
+            Err(error) => Err(error.clone()),
+        }
     }
 
     /// A batch result as a Python object: the report, or per `on_error` the exception
@@ -140,7 +255,12 @@ impl Engine {
     /// the first such draft's error, with its position in `error.index`) or, with
     /// `on_error="return"`, its exception object takes its place in the list, so nothing is
     /// lost. For inputs larger than memory use `iter_check`.
-    #[pyo3(signature = (drafts, *, history = None, now = None, threads = None, on_error = "raise"))]
+    ///
+    /// `progress=True` shows a tqdm progress bar (`tqdm.auto`: a widget in notebooks) when
+    /// tqdm is installed; without it the drafts are checked all the same and a
+    /// `UserWarning` says how to get the bar.
+    #[pyo3(signature = (drafts, *, history = None, now = None, threads = None, on_error = "raise", progress = false))]
+    #[allow(clippy::too_many_arguments)]
     fn check_many<'py>(
         &self,
         py: Python<'py>,
@@ -149,6 +269,7 @@ impl Engine {
         now: Option<&Bound<'py, PyAny>>,
         threads: Option<usize>,
         on_error: &str,
+        progress: bool,
     ) -> PyResult<Bound<'py, PyList>> {
         let lang = self.inner.lang();
         let on_error = convert::on_error(py, on_error, lang)?;
@@ -159,9 +280,16 @@ impl Engine {
             threads: convert::threads(py, threads, lang)?,
         };
         let items = drafts.try_iter()?.collect::<PyResult<Vec<_>>>()?;
-        let drafts = convert::drafts(items)?;
-        let results = self.run(py, &drafts, &cx);
-        let objects = results
+        let bar = if progress {
+            progress_bar(py, items.len(), lang)?
+        } else {
+            None
+        };
+        let results = self.run_items(py, &items, &cx, bar.as_ref());
+        if let Some(bar) = &bar {
+            bar.call_method0("close")?;
+        }
+        let objects = results?
             .into_iter()
             .enumerate()
             .map(|(index, result)| self.result_object(py, result, index, on_error))
@@ -273,6 +401,37 @@ impl ReportIterator {
             .result_object(py, result, index, on_error)
             .map(Some)
     }
+}
+
+/// Drafts converted at a time by `check_many`: small enough that the other threads start
+/// checking at once, large enough that handing chunks over costs nothing measurable.
+const CONVERT_CHUNK: usize = 128;
+
+/// A tqdm bar over `total` drafts, or `None` with a warning when tqdm is not installed.
+fn progress_bar<'py>(
+    py: Python<'py>,
+    total: usize,
+    lang: freigabe::Lang,
+) -> PyResult<Option<Bound<'py, PyAny>>> {
+    let tqdm = match py.import("tqdm.auto") {
+        Ok(module) => module.getattr("tqdm")?,
+        Err(error) if error.is_instance_of::<pyo3::exceptions::PyImportError>(py) => {
+            let message = freigabe::policy::Localized::new(
+                "progress=True: tqdm ist nicht installiert, die entwürfe werden ohne fortschrittsbalken geprüft (`pip install tqdm`)",
+                "progress=True: tqdm is not installed, the drafts are checked without a progress bar (`pip install tqdm`)",
+            );
+            let category = py.get_type::<pyo3::exceptions::PyUserWarning>();
+            let text = std::ffi::CString::new(message.get(lang)).unwrap_or_default();
+            PyErr::warn(py, &category, &text, 2)?;
+            return Ok(None);
+        }
+        Err(error) => return Err(error),
+    };
+    let kwargs = pyo3::types::PyDict::new(py);
+    kwargs.set_item("total", total)?;
+    kwargs.set_item("unit", "draft")?;
+    kwargs.set_item("desc", "freigabe")?;
+    Ok(Some(tqdm.call((), Some(&kwargs))?))
 }
 
 /// Rebuilds a pickled engine.

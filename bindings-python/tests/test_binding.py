@@ -268,6 +268,44 @@ def test_iter_check_pulls_lazily(engine: freigabe.Engine) -> None:
     assert len(list(iterator)) == 9
 
 
+def test_check_many_progress_moves_a_tqdm_bar_to_the_total(
+    engine: freigabe.Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """progress=True: a tqdm bar over every draft, closed at the end; same results."""
+    import types
+
+    bars: list[Any] = []
+
+    class FakeTqdm:
+        def __init__(self, **kwargs: Any) -> None:
+            self.kwargs, self.n, self.closed = kwargs, 0, False
+            bars.append(self)
+
+        def update(self, n: int) -> None:
+            self.n += n
+
+        def close(self) -> None:
+            self.closed = True
+
+    fake = types.ModuleType("tqdm.auto")
+    fake.tqdm = FakeTqdm  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "tqdm", types.ModuleType("tqdm"))
+    monkeypatch.setitem(sys.modules, "tqdm.auto", fake)
+    drafts = many_drafts(300)
+    for threads in (1, 2):
+        assert engine.check_many(drafts, threads=threads, progress=True) == engine.check_many(drafts)
+    assert [(bar.kwargs["total"], bar.n, bar.closed) for bar in bars] == [(300, 300, True)] * 2
+
+
+def test_check_many_progress_without_tqdm_warns_and_checks(
+    engine: freigabe.Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "tqdm.auto", None)  # import fails as if not installed
+    with pytest.warns(UserWarning, match="tqdm"):
+        reports = engine.check_many(["Hallo", "Tschüss"], progress=True)
+    assert len(reports) == 2
+
+
 def test_check_many_releases_the_gil(engine: freigabe.Engine) -> None:
     """A Python thread runs while check_many works: it sees `in_call` set."""
     drafts = many_drafts(300)

@@ -89,6 +89,9 @@ pub struct BatchArgs {
     /// How to read the archive.
     #[command(flatten)]
     pub input: ArchiveArgs,
+    /// No progress bar (it is shown on stderr only when stderr is a terminal).
+    #[arg(long, short)]
+    pub quiet: bool,
     /// The archive (JSONL, CSV, Facebook/Instagram export JSON, X `tweets.js`, Mastodon
     /// `outbox.json`), or `-` for standard input.
     #[arg(value_name = "ARCHIVE")]
@@ -142,6 +145,9 @@ pub struct ReportArgs {
     /// Write the report to this file instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// No progress bar (it is shown on stderr only when stderr is a terminal).
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 /// Output format of `report`.

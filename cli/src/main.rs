@@ -14,6 +14,7 @@ mod input;
 mod lang;
 mod output;
 mod policy_cmd;
+mod progress;
 mod report;
 mod sarif;
 

@@ -6,7 +6,7 @@ use std::io::ErrorKind;
 use std::process::ExitCode;
 
 use freigabe::analytics::html::render_html;
-use freigabe::analytics::quarterly::{ArchiveError, build_report};
+use freigabe::analytics::quarterly::{ArchiveError, build_report_observed};
 use freigabe::analytics::responses::{Interaction, parse_interactions};
 use freigabe::{Draft, Lang};
 
@@ -15,6 +15,7 @@ use crate::error::{CliError, describe_io};
 use crate::input::{display_name, load_engine, read_text};
 use crate::lang::tr;
 use crate::output::{write_error, write_stdout};
+use crate::progress::Progress;
 
 /// Builds the report and writes it to `--output` or standard output. Unreadable lines of
 /// the archive or the comments are listed in the report, they do not stop it.
@@ -37,7 +38,7 @@ pub fn run(args: ReportArgs, lang: Lang) -> Result<ExitCode, CliError> {
         ));
     }
     let engine = load_engine(&args.policy, lang)?;
-    let (posts, mut errors) = read_archive(&args.archive, lang)?;
+    let (posts, mut errors) = read_archive(&args.archive, args.quiet, lang)?;
     let interactions = match &args.comments {
         Some(path) => {
             let (interactions, comment_errors) = read_comments(path, lang)?;
@@ -46,7 +47,13 @@ pub fn run(args: ReportArgs, lang: Lang) -> Result<ExitCode, CliError> {
         }
         None => Vec::new(),
     };
-    let mut report = build_report(&engine, &posts, &interactions, args.from, args.to);
+    let what = tr(lang, "Beiträge geprüft", "posts checked");
+    let progress = Progress::counting(args.quiet, posts.len() as u64, &what, lang);
+    let mut report =
+        build_report_observed(&engine, &posts, &interactions, args.from, args.to, &|| {
+            progress.advance(1, 0)
+        });
+    progress.finish();
     report.archive_errors = errors;
     let text = match args.format {
         ReportFormat::Json => {
@@ -84,9 +91,13 @@ pub fn run(args: ReportArgs, lang: Lang) -> Result<ExitCode, CliError> {
 /// Facebook/Instagram exports, X `tweets.js`, Mastodon `outbox.json`, detected from the
 /// content). A record that cannot be read becomes an error entry with its line (or record
 /// number); the other records still count.
-pub fn read_archive(path: &str, lang: Lang) -> Result<(Vec<Draft>, Vec<ArchiveError>), CliError> {
+pub fn read_archive(
+    path: &str,
+    quiet: bool,
+    lang: Lang,
+) -> Result<(Vec<Draft>, Vec<ArchiveError>), CliError> {
     let options = freigabe::archive::ArchiveOptions::default();
-    let archive = crate::batch::read_archive(path, &options, lang)?;
+    let archive = crate::batch::read_archive(path, &options, quiet, lang)?;
     let file = display_name(path).to_owned();
     let mut posts = Vec::new();
     let mut errors = Vec::new();

@@ -676,6 +676,48 @@ fn batch_unknown_account_is_an_error_row() {
     assert_eq!(row["error"]["message"], "unknown account `stadt`");
 }
 
+/// Progress bars are for terminals: piped stderr (logs, scripts, CI) gets none, with or
+/// without `--quiet`, and the rows of an archive larger than one chunk keep input order.
+#[test]
+fn batch_writes_no_progress_noise_when_stderr_is_not_a_terminal() {
+    let archive: String = (0..2500)
+        .map(|i| format!("{{\"id\": \"{i}\", \"text\": \"Hallo {i}\", \"platforms\": [\"x\"]}}\n"))
+        .collect();
+    let file = TempFile::new("progress.jsonl", &archive);
+    for quiet in [false, true] {
+        let mut args = vec!["batch", "--policy", POLICY, file.path()];
+        if quiet {
+            args.insert(1, "--quiet");
+        }
+        let output = run(&args);
+        assert_eq!(code(&output), 0, "{}", stderr(&output));
+        assert_eq!(stderr(&output), "", "quiet: {quiet}");
+        let ids: Vec<String> = stdout(&output)
+            .lines()
+            .map(|line| {
+                let row: Value = serde_json::from_str(line).expect("JSON line");
+                row["id"].as_str().unwrap_or_default().to_owned()
+            })
+            .collect();
+        let expected: Vec<String> = (0..2500).map(|i| i.to_string()).collect();
+        assert_eq!(ids, expected);
+    }
+}
+
+/// Streaming: a JSON export that breaks in its middle gives the rows of the records before
+/// the break, then the error (exit 2).
+#[test]
+fn batch_writes_the_rows_before_a_syntax_error_then_fails() {
+    let tweets = "window.YTD.tweets.part0 = [\n{\"tweet\": {\"id_str\": \"1\", \"created_at\": \"Mon May 04 08:00:00 +0000 2026\", \"full_text\": \"Hallo\"}},\n{\"tweet\": {\"id_str\": \"2\",, }}\n]";
+    let file = TempFile::new("tweets.js", tweets);
+    let output = run(&["batch", "--policy", POLICY, "--lang", "en", file.path()]);
+    assert_eq!(code(&output), 2);
+    assert_eq!(stdout(&output).lines().count(), 1);
+    let error = stderr(&output);
+    assert!(error.contains(": 3:26: "), "{error}");
+    assert!(error.contains("archive is not valid JSON"), "{error}");
+}
+
 #[test]
 fn batch_without_archive_file_exits_2() {
     let output = run(&["batch", "--policy", POLICY, "tests/fixtures/nope.jsonl"]);

@@ -32,6 +32,19 @@ fn json(args: &[&str]) -> Value {
     serde_json::from_slice(&output.stdout).unwrap()
 }
 
+/// The progress bar is for terminals: with stderr piped, `report` writes nothing there.
+#[test]
+fn report_writes_no_progress_noise_when_stderr_is_not_a_terminal() {
+    for quiet in [None, Some("--quiet")] {
+        let mut args = vec!["report", "--policy", POLICY, "--format", "json"];
+        args.extend(quiet);
+        args.extend(["--archive", POSTS]);
+        let output = run(&args);
+        assert_eq!(output.status.code(), Some(0));
+        assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{quiet:?}");
+    }
+}
+
 #[test]
 fn quarter_of_the_example_archive_has_the_documented_shape() {
     let report = json(&[

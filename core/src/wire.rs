@@ -69,7 +69,8 @@ pub fn check_size(draft: &Draft) -> Result<(), InputError> {
     Ok(())
 }
 
-fn too_large(bytes: usize) -> InputError {
+/// The error for a draft of `bytes` bytes, over the limit.
+pub(crate) fn too_large(bytes: usize) -> InputError {
     let limit = MAX_DRAFT_BYTES;
     InputError::new(
         InputErrorKind::TooLarge,

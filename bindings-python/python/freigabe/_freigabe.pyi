@@ -127,9 +127,12 @@ class Engine:
         now: _Now = None,
         threads: Optional[int] = None,
         on_error: _OnError = "raise",
+        progress: bool = False,
     ) -> list[Any]:
         """Checks many drafts in parallel; a list of ``Report`` (or, with
-        ``on_error="return"``, the ``DraftError`` of a draft that cannot be checked)."""
+        ``on_error="return"``, the ``DraftError`` of a draft that cannot be checked).
+        ``progress=True`` shows a tqdm bar when tqdm is installed, else warns
+        (``UserWarning``) and checks without one."""
     def iter_check(
         self,
         drafts: Iterable[_Draft],

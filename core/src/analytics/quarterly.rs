@@ -280,6 +280,19 @@ pub fn build_report(
     from: Option<Date>,
     to: Option<Date>,
 ) -> ArchiveReport {
+    build_report_observed(engine, posts, interactions, from, to, &|| {})
+}
+
+/// [`build_report`], calling `on_checked` after each record is checked (for a progress
+/// bar; records outside the range are not checked).
+pub fn build_report_observed(
+    engine: &Engine,
+    posts: &[Draft],
+    interactions: &[Interaction],
+    from: Option<Date>,
+    to: Option<Date>,
+    on_checked: &dyn Fn(),
+) -> ArchiveReport {
     let lang = engine.lang();
     let policy = engine.policy();
     let mut skipped = Vec::new();
@@ -370,7 +383,8 @@ pub fn build_report(
             continue;
         };
         records.sort_by_key(|record| (record.published_at, record.index));
-        let section = AccountSection::new(engine, account, records, range_from, range_to);
+        let mut section = AccountSection::new(engine, account, records, range_from, range_to);
+        section.on_checked = on_checked;
         let account_report = section.report(interactions, &mut report.skipped);
         if account_report.total.records > 0 {
             report.records += account_report.total.records;
@@ -397,6 +411,8 @@ struct AccountSection<'a> {
     history: Vec<HistoryEntry>,
     from: Date,
     to: Date,
+    /// Called after each check.
+    on_checked: &'a dyn Fn(),
 }
 
 impl<'a> AccountSection<'a> {
@@ -428,6 +444,7 @@ impl<'a> AccountSection<'a> {
             history,
             from,
             to,
+            on_checked: &|| {},
         }
     }
 
@@ -484,7 +501,9 @@ impl<'a> AccountSection<'a> {
             let history = &self.history[earliest..position];
             let mut draft = record.draft.clone();
             draft.account = Some(self.account.id.clone());
-            match self.engine.check(&draft, history, None) {
+            let result = self.engine.check(&draft, history, None);
+            (self.on_checked)();
+            match result {
                 Ok(report) => checked.push(Checked {
                     date,
                     diagnostics: report

@@ -176,14 +176,17 @@ fn missing_column(wanted: &str, names: &[&str]) -> ArchiveError {
     error
 }
 
+/// Reads the table from `input`, one record at a time; `head` is its beginning, for the
+/// delimiter.
 pub(super) fn read(
-    bytes: &[u8],
+    head: &[u8],
+    input: impl std::io::Read,
     options: &ArchiveOptions,
     records: &mut Records<'_>,
 ) -> Result<(), ArchiveError> {
     let mut reader = csv::ReaderBuilder::new()
-        .delimiter(sniff_delimiter(bytes))
-        .from_reader(bytes);
+        .delimiter(sniff_delimiter(head))
+        .from_reader(input);
     let headers = reader.headers().map_err(|e| {
         ArchiveError::new(
             ArchiveErrorKind::Syntax,
@@ -200,6 +203,9 @@ pub(super) fn read(
         None => TimeZone::get("Europe/Berlin").unwrap_or(TimeZone::UTC),
     };
     for (index, result) in reader.records().enumerate() {
+        if records.stopped {
+            break;
+        }
         let fallback_line = index + 2;
         match result {
             Ok(record) => {

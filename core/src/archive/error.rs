@@ -22,6 +22,10 @@ pub enum ArchiveErrorKind {
     MissingColumn,
     /// A reader option is invalid (format name, column mapping, time zone).
     InvalidOption,
+    /// A record of a JSON export is larger than a record can be; the read stops there.
+    RecordTooLarge,
+    /// The input failed while it was read (a disk or pipe error).
+    Read,
 }
 
 impl ArchiveErrorKind {
@@ -32,6 +36,8 @@ impl ArchiveErrorKind {
             ArchiveErrorKind::Syntax => "invalid-archive",
             ArchiveErrorKind::MissingColumn => "missing-column",
             ArchiveErrorKind::InvalidOption => "invalid-option",
+            ArchiveErrorKind::RecordTooLarge => "record-too-large",
+            ArchiveErrorKind::Read => "io",
         }
     }
 }

@@ -14,9 +14,9 @@
 
 use serde::Deserialize;
 
-use super::json::elements;
+use super::json::Element;
 use super::mojibake::repaired;
-use super::{ArchiveError, ArchiveFormat, Records, SkipReason, media_from_file};
+use super::{ArchiveFormat, Records, SkipReason, media_from_file};
 use crate::draft::{Draft, Media};
 
 #[derive(Deserialize)]
@@ -56,58 +56,56 @@ struct FacebookMedia {
     uri: String,
 }
 
-pub(super) fn read(text: &str, records: &mut Records<'_>) -> Result<(), ArchiveError> {
-    for element in elements(text, text, ArchiveFormat::Facebook)? {
-        let post: Post = match element.parse(ArchiveFormat::Facebook) {
-            Ok(post) => post,
-            Err(error) => {
-                records.error(error);
-                continue;
-            }
-        };
-        let id = post.timestamp.to_string();
-        let published_at = match element.unix_time(post.timestamp, "timestamp") {
-            Ok(time) => time,
-            Err(error) => {
-                records.error(error.with_id(Some(id)));
-                continue;
-            }
-        };
-        let mut text = post
-            .data
-            .iter()
-            .find_map(|data| data.post.as_deref())
-            .map(repaired)
-            .unwrap_or_default();
-        let links = post
-            .attachments
-            .iter()
-            .flat_map(|attachment| &attachment.data)
-            .filter_map(|data| data.external_context.as_ref()?.url.as_deref())
-            .map(repaired);
-        for link in links {
-            append_link(&mut text, &link);
+/// Reads one record of the export.
+pub(super) fn record(element: &Element<'_>, records: &mut Records<'_>) {
+    let post: Post = match element.parse(ArchiveFormat::Facebook) {
+        Ok(post) => post,
+        Err(error) => {
+            records.error(error);
+            return;
         }
-        let media: Vec<Media> = post
-            .attachments
-            .iter()
-            .flat_map(|attachment| &attachment.data)
-            .filter_map(|data| data.media.as_ref())
-            .map(|media| media_from_file(repaired(&media.uri)))
-            .collect();
-        if text.trim().is_empty() && media.is_empty() {
-            records.skip(element.locator, Some(id), SkipReason::Empty);
-            continue;
+    };
+    let id = post.timestamp.to_string();
+    let published_at = match element.unix_time(post.timestamp, "timestamp") {
+        Ok(time) => time,
+        Err(error) => {
+            records.error(error.with_id(Some(id)));
+            return;
         }
-        let draft = Draft {
-            id: Some(id),
-            published_at: Some(published_at),
-            media,
-            ..Draft::new(text)
-        };
-        records.post(element.locator, draft);
+    };
+    let mut text = post
+        .data
+        .iter()
+        .find_map(|data| data.post.as_deref())
+        .map(repaired)
+        .unwrap_or_default();
+    let links = post
+        .attachments
+        .iter()
+        .flat_map(|attachment| &attachment.data)
+        .filter_map(|data| data.external_context.as_ref()?.url.as_deref())
+        .map(repaired);
+    for link in links {
+        append_link(&mut text, &link);
     }
-    Ok(())
+    let media: Vec<Media> = post
+        .attachments
+        .iter()
+        .flat_map(|attachment| &attachment.data)
+        .filter_map(|data| data.media.as_ref())
+        .map(|media| media_from_file(repaired(&media.uri)))
+        .collect();
+    if text.trim().is_empty() && media.is_empty() {
+        records.skip(element.locator, Some(id), SkipReason::Empty);
+        return;
+    }
+    let draft = Draft {
+        id: Some(id),
+        published_at: Some(published_at),
+        media,
+        ..Draft::new(text)
+    };
+    records.post(element.locator, draft);
 }
 
 /// A shared link as the text, or after it, unless the text already has it.

@@ -9,9 +9,9 @@
 
 use serde::Deserialize;
 
-use super::json::elements;
+use super::json::Element;
 use super::mojibake::repaired;
-use super::{ArchiveError, ArchiveFormat, RecordError, RecordErrorKind, Records, media_from_file};
+use super::{ArchiveFormat, RecordError, RecordErrorKind, Records, media_from_file};
 use crate::draft::Draft;
 use crate::policy::Localized;
 
@@ -30,59 +30,57 @@ struct InstagramMedia {
     title: Option<String>,
 }
 
-pub(super) fn read(text: &str, records: &mut Records<'_>) -> Result<(), ArchiveError> {
-    for element in elements(text, text, ArchiveFormat::Instagram)? {
-        let post: Post = match element.parse(ArchiveFormat::Instagram) {
-            Ok(post) => post,
-            Err(error) => {
-                records.error(error);
-                continue;
-            }
-        };
-        let first = post.media.first();
-        let caption = non_empty(post.title.as_deref())
-            .or_else(|| first.and_then(|media| non_empty(media.title.as_deref())))
-            .map(repaired)
-            .unwrap_or_default();
-        let Some(seconds) = post
-            .creation_timestamp
-            .or_else(|| first.and_then(|media| media.creation_timestamp))
-        else {
-            records.error(RecordError::new(
-                element.locator,
-                RecordErrorKind::InvalidRecord,
-                Localized::new(
-                    "ungültiger eintrag: `creation_timestamp` fehlt",
-                    "invalid record: missing `creation_timestamp`",
-                ),
-                Localized::new(
-                    "ein Instagram-beitrag hat `creation_timestamp` oben oder im ersten `media`-eintrag",
-                    "an Instagram post has `creation_timestamp` at the top or in its first `media` entry",
-                ),
-            ));
-            continue;
-        };
-        let id = seconds.to_string();
-        let published_at = match element.unix_time(seconds, "creation_timestamp") {
-            Ok(time) => time,
-            Err(error) => {
-                records.error(error.with_id(Some(id)));
-                continue;
-            }
-        };
-        let draft = Draft {
-            id: Some(id),
-            published_at: Some(published_at),
-            media: post
-                .media
-                .iter()
-                .map(|media| media_from_file(repaired(&media.uri)))
-                .collect(),
-            ..Draft::new(caption)
-        };
-        records.post(element.locator, draft);
-    }
-    Ok(())
+/// Reads one record of the export.
+pub(super) fn record(element: &Element<'_>, records: &mut Records<'_>) {
+    let post: Post = match element.parse(ArchiveFormat::Instagram) {
+        Ok(post) => post,
+        Err(error) => {
+            records.error(error);
+            return;
+        }
+    };
+    let first = post.media.first();
+    let caption = non_empty(post.title.as_deref())
+        .or_else(|| first.and_then(|media| non_empty(media.title.as_deref())))
+        .map(repaired)
+        .unwrap_or_default();
+    let Some(seconds) = post
+        .creation_timestamp
+        .or_else(|| first.and_then(|media| media.creation_timestamp))
+    else {
+        records.error(RecordError::new(
+            element.locator,
+            RecordErrorKind::InvalidRecord,
+            Localized::new(
+                "ungültiger eintrag: `creation_timestamp` fehlt",
+                "invalid record: missing `creation_timestamp`",
+            ),
+            Localized::new(
+                "ein Instagram-beitrag hat `creation_timestamp` oben oder im ersten `media`-eintrag",
+                "an Instagram post has `creation_timestamp` at the top or in its first `media` entry",
+            ),
+        ));
+        return;
+    };
+    let id = seconds.to_string();
+    let published_at = match element.unix_time(seconds, "creation_timestamp") {
+        Ok(time) => time,
+        Err(error) => {
+            records.error(error.with_id(Some(id)));
+            return;
+        }
+    };
+    let draft = Draft {
+        id: Some(id),
+        published_at: Some(published_at),
+        media: post
+            .media
+            .iter()
+            .map(|media| media_from_file(repaired(&media.uri)))
+            .collect(),
+        ..Draft::new(caption)
+    };
+    records.post(element.locator, draft);
 }
 
 fn non_empty(text: Option<&str>) -> Option<&str> {

@@ -1,14 +1,40 @@
 //! JSON Lines: one draft per line, read with [`crate::wire::parse_draft`] so a broken line
 //! gets the same words as `freigabe check` gives for a broken draft.
 
-use super::{RecordError, RecordErrorKind, RecordLocator, Records};
+use std::io::{BufRead, Read};
+
+use super::{ArchiveError, RecordError, RecordErrorKind, RecordLocator, Records, read_error};
+use crate::error::MAX_DRAFT_BYTES;
 use crate::policy::Localized;
 use crate::serde_errors::describe;
 
+/// Bytes of a line kept in memory: a longer line is too large to be a draft anyway
+/// ([`crate::wire::parse_draft`] refuses JSON over twice the text limit), and its rest is
+/// only counted.
+const LINE_LIMIT: usize = 2 * MAX_DRAFT_BYTES + 1;
+
 /// Reads every non-blank line as a draft; blank lines are not records.
-pub(super) fn read(bytes: &[u8], records: &mut Records<'_>) {
+pub(super) fn read(mut input: impl BufRead, records: &mut Records<'_>) -> Result<(), ArchiveError> {
     let mut record = 0;
-    for (index, line) in bytes.split(|&b| b == b'\n').enumerate() {
+    let mut line = Vec::new();
+    for index in 0.. {
+        if records.stopped {
+            break;
+        }
+        line.clear();
+        let read = Read::take(&mut input, LINE_LIMIT as u64)
+            .read_until(b'\n', &mut line)
+            .map_err(|error| read_error(&error))?;
+        if read == 0 {
+            break;
+        }
+        let mut length = line.len();
+        if line.last() == Some(&b'\n') {
+            line.pop();
+            length -= 1;
+        } else if line.len() == LINE_LIMIT {
+            length += skip_line(&mut input).map_err(|error| read_error(&error))?;
+        }
         if line.trim_ascii().is_empty() {
             continue;
         }
@@ -17,21 +43,54 @@ pub(super) fn read(bytes: &[u8], records: &mut Records<'_>) {
             record,
             line: Some(index + 1),
         };
-        let Ok(text) = std::str::from_utf8(line) else {
-            records.error(RecordError::new(
-                locator,
-                RecordErrorKind::NotUtf8,
-                Localized::new("zeile ist kein gültiges UTF-8", "line is not valid UTF-8"),
-                Localized::new(
-                    "das archiv als UTF-8 speichern",
-                    "save the archive as UTF-8",
-                ),
-            ));
-            continue;
+        let text = match std::str::from_utf8(&line) {
+            Ok(text) => text,
+            // The kept part of an overlong line may end inside a character.
+            Err(error) if length > line.len() && error.error_len().is_none() => "",
+            Err(_) => {
+                records.error(RecordError::new(
+                    locator,
+                    RecordErrorKind::NotUtf8,
+                    Localized::new("zeile ist kein gültiges UTF-8", "line is not valid UTF-8"),
+                    Localized::new(
+                        "das archiv als UTF-8 speichern",
+                        "save the archive as UTF-8",
+                    ),
+                ));
+                continue;
+            }
         };
-        match crate::wire::parse_draft(text) {
+        let parsed = if length > line.len() {
+            Err(crate::wire::too_large(length))
+        } else {
+            crate::wire::parse_draft(text)
+        };
+        match parsed {
             Ok(draft) => records.post(locator, draft),
             Err(error) => records.error(RecordError::from_input(locator, error)),
+        }
+    }
+    Ok(())
+}
+
+/// Skips the rest of a line, newline included; returns its length without the newline.
+fn skip_line(input: &mut impl BufRead) -> std::io::Result<usize> {
+    let mut skipped = 0;
+    loop {
+        let buffer = input.fill_buf()?;
+        if buffer.is_empty() {
+            return Ok(skipped);
+        }
+        match buffer.iter().position(|&b| b == b'\n') {
+            Some(end) => {
+                input.consume(end + 1);
+                return Ok(skipped + end);
+            }
+            None => {
+                let all = buffer.len();
+                input.consume(all);
+                skipped += all;
+            }
         }
     }
 }
@@ -100,5 +159,26 @@ mod tests {
         let last = archive.records[3].as_ref().unwrap();
         assert_eq!(last.draft.account.as_deref(), Some("presse"));
         assert_eq!(last.locator.line, Some(5));
+    }
+
+    /// A line longer than any draft is one too-large row, read without keeping it whole.
+    #[test]
+    fn an_overlong_line_is_one_too_large_error() {
+        let long = format!(
+            "{{\"text\": \"{}\"}}\n{{\"text\": \"b\"}}",
+            "a".repeat(2 * crate::MAX_DRAFT_BYTES + 5)
+        );
+        let archive = read("posts.jsonl", long.as_bytes(), &ArchiveOptions::default()).unwrap();
+        assert_eq!(archive.records.len(), 2);
+        let error = archive.records[0].as_ref().unwrap_err();
+        assert_eq!(error.kind, RecordErrorKind::TooLarge);
+        let bytes = long.find('\n').unwrap();
+        assert!(
+            error
+                .message
+                .get(Lang::En)
+                .starts_with(&format!("draft is {bytes} bytes"))
+        );
+        assert_eq!(archive.records[1].as_ref().unwrap().locator.line, Some(2));
     }
 }

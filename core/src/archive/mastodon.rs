@@ -13,73 +13,36 @@
 //! real list, a second `@context`); of a repeated key the last non-empty value is read.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::fmt;
 
 use jiff::Timestamp;
 use serde::Deserialize;
-use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::Value;
 use serde_json::value::RawValue;
 
 use super::html::to_text;
-use super::json::{Element, locate};
-use super::{
-    ArchiveError, ArchiveFormat, RecordError, RecordErrorKind, Records, SkipReason, wrong_shape,
-};
+use super::json::Element;
+use super::{ArchiveFormat, RecordError, RecordErrorKind, Records, SkipReason};
 use crate::draft::{Draft, Media, MediaKind};
 use crate::policy::{Localized, localized};
 use crate::serde_errors::describe;
 
 const PUBLIC: &str = "https://www.w3.org/ns/activitystreams#Public";
 
-/// The top of an outbox, read from a map that may repeat keys: Mastodon 4.2 and 4.3 write
-/// a second `@context` (mastodon#30587) and `"orderedItems": []` before the real list
-/// (mastodon#31091). Of a repeated key the last non-empty value counts (an empty one only
-/// if there is no other).
-struct Outbox<'a> {
-    ordered_items: Option<Vec<&'a RawValue>>,
-}
-
-impl<'de> Deserialize<'de> for Outbox<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct TopLevel;
-
-        impl<'de> Visitor<'de> for TopLevel {
-            type Value = Outbox<'de>;
-
-            fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-                formatter.write_str("a JSON object")
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Outbox<'de>, A::Error> {
-                let mut ordered_items: Option<Vec<&'de RawValue>> = None;
-                while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-                    if key != "orderedItems" {
-                        map.next_value::<IgnoredAny>()?;
-                        continue;
-                    }
-                    let items: Vec<&'de RawValue> = map.next_value()?;
-                    if ordered_items.is_none() || !items.is_empty() {
-                        ordered_items = Some(items);
-                    }
-                }
-                Ok(Outbox { ordered_items })
-            }
-        }
-
-        deserializer.deserialize_map(TopLevel)
-    }
-}
-
-/// Whether `text` is an outbox (`orderedItems` present), or why not, for detection.
-pub(super) fn probe(text: &[u8]) -> Result<(), Localized> {
-    match serde_json::from_slice::<Outbox<'_>>(text) {
-        Ok(Outbox {
-            ordered_items: Some(_),
-        }) => Ok(()),
-        Ok(Outbox {
-            ordered_items: None,
-        }) => Err(Localized::new("kein `orderedItems`", "no `orderedItems`")),
+/// Whether `text` is an outbox (`orderedItems` present), or why not, for detection. Of the
+/// beginning of a larger file (`complete` false) the keys up to `orderedItems` are read.
+pub(super) fn probe(text: &[u8], complete: bool) -> Result<(), Localized> {
+    let found = Cell::new(false);
+    let mut deserializer = serde_json::Deserializer::from_slice(text);
+    let read = FindItems(&found)
+        .deserialize(&mut deserializer)
+        .and_then(|()| deserializer.end());
+    match read {
+        _ if found.get() && !complete => Ok(()),
+        Ok(()) if found.get() => Ok(()),
+        Ok(()) => Err(Localized::new("kein `orderedItems`", "no `orderedItems`")),
         Err(error) => {
             let described = describe(&error.to_string(), "JSON").message;
             let line = error.line();
@@ -88,6 +51,37 @@ pub(super) fn probe(text: &[u8]) -> Result<(), Localized> {
                 format!("not a valid JSON object (line {line}: {})", described.en),
             ))
         }
+    }
+}
+
+/// Reads the top of an outbox and notes whether it has `orderedItems`; with the beginning
+/// of a file only, it stops there. Mastodon 4.2 and 4.3 write some keys twice
+/// (mastodon#30587, mastodon#31091), so keys are not collected into a struct.
+struct FindItems<'f>(&'f Cell<bool>);
+
+impl<'de> DeserializeSeed<'de> for FindItems<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for FindItems<'_> {
+    type Value = ();
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            if key == "orderedItems" {
+                self.0.set(true);
+            }
+            map.next_value::<IgnoredAny>()?;
+        }
+        Ok(())
     }
 }
 
@@ -122,23 +116,13 @@ struct Attachment {
     name: Option<String>,
 }
 
-pub(super) fn read(text: &str, records: &mut Records<'_>) -> Result<(), ArchiveError> {
-    let outbox: Outbox<'_> = serde_json::from_str(text)
-        .map_err(|e| ArchiveError::json(&e, &ArchiveFormat::Mastodon.expected()))?;
-    let items = outbox.ordered_items.ok_or_else(|| {
-        wrong_shape(
-            ArchiveFormat::Mastodon,
-            Localized::new("kein `orderedItems`", "no `orderedItems`"),
-        )
-    })?;
-    for element in locate(text, items.into_iter().map(RawValue::get)) {
-        match activity(&element) {
-            Ok(Read::Post(draft)) => records.post(element.locator, *draft),
-            Ok(Read::Skip(id, reason)) => records.skip(element.locator, id, reason),
-            Err(error) => records.error(error),
-        }
+/// Reads one activity of `orderedItems`.
+pub(super) fn record(element: &Element<'_>, records: &mut Records<'_>) {
+    match activity(element) {
+        Ok(Read::Post(draft)) => records.post(element.locator, *draft),
+        Ok(Read::Skip(id, reason)) => records.skip(element.locator, id, reason),
+        Err(error) => records.error(error),
     }
-    Ok(())
 }
 
 /// What an activity of the outbox is.

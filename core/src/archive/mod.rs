@@ -46,6 +46,8 @@ mod mojibake;
 mod x;
 
 use std::fmt;
+use std::io::{self, Read};
+use std::ops::ControlFlow;
 use std::str::FromStr;
 
 use jiff::tz::TimeZone;
@@ -307,7 +309,16 @@ impl IntoIterator for Archive {
 /// when its first line is a whole JSON object. Anything else is an error naming each shape
 /// tried and why it did not fit: a file is never guessed to be one big draft.
 pub fn detect(file_name: &str, bytes: &[u8]) -> Result<ArchiveFormat, ArchiveError> {
-    let text = strip_bom(bytes).trim_ascii_start();
+    detect_beginning(file_name, strip_bom(bytes), true)
+}
+
+/// [`detect`] on the beginning of a file (`complete` when it is the whole file).
+fn detect_beginning(
+    file_name: &str,
+    bytes: &[u8],
+    complete: bool,
+) -> Result<ArchiveFormat, ArchiveError> {
+    let text = bytes.trim_ascii_start();
     if text.starts_with(b"window.YTD.") {
         return Ok(ArchiveFormat::X);
     }
@@ -320,12 +331,12 @@ pub fn detect(file_name: &str, bytes: &[u8]) -> Result<ArchiveFormat, ArchiveErr
         _ => {}
     }
     let mismatch = match text.first() {
-        Some(b'[') => match json::detect_array(file_name, text) {
+        Some(b'[') => match json::detect_array(file_name, text, complete) {
             Ok(format) => return Ok(format),
             Err(why) => Mismatch::List(why),
         },
         Some(b'{') => {
-            let outbox = match mastodon::probe(text) {
+            let outbox = match mastodon::probe(text, complete) {
                 Ok(()) => return Ok(ArchiveFormat::Mastodon),
                 Err(why) => why,
             };
@@ -422,21 +433,125 @@ pub fn read(
     bytes: &[u8],
     options: &ArchiveOptions,
 ) -> Result<Archive, ArchiveError> {
+    let (mut records, mut skipped) = (Vec::new(), Vec::new());
+    let format = read_stream(file_name, bytes, options, &mut |entry| {
+        match entry {
+            Entry::Record(record) => records.push(record),
+            Entry::Skipped(skip) => skipped.push(skip),
+        }
+        ControlFlow::Continue(())
+    })?;
+    Ok(Archive {
+        format,
+        records,
+        skipped,
+    })
+}
+
+/// One thing a streaming read ([`read_stream`]) hands out, in source order.
+// Nearly every entry is a record: boxing it would cost an allocation per record to save
+// bytes on the rare skipped one.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Entry {
+    /// A post, or why a record could not be read.
+    Record(Result<ArchivedPost, RecordError>),
+    /// A record left out on purpose.
+    Skipped(SkippedRecord),
+}
+
+/// Bytes of the beginning of an input that detection looks at. Smaller inputs are detected
+/// exactly as [`detect`] does; of larger ones only the beginning is read (the first entry of
+/// a list, the keys of an outbox up to `orderedItems`, the first line).
+pub const DETECT_BYTES: usize = 1024 * 1024;
+
+/// Reads an archive record by record from `input` and hands each record, in source order,
+/// to `each`, which may stop the read with [`ControlFlow::Break`]. Memory stays bounded
+/// whatever the size of the input: one record is held at a time (a JSON Lines line of at
+/// most twice [`crate::MAX_DRAFT_BYTES`], a JSON export record of at most four times), plus
+/// the first [`DETECT_BYTES`] for detection.
+///
+/// Records come as they are read: a problem of the whole file found in its middle (invalid
+/// JSON, bytes that are not UTF-8) is returned after the records before it were handed out.
+/// Returns the format read.
+///
+/// ```
+/// use std::ops::ControlFlow;
+/// use freigabe::archive::{self, ArchiveOptions, Entry};
+///
+/// let jsonl = "{\"text\": \"Guten Morgen!\"}\n{\"text\": 3}\n";
+/// let mut rows = Vec::new();
+/// archive::read_stream("posts.jsonl", jsonl.as_bytes(), &ArchiveOptions::default(), &mut |entry| {
+///     if let Entry::Record(record) = entry {
+///         rows.push(record.is_ok());
+///     }
+///     ControlFlow::Continue(())
+/// })?;
+/// assert_eq!(rows, [true, false]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn read_stream(
+    file_name: &str,
+    mut input: impl Read,
+    options: &ArchiveOptions,
+    each: &mut dyn FnMut(Entry) -> ControlFlow<()>,
+) -> Result<ArchiveFormat, ArchiveError> {
+    let mut head = Vec::new();
+    (&mut input)
+        .take(DETECT_BYTES as u64)
+        .read_to_end(&mut head)
+        .map_err(|error| read_error(&error))?;
+    let complete = head.len() < DETECT_BYTES;
+    let bom = head.len() - strip_bom(&head).len();
     let format = match options.format {
         Some(format) => format,
-        None => detect(file_name, bytes)?,
+        None => detect_beginning(file_name, &head[bom..], complete)?,
     };
-    let bytes = strip_bom(bytes);
-    let mut records = Records::new(format, options);
-    match format {
-        ArchiveFormat::Jsonl => jsonl::read(bytes, &mut records),
-        ArchiveFormat::Csv => csv_table::read(bytes, options, &mut records)?,
-        ArchiveFormat::Facebook => facebook::read(utf8(bytes, format)?, &mut records)?,
-        ArchiveFormat::Instagram => instagram::read(utf8(bytes, format)?, &mut records)?,
-        ArchiveFormat::X => x::read(utf8(bytes, format)?, &mut records)?,
-        ArchiveFormat::Mastodon => mastodon::read(utf8(bytes, format)?, &mut records)?,
+    let start = bom + skipped_prefix(format, &head[bom..])?;
+    let origin = json::Origin::after(&head[bom..start]);
+    let json_starts_with = |open: u8| head[start..].trim_ascii_start().first() == Some(&open);
+    let mut body = io::Cursor::new(&head[..]);
+    body.set_position(start as u64);
+    let body = body.chain(input);
+    let mut records = Records::new(format, options, each);
+    let shape = match format {
+        ArchiveFormat::Jsonl => {
+            jsonl::read(io::BufReader::with_capacity(64 * 1024, body), &mut records)?;
+            return Ok(format);
+        }
+        ArchiveFormat::Csv => {
+            csv_table::read(&head[start..], body, options, &mut records)?;
+            return Ok(format);
+        }
+        ArchiveFormat::Mastodon => json::Shape::Outbox,
+        ArchiveFormat::Facebook | ArchiveFormat::Instagram | ArchiveFormat::X => {
+            if !json_starts_with(b'[') {
+                return Err(wrong_shape(
+                    format,
+                    Localized::new("keine JSON-liste", "not a JSON list"),
+                ));
+            }
+            json::Shape::List
+        }
+    };
+    let record: fn(&json::Element<'_>, &mut Records<'_>) = match format {
+        ArchiveFormat::Facebook => facebook::record,
+        ArchiveFormat::Instagram => instagram::record,
+        ArchiveFormat::X => x::record,
+        _ => mastodon::record,
+    };
+    let has_items = json::stream(body, origin, format, shape, &mut |element| {
+        record(element, &mut records);
+        records.flow()
+    })?;
+    if shape == json::Shape::Outbox && !has_items {
+        return Err(wrong_shape(
+            format,
+            Localized::new("kein `orderedItems`", "no `orderedItems`"),
+        ));
     }
-    Ok(records.finish())
+    Ok(format)
 }
 
 /// The error for a file that does not have the shape of the format it is read as.
@@ -455,37 +570,70 @@ fn wrong_shape(format: ArchiveFormat, found: Localized) -> ArchiveError {
     )
 }
 
-fn strip_bom(bytes: &[u8]) -> &[u8] {
-    bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes)
+/// Bytes before the records' JSON: X's assignment `window.YTD.tweets.part0 = `.
+fn skipped_prefix(format: ArchiveFormat, head: &[u8]) -> Result<usize, ArchiveError> {
+    if format != ArchiveFormat::X {
+        return Ok(0);
+    }
+    x::assignment_len(head).ok_or_else(|| {
+        wrong_shape(
+            ArchiveFormat::X,
+            Localized::new(
+                "keine zuweisung `window.YTD.… = […]`",
+                "no assignment `window.YTD.… = […]`",
+            ),
+        )
+    })
 }
 
-fn utf8(bytes: &[u8], format: ArchiveFormat) -> Result<&str, ArchiveError> {
-    std::str::from_utf8(bytes).map_err(|error| {
-        let offset = error.valid_up_to();
-        let before = &bytes[..offset];
-        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = before
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |i| i + 1);
-        let column = String::from_utf8_lossy(&before[line_start..])
-            .chars()
-            .count()
-            + 1;
-        let expected = format.expected();
-        ArchiveError {
-            kind: ArchiveErrorKind::Syntax,
-            message: Localized::new(
-                "archiv ist kein gültiges UTF-8",
-                "archive is not valid UTF-8",
-            ),
-            help: Some(Localized::new(
-                format!("den export unverändert verwenden ({})", expected.de),
-                format!("use the export unchanged ({})", expected.en),
-            )),
-            position: Some((line, column)),
-        }
-    })
+/// The error for an input that fails while it is read.
+fn read_error(error: &io::Error) -> ArchiveError {
+    ArchiveError {
+        kind: ArchiveErrorKind::Read,
+        message: localized!(
+            de: "archiv kann nicht weitergelesen werden: {error}",
+            en: "cannot read the archive any further: {error}",
+        ),
+        help: None,
+        position: None,
+    }
+}
+
+/// The error for a record of a JSON export larger than `limit` bytes, starting on `line`.
+fn record_too_large(line: usize, limit: usize) -> ArchiveError {
+    ArchiveError {
+        kind: ArchiveErrorKind::RecordTooLarge,
+        message: localized!(
+            de: "eintrag ist größer als {limit} bytes; das lesen endet hier",
+            en: "record is larger than {limit} bytes; reading stops here",
+        ),
+        help: Some(Localized::new(
+            "den export unverändert verwenden: ein beitrag ist nie so groß",
+            "use the export unchanged: no post is that large",
+        )),
+        position: Some((line, 1)),
+    }
+}
+
+/// The error for the first byte of a JSON export that is not UTF-8, at `position`.
+fn not_utf8(format: ArchiveFormat, position: (usize, usize)) -> ArchiveError {
+    let expected = format.expected();
+    ArchiveError {
+        kind: ArchiveErrorKind::Syntax,
+        message: Localized::new(
+            "archiv ist kein gültiges UTF-8",
+            "archive is not valid UTF-8",
+        ),
+        help: Some(Localized::new(
+            format!("den export unverändert verwenden ({})", expected.de),
+            format!("use the export unchanged ({})", expected.en),
+        )),
+        position: Some(position),
+    }
+}
+
+fn strip_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes)
 }
 
 /// An attachment known only by its file (Meta exports): kind from the extension, alt text
@@ -514,21 +662,41 @@ fn media_kind_from_file(file: &str) -> MediaKind {
     }
 }
 
-/// Collects records in source order and fills in what the archive does not carry.
+/// Hands records out in source order and fills in what the archive does not carry.
 struct Records<'a> {
     format: ArchiveFormat,
     options: &'a ArchiveOptions,
-    records: Vec<Result<ArchivedPost, RecordError>>,
-    skipped: Vec<SkippedRecord>,
+    each: &'a mut dyn FnMut(Entry) -> ControlFlow<()>,
+    /// `each` asked to stop; nothing more is handed out.
+    stopped: bool,
 }
 
 impl<'a> Records<'a> {
-    fn new(format: ArchiveFormat, options: &'a ArchiveOptions) -> Records<'a> {
+    fn new(
+        format: ArchiveFormat,
+        options: &'a ArchiveOptions,
+        each: &'a mut dyn FnMut(Entry) -> ControlFlow<()>,
+    ) -> Records<'a> {
         Records {
             format,
             options,
-            records: Vec::new(),
-            skipped: Vec::new(),
+            each,
+            stopped: false,
+        }
+    }
+
+    /// Whether the read goes on.
+    fn flow(&self) -> ControlFlow<()> {
+        if self.stopped {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
+    }
+
+    fn hand_out(&mut self, entry: Entry) {
+        if !self.stopped {
+            self.stopped = (self.each)(entry).is_break();
         }
     }
 
@@ -552,31 +720,23 @@ impl<'a> Records<'a> {
         }
         let checked = crate::wire::check_size(&draft)
             .map_err(|error| RecordError::from_input(locator, error).with_id(draft.id.clone()));
-        self.records.push(checked.map(|()| ArchivedPost {
+        self.hand_out(Entry::Record(checked.map(|()| ArchivedPost {
             locator,
             draft,
             notes,
-        }));
+        })));
     }
 
     fn error(&mut self, error: RecordError) {
-        self.records.push(Err(error));
+        self.hand_out(Entry::Record(Err(error)));
     }
 
     fn skip(&mut self, locator: RecordLocator, id: Option<String>, reason: SkipReason) {
-        self.skipped.push(SkippedRecord {
+        self.hand_out(Entry::Skipped(SkippedRecord {
             locator,
             id,
             reason,
-        });
-    }
-
-    fn finish(self) -> Archive {
-        Archive {
-            format: self.format,
-            records: self.records,
-            skipped: self.skipped,
-        }
+        }));
     }
 }
 

@@ -29,10 +29,9 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::html::decode_entities;
-use super::json::{Element, elements};
+use super::json::Element;
 use super::{
-    ArchiveError, ArchiveFormat, RecordError, RecordErrorKind, RecordNote, RecordNoteKind, Records,
-    SkipReason, wrong_shape,
+    ArchiveFormat, RecordError, RecordErrorKind, RecordNote, RecordNoteKind, Records, SkipReason,
 };
 use crate::draft::{Draft, Media, MediaKind};
 use crate::policy::{Localized, localized};
@@ -95,35 +94,27 @@ struct MediaEntity {
     media_url_https: Option<String>,
 }
 
-pub(super) fn read(text: &str, records: &mut Records<'_>) -> Result<(), ArchiveError> {
-    let array = strip_assignment(text).ok_or_else(|| {
-        wrong_shape(
-            ArchiveFormat::X,
-            Localized::new(
-                "keine zuweisung `window.YTD.… = […]`",
-                "no assignment `window.YTD.… = […]`",
-            ),
-        )
-    })?;
-    for element in elements(text, array, ArchiveFormat::X)? {
-        match tweet(&element) {
-            Ok(Read::Post(draft, notes)) => records.noted_post(element.locator, *draft, notes),
-            Ok(Read::Retweet(id)) => records.skip(element.locator, id, SkipReason::Repost),
-            Err(error) => records.error(error),
-        }
+/// Reads one record of the archive.
+pub(super) fn record(element: &Element<'_>, records: &mut Records<'_>) {
+    match tweet(element) {
+        Ok(Read::Post(draft, notes)) => records.noted_post(element.locator, *draft, notes),
+        Ok(Read::Retweet(id)) => records.skip(element.locator, id, SkipReason::Repost),
+        Err(error) => records.error(error),
     }
-    Ok(())
 }
 
-/// The JSON after `window.YTD.<name>.part<N> = `; a bare JSON list is taken as it is.
-fn strip_assignment(text: &str) -> Option<&str> {
-    let trimmed = text.trim_start();
-    if trimmed.starts_with('[') {
-        return Some(trimmed);
-    }
-    let rest = trimmed.strip_prefix("window.YTD.")?;
-    let (_, array) = rest.split_once('=')?;
-    Some(array.trim_start())
+/// Bytes before the JSON list: `window.YTD.<name>.part<N> = ` and the white space around
+/// it; a bare JSON list is taken as it is. `None` without such an assignment.
+pub(super) fn assignment_len(head: &[u8]) -> Option<usize> {
+    let trimmed = head.trim_ascii_start();
+    let array = if trimmed.starts_with(b"[") {
+        trimmed
+    } else {
+        let rest = trimmed.strip_prefix(b"window.YTD.")?;
+        let equals = rest.iter().position(|&b| b == b'=')?;
+        rest[equals + 1..].trim_ascii_start()
+    };
+    Some(head.len() - array.len())
 }
 
 /// What a record of the archive is.
