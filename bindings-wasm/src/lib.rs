@@ -96,15 +96,37 @@ impl Engine {
 }
 
 /// Length of `text` as `platform` counts it, with the platform's built-in limit:
-/// `{platform, length, limit, valid}`.
-#[wasm_bindgen]
-pub fn count(platform: &str, text: &str) -> Result<JsValue, JsValue> {
+/// `{platform, length, limit, valid}`. The package's `count` calls [`count_packed`] and uses
+/// this only for texts too long to pack.
+#[wasm_bindgen(js_name = "countObject")]
+pub fn count_object(platform: &str, text: &str) -> Result<JsValue, JsValue> {
+    to_js(&count_text(platform, text)?)
+}
+
+/// Bits of [`count_packed`]'s number below the length: the limit and the `valid` flag.
+const LENGTH_SHIFT: u64 = 22;
+
+/// [`count_object`] as one number, `length · 2²² + limit · 2 + valid`, so that a count
+/// crosses the JS boundary without building an object in Rust (`count` in `web/index.js`
+/// unpacks it); `-1` when the figures do not fit into the 53 bits of a JS number.
+#[wasm_bindgen(js_name = "countPacked")]
+pub fn count_packed(platform: &str, text: &str) -> Result<f64, JsValue> {
+    let counted = count_text(platform, text)?;
+    let fits = counted.limit < 1 << (LENGTH_SHIFT - 1) && counted.length < 1 << (53 - LENGTH_SHIFT);
+    if !fits {
+        return Ok(-1.0);
+    }
+    let packed = counted.length << LENGTH_SHIFT | counted.limit << 1 | u64::from(counted.valid);
+    // Below 2⁵³ (checked above), so exact as a double.
+    #[allow(clippy::cast_precision_loss)]
+    Ok(packed as f64)
+}
+
+fn count_text(platform: &str, text: &str) -> Result<freigabe::TextCount, JsValue> {
     let Some(parsed) = Platform::parse(platform) else {
         return Err(BindingError::unknown_platform(platform, Lang::De).into());
     };
-    let counted =
-        freigabe::count_text(parsed, text).map_err(|e| BindingError::internal(&e.to_string()))?;
-    to_js(&counted)
+    freigabe::count_text(parsed, text).map_err(|e| BindingError::internal(&e.to_string()).into())
 }
 
 /// One rule for editor UIs: id, family, one-sentence summary and defaults.
@@ -135,18 +157,26 @@ pub fn rules() -> Result<JsValue, JsValue> {
     to_js(&rules)
 }
 
-/// A rule's documentation as Markdown (What it checks, Why, Example, Configuration).
-/// Options: `lang` for the error message when the id is unknown.
-#[wasm_bindgen]
-pub fn explain(
+/// Throws the `unknown-rule` error when `ruleId` names no rule. `explain` in `web/index.js`
+/// calls it, then reads the documentation from `rules.json`, which the module does not carry.
+/// Options: `lang` for the error message.
+#[wasm_bindgen(js_name = "checkRuleId")]
+pub fn check_rule_id(
     #[wasm_bindgen(js_name = "ruleId")] rule_id: &str,
     options: JsValue,
-) -> Result<String, JsValue> {
+) -> Result<(), JsValue> {
     let lang = EngineOptions::read(&options)?.lang;
     match freigabe::rule_info(rule_id) {
-        Some(rule) => Ok(format!("# {}\n\n{}\n", rule.id, rule.docs())),
+        Some(_) => Ok(()),
         None => Err(BindingError::unknown_rule(rule_id, lang).into()),
     }
+}
+
+/// Makes every IANA time zone available to policies, from the package's `tzdb.bin`
+/// (`loadTimeZones` in `web/index.js` fetches it). Europe/Berlin and UTC need no data.
+#[wasm_bindgen(js_name = "loadTimeZoneData")]
+pub fn load_time_zone_data(data: &[u8]) -> Result<(), JsValue> {
+    freigabe::load_time_zone_data(data).map_err(|e| BindingError::internal(&e.to_string()).into())
 }
 
 /// Version of the engine, as recorded in every report.
