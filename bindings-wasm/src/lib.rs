@@ -96,37 +96,15 @@ impl Engine {
 }
 
 /// Length of `text` as `platform` counts it, with the platform's built-in limit:
-/// `{platform, length, limit, valid}`. The package's `count` calls [`count_packed`] and uses
-/// this only for texts too long to pack.
-#[wasm_bindgen(js_name = "countObject")]
-pub fn count_object(platform: &str, text: &str) -> Result<JsValue, JsValue> {
-    to_js(&count_text(platform, text)?)
-}
-
-/// Bits of [`count_packed`]'s number below the length: the limit and the `valid` flag.
-const LENGTH_SHIFT: u64 = 22;
-
-/// [`count_object`] as one number, `length · 2²² + limit · 2 + valid`, so that a count
-/// crosses the JS boundary without building an object in Rust (`count` in `web/index.js`
-/// unpacks it); `-1` when the figures do not fit into the 53 bits of a JS number.
-#[wasm_bindgen(js_name = "countPacked")]
-pub fn count_packed(platform: &str, text: &str) -> Result<f64, JsValue> {
-    let counted = count_text(platform, text)?;
-    let fits = counted.limit < 1 << (LENGTH_SHIFT - 1) && counted.length < 1 << (53 - LENGTH_SHIFT);
-    if !fits {
-        return Ok(-1.0);
-    }
-    let packed = counted.length << LENGTH_SHIFT | counted.limit << 1 | u64::from(counted.valid);
-    // Below 2⁵³ (checked above), so exact as a double.
-    #[allow(clippy::cast_precision_loss)]
-    Ok(packed as f64)
-}
-
-fn count_text(platform: &str, text: &str) -> Result<freigabe::TextCount, JsValue> {
+/// `{platform, length, limit, valid}`.
+#[wasm_bindgen]
+pub fn count(platform: &str, text: &str) -> Result<JsValue, JsValue> {
     let Some(parsed) = Platform::parse(platform) else {
         return Err(BindingError::unknown_platform(platform, Lang::De).into());
     };
-    freigabe::count_text(parsed, text).map_err(|e| BindingError::internal(&e.to_string()).into())
+    let counted =
+        freigabe::count_text(parsed, text).map_err(|e| BindingError::internal(&e.to_string()))?;
+    to_js(&counted)
 }
 
 /// One rule for editor UIs: id, family, one-sentence summary and defaults.
