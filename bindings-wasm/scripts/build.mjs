@@ -1,6 +1,9 @@
 // Builds the npm package: the cdylib for wasm32 with the size-tuned `wasm-release` profile,
 // JS glue for browsers (`pkg/web`, ES module + init) and Node (`pkg/node`) with the
-// wasm-bindgen CLI, then `wasm-opt -Oz` from the `binaryen` dev dependency.
+// wasm-bindgen CLI, then `wasm-opt -Oz` from the `binaryen` dev dependency; then the data the
+// module leaves out and loads when asked: `pkg/rules.json` (rule documentation for `explain`,
+// generated into docs/ by core's docs test) and `pkg/tzdb.bin` (time zones beyond
+// Europe/Berlin and UTC, written by core's `time_zone_data` example, a native build).
 // Prints raw and gzipped sizes. Usage: npm run build
 import { execFileSync } from "node:child_process";
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -74,6 +77,11 @@ for (const wasm of same ? [webWasm] : [webWasm, nodeWasm]) {
 }
 if (same) copyFileSync(webWasm, nodeWasm);
 measure("wasm-opt -Oz", webWasm);
+
+copyFileSync(join(here, "..", "docs", "rules.json"), join(here, "pkg", "rules.json"));
+run("cargo", ["run", "--quiet", "--package", "freigabe", "--example", "time_zone_data", "--", join(here, "pkg", "tzdb.bin")]);
+measure("rules.json (explain)", join(here, "pkg", "rules.json"));
+measure("tzdb.bin (loadTimeZones)", join(here, "pkg", "tzdb.bin"));
 
 const report = sizes.map(([step, raw, gzipped]) => {
   return `${step.padEnd(24)} ${(raw / 1024).toFixed(1).padStart(8)} KiB raw ${(gzipped / 1024).toFixed(1).padStart(8)} KiB gzip`;

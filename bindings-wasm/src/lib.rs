@@ -135,18 +135,26 @@ pub fn rules() -> Result<JsValue, JsValue> {
     to_js(&rules)
 }
 
-/// A rule's documentation as Markdown (What it checks, Why, Example, Configuration).
-/// Options: `lang` for the error message when the id is unknown.
-#[wasm_bindgen]
-pub fn explain(
+/// Throws the `unknown-rule` error when `ruleId` names no rule. `explain` in `web/index.js`
+/// calls it, then reads the documentation from `rules.json`, which the module does not carry.
+/// Options: `lang` for the error message.
+#[wasm_bindgen(js_name = "checkRuleId")]
+pub fn check_rule_id(
     #[wasm_bindgen(js_name = "ruleId")] rule_id: &str,
     options: JsValue,
-) -> Result<String, JsValue> {
+) -> Result<(), JsValue> {
     let lang = EngineOptions::read(&options)?.lang;
     match freigabe::rule_info(rule_id) {
-        Some(rule) => Ok(format!("# {}\n\n{}\n", rule.id, rule.docs())),
+        Some(_) => Ok(()),
         None => Err(BindingError::unknown_rule(rule_id, lang).into()),
     }
+}
+
+/// Makes every IANA time zone available to policies, from the package's `tzdb.bin`
+/// (`loadTimeZones` in `web/index.js` fetches it). Europe/Berlin and UTC need no data.
+#[wasm_bindgen(js_name = "loadTimeZoneData")]
+pub fn load_time_zone_data(data: &[u8]) -> Result<(), JsValue> {
+    freigabe::load_time_zone_data(data).map_err(|e| BindingError::internal(&e.to_string()).into())
 }
 
 /// Version of the engine, as recorded in every report.

@@ -203,6 +203,7 @@ export type ErrorKind =
   | "unknown-reference"
   | "extends"
   | "read"
+  | "time-zone-data"
   // draft, history
   | "invalid-draft"
   | "too-large"
@@ -278,10 +279,20 @@ export function count(platform: Platform, text: string): TextCount;
 export function rules(): RuleSummary[];
 
 /**
- * A rule's documentation as Markdown (What it checks, Why, Example, Configuration).
- * @throws {FreigabeError} `unknown-rule`, with a "did you mean" help.
+ * A rule's documentation as Markdown (What it checks, Why, Example, Configuration), the text
+ * `freigabe explain` prints. The documentation is not inside the module: the first call
+ * reads `pkg/rules.json` (browsers: `fetch` next to the script).
+ * Rejects with {@link FreigabeError} `unknown-rule`, with a "did you mean" help.
  */
-export function explain(ruleId: string, options?: { lang?: Lang | string }): string;
+export function explain(ruleId: string, options?: { lang?: Lang | string }): Promise<string>;
+
+/**
+ * Makes every IANA time zone available to policies (`time-zone = "America/New_York"`).
+ * Europe/Berlin and UTC are built in; for any other zone, await this once before
+ * `new Engine(…)`, which otherwise throws {@link FreigabeError} `time-zone-data`. The first
+ * call reads `pkg/tzdb.bin` (about 220 KiB, 90 KiB gzipped), later calls do nothing.
+ */
+export function loadTimeZones(): Promise<void>;
 
 /** Version of the engine, as recorded in every report. */
 export function version(): string;

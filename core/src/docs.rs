@@ -45,6 +45,20 @@ pub fn rules_markdown() -> String {
     out
 }
 
+/// `docs/rules.json`: what `freigabe explain RULE` prints, per rule id (one rule a line).
+/// The WebAssembly package ships it as data and reads it when `explain` is called, so the
+/// module itself carries only the summaries.
+pub fn rules_json() -> String {
+    let entries: Vec<String> = all_rules()
+        .map(|rule| {
+            let id = Value::from(rule.id);
+            let text = Value::from(rule.explain());
+            format!("  {id}: {text}")
+        })
+        .collect();
+    format!("{{\n{}\n}}\n", entries.join(",\n"))
+}
+
 /// `docs/policy.md`: every key of the policy format with its description.
 pub fn policy_markdown() -> String {
     let schema: Value = serde_json::from_str(&Policy::json_schema()).unwrap_or(Value::Null);

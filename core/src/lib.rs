@@ -54,6 +54,7 @@ pub mod analytics;
 pub mod archive;
 pub mod batch;
 mod config;
+#[cfg(feature = "rule-docs")]
 pub mod docs;
 mod draft;
 mod engine;
@@ -77,6 +78,9 @@ pub use policy::{Policy, PolicyError, PolicyErrorKind};
 pub use report::{Diagnostic, Measure, Report, Severity, Suggestion, Verdict};
 pub use rules::{RuleInfo, all_rules, rule_info};
 pub use text::offsets::Span;
+#[cfg(feature = "tzdb-bundle")]
+pub use time::zones::time_zone_data;
+pub use time::zones::{TimeZoneDataError, load_time_zone_data, time_zone_data_loaded};
 
 /// The README's Rust examples, compiled as doctests so they cannot rot.
 #[doc = include_str!("../../README.md")]

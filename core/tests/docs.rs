@@ -1,6 +1,7 @@
 //! The generated reference in `docs/` must match the code. Run with `FREIGABE_BLESS=1` to
 //! regenerate after changing a rule, a policy struct or the platform table.
 
+#![cfg(feature = "rule-docs")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure should panic
 
 use std::path::PathBuf;
@@ -23,6 +24,11 @@ fn check_fresh(file: &str, generated: &str) {
 #[test]
 fn rule_reference_is_fresh() {
     check_fresh("rules.md", &freigabe::docs::rules_markdown());
+}
+
+#[test]
+fn rule_docs_data_is_fresh() {
+    check_fresh("rules.json", &freigabe::docs::rules_json());
 }
 
 #[test]

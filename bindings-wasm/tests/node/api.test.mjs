@@ -7,7 +7,7 @@ import { describe, test } from "node:test";
 
 import twitter from "twitter-text";
 
-import { count, Engine, explain, FreigabeError, rules, version } from "freigabe";
+import { count, Engine, explain, FreigabeError, loadTimeZones, rules, version } from "freigabe";
 
 const POLICY = `default-account = "stadt"
 imprint = "https://www.paderborn.de/impressum"
@@ -284,15 +284,58 @@ describe("rules and explain", () => {
     }
   });
 
-  test("explain gives the documentation; unknown ids suggest a close one", () => {
-    const docs = explain("hashtags.max");
+  test("explain gives the documentation; unknown ids suggest a close one", async () => {
+    const docs = await explain("hashtags.max");
     assert.match(docs, /^# hashtags\.max\n/);
     for (const heading of ["What it checks", "Why", "Example", "Configuration"]) {
       assert.ok(docs.includes(`## ${heading}`), heading);
     }
-    const error = thrown(() => explain("hashtag.max", { lang: "en" }));
+    const error = await explain("hashtag.max", { lang: "en" }).then(
+      () => assert.fail("no error"),
+      (e) => e,
+    );
+    assert.ok(error instanceof FreigabeError);
     assert.equal(error.kind, "unknown-rule");
     assert.equal(error.help, "did you mean `hashtags.max`?");
+  });
+
+  test("explain reads the text `freigabe explain` prints (docs/rules.json)", async () => {
+    const generated = JSON.parse(readFileSync(new URL("../../../docs/rules.json", import.meta.url), "utf8"));
+    assert.deepEqual(Object.keys(generated), rules().map((rule) => rule.id));
+    for (const rule of rules()) assert.equal(await explain(rule.id), generated[rule.id], rule.id);
+  });
+});
+
+describe("time zones", () => {
+  const policy = (zone) => `default-account = "stadt"
+imprint = "https://www.paderborn.de/impressum"
+[accounts.stadt]
+kind = "official"
+platforms = ["x"]
+time-zone = "${zone}"
+office-hours = { windows = [{ days = ["mon", "tue", "wed", "thu", "fri"], from = "09:00", to = "17:00" }] }
+profile.links = [{ label = "Impressum", url = "https://www.paderborn.de/impressum" }]
+`;
+
+  test("Europe/Berlin and UTC are built in; other zones after loadTimeZones()", async () => {
+    for (const zone of ["Europe/Berlin", "europe/berlin", "UTC"]) new Engine(policy(zone)).free();
+    const missing = thrown(() => new Engine(policy("America/New_York"), { lang: "en" }));
+    assert.equal(missing.kind, "time-zone-data");
+    assert.match(missing.help, /await loadTimeZones\(\)/);
+    await loadTimeZones();
+    await loadTimeZones();
+    // Monday 2026-07-20 16:30 UTC: 12:30 in New York, 18:30 in Berlin (after office hours).
+    const draft = { text: "Guten Tag, Paderborn!", scheduled_at: "2026-07-20T16:30:00Z" };
+    const fired = (zone) => {
+      const engine = new Engine(policy(zone));
+      const rules = engine.check(draft).diagnostics.map((d) => d.rule);
+      engine.free();
+      return rules.includes("schedule.outside-hours");
+    };
+    assert.deepEqual([fired("America/New_York"), fired("Europe/Berlin")], [false, true]);
+    const unknown = thrown(() => new Engine(policy("Mars/Olympus"), { lang: "en" }));
+    assert.equal(unknown.kind, "invalid-value");
+    assert.match(unknown.message, /unknown time zone `Mars\/Olympus`/);
   });
 });
 

@@ -4,6 +4,7 @@ import init, {
   count,
   Engine,
   explain,
+  loadTimeZones,
   rules,
   version,
   type Diagnostic,
@@ -68,7 +69,8 @@ engine.free();
 const counted: TextCount = count("x", "Hallo");
 const valid: boolean = counted.valid && counted.length <= counted.limit;
 const all: RuleSummary[] = rules();
-const docs: string = explain(all[0]?.id ?? "hashtags.max", { lang: "de" });
+const docs: string = await explain(all[0]?.id ?? "hashtags.max", { lang: "de" });
+await loadTimeZones();
 const engineVersion: string = version();
 
 try {

@@ -25,6 +25,9 @@ pub enum PolicyErrorKind {
     Extends,
     /// The policy file itself cannot be read.
     Read,
+    /// The policy names a time zone whose data is not loaded yet (only in builds without
+    /// the bundled time zone database, i.e. the WebAssembly package).
+    TimeZoneData,
 }
 
 impl PolicyErrorKind {
@@ -38,6 +41,7 @@ impl PolicyErrorKind {
             PolicyErrorKind::UnknownReference => "unknown-reference",
             PolicyErrorKind::Extends => "extends",
             PolicyErrorKind::Read => "read",
+            PolicyErrorKind::TimeZoneData => "time-zone-data",
         }
     }
 }

@@ -8,7 +8,6 @@ use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
-use jiff::tz::TimeZone;
 use sha2::{Digest, Sha256};
 use url::Url;
 
@@ -27,6 +26,7 @@ use crate::platform::{PlatformCaps, platform_table};
 use crate::time::HolidayRegion;
 use crate::time::municipality::{self, Known, LocalHolidays};
 use crate::time::office_hours::OfficeHours;
+use crate::time::zones::{ZoneError, time_zone};
 pub use crate::time::{FederalState, OfficeHoursSettings, OfficeWindowSettings, Weekday};
 pub use file::PostsPerWeek;
 // Moved below the rules; named here too so that code reading them from here still builds.
@@ -248,22 +248,36 @@ impl Policy {
                 en: "add `kind = \"official\"` or `kind = \"private\"`",
             ))
         })?;
-        let time_zone = match &settings.time_zone {
-            None => TimeZone::get("Europe/Berlin"),
-            Some(name) => TimeZone::get(name),
-        }
-        .map_err(|_| {
-            let name = settings.time_zone.clone().unwrap_or_default();
-            self.error_at(
-                &["accounts", id, "time-zone"],
-                PolicyErrorKind::InvalidValue,
-                localized!(de: "unbekannte zeitzone `{name}`", en: "unknown time zone `{name}`"),
-            )
-            .with_help(localized!(
-                de: "einen IANA-namen wie `Europe/Berlin` angeben",
-                en: "use an IANA name such as `Europe/Berlin`",
-            ))
-        })?;
+        let time_zone = time_zone(settings.time_zone.as_deref().unwrap_or("Europe/Berlin"))
+            .map_err(|error| {
+                let name = settings.time_zone.clone().unwrap_or_default();
+                let path = ["accounts", id, "time-zone"];
+                match error {
+                    ZoneError::Unknown => self
+                        .error_at(
+                            &path,
+                            PolicyErrorKind::InvalidValue,
+                            localized!(de: "unbekannte zeitzone `{name}`", en: "unknown time zone `{name}`"),
+                        )
+                        .with_help(localized!(
+                            de: "einen IANA-namen wie `Europe/Berlin` angeben",
+                            en: "use an IANA name such as `Europe/Berlin`",
+                        )),
+                    ZoneError::NotLoaded => self
+                        .error_at(
+                            &path,
+                            PolicyErrorKind::TimeZoneData,
+                            localized!(
+                                de: "die daten der zeitzone `{name}` sind nicht geladen",
+                                en: "the data of time zone `{name}` is not loaded",
+                            ),
+                        )
+                        .with_help(localized!(
+                            de: "vorher die zeitzonendaten laden (JavaScript: `await loadTimeZones()`)",
+                            en: "load the time zone data first (JavaScript: `await loadTimeZones()`)",
+                        )),
+                }
+            })?;
         let own_imprint = match &settings.imprint {
             Some(url) => Some(self.parse_url(url, &["accounts", id, "imprint"])?),
             None => None,

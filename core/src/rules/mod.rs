@@ -245,25 +245,32 @@ pub struct RuleInfo {
     pub default_severity: Severity,
     /// Whether it runs unless a policy disables it.
     pub default_enabled: bool,
+    /// The doc comment as written (feature `rule-docs`; the WebAssembly package loads the
+    /// documentation as data when `explain` asks for it).
+    #[cfg(feature = "rule-docs")]
     docs: &'static str,
+    /// The doc comment's "What it checks" section as written, for [`RuleInfo::summary`]
+    /// without the rest of the documentation.
+    checks: &'static str,
 }
 
 impl RuleInfo {
     /// The rule's documentation as Markdown (headings: What it checks, Why, Example,
     /// Configuration).
+    #[cfg(feature = "rule-docs")]
     pub fn docs(&self) -> String {
-        self.docs
-            .lines()
-            .map(|line| line.strip_prefix(' ').unwrap_or(line))
-            .collect::<Vec<_>>()
-            .join("\n")
-            .trim()
-            .to_owned()
+        doc_markdown(self.docs)
+    }
+
+    /// What `freigabe explain` prints: a heading with the id, then [`RuleInfo::docs`].
+    #[cfg(feature = "rule-docs")]
+    pub fn explain(&self) -> String {
+        format!("# {}\n\n{}\n", self.id, self.docs())
     }
 
     /// The first sentence of the "What it checks" section.
     pub fn summary(&self) -> String {
-        let docs = self.docs();
+        let docs = doc_markdown(self.checks);
         let paragraph: Vec<&str> = docs
             .lines()
             .skip_while(|l| !l.starts_with("## What it checks"))
@@ -286,6 +293,91 @@ impl RuleInfo {
         }
         paragraph[..end].to_owned()
     }
+}
+
+/// A doc comment as Markdown: without the space after each `///`, trimmed.
+fn doc_markdown(written: &str) -> String {
+    written
+        .lines()
+        .map(|line| line.strip_prefix(' ').unwrap_or(line))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_owned()
+}
+
+/// Byte range of a doc comment's "What it checks" heading and the paragraph after it (what
+/// [`RuleInfo::summary`] reads), from the start of the heading's line to the blank line or
+/// heading that ends the paragraph. Evaluated at compile time, so that summaries need only
+/// these bytes in the program.
+const fn checks_section(docs: &str) -> (usize, usize) {
+    const HEADING: &[u8] = b"## What it checks";
+    let bytes = docs.as_bytes();
+    let mut start = None;
+    let mut in_paragraph = false;
+    let mut line = 0;
+    while line < bytes.len() {
+        // A heading line is `## …` after at most one space (the one following `///`).
+        let mut text = line;
+        if text < bytes.len() && bytes[text] == b' ' {
+            text += 1;
+        }
+        let blank = is_blank_line(bytes, line);
+        match start {
+            None if starts_with(bytes, text, HEADING) => start = Some(line),
+            Some(start) if starts_with(bytes, text, b"## ") || (blank && in_paragraph) => {
+                return (start, line);
+            }
+            Some(_) if !blank => in_paragraph = true,
+            _ => {}
+        }
+        while line < bytes.len() && bytes[line] != b'\n' {
+            line += 1;
+        }
+        line += 1;
+    }
+    match start {
+        Some(start) => (start, bytes.len()),
+        None => (0, 0),
+    }
+}
+
+/// Whether the line starting at `at` holds only spaces and tabs.
+const fn is_blank_line(bytes: &[u8], mut at: usize) -> bool {
+    while at < bytes.len() && bytes[at] != b'\n' {
+        if bytes[at] != b' ' && bytes[at] != b'\t' {
+            return false;
+        }
+        at += 1;
+    }
+    true
+}
+
+/// Whether `bytes[at..]` starts with `prefix` (usable in constants).
+const fn starts_with(bytes: &[u8], at: usize, prefix: &[u8]) -> bool {
+    if at + prefix.len() > bytes.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < prefix.len() {
+        if bytes[at + i] != prefix[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// `N` bytes of `text` from `start`, as an array a constant can own.
+const fn copy_bytes<const N: usize>(text: &str, start: usize) -> [u8; N] {
+    let bytes = text.as_bytes();
+    let mut out = [0; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = bytes[start + i];
+        i += 1;
+    }
+    out
 }
 
 type CompileFn =
@@ -348,7 +440,18 @@ macro_rules! registry {
                     id: $id,
                     default_severity: <$family::$file::$rule as RuleDef>::DEFAULT_SEVERITY,
                     default_enabled: <$family::$file::$rule as RuleDef>::DEFAULT_ENABLED,
+                    #[cfg(feature = "rule-docs")]
                     docs: <$family::$file::$rule as RuleDef>::DOCS,
+                    checks: {
+                        const DOCS: &str = <$family::$file::$rule as RuleDef>::DOCS;
+                        const RANGE: (usize, usize) = checks_section(DOCS);
+                        const SECTION: [u8; RANGE.1 - RANGE.0] = copy_bytes(DOCS, RANGE.0);
+                        // Cut at line starts, so always UTF-8.
+                        match std::str::from_utf8(&SECTION) {
+                            Ok(section) => section,
+                            Err(_) => "",
+                        }
+                    },
                 },
                 compile: |layers, account| {
                     compile_rule::<$family::$file::$rule>($id, |table| table.$field.as_ref(), layers, account)
@@ -437,4 +540,24 @@ pub(crate) fn compile_for_account(
         }
     }
     Ok(compiled)
+}
+
+#[cfg(all(test, feature = "rule-docs"))]
+mod tests {
+    use super::*;
+
+    /// The summary read from the "What it checks" section alone is the one the whole
+    /// documentation gives (builds without `rule-docs` keep only that section).
+    #[test]
+    fn summary_from_the_section_is_the_summary_from_the_docs() {
+        for rule in all_rules() {
+            let whole = RuleInfo {
+                checks: rule.docs,
+                ..rule
+            };
+            assert_eq!(rule.summary(), whole.summary(), "{}", rule.id);
+            assert!(rule.checks.len() < rule.docs.len(), "{}", rule.id);
+            assert!(rule.checks.trim_start().starts_with("## What it checks"));
+        }
+    }
 }

@@ -8,6 +8,7 @@ pub(crate) mod holidays;
 pub(crate) mod municipality;
 pub(crate) mod office_hours;
 pub(crate) mod week;
+pub(crate) mod zones;
 
 pub use holidays::FederalState;
 pub(crate) use municipality::HolidayRegion;

@@ -1,0 +1,30 @@
+// What the browser and Node entries share around the WebAssembly module: the data the module
+// leaves out (rule documentation, time zones), read once when first asked for.
+// `read(name)` gives a file of `pkg/` as bytes.
+
+/** The package's `explain` and `loadTimeZones` on top of the wasm-bindgen glue. */
+export function packageFunctions(wasm, read) {
+  const once = (load) => {
+    let loading = null;
+    return () => {
+      // A failed read (offline, 404) is tried again on the next call.
+      loading ??= load().catch((error) => {
+        loading = null;
+        throw error;
+      });
+      return loading;
+    };
+  };
+  const ruleDocs = once(async () => JSON.parse(new TextDecoder().decode(await read("rules.json"))));
+  const timeZones = once(async () => wasm.loadTimeZoneData(await read("tzdb.bin")));
+
+  return {
+    async explain(ruleId, options) {
+      wasm.checkRuleId(ruleId, options);
+      return (await ruleDocs())[ruleId];
+    },
+    async loadTimeZones() {
+      await timeZones();
+    },
+  };
+}
