@@ -10,6 +10,7 @@ use crate::lang::Lang;
 use crate::platform::{Counter, Platform, measure, measure_after};
 use crate::policy::{Account, Localized, Policy, PolicyError, PolicyErrorKind, localized};
 use crate::report::{Diagnostic, Measure, Report, Suggestion, Verdict};
+use crate::rules::cadence::{HistoryIndex, HistorySource, PostIndex};
 use crate::rules::{CheckContext, CompiledRule, Finding, PlatformMeasure, compile_for_account};
 use crate::text::TextView;
 use crate::text::extract::Extractor;
@@ -93,10 +94,33 @@ impl Engine {
 
     /// Checks a draft against the policy. `history` holds earlier posts, `now` is the
     /// reference time of time-based rules (passed in: core never reads the clock).
+    ///
+    /// Checking many drafts against one history, use [`Engine::check_indexed`] (or
+    /// [`Engine::check_many`]): this form groups the history anew for every draft.
     pub fn check(
         &self,
         draft: &Draft,
         history: &[HistoryEntry],
+        now: Option<Timestamp>,
+    ) -> Result<Report, InputError> {
+        self.evaluate(draft, HistorySource::Entries(history), now)
+    }
+
+    /// Checks a draft against the policy and a history indexed once for many checks; the
+    /// report is the one [`Engine::check`] gives with the index's entries.
+    pub fn check_indexed(
+        &self,
+        draft: &Draft,
+        history: &HistoryIndex<'_>,
+        now: Option<Timestamp>,
+    ) -> Result<Report, InputError> {
+        self.evaluate(draft, HistorySource::Indexed(history), now)
+    }
+
+    fn evaluate(
+        &self,
+        draft: &Draft,
+        history: HistorySource<'_>,
         now: Option<Timestamp>,
     ) -> Result<Report, InputError> {
         check_size(draft)?;
@@ -129,10 +153,9 @@ impl Engine {
             account,
             platforms: &platforms,
             measures: &measures,
-            history,
+            history: PostIndex::new(history),
             now,
             lang: self.lang,
-            post_index: Default::default(),
         };
         let mut diagnostics = Vec::new();
         let mut findings = Vec::new();

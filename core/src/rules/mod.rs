@@ -27,7 +27,7 @@ use jiff::Timestamp;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::draft::{Draft, HistoryEntry};
+use crate::draft::Draft;
 use crate::lang::Lang;
 use crate::platform::Platform;
 pub(crate) use crate::policy::Account;
@@ -49,14 +49,13 @@ pub(crate) struct CheckContext<'a> {
     pub platforms: &'a [Platform],
     /// Measured length per platform.
     pub measures: &'a BTreeMap<Platform, PlatformMeasure>,
-    /// Earlier posts.
-    pub history: &'a [HistoryEntry],
     /// The reference time for time-based rules.
     pub now: Option<Timestamp>,
     /// Language of messages.
     pub lang: Lang,
-    /// The history grouped into posts, built by the first cadence rule that asks.
-    pub post_index: cadence::PostIndex<'a>,
+    /// Earlier posts, grouped into posts of the account by the first cadence rule that asks
+    /// (or once for a whole batch).
+    pub history: cadence::PostIndex<'a>,
 }
 
 /// Length of the text on one platform, with where it overflows.
