@@ -7,7 +7,7 @@ use std::collections::VecDeque;
 use std::num::NonZeroUsize;
 use std::sync::Arc;
 
-use freigabe::{Draft, HistoryEntry, InputError};
+use freigabe::{Draft, HistoryEntry, HistoryIndex, InputError};
 use jiff::Timestamp;
 use pyo3::prelude::*;
 use pyo3::types::{PyIterator, PyList};
@@ -36,7 +36,8 @@ struct Context<'a> {
 }
 
 impl Engine {
-    /// Checks already converted drafts without the interpreter lock, in input order.
+    /// Checks already converted drafts without the interpreter lock, in input order, against
+    /// the history indexed once for them.
     fn run(
         &self,
         py: Python<'_>,
@@ -44,10 +45,11 @@ impl Engine {
         cx: &Context<'_>,
     ) -> Vec<Result<Report, InputError>> {
         py.detach(|| {
+            let history = HistoryIndex::new(cx.history);
             freigabe::batch::parallel_map(drafts, cx.threads, |draft| match draft {
                 Ok(draft) => self
                     .inner
-                    .check(draft, cx.history, cx.now)
+                    .check_indexed(draft, &history, cx.now)
                     .map(|report| Report(Arc::new(report))),
                 Err(error) => Err(error.clone()),
             })
