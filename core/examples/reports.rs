@@ -98,7 +98,7 @@ fn run() -> Result<(), String> {
         let line = match check(&draft) {
             Ok(mut report) => {
                 // Findings only: a comment in a policy changes its digest, not a result.
-                report.policy_digest.clear();
+                report.policy_digest = "".into();
                 serde_json::to_string(&report).map_err(|e| e.to_string())?
             }
             Err(error) => format!("error: {error}"),

@@ -1,6 +1,8 @@
 //! The engine: compile a policy once, check many drafts.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use jiff::Timestamp;
 
@@ -9,7 +11,7 @@ use crate::error::{InputError, InputErrorKind};
 use crate::lang::Lang;
 use crate::platform::{Counter, Platform, measure, measure_after};
 use crate::policy::{Account, Localized, Policy, PolicyError, PolicyErrorKind, localized};
-use crate::report::{Diagnostic, Measure, Report, Suggestion, Verdict};
+use crate::report::{Diagnostic, Measure, Report, RuleId, Suggestion, Verdict};
 use crate::rules::cadence::{HistoryIndex, HistorySource, PostIndex};
 use crate::rules::{CheckContext, CompiledRule, Finding, PlatformMeasure, compile_for_account};
 use crate::text::TextView;
@@ -24,6 +26,8 @@ pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// compilation. `Engine` is `Send + Sync`: share one between threads.
 pub struct Engine {
     policy: Policy,
+    /// The policy's digest, shared by every report.
+    digest: Arc<str>,
     accounts: BTreeMap<String, CompiledAccount>,
     extractor: Extractor,
     lang: Lang,
@@ -68,6 +72,7 @@ impl Engine {
             );
         }
         Ok(Engine {
+            digest: Arc::from(policy.digest()),
             policy,
             accounts,
             extractor,
@@ -181,8 +186,8 @@ impl Engine {
                     )
                 })
                 .collect(),
-            policy_digest: self.policy.digest().to_owned(),
-            engine_version: ENGINE_VERSION.to_owned(),
+            policy_digest: Arc::clone(&self.digest),
+            engine_version: Cow::Borrowed(ENGINE_VERSION),
         })
     }
 
@@ -238,7 +243,7 @@ impl Engine {
                     })
                     .collect();
                 Diagnostic {
-                    rule: rule.id.to_owned(),
+                    rule: RuleId::from(rule.id),
                     severity: finding.severity.unwrap_or(rule.severity),
                     message: rule.message.clone().unwrap_or(finding.message),
                     help: rule.help.clone().or(finding.help),

@@ -490,7 +490,7 @@ impl<'a> AccountSection<'a> {
                     diagnostics: report
                         .diagnostics
                         .into_iter()
-                        .map(|d| (d.rule, d.severity))
+                        .map(|d| (d.rule.to_string(), d.severity))
                         .collect(),
                 }),
                 Err(error) => skipped.push(SkippedRecord {
