@@ -38,6 +38,9 @@ struct CompiledAccount {
     rules: Vec<CompiledRule>,
     /// How each platform counts text for this account, with its limits.
     counters: BTreeMap<Platform, Counter>,
+    /// Findings about the account alone (e.g. its profile's imprint link), worked out when
+    /// the engine is built or its language set, and copied into every report.
+    account_diagnostics: Vec<Diagnostic>,
 }
 
 impl Engine {
@@ -68,22 +71,46 @@ impl Engine {
                     account,
                     rules,
                     counters,
+                    account_diagnostics: Vec::new(),
                 },
             );
         }
-        Ok(Engine {
+        let engine = Engine {
             digest: Arc::from(policy.digest()),
             policy,
             accounts,
             extractor,
             lang: Lang::default(),
-        })
+        };
+        Ok(engine.with_account_diagnostics())
     }
 
     /// Sets the language of messages (German by default).
     #[must_use]
     pub fn with_lang(mut self, lang: Lang) -> Engine {
         self.lang = lang;
+        self.with_account_diagnostics()
+    }
+
+    /// Works out every account's findings that depend on the policy alone, in the
+    /// engine's language.
+    fn with_account_diagnostics(mut self) -> Engine {
+        let mut accounts = std::mem::take(&mut self.accounts);
+        for compiled in accounts.values_mut() {
+            let raw = compiled
+                .rules
+                .iter()
+                .flat_map(|rule| {
+                    let findings = rule.rule.account_findings(&compiled.account, self.lang);
+                    findings
+                        .into_iter()
+                        .flatten()
+                        .map(move |finding| (rule, finding))
+                })
+                .collect();
+            compiled.account_diagnostics = self.finish("", raw, &[]);
+        }
+        self.accounts = accounts;
         self
     }
 
@@ -169,7 +196,7 @@ impl Engine {
             rule.rule.check(&cx, &mut findings);
             diagnostics.extend(findings.drain(..).map(|finding| (rule, finding)));
         }
-        let diagnostics = self.finish(&draft.text, diagnostics);
+        let diagnostics = self.finish(&draft.text, diagnostics, &compiled.account_diagnostics);
 
         Ok(Report {
             verdict: Verdict::from_diagnostics(&diagnostics),
@@ -220,8 +247,14 @@ impl Engine {
         })
     }
 
-    /// Attaches rule ids and severities, converts spans into every encoding and sorts.
-    fn finish(&self, text: &str, raw: Vec<(&CompiledRule, Finding)>) -> Vec<Diagnostic> {
+    /// Attaches rule ids and severities, converts spans into every encoding, adds the
+    /// account's `fixed` diagnostics and sorts.
+    fn finish(
+        &self,
+        text: &str,
+        raw: Vec<(&CompiledRule, Finding)>,
+        fixed: &[Diagnostic],
+    ) -> Vec<Diagnostic> {
         let mut ranges = Vec::new();
         for (_, finding) in &raw {
             ranges.extend(finding.span);
@@ -253,6 +286,7 @@ impl Engine {
                 }
             })
             .collect();
+        diagnostics.extend_from_slice(fixed);
         // Findings about the whole post first, then by position; ties by rule and platform.
         diagnostics.sort_by(|a, b| {
             let key = |d: &Diagnostic| (d.span.map(|s| (s.start, s.end)), d.platform);

@@ -130,6 +130,13 @@ impl Finding {
 pub(crate) trait Rule: Send + Sync {
     /// Appends findings for the draft in `cx`.
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>);
+
+    /// The findings of a rule that looks at the account (the policy) alone and never at a
+    /// draft: the engine works them out once when it is built and copies them into every
+    /// report of the account; its [`Rule::check`] does nothing. `None`: the rule reads drafts.
+    fn account_findings(&self, _account: &Account, _lang: Lang) -> Option<Vec<Finding>> {
+        None
+    }
 }
 
 /// A rule's settings type, default severity, documentation and compiler.
