@@ -8,7 +8,7 @@ use std::num::NonZeroUsize;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, mpsc};
 
-use freigabe::{Draft, HistoryEntry, InputError};
+use freigabe::{Draft, HistoryEntry, HistoryIndex, InputError};
 use jiff::Timestamp;
 use pyo3::prelude::*;
 use pyo3::types::{PyIterator, PyList};
@@ -31,13 +31,15 @@ pub struct Engine {
 
 /// What a batch check runs on, besides the drafts.
 struct Context<'a> {
-    history: &'a [HistoryEntry],
+    /// The history, indexed once for every draft of the call (or chunk).
+    history: HistoryIndex<'a>,
     now: Option<Timestamp>,
     threads: Option<NonZeroUsize>,
 }
 
 impl Engine {
-    /// Checks already converted drafts without the interpreter lock, in input order.
+    /// Checks already converted drafts without the interpreter lock, in input order, against
+    /// the history indexed once for them.
     fn run(
         &self,
         py: Python<'_>,
@@ -163,7 +165,7 @@ impl Engine {
         match draft {
             Ok(draft) => self
                 .inner
-                .check(draft, cx.history, cx.now)
+                .check_indexed(draft, &cx.history, cx.now)
                 .map(|report| Report(Arc::new(report))),
             Err(error) => Err(error.clone()),
         }
@@ -275,7 +277,7 @@ impl Engine {
         let on_error = convert::on_error(py, on_error, lang)?;
         let history = convert::history(history, lang)?;
         let cx = Context {
-            history: &history,
+            history: HistoryIndex::new(&history),
             now: convert::now(now, lang)?,
             threads: convert::threads(py, threads, lang)?,
         };
@@ -383,7 +385,7 @@ impl ReportIterator {
             let engine = slf.engine.clone_ref(py);
             let this = &mut *slf;
             let cx = Context {
-                history: &this.history,
+                history: HistoryIndex::new(&this.history),
                 now: this.now,
                 threads: this.threads,
             };

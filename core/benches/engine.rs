@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 
 use divan::counter::{BytesCount, ItemsCount};
 use divan::{Bencher, black_box};
-use freigabe::{Draft, Engine, HistoryEntry, Platform, Policy, count_text};
+use freigabe::{Draft, Engine, HistoryEntry, HistoryIndex, Platform, Policy, count_text};
 use jiff::Timestamp;
 
 /// Posts per pass under `cargo bench`; `cargo test --bench engine` (divan's test mode, run by
@@ -228,3 +228,56 @@ fn check_long_draft(bencher: Bencher) {
 
 /// Length of the browser-case draft (issue 6).
 const LONG_DRAFT_CHARS: usize = 2_200;
+
+/// Drafts per sample of the history benches: the first of the corpus.
+const HISTORY_DRAFTS: usize = 500;
+
+/// Issue 12: with the history indexed once (as `check_many` does per batch), a check against
+/// 1,000 entries should cost about what one against 16 does. Same rhythm of two posts a
+/// week per account in both, so the weeks near the drafts hold the same posts.
+#[divan::bench(sample_count = 30, sample_size = 1)]
+fn check_history_16(bencher: Bencher) {
+    check_against_history(bencher, 16);
+}
+
+/// See [`check_history_16`].
+#[divan::bench(sample_count = 30, sample_size = 1)]
+fn check_history_1000(bencher: Bencher) {
+    check_against_history(bencher, 1_000);
+}
+
+/// The simple form, `Engine::check` with the entries: groups the history for every draft.
+#[divan::bench(sample_count = 30, sample_size = 1)]
+fn check_history_1000_unindexed(bencher: Bencher) {
+    let f = fixture();
+    let history = corpus::history_of(1_000);
+    let drafts = &f.drafts[..HISTORY_DRAFTS.min(f.drafts.len())];
+    bencher.counter(ItemsCount::new(drafts.len())).bench(|| {
+        for draft in drafts {
+            black_box(f.engine.check(black_box(draft), &history, Some(f.now)).ok());
+        }
+    });
+}
+
+/// What a batch pays once for the index of 1,000 entries.
+#[divan::bench(sample_count = 100)]
+fn index_history_1000(bencher: Bencher) {
+    let history = corpus::history_of(1_000);
+    bencher.bench(|| HistoryIndex::new(black_box(&history)));
+}
+
+fn check_against_history(bencher: Bencher, entries: usize) {
+    let f = fixture();
+    let history = corpus::history_of(entries);
+    let index = HistoryIndex::new(&history);
+    let drafts = &f.drafts[..HISTORY_DRAFTS.min(f.drafts.len())];
+    bencher.counter(ItemsCount::new(drafts.len())).bench(|| {
+        for draft in drafts {
+            black_box(
+                f.engine
+                    .check_indexed(black_box(draft), &index, Some(f.now))
+                    .ok(),
+            );
+        }
+    });
+}

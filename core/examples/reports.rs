@@ -12,7 +12,10 @@
 //! (what `tests/report_digest.rs` asserts), `--root DIR` reads `policies/` and `tests/` from
 //! DIR instead of this checkout (a frozen copy, when others edit them meanwhile), `--long N` instead checks the 2,200-character
 //! bench draft N times and prints nothing (a fixed workload for callgrind:
-//! `valgrind --tool=callgrind --toggle-collect='*Engine*check*' …`).
+//! `valgrind --tool=callgrind --toggle-collect='*Engine*check*' …`), `--indexed` checks
+//! against the history indexed once ([`freigabe::HistoryIndex`], as `check_many` does)
+//! instead of passing the entries to every check, `--history N` checks against N entries in
+//! the rhythm of the bench history (default 16, the bench history itself).
 
 #[path = "../benches/support/adversarial.rs"]
 mod adversarial;
@@ -22,7 +25,7 @@ mod corpus;
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
-use freigabe::{Engine, Policy};
+use freigabe::{Engine, HistoryIndex, Policy};
 use sha2::{Digest, Sha256};
 
 fn main() -> ExitCode {
@@ -31,7 +34,7 @@ fn main() -> ExitCode {
         Err(message) => {
             eprintln!("reports: {message}");
             eprintln!(
-                "usage: reports [--corpus N] [--adversarial N] [--eval] [--digest] [--root DIR] [--long N]"
+                "usage: reports [--corpus N] [--adversarial N] [--eval] [--digest] [--root DIR] [--long N] [--indexed] [--history N]"
             );
             ExitCode::from(2)
         }
@@ -41,6 +44,7 @@ fn main() -> ExitCode {
 fn run() -> Result<(), String> {
     let (mut corpus_posts, mut adversarial_posts, mut eval, mut digest, mut long) =
         (2_000, 2_000, false, false, None);
+    let (mut indexed, mut history_entries) = (false, 16);
     let mut root = concat!(env!("CARGO_MANIFEST_DIR"), "/..").to_owned();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -54,6 +58,8 @@ fn run() -> Result<(), String> {
             "--long" => long = Some(number("--long")?),
             "--eval" => eval = true,
             "--digest" => digest = true,
+            "--indexed" => indexed = true,
+            "--history" => history_entries = number("--history")?,
             "--root" => root = args.next().ok_or("`--root` needs a value")?,
             other => return Err(format!("unknown argument `{other}`")),
         }
@@ -63,12 +69,20 @@ fn run() -> Result<(), String> {
     })
     .map_err(|e| e.render(freigabe::Lang::En))?;
     let engine = Engine::new(policy).map_err(|e| e.render(freigabe::Lang::En))?;
-    let (history, now) = (corpus::history(), Some(corpus::now()));
+    let (history, now) = (corpus::history_of(history_entries), Some(corpus::now()));
+    let index = HistoryIndex::new(&history);
+    let check = |draft: &freigabe::Draft| {
+        if indexed {
+            engine.check_indexed(draft, &index, now)
+        } else {
+            engine.check(draft, &history, now)
+        }
+    };
 
     if let Some(times) = long {
         let draft = corpus::long_draft(corpus::SEED, 2_200);
         for _ in 0..times {
-            std::hint::black_box(engine.check(&draft, &history, now).ok());
+            std::hint::black_box(check(&draft).ok());
         }
         return Ok(());
     }
@@ -81,10 +95,10 @@ fn run() -> Result<(), String> {
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     for draft in drafts {
-        let line = match engine.check(&draft, &history, now) {
+        let line = match check(&draft) {
             Ok(mut report) => {
                 // Findings only: a comment in a policy changes its digest, not a result.
-                report.policy_digest.clear();
+                report.policy_digest = "".into();
                 serde_json::to_string(&report).map_err(|e| e.to_string())?
             }
             Err(error) => format!("error: {error}"),

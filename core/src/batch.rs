@@ -20,6 +20,7 @@ use crate::draft::{Draft, HistoryEntry};
 use crate::engine::Engine;
 use crate::error::InputError;
 use crate::report::Report;
+use crate::rules::cadence::HistoryIndex;
 
 /// Items a worker claims at once: small enough to balance uneven drafts, large enough that
 /// the shared counter is not contended.
@@ -28,7 +29,8 @@ const BLOCK: usize = 8;
 impl Engine {
     /// Checks every draft against the same `history` and `now`, on up to `threads` threads
     /// (default: the machine's available parallelism). Results come in input order and are
-    /// the same as calling [`Engine::check`] on each draft, whatever the thread count.
+    /// the same as calling [`Engine::check`] on each draft, whatever the thread count; the
+    /// history is indexed once for the whole batch ([`HistoryIndex`]).
     ///
     /// ```
     /// use freigabe::{Draft, Engine, Policy};
@@ -46,7 +48,10 @@ impl Engine {
         now: Option<Timestamp>,
         threads: Option<NonZeroUsize>,
     ) -> Vec<Result<Report, InputError>> {
-        parallel_map(drafts, threads, |draft| self.check(draft, history, now))
+        let history = HistoryIndex::new(history);
+        parallel_map(drafts, threads, |draft| {
+            self.check_indexed(draft, &history, now)
+        })
     }
 }
 

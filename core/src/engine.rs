@@ -1,6 +1,8 @@
 //! The engine: compile a policy once, check many drafts.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use jiff::Timestamp;
 
@@ -9,7 +11,8 @@ use crate::error::{InputError, InputErrorKind};
 use crate::lang::Lang;
 use crate::platform::{Counter, Platform, PlatformMeasure, measure, measure_after};
 use crate::policy::{Account, Localized, Policy, PolicyError, PolicyErrorKind, localized};
-use crate::report::{Diagnostic, Measure, Report, Suggestion, Verdict};
+use crate::report::{Diagnostic, Measure, Report, RuleId, Suggestion, Verdict};
+use crate::rules::cadence::{HistoryIndex, HistorySource, PostIndex};
 use crate::rules::{CheckContext, CompiledRule, Finding, compile_for_account};
 use crate::text::TextView;
 use crate::text::extract::Extractor;
@@ -24,6 +27,8 @@ pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// compilation. `Engine` is `Send + Sync`: share one between threads.
 pub struct Engine {
     policy: Policy,
+    /// The policy's digest, shared by every report.
+    digest: Arc<str>,
     accounts: BTreeMap<String, CompiledAccount>,
     extractor: Extractor,
     lang: Lang,
@@ -36,6 +41,9 @@ struct CompiledAccount {
     lexicons: LexiconSet,
     /// How each platform counts text for this account, with its limits.
     counters: BTreeMap<Platform, Counter>,
+    /// Findings about the account alone (e.g. its profile's imprint link), worked out when
+    /// the engine is built or its language set, and copied into every report.
+    account_diagnostics: Vec<Diagnostic>,
 }
 
 impl Engine {
@@ -76,21 +84,46 @@ impl Engine {
                     rules,
                     lexicons,
                     counters,
+                    account_diagnostics: Vec::new(),
                 },
             );
         }
-        Ok(Engine {
+        let engine = Engine {
+            digest: Arc::from(policy.digest()),
             policy,
             accounts,
             extractor,
             lang: Lang::default(),
-        })
+        };
+        Ok(engine.with_account_diagnostics())
     }
 
     /// Sets the language of messages (German by default).
     #[must_use]
     pub fn with_lang(mut self, lang: Lang) -> Engine {
         self.lang = lang;
+        self.with_account_diagnostics()
+    }
+
+    /// Works out every account's findings that depend on the policy alone, in the
+    /// engine's language.
+    fn with_account_diagnostics(mut self) -> Engine {
+        let mut accounts = std::mem::take(&mut self.accounts);
+        for compiled in accounts.values_mut() {
+            let raw = compiled
+                .rules
+                .iter()
+                .flat_map(|rule| {
+                    let findings = rule.rule.account_findings(&compiled.account, self.lang);
+                    findings
+                        .into_iter()
+                        .flatten()
+                        .map(move |finding| (rule, finding))
+                })
+                .collect();
+            compiled.account_diagnostics = self.finish("", raw, &[]);
+        }
+        self.accounts = accounts;
         self
     }
 
@@ -106,10 +139,33 @@ impl Engine {
 
     /// Checks a draft against the policy. `history` holds earlier posts, `now` is the
     /// reference time of time-based rules (passed in: core never reads the clock).
+    ///
+    /// Checking many drafts against one history, use [`Engine::check_indexed`] (or
+    /// [`Engine::check_many`]): this form groups the history anew for every draft.
     pub fn check(
         &self,
         draft: &Draft,
         history: &[HistoryEntry],
+        now: Option<Timestamp>,
+    ) -> Result<Report, InputError> {
+        self.evaluate(draft, HistorySource::Entries(history), now)
+    }
+
+    /// Checks a draft against the policy and a history indexed once for many checks; the
+    /// report is the one [`Engine::check`] gives with the index's entries.
+    pub fn check_indexed(
+        &self,
+        draft: &Draft,
+        history: &HistoryIndex<'_>,
+        now: Option<Timestamp>,
+    ) -> Result<Report, InputError> {
+        self.evaluate(draft, HistorySource::Indexed(history), now)
+    }
+
+    fn evaluate(
+        &self,
+        draft: &Draft,
+        history: HistorySource<'_>,
         now: Option<Timestamp>,
     ) -> Result<Report, InputError> {
         check_size(draft)?;
@@ -142,10 +198,9 @@ impl Engine {
             account,
             platforms: &platforms,
             measures: &measures,
-            history,
+            history: PostIndex::new(history),
             now,
             lang: self.lang,
-            post_index: Default::default(),
             addresses: Default::default(),
             neutrality_segments: Default::default(),
             party_mentions: Default::default(),
@@ -157,7 +212,7 @@ impl Engine {
             rule.rule.check(&cx, &mut findings);
             diagnostics.extend(findings.drain(..).map(|finding| (rule, finding)));
         }
-        let diagnostics = self.finish(&draft.text, diagnostics);
+        let diagnostics = self.finish(&draft.text, diagnostics, &compiled.account_diagnostics);
 
         Ok(Report {
             verdict: Verdict::from_diagnostics(&diagnostics),
@@ -174,8 +229,8 @@ impl Engine {
                     )
                 })
                 .collect(),
-            policy_digest: self.policy.digest().to_owned(),
-            engine_version: ENGINE_VERSION.to_owned(),
+            policy_digest: Arc::clone(&self.digest),
+            engine_version: Cow::Borrowed(ENGINE_VERSION),
         })
     }
 
@@ -208,8 +263,14 @@ impl Engine {
         })
     }
 
-    /// Attaches rule ids and severities, converts spans into every encoding and sorts.
-    fn finish(&self, text: &str, raw: Vec<(&CompiledRule, Finding)>) -> Vec<Diagnostic> {
+    /// Attaches rule ids and severities, converts spans into every encoding, adds the
+    /// account's `fixed` diagnostics and sorts.
+    fn finish(
+        &self,
+        text: &str,
+        raw: Vec<(&CompiledRule, Finding)>,
+        fixed: &[Diagnostic],
+    ) -> Vec<Diagnostic> {
         let mut ranges = Vec::new();
         for (_, finding) in &raw {
             ranges.extend(finding.span);
@@ -231,7 +292,7 @@ impl Engine {
                     })
                     .collect();
                 Diagnostic {
-                    rule: rule.id.to_owned(),
+                    rule: RuleId::from(rule.id),
                     severity: finding.severity.unwrap_or(rule.severity),
                     message: rule.message.clone().unwrap_or(finding.message),
                     help: rule.help.clone().or(finding.help),
@@ -241,6 +302,7 @@ impl Engine {
                 }
             })
             .collect();
+        diagnostics.extend_from_slice(fixed);
         // Findings about the whole post first, then by position; ties by rule and platform.
         diagnostics.sort_by(|a, b| {
             let key = |d: &Diagnostic| (d.span.map(|s| (s.start, s.end)), d.platform);

@@ -75,7 +75,8 @@ pub use error::{InputError, InputErrorKind, MAX_DRAFT_BYTES};
 pub use lang::Lang;
 pub use platform::{Platform, TextCount, count_text};
 pub use policy::{Policy, PolicyError, PolicyErrorKind};
-pub use report::{Diagnostic, Measure, Report, Severity, Suggestion, Verdict};
+pub use report::{Diagnostic, Measure, Report, RuleId, Severity, Suggestion, Verdict};
+pub use rules::cadence::HistoryIndex;
 pub use rules::{RuleInfo, all_rules, rule_info};
 pub use text::offsets::Span;
 #[cfg(feature = "tzdb-bundle")]

@@ -1,6 +1,10 @@
 //! The report: what every front end (CLI, Python, JavaScript) returns for a checked draft.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::fmt;
+use std::ops::Deref;
+use std::sync::Arc;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -77,11 +81,69 @@ pub struct Suggestion {
     pub span: Span,
 }
 
+/// A stable rule id, `family.name`. Reports borrow the rule registry's own string, so no
+/// report allocates one; a report read back from JSON owns its ids.
+#[derive(
+    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(transparent)]
+pub struct RuleId(Cow<'static, str>);
+
+impl RuleId {
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&'static str> for RuleId {
+    fn from(id: &'static str) -> RuleId {
+        RuleId(Cow::Borrowed(id))
+    }
+}
+
+impl Deref for RuleId {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for RuleId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for RuleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl PartialEq<str> for RuleId {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for RuleId {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<RuleId> for &str {
+    fn eq(&self, other: &RuleId) -> bool {
+        **self == *other.0
+    }
+}
+
 /// One finding of one rule, optionally tied to a platform and a region of the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Diagnostic {
     /// Stable rule id, `family.name`.
-    pub rule: String,
+    pub rule: RuleId,
     /// Severity after policy configuration.
     pub severity: Severity,
     /// What is wrong, one line.
@@ -114,10 +176,11 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     /// Length and limit per target platform.
     pub measures: BTreeMap<Platform, Measure>,
-    /// `sha256:` digest of the canonical policy (after `extends`), for audit records.
-    pub policy_digest: String,
+    /// `sha256:` digest of the canonical policy (after `extends`), for audit records; shared
+    /// by every report of one engine.
+    pub policy_digest: Arc<str>,
     /// Version of the engine that produced the report.
-    pub engine_version: String,
+    pub engine_version: Cow<'static, str>,
 }
 
 impl Report {

@@ -51,7 +51,7 @@ fn findings(policy: &str, archive: &Archive) -> BTreeSet<String> {
         .flat_map(|record| {
             let draft = &record.as_ref().unwrap().draft;
             let report = engine.check(draft, &[], None).unwrap();
-            report.diagnostics.into_iter().map(|d| d.rule)
+            report.diagnostics.into_iter().map(|d| d.rule.to_string())
         })
         .collect()
 }

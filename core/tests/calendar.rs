@@ -19,7 +19,11 @@ fn rules_at(engine: &Engine, scheduled_at: &str) -> Vec<String> {
     let mut draft = Draft::new("Der Wochenmarkt zieht um.");
     draft.scheduled_at = Some(scheduled_at.parse().unwrap());
     let report = engine.check(&draft, &[], None).unwrap();
-    report.diagnostics.into_iter().map(|d| d.rule).collect()
+    report
+        .diagnostics
+        .into_iter()
+        .map(|d| d.rule.to_string())
+        .collect()
 }
 
 /// The headline (`file:line:col: message`) of the error a policy text gives.

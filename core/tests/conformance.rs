@@ -94,7 +94,7 @@ impl Expected {
 
 fn key_of(diagnostic: &Diagnostic) -> Key {
     (
-        diagnostic.rule.clone(),
+        diagnostic.rule.to_string(),
         diagnostic.platform,
         diagnostic.span.map(|s| [s.start, s.end]),
     )

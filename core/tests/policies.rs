@@ -23,7 +23,11 @@ fn rules_for(policy: &str, draft: &str) -> Vec<String> {
     let engine = Engine::new(load(policy).unwrap()).unwrap();
     let draft = wire::parse_draft(&std::fs::read_to_string(repo(draft)).unwrap()).unwrap();
     let report = engine.check(&draft, &[], None).unwrap();
-    report.diagnostics.iter().map(|d| d.rule.clone()).collect()
+    report
+        .diagnostics
+        .iter()
+        .map(|d| d.rule.to_string())
+        .collect()
 }
 
 #[test]

@@ -279,10 +279,16 @@ pub fn now() -> Timestamp {
     timestamp(0)
 }
 
-/// Two posts a week per account over the last two months, for the cadence rules.
+/// Two posts a week per account over the last four weeks, for the cadence rules.
 pub fn history() -> Vec<HistoryEntry> {
+    history_of(16)
+}
+
+/// `count` entries in the rhythm of [`history`] (the first 16 are its entries), reaching
+/// back as far as the count needs: a long history with the same weeks near the drafts.
+pub fn history_of(count: usize) -> Vec<HistoryEntry> {
     drafts(SEED ^ 1)
-        .take(16)
+        .take(count)
         .enumerate()
         .map(|(i, d)| HistoryEntry {
             account: ACCOUNTS[i % ACCOUNTS.len()].to_owned(),

@@ -19,7 +19,7 @@ use crate::engine::{ENGINE_VERSION, Engine};
 use crate::lang::{Lang, tr};
 use crate::policy::{Account, WeeklyBand};
 use crate::report::Severity;
-use crate::rules::cadence::group_posts;
+use crate::rules::cadence::post_times;
 use crate::time::election::{PostRecord, RiseSettings, frequency_rise};
 use crate::time::week::{Range, monday_of, start_of};
 
@@ -509,7 +509,7 @@ impl<'a> AccountSection<'a> {
                     diagnostics: report
                         .diagnostics
                         .into_iter()
-                        .map(|d| (d.rule, d.severity))
+                        .map(|d| (d.rule.to_string(), d.severity))
                         .collect(),
                 }),
                 Err(error) => skipped.push(SkippedRecord {
@@ -556,7 +556,7 @@ impl<'a> AccountSection<'a> {
             .flatten();
         let posts = match (start, end) {
             (Some(start), Some(end)) => {
-                group_posts(&self.history, &self.account.id, Range { start, end }).len()
+                post_times(&self.history, &self.account.id, Range { start, end }).len()
             }
             _ => 0,
         };
@@ -601,11 +601,7 @@ impl<'a> AccountSection<'a> {
                 .checked_add(jiff::SignedDuration::from_secs(1))
                 .ok()?,
         );
-        let posts: Vec<Timestamp> =
-            group_posts(&self.history, &self.account.id, Range { start, end })
-                .iter()
-                .map(|post| post.at)
-                .collect();
+        let posts = post_times(&self.history, &self.account.id, Range { start, end });
         let record = PostRecord {
             posts: &posts,
             covers_from: first,
@@ -658,8 +654,8 @@ impl<'a> AccountSection<'a> {
             return Vec::new();
         };
         let mut per_week: HashMap<Date, usize> = HashMap::new();
-        for post in group_posts(&self.history, &self.account.id, Range { start, end }) {
-            *per_week.entry(monday_of(post.at, tz)).or_default() += 1;
+        for at in post_times(&self.history, &self.account.id, Range { start, end }) {
+            *per_week.entry(monday_of(at, tz)).or_default() += 1;
         }
         let mut weeks = Vec::new();
         loop {

@@ -31,7 +31,7 @@ use serde::{Deserialize, Serialize};
 pub(crate) use crate::account::Account;
 use crate::config::Localized;
 use crate::config::merge::{Merge, overlay_table};
-use crate::draft::{Draft, HistoryEntry};
+use crate::draft::Draft;
 use crate::lang::Lang;
 use crate::platform::{Platform, PlatformMeasure};
 use crate::report::Severity;
@@ -51,14 +51,13 @@ pub(crate) struct CheckContext<'a> {
     pub platforms: &'a [Platform],
     /// Measured length per platform.
     pub measures: &'a BTreeMap<Platform, PlatformMeasure>,
-    /// Earlier posts.
-    pub history: &'a [HistoryEntry],
     /// The reference time for time-based rules.
     pub now: Option<Timestamp>,
     /// Language of messages.
     pub lang: Lang,
-    /// The history grouped into posts, built by the first cadence rule that asks.
-    pub post_index: cadence::PostIndex<'a>,
+    /// Earlier posts, grouped into posts of the account by the first cadence rule that asks
+    /// (or once for a whole batch).
+    pub history: cadence::PostIndex<'a>,
     /// Words that address the reader, analysed by the first `address.*` rule that asks
     /// and shared by the others.
     pub addresses: OnceCell<Vec<address::grammar::Address>>,
@@ -135,6 +134,13 @@ pub(crate) trait Rule: Send + Sync {
     /// [`LexiconSet`]: crate::text::lexicon::LexiconSet
     fn lexicons(&self, _account: &Account) -> Vec<&Lexicon> {
         Vec::new()
+    }
+
+    /// The findings of a rule that looks at the account (the policy) alone and never at a
+    /// draft: the engine works them out once when it is built and copies them into every
+    /// report of the account; its [`Rule::check`] does nothing. `None`: the rule reads drafts.
+    fn account_findings(&self, _account: &Account, _lang: Lang) -> Option<Vec<Finding>> {
+        None
     }
 }
 

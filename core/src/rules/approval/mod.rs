@@ -366,7 +366,7 @@ mod tests {
         report
             .diagnostics
             .into_iter()
-            .map(|d| d.rule)
+            .map(|d| d.rule.to_string())
             .filter(|rule| rule.starts_with("approval.") || rule.starts_with("editors."))
             .collect()
     }

@@ -97,10 +97,10 @@ impl Rule for CadenceBelowMin {
             end: current.start,
         };
         // Without history reaching back to the window, a low count means "not told".
-        if !cx
+        if cx
             .history
-            .iter()
-            .any(|entry| entry.published_at <= window.start)
+            .earliest()
+            .is_none_or(|earliest| earliest > window.start)
         {
             return;
         }

@@ -132,7 +132,7 @@ impl Rule for CadenceElectionRise {
         let (Some(at), Some(window)) = (post_time(cx.draft, cx.now), open_window(cx)) else {
             return;
         };
-        let Some(covers_from) = cx.history.iter().map(|entry| entry.published_at).min() else {
+        let Some(covers_from) = cx.history.earliest() else {
             return;
         };
         let tz = &cx.account.time_zone;

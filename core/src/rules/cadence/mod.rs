@@ -21,8 +21,9 @@
 //!
 //! The draft joins a post of the history the same way (a batch run whose history holds
 //! the draft itself counts it once). A post belongs to the week in which its first entry
-//! went out. The account's history is grouped once per check ([`AccountPosts`]), and every
-//! cadence rule reads the same groups.
+//! went out. The history is grouped once per check ([`AccountPosts`]), or once for a whole
+//! batch ([`HistoryIndex`]), and every cadence rule reads the same groups; texts are split
+//! into words only for entries close enough in time to be compared.
 pub(crate) mod below_min;
 pub(crate) mod election_rise;
 pub(crate) mod min_gap;
@@ -30,6 +31,7 @@ pub(crate) mod week_max;
 
 use std::cell::OnceCell;
 use std::collections::{BTreeSet, HashMap};
+use std::sync::OnceLock;
 
 use jiff::{SignedDuration, Timestamp};
 
@@ -93,19 +95,38 @@ impl Words {
     }
 }
 
-/// One channel version of a post: its words (if the text is known), platforms and id.
+/// One channel version of a post: its text, platforms and id. The words of the text are
+/// split only when another entry comes close enough in time to be compared with it: most
+/// entries never are, and splitting every text of a long history was most of a check.
 #[derive(Debug, Clone)]
 struct Version<'h> {
-    words: Option<Words>,
+    text: Option<&'h str>,
+    words: OnceLock<Option<Words>>,
     platforms: &'h [Platform],
     post_id: Option<&'h str>,
 }
 
-impl Version<'_> {
+impl<'h> Version<'h> {
+    fn new(text: Option<&'h str>, platforms: &'h [Platform], post_id: Option<&'h str>) -> Self {
+        Version {
+            text,
+            words: OnceLock::new(),
+            platforms,
+            post_id,
+        }
+    }
+
+    fn words(&self) -> Option<&Words> {
+        self.words.get_or_init(|| self.text.map(Words::of)).as_ref()
+    }
+
     /// Whether another version without a decisive `post_id` is the same post.
     fn alike(&self, other: &Version<'_>) -> bool {
-        match (&self.words, &other.words) {
-            (Some(a), Some(b)) => a.near(b),
+        match (self.text, other.text) {
+            (Some(_), Some(_)) => self
+                .words()
+                .zip(other.words())
+                .is_some_and(|(a, b)| a.near(b)),
             _ => !other.platforms.iter().any(|p| self.platforms.contains(p)),
         }
     }
@@ -137,28 +158,38 @@ fn cross_post_window() -> SignedDuration {
     SignedDuration::from_mins(CROSS_POST_MINUTES)
 }
 
-/// The posts of one account over the whole history, in time order: built once per check
-/// (or per report) and read by every cadence rule.
+/// The posts of one account over the whole history, in time order: built once per check,
+/// batch or report and read by every cadence rule.
+#[derive(Debug)]
 pub(crate) struct AccountPosts<'h> {
     posts: Vec<Post<'h>>,
 }
 
+/// What an account without history has.
+static NO_POSTS: AccountPosts<'static> = AccountPosts { posts: Vec::new() };
+
 impl<'h> AccountPosts<'h> {
     /// Groups the entries of `account` into posts (see the module docs).
     pub(crate) fn build(history: &'h [HistoryEntry], account: &str) -> AccountPosts<'h> {
-        let mut entries: Vec<&HistoryEntry> = history
-            .iter()
-            .filter(|entry| entry.account == account)
-            .collect();
+        AccountPosts::group(
+            history
+                .iter()
+                .filter(|entry| entry.account == account)
+                .collect(),
+        )
+    }
+
+    /// Groups the entries of one account, given in history order, into posts.
+    fn group(mut entries: Vec<&'h HistoryEntry>) -> AccountPosts<'h> {
         entries.sort_by_key(|entry| entry.published_at);
         let mut posts: Vec<Post<'h>> = Vec::new();
         let mut by_id: HashMap<&'h str, usize> = HashMap::new();
         for entry in entries {
-            let version = Version {
-                words: entry.text.as_deref().map(Words::of),
-                platforms: &entry.platforms,
-                post_id: entry.post_id.as_deref(),
-            };
+            let version = Version::new(
+                entry.text.as_deref(),
+                &entry.platforms,
+                entry.post_id.as_deref(),
+            );
             let at = entry.published_at;
             let joined = match version.post_id.and_then(|id| by_id.get(id)) {
                 Some(&index) => Some(index),
@@ -201,11 +232,98 @@ impl<'h> AccountPosts<'h> {
     }
 }
 
-/// The cadence rules' view of the history for one check: the account's posts, grouped on
-/// first use and then shared by every rule.
-#[derive(Default)]
+/// A history prepared once for many checks: entries grouped into posts per account, in time
+/// order, and the earliest date the history covers. Build it once per batch and pass it to
+/// [`Engine::check_indexed`](crate::Engine::check_indexed): a check then looks up the weeks
+/// it needs instead of sorting and grouping the whole history again, so a long history
+/// costs a check about as much as a short one. The reports are those of
+/// [`Engine::check`](crate::Engine::check) with the same entries.
+///
+/// ```
+/// use freigabe::{Draft, Engine, HistoryEntry, HistoryIndex, Policy};
+/// # let policy = Policy::from_toml("[accounts.stadt]\nkind = \"official\"\nplatforms = [\"x\"]")?;
+/// let engine = Engine::new(policy)?;
+/// let history: Vec<HistoryEntry> = Vec::new(); // earlier posts, e.g. from `wire::parse_history`
+/// let index = HistoryIndex::new(&history);
+/// for text in ["Guten Morgen!", "Guten Abend!"] {
+///     let report = engine.check_indexed(&Draft::new(text), &index, None)?;
+///     assert_eq!(report.verdict.as_str(), "pass");
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug)]
+pub struct HistoryIndex<'h> {
+    /// When the earliest entry (of any account) went out.
+    earliest: Option<Timestamp>,
+    posts: HashMap<&'h str, AccountPosts<'h>>,
+}
+
+impl<'h> HistoryIndex<'h> {
+    /// Groups every account's entries into posts (see the `cadence.*` rules).
+    pub fn new(history: &'h [HistoryEntry]) -> HistoryIndex<'h> {
+        let mut entries: HashMap<&'h str, Vec<&'h HistoryEntry>> = HashMap::new();
+        for entry in history {
+            entries.entry(&entry.account).or_default().push(entry);
+        }
+        HistoryIndex {
+            earliest: earliest(history),
+            posts: entries
+                .into_iter()
+                .map(|(account, entries)| (account, AccountPosts::group(entries)))
+                .collect(),
+        }
+    }
+}
+
+fn earliest(history: &[HistoryEntry]) -> Option<Timestamp> {
+    history.iter().map(|entry| entry.published_at).min()
+}
+
+/// Where a check's history comes from.
+#[derive(Clone, Copy)]
+pub(crate) enum HistorySource<'h> {
+    /// Entries as given, grouped for this check alone and only if a rule asks.
+    Entries(&'h [HistoryEntry]),
+    /// Grouped once for many checks.
+    Indexed(&'h HistoryIndex<'h>),
+}
+
+/// The cadence rules' view of the history for one check: the account's posts and the draft
+/// as a version of a post, each worked out on first use and then shared by every rule.
 pub(crate) struct PostIndex<'h> {
-    posts: OnceCell<AccountPosts<'h>>,
+    source: HistorySource<'h>,
+    own: OnceCell<AccountPosts<'h>>,
+    earliest: OnceCell<Option<Timestamp>>,
+    draft: OnceCell<Version<'h>>,
+}
+
+impl<'h> PostIndex<'h> {
+    pub(crate) fn new(source: HistorySource<'h>) -> PostIndex<'h> {
+        PostIndex {
+            source,
+            own: OnceCell::new(),
+            earliest: OnceCell::new(),
+            draft: OnceCell::new(),
+        }
+    }
+
+    /// When the earliest entry of the history (of any account) went out.
+    pub(crate) fn earliest(&self) -> Option<Timestamp> {
+        match self.source {
+            HistorySource::Entries(history) => *self.earliest.get_or_init(|| earliest(history)),
+            HistorySource::Indexed(index) => index.earliest,
+        }
+    }
+
+    /// The posts of `account`.
+    fn posts<'p>(&'p self, account: &str) -> &'p AccountPosts<'h> {
+        match self.source {
+            HistorySource::Entries(history) => self
+                .own
+                .get_or_init(|| AccountPosts::build(history, account)),
+            HistorySource::Indexed(index) => index.posts.get(account).unwrap_or(&NO_POSTS),
+        }
+    }
 }
 
 /// The account's posts whose first entry lies in `range`, with the index of the post the
@@ -222,30 +340,26 @@ pub(crate) fn posts_in<'p, 'h>(
     range: Range,
     draft_at: Timestamp,
 ) -> Posts<'p, 'h> {
-    let all = cx
-        .post_index
-        .posts
-        .get_or_init(|| AccountPosts::build(cx.history, &cx.account.id));
-    let posts = all.in_range(range);
-    let draft = Version {
-        words: Some(Words::of(&cx.draft.text)),
-        platforms: cx.platforms,
-        post_id: cx.draft.post_id.as_deref(),
-    };
-    let draft_post = posts.iter().position(|post| post.takes(&draft, draft_at));
+    let posts = cx.history.posts(&cx.account.id).in_range(range);
+    let draft = cx.history.draft.get_or_init(|| {
+        Version::new(
+            Some(&cx.draft.text),
+            cx.platforms,
+            cx.draft.post_id.as_deref(),
+        )
+    });
+    let draft_post = posts.iter().position(|post| post.takes(draft, draft_at));
     Posts { posts, draft_post }
 }
 
-/// Groups the history entries of `account` into posts and keeps those whose first entry
-/// lies in `range`: the archive report counts weeks exactly as the cadence rules do.
-pub(crate) fn group_posts<'h>(
-    history: &'h [HistoryEntry],
-    account: &str,
-    range: Range,
-) -> Vec<Post<'h>> {
+/// When the posts of `account` whose first entry lies in `range` went out: the archive
+/// report counts weeks exactly as the cadence rules do.
+pub(crate) fn post_times(history: &[HistoryEntry], account: &str, range: Range) -> Vec<Timestamp> {
     AccountPosts::build(history, account)
         .in_range(range)
-        .to_vec()
+        .iter()
+        .map(|post| post.at)
+        .collect()
 }
 
 /// A decimal number in the message language (`1,5` in German).

@@ -1,5 +1,5 @@
 use crate::account::AccountKind;
-use crate::lang::tr;
+use crate::lang::{Lang, tr};
 use crate::report::Severity;
 use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
@@ -66,22 +66,30 @@ impl RuleDef for ImprintProfile {
 }
 
 impl Rule for ImprintProfile {
-    fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
-        let account = cx.account;
+    fn check(&self, _: &CheckContext<'_>, _: &mut Vec<Finding>) {
+        // About the profile, not the draft: see `account_findings`.
+    }
+
+    fn account_findings(&self, account: &Account, lang: Lang) -> Option<Vec<Finding>> {
+        Some(self.profile_finding(account, lang).into_iter().collect())
+    }
+}
+
+impl ImprintProfile {
+    fn profile_finding(&self, account: &Account, lang: Lang) -> Option<Finding> {
         if account.kind != AccountKind::Official {
-            return;
+            return None;
         }
         let id = &account.id;
         let Some(imprint) = &account.imprint else {
-            out.push(Finding::new(
-                tr!(cx.lang,
+            return Some(Finding::new(
+                tr!(lang,
                     de: "für das offizielle konto `{id}` ist kein impressum hinterlegt",
                     en: "no imprint is configured for the official account `{id}`"),
-                tr!(cx.lang,
+                tr!(lang,
                     de: "`imprint = \"https://…/impressum\"` in der richtlinie setzen (für die organisation oder das konto)",
                     en: "set `imprint = \"https://…/impressum\"` in the policy (for the organisation or the account)"),
             ));
-            return;
         };
         let to_imprint: Vec<&str> = account
             .profile_links
@@ -95,26 +103,64 @@ impl Rule for ImprintProfile {
                 .any(|want| label.to_lowercase().contains(want.as_str()))
         });
         if labelled {
-            return;
+            return None;
         }
-        let finding = match to_imprint.first() {
+        Some(match to_imprint.first() {
             None => Finding::new(
-                tr!(cx.lang,
+                tr!(lang,
                     de: "das profil von `{id}` verlinkt das impressum {imprint} nicht",
                     en: "the profile of `{id}` does not link the imprint {imprint}"),
-                tr!(cx.lang,
+                tr!(lang,
                     de: "im profil einen link mit der beschriftung „Impressum“ auf {imprint} anlegen und in `[accounts.{id}.profile]` eintragen",
                     en: "add a link labelled \"Impressum\" to {imprint} on the profile and record it in `[accounts.{id}.profile]`"),
             ),
             Some(label) => Finding::new(
-                tr!(cx.lang,
+                tr!(lang,
                     de: "das impressum ist im profil von `{id}` nur unter „{label}“ verlinkt",
                     en: "the imprint is linked on the profile of `{id}` only as \"{label}\""),
-                tr!(cx.lang,
+                tr!(lang,
                     de: "den link „Impressum“ nennen: unter „Info“ o. ä. ist er nicht leicht erkennbar (LG Aschaffenburg 2 HK O 54/11)",
                     en: "label the link \"Impressum\": under \"Info\" or similar it is not easy to recognise (LG Aschaffenburg 2 HK O 54/11)"),
             ),
-        };
-        out.push(finding);
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Draft, Engine, Lang, Policy};
+
+    /// Worked out once when the engine is built, and again when its language changes.
+    #[test]
+    fn profile_finding_is_in_every_report_in_the_engine_language() {
+        let policy = Policy::from_toml(
+            "imprint = \"https://www.paderborn.de/impressum\"\n\
+             [accounts.stadt]\nkind = \"official\"\nplatforms = [\"x\"]\n\
+             profile.links = [{ label = \"Info\", url = \"https://www.paderborn.de/impressum\" }]\n",
+        )
+        .unwrap();
+        let german = Engine::new(policy.clone()).unwrap();
+        let english = Engine::new(policy).unwrap().with_lang(Lang::En);
+        for text in ["Guten Morgen!", "Guten Abend!"] {
+            let draft = Draft::new(text);
+            let de = german.check(&draft, &[], None).unwrap();
+            let en = english.check(&draft, &[], None).unwrap();
+            let profile = |report: &crate::Report| {
+                report
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.rule == "imprint.profile")
+                    .map(|d| d.message.clone())
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(
+                profile(&de),
+                ["das impressum ist im profil von `stadt` nur unter „Info“ verlinkt"]
+            );
+            assert_eq!(
+                profile(&en),
+                ["the imprint is linked on the profile of `stadt` only as \"Info\""]
+            );
+        }
     }
 }

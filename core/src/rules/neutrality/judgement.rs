@@ -969,7 +969,8 @@ fn is_subject(view: &TextView<'_>, segments: &Segments, actor: usize) -> bool {
         joined
             && (1..=3).contains(&others.len())
             && others.iter().all(|w| {
-                starts_upper(view.text, w.span.start) || BEFORE_SUBJECT.contains(&segments.folded(w))
+                starts_upper(view.text, w.span.start)
+                    || BEFORE_SUBJECT.contains(&segments.folded(w))
             })
     };
     match before.as_slice() {

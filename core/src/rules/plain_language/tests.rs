@@ -37,7 +37,7 @@ fn findings_of(engine: &Engine, text: &str) -> Vec<Found> {
         .map(|d| {
             let span = d.span.unwrap();
             (
-                d.rule,
+                d.rule.to_string(),
                 text[span.start..span.end].to_owned(),
                 d.suggestions.first().map(|s| s.replacement.clone()),
             )

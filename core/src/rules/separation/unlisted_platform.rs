@@ -46,18 +46,19 @@ impl RuleDef for UnlistedPlatform {
 impl Rule for UnlistedPlatform {
     fn check(&self, cx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let id = &cx.account.id;
-        let listed = cx
-            .account
-            .platforms
-            .iter()
-            .map(|p| p.as_str())
-            .collect::<Vec<_>>()
-            .join(", ");
         for &platform in cx
             .platforms
             .iter()
             .filter(|p| !cx.account.platforms.contains(p))
         {
+            // Only for a finding: most drafts go to the account's own platforms.
+            let listed = cx
+                .account
+                .platforms
+                .iter()
+                .map(|p| p.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
             out.push(
                 Finding::new(
                     tr!(cx.lang,
