@@ -241,7 +241,13 @@ impl<'h> AccountPosts<'h> {
 ///
 /// ```
 /// use freigabe::{Draft, Engine, HistoryEntry, HistoryIndex, Policy};
-/// # let policy = Policy::from_toml("[accounts.stadt]\nkind = \"official\"\nplatforms = [\"x\"]")?;
+/// # let policy = Policy::from_toml(r#"
+/// #     imprint = "https://www.paderborn.de/impressum"
+/// #     [accounts.stadt]
+/// #     kind = "official"
+/// #     platforms = ["x"]
+/// #     profile.links = [{ label = "Impressum", url = "https://www.paderborn.de/impressum" }]
+/// # "#)?;
 /// let engine = Engine::new(policy)?;
 /// let history: Vec<HistoryEntry> = Vec::new(); // earlier posts, e.g. from `wire::parse_history`
 /// let index = HistoryIndex::new(&history);
