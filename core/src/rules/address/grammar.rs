@@ -209,6 +209,11 @@ struct Sentences<'v> {
     questions: Vec<bool>,
     /// Per sentence: whether it ends in an exclamation mark.
     exclamations: Vec<bool>,
+    /// The text opens with @mentions: a reply, which speaks to the accounts it names.
+    reply: bool,
+    /// Nouns are capitalised inside sentences somewhere: a lower-case word is then no
+    /// noun (unlike in a text written all in lower case).
+    cased: bool,
 }
 
 impl<'v> Sentences<'v> {
@@ -294,10 +299,18 @@ impl<'v> Sentences<'v> {
             }
             _ => classify_by_lexicon(&mut tokens, view, words),
         }
+        let opening = view.text.len() - view.text.trim_start().len();
+        let reply =
+            view.text[opening..].starts_with('@') && view.region_at(opening) == Region::Mention;
+        let cased = tokens
+            .iter()
+            .any(|t| t.capital && t.before != Boundary::Sentence);
         Sentences {
             tokens,
             questions,
             exclamations,
+            reply,
+            cased,
         }
     }
 
@@ -635,35 +648,50 @@ impl<'v> Sentences<'v> {
         !self.has_antecedent(index, Referents::People) && !self.has_cataphora(index)
     }
 
+    /// Whether the verb of `sie` at `index` makes it *she* or *they*: `sie ist`, `kommt sie`
+    /// (she); `sie kamen`, `feierten sie` (they); `sagt, sie sei…` (reported speech).
+    fn sie_agrees_with_third_person(&self, index: usize) -> bool {
+        let previous = self.previous_in_clause(index);
+        // In a subordinate clause the finite verb comes last: `dass sie mitgemacht
+        // haben` (formal or they), `weil sie kommt` (she).
+        let subordinate = previous.is_some_and(|p| p.class.has(Class::SUBORDINATOR));
+        let verb_after = if subordinate {
+            let end = self.clause_end(index);
+            self.token(end).filter(|_| end > index)
+        } else {
+            self.next_in_clause(index)
+        };
+        // `ich kann sie beruhigen`: a verb whose subject stands before it takes `sie` as
+        // its object, and says nothing about who `sie` is.
+        let verb_has_subject = index
+            .checked_sub(2)
+            .and_then(|i| self.token(i))
+            .is_some_and(|t| {
+                t.class.has(Class::FIRST_PERSON) || t.class.has(Class::THIRD_PERSON_SUBJECT)
+            });
+        verb_after.is_some_and(|n| {
+            self.is_third_singular_final(n)
+                || self.is_past(n)
+                || n.class.has(Class::REPORTED_SPEECH)
+        }) || previous
+            .is_some_and(|p| (self.is_third_singular(p) || self.is_past(p)) && !verb_has_subject)
+    }
+
     /// Lower-case `sie`/`ihnen`/`ihr…` meant as formal address.
     fn lowercase_is_formal(&self, index: usize) -> Option<Evidence> {
         let token = self.token(index)?;
         let previous = self.previous_in_clause(index);
         let next = self.next_in_clause(index);
+        if self.is_hortative_object(index) || self.is_partitive(index) {
+            return None;
+        }
         if token.class.has(Class::SIE) {
-            // In a subordinate clause the finite verb comes last: `dass sie mitgemacht
-            // haben` (formal or they), `weil sie kommt` (she).
-            let subordinate = previous.is_some_and(|p| p.class.has(Class::SUBORDINATOR));
-            let next = if subordinate {
-                self.token(self.clause_end(index))
-                    .filter(|_| self.clause_end(index) > index)
-            } else {
-                next
-            };
-            // Agreement: `sie ist`, `kommt sie` (she); `sie kamen`, `feierten sie` (they);
-            // `sagt, sie sei…` (reported speech).
-            if next.is_some_and(|n| {
-                self.is_third_singular_final(n)
-                    || self.is_past(n)
-                    || n.class.has(Class::REPORTED_SPEECH)
-            }) || previous.is_some_and(|p| self.is_third_singular(p) || self.is_past(p))
-            {
-                return None;
-            }
             // `Bitte füllen sie…`, `Kommen sie vorbei!`: an imperative with Sie.
             // A modal's subjunctive first is a condition or a request (`Sollten sie Fragen
             // haben`, `sollten sie ihre Pflichten nicht einhalten`): formal or *they*.
             // After `Dann`/`Jetzt` the verb is inverted: `Dann laufen sie.` is *they*.
+            // The verb before `sie` is its own, so what follows is not (`Bleiben sie
+            // geboten vernünftig`: a participle, not a past tense).
             if let Some(verb) = previous
                 && let Some(verb_index) = index.checked_sub(1)
                 && matches!(
@@ -672,9 +700,14 @@ impl<'v> Sentences<'v> {
                 )
                 && self.is_infinitive_like(verb)
                 && !MODAL_SUBJUNCTIVES.contains(&verb.word)
+                && !JUSSIVE_MODALS.contains(&verb.word)
                 && !self.is_question(index)
+                && !self.completes_subordinate_sentence(verb_index)
             {
                 return Some(Evidence::Certain);
+            }
+            if self.sie_agrees_with_third_person(index) {
+                return None;
             }
         }
         if token.class.has(Class::IHNEN) && previous.is_some_and(|p| self.is_past(p)) {
@@ -713,7 +746,8 @@ impl<'v> Sentences<'v> {
                 .is_some_and(|t| t.class.has(Class::SIE));
         if (token.class.has(Class::IHR)
             || token.class.has(Class::IHR_INFLECTED)
-            || token.class.has(Class::SIE))
+            || token.class.has(Class::SIE)
+            || token.class.has(Class::IHNEN))
             && !object_of_formal
             && self.formal_sie_before(index)
         {
@@ -727,24 +761,207 @@ impl<'v> Sentences<'v> {
         } else {
             Referents::AnyNoun
         };
-        if self.has_antecedent(index, referents) || self.has_cataphora(index) {
+        if self.has_cataphora(index) {
             return None;
+        }
+        // `über den sie berichten`: a relative clause speaks of what it qualifies.
+        if self.opens_relative_clause(index) {
+            return None;
+        }
+        if self.formal_earlier(index) {
+            return Some(Evidence::Certain);
+        }
+        // A reply speaks to the accounts it opens with. Where its writer says `ich`
+        // (`@x ich denke sie verkennen die Lage`, `@x ich kann sie beruhigen`) or asks a
+        // question (`@x Stehen sie auch dahinter?`), `sie` is the person answered unless
+        // people were named before or another `sie` is *she*/*they* by its verb.
+        // A possessive may belong to anyone named (`diese Frau … mit ihrer Hilfe`), a
+        // plural `sie`/`ihnen` only to people.
+        let owners = if token.class.has(Class::IHR) || token.class.has(Class::IHR_INFLECTED) {
+            Referents::People
+        } else {
+            Referents::Persons
+        };
+        if self.reply
+            && (self.writer_speaks(index) || self.is_question(index) || self.verb_first(index))
+            && !self.has_antecedent(index, owners)
+            && !self.third_person_sie_elsewhere(index)
+        {
+            return Some(Evidence::Weak);
         }
         // Nobody to refer to is not enough in real posts, which name their third parties
         // anywhere (a reply, a picture): the clause must be the city speaking to someone
-        // (`Wir bitten sie um Verständnis`, `ich lade sie herzlich ein`) or a formula of
-        // thanks (`für ihr Verständnis`).
-        (formula_follows || self.speaks_to_reader(index)).then_some(Evidence::Weak)
+        // (`Wir bitten sie um Verständnis`, `ich lade sie herzlich ein`, `Für Rückfragen
+        // stehen wir ihnen zur Verfügung`) or a formula of thanks (`für ihr Verständnis`).
+        // There only people named before can be who is meant, not any noun.
+        let city_speaks = formula_follows || self.city_addresses(index);
+        let referents = if city_speaks {
+            Referents::People
+        } else {
+            referents
+        };
+        if self.has_antecedent(index, referents) {
+            return None;
+        }
+        (city_speaks || self.speaks_to_reader(index)).then_some(Evidence::Weak)
+    }
+
+    /// `Gott, hängen sie…`, `- machen sie…`, `Wo sie recht haben, haben sie recht`: `sie`
+    /// right after a present-tense verb that opens its clause (an order, a question
+    /// without its mark, or a reply's inverted statement).
+    fn verb_first(&self, index: usize) -> bool {
+        let Some(verb_index) = index.checked_sub(1) else {
+            return false;
+        };
+        // After a subordinate clause the verb comes first in any statement: `Wenn die
+        // Partei nicht …, werden sie es auch werden`.
+        let opens_main_clause = matches!(
+            self.imperative_position(verb_index),
+            Some(
+                Position::SentenceStart
+                    | Position::AfterComma {
+                        after_subordinate: false
+                    }
+            )
+        );
+        opens_main_clause
+            && self.token(verb_index).is_some_and(|verb| {
+                self.is_infinitive_like(verb)
+                    && !MODAL_SUBJUNCTIVES.contains(&verb.word)
+                    && !JUSSIVE_MODALS.contains(&verb.word)
+            })
+            && self.token(index).is_some_and(|t| t.class.has(Class::SIE))
+    }
+
+    /// `Erst wenn die ersten Politiker … verlieren. Erkennen sie…`: a verb opening the
+    /// sentence after one that is only a subordinate clause is that clause's main verb,
+    /// not an imperative.
+    fn completes_subordinate_sentence(&self, verb_index: usize) -> bool {
+        let Some(sentence) = self
+            .token(verb_index)
+            .filter(|t| t.before == Boundary::Sentence)
+            .map(|t| t.sentence)
+        else {
+            return false;
+        };
+        let Some(previous_sentence) = sentence.checked_sub(1) else {
+            return false;
+        };
+        let before = || {
+            self.tokens[..verb_index]
+                .iter()
+                .filter(|t| t.sentence == previous_sentence)
+        };
+        // The conjunction opens the sentence or follows one word (`Erst wenn`, `Nur weil`).
+        let subordinate_opening = before()
+            .take(2)
+            .any(|t| ADVERBIAL_CONJUNCTIONS.contains(&t.word));
+        subordinate_opening && before().skip(1).all(|t| t.before != Boundary::Clause)
+    }
+
+    /// `…, den sie propagieren`, `…, über den sie berichten`: `sie` right after the
+    /// relative pronoun that opens its clause (behind a preposition, if any).
+    fn opens_relative_clause(&self, index: usize) -> bool {
+        let Some(pronoun_index) = index.checked_sub(1) else {
+            return false;
+        };
+        let is_relative = |t: &Token<'_>| {
+            matches!(
+                t.word,
+                "der" | "die" | "das" | "den" | "dem" | "denen" | "deren" | "dessen"
+            )
+        };
+        let start = self.clause_start(pronoun_index);
+        let Some(pronoun) = self.token(pronoun_index) else {
+            return false;
+        };
+        let opens = start == pronoun_index
+            || (start + 1 == pronoun_index
+                && self
+                    .token(start)
+                    .is_some_and(|p| p.class.has(Class::PREPOSITION)));
+        opens
+            && is_relative(pronoun)
+            && self
+                .token(start)
+                .is_some_and(|t| t.before == Boundary::Clause)
+    }
+
+    /// Whether the writer says `ich` in the sentence of `index` or the one before.
+    fn writer_speaks(&self, index: usize) -> bool {
+        let Some(sentence) = self.token(index).map(|t| t.sentence) else {
+            return false;
+        };
+        self.tokens
+            .iter()
+            .filter(|t| t.sentence + 1 >= sentence && t.sentence <= sentence)
+            .any(|t| matches!(t.word, "ich" | "mir" | "mich"))
+    }
+
+    /// `Wie viele von ihnen…`: a part of a group of others.
+    fn is_partitive(&self, index: usize) -> bool {
+        let before = |back: usize| index.checked_sub(back).and_then(|i| self.token(i));
+        self.token(index).is_some_and(|t| t.class.has(Class::IHNEN))
+            && before(1).is_some_and(|p| p.word == "von")
+            && before(2).is_some_and(|q| {
+                QUANTIFIERS.contains(&q.word) || q.word.chars().all(|c| c.is_ascii_digit())
+            })
+    }
+
+    /// Whether another lower-case `sie` of the text is *she* or *they* by its verb
+    /// (`nehme sie in den Arm, wenn sie sich wehrt`): then the writer speaks of someone.
+    fn third_person_sie_elsewhere(&self, index: usize) -> bool {
+        self.tokens.iter().enumerate().any(|(i, t)| {
+            i != index
+                && t.class.has(Class::SIE)
+                && !t.capital
+                && self.sie_agrees_with_third_person(i)
+        })
+    }
+
+    /// A capital `Sie`/`Ihnen` inside an earlier sentence with no people named since: the
+    /// writer addresses someone formally, and a later lower-case form is the same person
+    /// (`Bei Neuwahlen wird Ihnen … Das erste Mal, dass ich mich mit ihrer Partei…`).
+    fn formal_earlier(&self, index: usize) -> bool {
+        let Some(sentence) = self.token(index).map(|t| t.sentence) else {
+            return false;
+        };
+        let Some(formal) = (0..index).rev().find(|&i| {
+            self.token(i).is_some_and(|t| {
+                (t.class.has(Class::SIE) || t.class.has(Class::IHNEN))
+                    && t.capital
+                    && t.before != Boundary::Sentence
+                    && t.sentence < sentence
+            })
+        }) else {
+            return false;
+        };
+        // A `Sie` opening a sentence in between may be *she* (`Sie sagte, ihr Hund…`).
+        let pronoun_between = (formal + 1..index).any(|i| {
+            self.token(i).is_some_and(|t| {
+                t.class.has(Class::SIE) || t.class.has(Class::IHNEN) || t.class.has(Class::IHR)
+            })
+        });
+        !pronoun_between
+            && !(formal + 1..index).any(|i| self.refers(i, Referents::Persons))
+            && !self.has_antecedent(index, Referents::Persons)
+    }
+
+    /// `Nennen wir sie beim Namen`: the object of a verb-first `wir` (*let us*) is someone
+    /// the writer and reader talk about.
+    fn is_hortative_object(&self, index: usize) -> bool {
+        let pronoun = index.checked_sub(1).and_then(|i| self.token(i));
+        let verb_index = index.checked_sub(2);
+        pronoun.is_some_and(|p| p.word == "wir")
+            && verb_index
+                .is_some_and(|v| self.imperative_position(v) == Some(Position::SentenceStart))
+            && !self.is_question(index)
     }
 
     /// Whether the clause of `index` has a first person subject and a verb of addressing
     /// someone (`bitten`, `informieren`, `einladen`, `begrüßen`, `danken`).
     fn speaks_to_reader(&self, index: usize) -> bool {
         let (start, end) = (self.clause_start(index), self.clause_end(index));
-        let clause = || (start..=end).filter_map(|i| self.token(i));
-        let first_person = clause().any(|t| matches!(t.word, "ich" | "wir"));
-        let addressing =
-            clause().any(|t| ADDRESSING_STEMS.iter().any(|stem| t.word.contains(stem)));
         // `bitte` asks the reader (`das fragen sie dann bitte Frau X`), `danke` thanks them
         // (`Danke, dass sie mitgemacht haben`), in the clause or the one before.
         let sentence = self.token(index).map(|t| t.sentence);
@@ -764,7 +981,16 @@ impl<'v> Sentences<'v> {
         // `Was ist ihr Statement dazu?`, `Wird ihnen gedroht?`: a question about the
         // reader's own.
         let question_about_reader = !is_sie && self.is_question(index);
-        (first_person && addressing) || request || service || question_about_reader
+        self.city_addresses(index) || request || service || question_about_reader
+    }
+
+    /// Whether the clause of `index` has a first person subject and a verb of addressing
+    /// someone (`Wir bitten sie…`, `ich lade sie ein`, `stehen wir ihnen zur Verfügung`).
+    fn city_addresses(&self, index: usize) -> bool {
+        let (start, end) = (self.clause_start(index), self.clause_end(index));
+        let clause = || (start..=end).filter_map(|i| self.token(i));
+        clause().any(|t| matches!(t.word, "ich" | "wir"))
+            && clause().any(|t| ADDRESSING_STEMS.iter().any(|stem| t.word.contains(stem)))
     }
 
     fn formal_sie_before(&self, index: usize) -> bool {
@@ -962,9 +1188,29 @@ impl<'v> Sentences<'v> {
             if next.is_some_and(|n| n.word == "dank") {
                 return false;
             }
-            let noun_follows =
-                next_is_noun(1) || (next.is_some_and(|n| !n.capital) && next_is_noun(2));
-            return !masculine_subject && noun_follows;
+            let noun_offset = if next_is_noun(1) {
+                Some(1)
+            } else if next.is_some_and(|n| !n.capital) && next_is_noun(2) {
+                Some(2)
+            } else {
+                None
+            };
+            // `Wo kriegen die nur ihr…`, `die haben doch…`: `die` standing alone is a
+            // demonstrative pronoun, someone spoken of.
+            // (In a text written all in lower case the next word may be its noun.)
+            let demonstrative = noun_offset.is_none()
+                && token.word == "die"
+                && self.cased
+                && next.is_some_and(|n| !n.capital && n.before == Boundary::Space);
+            let names_people = match noun_offset {
+                Some(offset) if referents == Referents::Persons => self
+                    .tokens
+                    .get(index + offset)
+                    .is_some_and(|noun| can_name_people(noun.word)),
+                Some(_) => true,
+                None => demonstrative,
+            };
+            return !masculine_subject && names_people;
         }
         if token.class.has(Class::TITLE) && next_is_noun(1) {
             return !self.is_vocative_title(index);
@@ -1001,14 +1247,24 @@ impl<'v> Sentences<'v> {
         // third parties far more often than they write the formal address in lower case.
         // Only the formulas of thanks and greeting name nobody (`Vielen Dank für ihr
         // Verständnis`). A capital opening a sentence is a noun when a verb follows.
-        if referents == Referents::AnyNoun
+        // For `Persons`, only nouns that can name people (`Ich bewundere
+        // Österreicher… sie wissen`, not `Tolle Erkenntnis, … ich kann sie beruhigen`).
+        let bare_noun_counts = match referents {
+            Referents::AnyNoun => true,
+            Referents::Persons => can_name_people(token.word),
+            Referents::People => false,
+        };
+        if bare_noun_counts
             && token.capital
             && token.class == Class::NONE
             && !FORMULA_NOUNS.contains(&token.word)
         {
+            // (`Europäer begreifen, dass sie…`: for people any lower-case word may be the
+            // verb.)
             let subject_of_verb = next.is_some_and(|n| {
                 !n.capital && n.class != Class::NONE && !n.class.has(Class::SIE)
                     || self.is_t_verb(n)
+                    || (referents == Referents::Persons && !n.capital)
             });
             return token.before != Boundary::Sentence || subject_of_verb;
         }
@@ -1328,6 +1584,9 @@ enum Referents {
     /// Noun phrases of people: a determiner with its noun, a title, a name, a plural of
     /// people, coordinated nouns, another pronoun.
     People,
+    /// People only by the shape of their noun: a determiner counts only before a noun
+    /// that can name people (`die Grünen`, `den Bürgern`; not `der Lage`).
+    Persons,
     /// Any noun as well (`Politiker sind Schauspieler, da sie…`): for a lower-case `sie`,
     /// which real posts use for third parties far more often than for the reader.
     AnyNoun,
@@ -1452,6 +1711,21 @@ const MODAL_SUBJUNCTIVES: &[&str] = &[
     "sollten", "könnten", "möchten", "würden", "dürften", "müssten", "wollten",
 ];
 
+/// Modals that open a wish about others, not an order: `Sollen sie doch ihre Sachen
+/// packen`, `Mögen sie glücklich werden`.
+const JUSSIVE_MODALS: &[&str] = &["sollen", "mögen"];
+
+/// Conjunctions of adverbial clauses, which need a main clause after them.
+const ADVERBIAL_CONJUNCTIONS: &[&str] = &[
+    "wenn", "falls", "sobald", "sofern", "solange", "nachdem", "bevor", "als", "weil", "obwohl",
+];
+
+/// Quantifiers before a partitive `von ihnen` (`Wie viele von ihnen…`): a group of others.
+const QUANTIFIERS: &[&str] = &[
+    "viele", "wieviele", "einige", "manche", "keiner", "keine", "jeder", "jede", "alle", "meisten",
+    "wenige", "etliche", "mehrere", "eine", "einer",
+];
+
 /// Plural nouns for groups of people (`Bürgerinnen`, `Familien`, `Fachleute`).
 fn is_person_plural(word: &str) -> bool {
     [
@@ -1459,6 +1733,15 @@ fn is_person_plural(word: &str) -> bool {
     ]
     .iter()
     .any(|suffix| word.ends_with(suffix))
+}
+
+/// Whether a noun's ending allows a plural of people (`Grünen`, `Bürgern`, `Wähler`,
+/// `Kolleginnen`, `Deutsche`, `Angestellte`); `Lage`, `Situation`, `Erkenntnis` name no one.
+fn can_name_people(noun: &str) -> bool {
+    is_person_plural(noun)
+        || ["er", "ern", "en", "in", "sche", "te"]
+            .iter()
+            .any(|ending| noun.ends_with(ending))
 }
 
 /// Nouns ending in -t that no verb list can enumerate (`Gesundheit`, `Dokument`).
@@ -1505,6 +1788,8 @@ struct Gap {
     clause_end: bool,
     joined: bool,
     only_period: bool,
+    /// Only emoji or other symbols, no punctuation or line break.
+    only_symbols: bool,
     exclamation: bool,
     question: bool,
     colon: bool,
@@ -1518,6 +1803,7 @@ impl Gap {
             clause_end: false,
             joined: false,
             only_period: false,
+            only_symbols: false,
             exclamation: false,
             question: false,
             colon: false,
@@ -1529,6 +1815,7 @@ impl Gap {
         };
         let mut marks = 0;
         let mut periods = 0;
+        let mut symbols = 0;
         let mut line_breaks = 0;
         for (offset, ch) in between.char_indices() {
             let at = range.start + offset;
@@ -1578,7 +1865,10 @@ impl Gap {
                 '#' | '@' | '&' | '+' | '*' | '%' | '§' | '€' | '$' | '=' | '_' | '<' | '>'
                 | '~' | '|' | '°' | '²' | '³' => {}
                 // Emoji and other symbols end a sentence in a post: `Stadtfest 🎉 Kommt…`.
-                _ => marks += 1,
+                _ => {
+                    marks += 1;
+                    symbols += 1;
+                }
             }
         }
         // A line broken inside a sentence (`ich sie⏎heute begrüßen darf`) goes on in
@@ -1593,6 +1883,7 @@ impl Gap {
         };
         gap.sentence_end |= marks > 0 && !(marks == line_breaks && continues_in_lower_case);
         gap.only_period = periods > 0 && periods == marks;
+        gap.only_symbols = symbols > 0 && symbols == marks;
         gap
     }
 
@@ -1606,6 +1897,14 @@ impl Gap {
                 word.chars().all(|c| c.is_ascii_digit()) || class.has(Class::ABBREVIATION)
             });
             if self.only_period && ordinal_or_abbreviation {
+                return Boundary::Space;
+            }
+            // `nur die🇩🇪 lieben sie`: an emoji after an article stands for its noun.
+            // (Words are classified after the split, so the article is known by its form.)
+            let article = previous.is_some_and(|(word, _)| {
+                matches!(word, "der" | "die" | "das" | "den" | "dem" | "des")
+            });
+            if self.only_symbols && article {
                 return Boundary::Space;
             }
             return Boundary::Sentence;
@@ -1779,6 +2078,69 @@ mod tests {
             "Politiker sind Schauspieler, da sie ihre Rollen spielen.",
         ] {
             assert_eq!(forms(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    /// Replies and other writing to one person: who a lower-case `sie` is there.
+    #[test]
+    fn replies_address_the_account_answered() {
+        let lowercase = |word: &str| vec![format!("Formal/Lowercase:{word}")];
+        for (text, expected) in [
+            (
+                "@anwohner Ich denke, sie verkennen die Lage.",
+                lowercase("sie"),
+            ),
+            (
+                "@anwohner Ich kann sie beruhigen: Der Weg ist frei.",
+                lowercase("sie"),
+            ),
+            ("@anwohner Stehen sie auch dahinter?", lowercase("sie")),
+            ("@anwohner Ach, warten sie doch ab.", lowercase("sie")),
+            (
+                "Bitte bringen Sie den Antrag mit. Wir melden uns, sobald ihre Unterlagen geprüft sind.",
+                vec![
+                    "Formal/Pronoun:Sie".to_owned(),
+                    "Formal/Lowercase:ihre".to_owned(),
+                ],
+            ),
+            (
+                "Gerne beraten wir sie persönlich im Bürgerbüro.",
+                lowercase("sie"),
+            ),
+            (
+                "Für Rückfragen stehen wir ihnen gern zur Verfügung.",
+                lowercase("ihnen"),
+            ),
+            ("Bleiben sie geboten vorsichtig.", lowercase("sie")),
+            // Others spoken of, in replies too.
+            (
+                "@anwohner Die Kinder sind toll, ich finde, sie machen das gut.",
+                vec![],
+            ),
+            ("@anwohner Wie viele von ihnen sind schon geimpft?", vec![]),
+            (
+                "@anwohner Ich nehme sie in den Arm, wenn sie weint.",
+                vec![],
+            ),
+            ("@anwohner Wo bleiben die nur mit ihrem Bus?", vec![]),
+            (
+                "@anwohner Ich kenne die Zahlen, über die sie berichten.",
+                vec![],
+            ),
+            (
+                "@anwohner Wenn die Partei nicht einlenkt, werden sie verlieren.",
+                vec![],
+            ),
+            (
+                "@anwohner Diese Frau ist gut, mit ihrer Hilfe schaffen wir es.",
+                vec![],
+            ),
+            ("Sollen sie doch ihre Sachen packen.", vec![]),
+            ("Nennen wir sie beim Namen.", vec![]),
+            ("Erst wenn die Bürger protestieren. Merken sie es.", vec![]),
+            ("Das glauben nur die 🇩🇪 lieben sie!", vec![]),
+        ] {
+            assert_eq!(forms(text), expected, "{text}");
         }
     }
 

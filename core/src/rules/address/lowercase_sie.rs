@@ -23,12 +23,23 @@ documented_rule! {
     /// speaks to the reader: the city asking, inviting or thanking (`Wir bitten sie um
     /// Verständnis`, `ich lade sie herzlich ein`, `Danke, dass sie mitgemacht haben`), a
     /// formula (`Vielen Dank für ihr Verständnis`), a service verb (`Hier finden sie…`)
-    /// or a question put to them (`Was wollen sie hören?`). Not flagged: *she*/*they*/
-    /// *her* (`Morgen kommt sie ins Rathaus`, `Die Kinder stellten ihr Projekt vor`,
-    /// `Renate Künast hat ihr Buch vorgestellt`, `#Bundeswehr sagt, sie sei…`, `Dann
-    /// laufen sie.`, `sollten sie ihre Pflichten nicht einhalten`). People greeted at the
-    /// start (`Liebe Bürgerinnen und Bürger, …`) are the readers, not a third party. The
-    /// capitalised word is suggested.
+    /// or a question put to them (`Was wollen sie hören?`); there only people named
+    /// before, not any noun, can be who is meant (`Für Rückfragen stehen wir ihnen zur
+    /// Verfügung`). Two kinds of writing speak to one person throughout: a text that
+    /// has already addressed the reader with a capital `Sie` (`Bitte bringen Sie den
+    /// Antrag mit. … sobald ihre Unterlagen geprüft sind`), and a reply that opens with
+    /// @mentions, where the writer says `ich`, asks, or puts the verb first (`@x Ich
+    /// denke, sie verkennen die Lage`, `@x Stehen sie auch dahinter?`) — unless people
+    /// who could be *they* were named, or another `sie` is *she*/*they* by its verb.
+    /// Not flagged: *she*/*they*/*her* (`Morgen kommt sie ins Rathaus`, `Die Kinder
+    /// stellten ihr Projekt vor`, `Renate Künast hat ihr Buch vorgestellt`,
+    /// `#Bundeswehr sagt, sie sei…`, `Dann laufen sie.`, `sollten sie ihre Pflichten
+    /// nicht einhalten`), wishes about others (`Sollen sie doch ihre Sachen packen`),
+    /// `let us` (`Nennen wir sie beim Namen`), a part of a group (`Wie viele von ihnen…`),
+    /// relative clauses (`…, über die sie berichten`) and a main clause after a
+    /// subordinate one (`Wenn die Partei nicht einlenkt, werden sie verlieren`). People
+    /// greeted at the start (`Liebe Bürgerinnen und Bürger, …`) are the readers, not a
+    /// third party. The capitalised word is suggested.
     ///
     /// ## Why
     /// In lower case the formal address reads as *she* or *they*: `wir informieren sie`
