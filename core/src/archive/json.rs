@@ -386,29 +386,42 @@ impl<'de> DeserializeSeed<'de> for RecordSeed<'_> {
     }
 }
 
-/// A Mastodon outbox: the records are the elements of `orderedItems`, the other keys are
-/// skipped unread. Mastodon 4.2 and 4.3 write `"orderedItems": []` before the real list
-/// (mastodon#31091): the empty one adds nothing, so the records are those of the list that
-/// has them.
-struct Outbox<'a, 'w>(&'a mut Walk<'w>);
+/// What reading an outbox does with each `orderedItems` value.
+pub(super) trait OrderedItems<'de> {
+    fn read_items<A: MapAccess<'de>>(&mut self, map: &mut A) -> Result<(), A::Error>;
+}
 
-impl<'de> Visitor<'de> for Outbox<'_, '_> {
+/// A Mastodon outbox's top level: each `orderedItems` value goes to the reader, the other
+/// keys are skipped unread. Mastodon 4.2 and 4.3 write some keys twice (`"orderedItems":
+/// []` before the real list, a second `@context`; mastodon#30587, mastodon#31091), so the
+/// keys are not collected into a struct: the empty list adds nothing, and the records are
+/// those of the list that has them.
+pub(super) struct Outbox<R>(pub R);
+
+impl<'de, R: OrderedItems<'de>> Visitor<'de> for Outbox<R> {
     type Value = ();
 
     fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         formatter.write_str("a JSON object")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<(), A::Error> {
         while let Some(key) = map.next_key::<Cow<'de, str>>()? {
             if key == "orderedItems" {
-                self.0.has_items = true;
-                map.next_value_seed(&mut *self.0)?;
+                self.0.read_items(&mut map)?;
             } else {
                 map.next_value::<IgnoredAny>()?;
             }
         }
         Ok(())
+    }
+}
+
+/// The records of the outbox, walked one at a time.
+impl<'de> OrderedItems<'de> for &mut Walk<'_> {
+    fn read_items<A: MapAccess<'de>>(&mut self, map: &mut A) -> Result<(), A::Error> {
+        self.has_items = true;
+        map.next_value_seed(&mut **self)
     }
 }
 

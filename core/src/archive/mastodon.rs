@@ -12,18 +12,16 @@
 //! Mastodon 4.2 and 4.3 write some top-level keys twice (`"orderedItems": []` before the
 //! real list, a second `@context`); of a repeated key the last non-empty value is read.
 
-use std::borrow::Cow;
 use std::cell::Cell;
-use std::fmt;
 
 use jiff::Timestamp;
 use serde::Deserialize;
-use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::de::{Deserializer, IgnoredAny, MapAccess};
 use serde_json::Value;
 use serde_json::value::RawValue;
 
 use super::html::to_text;
-use super::json::Element;
+use super::json::{Element, OrderedItems, Outbox};
 use super::{ArchiveFormat, RecordError, RecordErrorKind, Records, SkipReason};
 use crate::draft::{Draft, Media, MediaKind};
 use crate::policy::{Localized, localized};
@@ -36,8 +34,10 @@ const PUBLIC: &str = "https://www.w3.org/ns/activitystreams#Public";
 pub(super) fn probe(text: &[u8], complete: bool) -> Result<(), Localized> {
     let found = Cell::new(false);
     let mut deserializer = serde_json::Deserializer::from_slice(text);
-    let read = FindItems(&found)
-        .deserialize(&mut deserializer)
+    // Of the beginning of a larger file the read ends in an error; `found` tells whether
+    // `orderedItems` came before it.
+    let read = deserializer
+        .deserialize_map(Outbox(NoteItems(&found)))
         .and_then(|()| deserializer.end());
     match read {
         _ if found.get() && !complete => Ok(()),
@@ -54,34 +54,13 @@ pub(super) fn probe(text: &[u8], complete: bool) -> Result<(), Localized> {
     }
 }
 
-/// Reads the top of an outbox and notes whether it has `orderedItems`; with the beginning
-/// of a file only, it stops there. Mastodon 4.2 and 4.3 write some keys twice
-/// (mastodon#30587, mastodon#31091), so keys are not collected into a struct.
-struct FindItems<'f>(&'f Cell<bool>);
+/// Notes that the outbox has `orderedItems` and skips them: detection reads no records.
+struct NoteItems<'f>(&'f Cell<bool>);
 
-impl<'de> DeserializeSeed<'de> for FindItems<'_> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_map(self)
-    }
-}
-
-impl<'de> Visitor<'de> for FindItems<'_> {
-    type Value = ();
-
-    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        formatter.write_str("a JSON object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-            if key == "orderedItems" {
-                self.0.set(true);
-            }
-            map.next_value::<IgnoredAny>()?;
-        }
-        Ok(())
+impl<'de> OrderedItems<'de> for NoteItems<'_> {
+    fn read_items<A: MapAccess<'de>>(&mut self, map: &mut A) -> Result<(), A::Error> {
+        self.0.set(true);
+        map.next_value::<IgnoredAny>().map(drop)
     }
 }
 
