@@ -55,7 +55,7 @@ impl RuleDef for AddressFormal {
 
     fn compile(_: &Settings, account: &Account) -> Result<Self, SettingError> {
         Ok(AddressFormal {
-            grammar: grammar()?,
+            grammar: grammar(),
             required: account.address.map(required),
         })
     }

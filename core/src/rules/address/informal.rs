@@ -79,7 +79,7 @@ impl RuleDef for AddressInformal {
 
     fn compile(settings: &Settings, account: &Account) -> Result<Self, SettingError> {
         Ok(AddressInformal {
-            grammar: grammar()?,
+            grammar: grammar(),
             required: account.address.map(required),
             imperatives: settings.imperatives.unwrap_or(true),
         })

@@ -70,7 +70,7 @@ impl RuleDef for AddressLowercaseSie {
 
     fn compile(_: &Settings, account: &Account) -> Result<Self, SettingError> {
         Ok(AddressLowercaseSie {
-            grammar: grammar()?,
+            grammar: grammar(),
             required: account.address.map(required),
         })
     }

@@ -46,7 +46,7 @@ impl RuleDef for AddressMixed {
 
     fn compile(_: &Settings, account: &Account) -> Result<Self, SettingError> {
         Ok(AddressMixed {
-            grammar: grammar()?,
+            grammar: grammar(),
             applies: account.address.is_none(),
         })
     }

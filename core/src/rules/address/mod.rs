@@ -11,26 +11,14 @@ pub(crate) mod mixed;
 use std::sync::OnceLock;
 
 use crate::account::AddressForm;
-use crate::config::localized;
 use crate::lang::{Lang, tr};
-use crate::rules::SettingError;
 use crate::rules::address::grammar::{Address, Form, Grammar};
 use crate::text::TextView;
 
-/// The grammar, compiled once per process and shared by every account and rule. A
-/// failure is a bug in the built-in word lists, reported as a setting error, not a panic.
-fn grammar() -> Result<&'static Grammar, SettingError> {
-    static COMPILED: OnceLock<Result<Grammar, String>> = OnceLock::new();
-    COMPILED
-        .get_or_init(Grammar::new)
-        .as_ref()
-        .map_err(|reason| SettingError {
-            key: "enabled",
-            message: localized!(
-                de: "die eingebaute wortliste der anrede-regeln ist fehlerhaft: {reason}",
-                en: "the built-in word list of the address rules is invalid: {reason}",
-            ),
-        })
+/// The grammar, built once per process and shared by every account and rule.
+fn grammar() -> &'static Grammar {
+    static BUILT: OnceLock<Grammar> = OnceLock::new();
+    BUILT.get_or_init(Grammar::new)
 }
 
 /// What the author wrote for an address (original text, disguises included).

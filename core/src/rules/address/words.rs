@@ -4,6 +4,7 @@
 //! it (zero-width characters, look-alike letters, `d u`).
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use foldhash::HashMap;
 
@@ -1201,7 +1202,11 @@ fn needs_linking_e(stem: &str) -> bool {
 /// The word classes compiled into one lexicon; `classes[term]` belongs to lexicon term
 /// `term`.
 pub(super) struct Words {
-    pub lexicon: Lexicon,
+    /// The words in the order of `classes`, for the lexicon.
+    terms: Vec<String>,
+    /// Built at the first text the lookup cannot classify: most texts never need it, and
+    /// building it is a twentieth of compiling a policy.
+    lexicon: OnceLock<Result<Lexicon, String>>,
     pub classes: Vec<Class>,
     /// The same words folded, for a lookup per token instead of a lexicon search; `None`
     /// if a folded word is not one token (then only the lexicon gives the same result).
@@ -1209,10 +1214,8 @@ pub(super) struct Words {
 }
 
 impl Words {
-    pub fn new() -> Result<Words, String> {
+    pub fn new() -> Words {
         let table = word_classes();
-        let plain = TermOptions::default();
-        let lexicon = Lexicon::new(table.keys().map(|word| (word.as_str(), plain)))?;
         let mut by_folded_word = Some(HashMap::with_capacity_and_hasher(
             table.len(),
             foldhash::fast::RandomState::default(),
@@ -1229,17 +1232,36 @@ impl Words {
                 map.entry(folded).or_insert(class);
             }
         }
-        Ok(Words {
-            lexicon,
-            classes: table.into_values().collect(),
+        let (terms, classes) = table.into_iter().unzip();
+        Words {
+            terms,
+            lexicon: OnceLock::new(),
+            classes,
             by_folded_word,
-        })
+        }
+    }
+
+    /// The lexicon of every word, built on first use; `Err` if a built-in word is not a
+    /// valid term (a bug the tests catch).
+    pub fn lexicon(&self) -> Result<&Lexicon, &str> {
+        self.lexicon
+            .get_or_init(|| {
+                let plain = TermOptions::default();
+                Lexicon::new(self.terms.iter().map(|word| (word.as_str(), plain)))
+            })
+            .as_ref()
+            .map_err(String::as_str)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_lexicon_builds() {
+        assert!(Words::new().lexicon().is_ok());
+    }
 
     #[test]
     fn verb_forms_follow_german_morphology() {
