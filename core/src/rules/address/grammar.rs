@@ -97,6 +97,8 @@ struct Token<'v> {
     /// A quotation mark precedes the word: `„Sälzer Lagune“ öffnet` continues after a
     /// quoted name.
     after_quote: bool,
+    /// A closing quotation mark and a comma precede the word: `„…“, sagt sie`.
+    after_quote_comma: bool,
     /// Inside a quotation that opens its line: the post's own slogan or heading
     /// (`„Eure Stimme. Eure Zukunft.“ – die Stadt lädt…`), not someone else's words.
     heading_quote: bool,
@@ -280,6 +282,7 @@ impl<'v> Sentences<'v> {
                 joined_after: false,
                 after_colon: gap.colon,
                 after_quote: gap.quote,
+                after_quote_comma: gap.quote_comma,
                 heading_quote: region == Region::Quote && quote_opens_line(view, span_start),
                 sentence: questions.len() - 1,
             });
@@ -360,8 +363,9 @@ impl<'v> Sentences<'v> {
         // The sentence of the last imperative: `Macht mit und sammelt Müll!`.
         let mut imperative_sentence = None;
         for (index, token) in self.tokens.iter().enumerate() {
-            let own_slogan =
-                token.heading_quote && (token.class.has(Class::DU) || token.class.has(Class::EUCH));
+            let own_slogan = token.heading_quote
+                && (token.class.has(Class::DU) || token.class.has(Class::EUCH))
+                && !self.quote_is_attributed(index);
             if !token.plain && !own_slogan {
                 continue;
             }
@@ -446,6 +450,15 @@ impl<'v> Sentences<'v> {
             .filter(|(_, evidence)| !((informal || capital_formal) && *evidence == Evidence::Weak))
             .map(|(address, _)| address)
             .collect()
+    }
+
+    /// `„Gebt euren Kindern Zeit“, rät die Leiterin`: a quotation followed by a verb of
+    /// saying is someone's words, not the post's own slogan.
+    fn quote_is_attributed(&self, index: usize) -> bool {
+        self.tokens[index..]
+            .iter()
+            .find(|t| !t.heading_quote)
+            .is_some_and(|after| after.after_quote_comma && SAYING_VERBS.contains(&after.word))
     }
 
     fn joined_before(&self, index: usize) -> bool {
@@ -1315,6 +1328,10 @@ impl<'v> Sentences<'v> {
         if !plural && !singular && !unknown_t_word {
             return None;
         }
+        // `„Kommt alle!“, sagt der Bürgermeister`: the verb that attributes a quotation.
+        if token.after_quote_comma && SAYING_VERBS.contains(&token.word) {
+            return None;
+        }
         // `Sagt mal, „Mossul-Offensive“???`: an order before the question.
         let asks_first = self.next_in_clause(index).is_some_and(|n| {
             matches!(n.word, "mal" | "doch") && n.clause_final && !n.exclamation_after
@@ -1714,6 +1731,36 @@ const MODAL_SUBJUNCTIVES: &[&str] = &[
     "sollten", "könnten", "möchten", "würden", "dürften", "müssten", "wollten",
 ];
 
+/// Verbs that attribute a quotation to its speaker (`…“, rät die Leiterin`, `…“, so
+/// der Bürgermeister`).
+const SAYING_VERBS: &[&str] = &[
+    "sagt",
+    "sagte",
+    "rät",
+    "riet",
+    "betont",
+    "betonte",
+    "erklärt",
+    "erklärte",
+    "meint",
+    "meinte",
+    "fordert",
+    "forderte",
+    "schreibt",
+    "schrieb",
+    "ruft",
+    "rief",
+    "mahnt",
+    "mahnte",
+    "appelliert",
+    "appellierte",
+    "so",
+    "sagen",
+    "sagten",
+    "erklären",
+    "erklärten",
+];
+
 /// Modals that open a wish about others, not an order: `Sollen sie doch ihre Sachen
 /// packen`, `Mögen sie glücklich werden`.
 const JUSSIVE_MODALS: &[&str] = &["sollen", "mögen"];
@@ -1797,6 +1844,8 @@ struct Gap {
     question: bool,
     colon: bool,
     quote: bool,
+    /// A comma after a quotation mark.
+    quote_comma: bool,
 }
 
 impl Gap {
@@ -1811,6 +1860,7 @@ impl Gap {
             question: false,
             colon: false,
             quote: false,
+            quote_comma: false,
         };
         let text = folded.as_str();
         let Some(between) = text.get(range.clone()) else {
@@ -1851,7 +1901,11 @@ impl Gap {
                     line_breaks += 1;
                 }
                 '…' => marks += 1,
-                ',' | ';' | '–' | '—' | '(' | ')' | '[' | ']' => gap.clause_end = true,
+                ',' => {
+                    gap.clause_end = true;
+                    gap.quote_comma |= gap.quote;
+                }
+                ';' | '–' | '—' | '(' | ')' | '[' | ']' => gap.clause_end = true,
                 '"' | '\'' | '„' | '“' | '”' | '‚' | '‘' | '’' | '»' | '«' => {
                     gap.clause_end = true;
                     gap.quote = true;
@@ -2079,6 +2133,7 @@ mod tests {
             "Renate Künast hat ihr Buch vorgestellt.",
             "Die Demonstranten müssen sich fürchten. Bewaffnung mit Gummigeschossen. Dann laufen sie.",
             "Politiker sind Schauspieler, da sie ihre Rollen spielen.",
+            "„Kommt alle zum Stadtfest!“, sagt der Bürgermeister.",
         ] {
             assert_eq!(forms(text), Vec::<String>::new(), "{text}");
         }
