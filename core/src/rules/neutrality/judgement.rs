@@ -434,6 +434,68 @@ const DEFAULT_DISPARAGING: &[&str] = &[
     "nicht wählen",
     "nicht mehr wählen",
     "nicht angekreuzt",
+    // deceit by a party (`Etikettenschwindel`, `Vertrauen missbraucht`)
+    "Etikettenschwindel",
+    "Mogelpackung",
+    "Wählertäuschung",
+    "Wählerbetrug",
+    "Vertrauen missbraucht",
+    // harm done to the country (`wird Deutschland schaden`, `die Abschaffung unseres
+    // Landes`)
+    "Deutschland schaden",
+    "Deutschland schadet",
+    "schadet Deutschland",
+    "schaden Deutschland",
+    "unserem Land schaden",
+    "unserem Land schadet",
+    "schadet unserem Land",
+    "Deutschland ruinieren",
+    "ruiniert Deutschland",
+    "ruinieren Deutschland",
+    "unser Land ruinieren",
+    "ruiniert unser Land",
+    "Deutschland zerstören",
+    "zerstört Deutschland",
+    "zerstören Deutschland",
+    "unser Land zerstören",
+    "zerstört unser Land",
+    "Abschaffung Deutschlands",
+    "Abschaffung unseres Landes",
+    "bis zur Unkenntlichkeit",
+    // a party likened to the organs of a dictatorship (`wie die Stasi`, `Stasi-Methoden`);
+    // not `Stasi` alone, which names memorials and archives (`Gedenkstätte der Stasi-Opfer`)
+    "wie die Stasi",
+    "wie die Gestapo",
+    "wie die SED",
+    "wie in der DDR",
+    "Stasimethoden",
+    "Stasi-Methoden",
+    "Gestapo-Methoden",
+    // irony: what a party did is beyond belief (`Das verstehe, wer will.`, `Kannste dir
+    // nicht ausdenken.`)
+    "verstehe wer will",
+    "verstehe, wer will",
+    "kannste dir nicht ausdenken",
+    "kann man sich nicht ausdenken",
+    "Realsatire",
+    // a school mark for a party (`Sechs, setzen.`)
+    "sechs setzen",
+    "sechs, setzen",
+    "6 setzen",
+    "6, setzen",
+    "6 ,setzen",
+];
+
+/// The ballot against a party (folded): it judges the party of the sentence before when
+/// its own names none (`Die FDP wird bei einer Neuwahl` on one line, `mit Sicherheit
+/// nicht angekreuzt.` on the next).
+const BALLOT: &[&str] = &[
+    "nicht wählen",
+    "nicht mehr wählen",
+    "nicht angekreuzt",
+    "nicht wählbar",
+    "nicht mehr wählbar",
+    "unwählbar",
 ];
 
 /// Laughter in words (`hahaha`, `lol`): mockery of the party it stands beside (see
@@ -711,14 +773,22 @@ documented_rule! {
     /// runs from the evaluation to the actor.
     ///
     /// Constructions judge too: a party colour right before an insult names the party
-    /// (`grüner Dreck`, `rotes Pack`); `typisch SPD`, and `so geht CDU` ending its clause,
+    /// (`grüner Dreck`, `rotes Pack`), and before an actor word makes the actor the party's
+    /// (`der rote Kanzlerkandidat`); `typisch SPD`, and `so geht CDU` ending its clause,
     /// mock; a possessive makes the party the writer's own (`unsere SPD`: praise); a tag
     /// that rejects the party glued to it (`#NoGroKo`, `#FCKAFD`, `#NieWiederCDU`). A
     /// sentence that opens with a pronoun (`Weg mit den Linken. Sie taugen nichts.`) or
     /// with the insult itself and names no actor (`… die etablierten Parteien … Unfähig,
-    /// dieses Land zu regieren.`) judges the actor of the sentence before. Mockery judges
-    /// the party or political actor of the sentence it closes at any distance, or of the
-    /// sentence before or after when that names none: sneering emoji (`so geht CDU😂`,
+    /// dieses Land zu regieren.`) judges the actor of the sentence before, and so does the
+    /// ballot against a party anywhere in a sentence that names no actor (`Die FDP wird bei
+    /// einer Neuwahl` / `mit Sicherheit nicht angekreuzt.`); a sentence before that only
+    /// continues a line (it opens lower-case after a bare line break) reaches back to where
+    /// the line began. A closing line of tags that name a party alone (`Damit auch der
+    /// letzte Arsch rot wird` / `#spd #linke`) names what the sentence before it disparages
+    /// when that sentence names no actor (not what it praises: a city thanks people and
+    /// may tag what they belong to). Mockery judges the party or political actor of the
+    /// sentence it closes at any distance, or of the sentence before or after when that
+    /// names none: sneering emoji (`so geht CDU😂`,
     /// `🤣`, `😜`, `🤡`, `🤮`, a grin only when repeated: `😃😃`), laughter (`hahaha`, `lol`)
     /// and indignant question marks (`IHR wollt eine neue #GroKo??`); council words
     /// (`Fraktion`, `Partei`, `Kandidat`) are a city's own business and not concerned.
@@ -729,12 +799,17 @@ documented_rule! {
     /// ousting (`Weg mit den …`, `… müssen weg`, `gehört weg`, `raus mit`, `zu Grabe`),
     /// reproach (`sollten sich lieber …`, `schämen`), sneering at what a party cares about
     /// (`Hauptsache …`, `scheint niemanden zu interessieren`) and the ballot against a party
-    /// (`nicht mehr wählbar`, `Einfach nicht wählen!`, `wird nicht angekreuzt`); a trailing
+    /// (`nicht mehr wählbar`, `Einfach nicht wählen!`, `wird nicht angekreuzt`), deceit
+    /// (`Etikettenschwindel`, `Vertrauen missbraucht`), harm done to the country (`wird
+    /// Deutschland schaden`, `Abschaffung unseres Landes`, `bis zur Unkenntlichkeit`),
+    /// likening to the organs of a dictatorship (`wie die Stasi`, `Stasi-Methoden`), irony
+    /// (`Das verstehe, wer will.`, `Kannste dir nicht ausdenken.`, `Realsatire`) and a
+    /// school mark (`Sechs, setzen.`); a trailing
     /// `*` also matches closed compounds (`Dreck*` → `Dreckspartei`), and compounds ending in
     /// an insult count too (`Lumpenpack`, `Volksverräter`, `Grünenclowns`). Some words name
     /// and judge parties at once (`Altparteien`, `kotzgrün`). Hashtags count as text:
-    /// `#LuegenAfD` judges the party in its tag, and umlauts may be spelled out (`ue` for
-    /// `ü`).
+    /// `#LuegenAfD` judges the party in its tag, an evaluation that runs on out of a tag is
+    /// a sentence (`#Deutschland schaden`), and umlauts may be spelled out (`ue` for `ü`).
     ///
     /// Not findings: evaluations inside quotation marks (the city quotes rather than
     /// judges), actors addressed all alike (`Dank an alle Fraktionen`), evaluations of
@@ -1058,6 +1133,40 @@ fn hashtag_at(view: &TextView<'_>, offset: usize) -> Option<Range<usize>> {
         .map(|e| e.start..e.end)
 }
 
+/// The sentence before the one of `word`, and while a sentence only continues the line
+/// before it (it opens with a lower-case word after a bare line break: `… der 2 x
+/// sitzengeblieben ist` / `und die Schule abgebrochen hat.`), the one before that too.
+fn sentences_before(view: &TextView<'_>, segments: &Segments, word: usize) -> Vec<usize> {
+    let mut sentences = Vec::new();
+    let mut current = word;
+    while let Some(previous) = sentence_before(segments, current) {
+        sentences.push(previous);
+        let Some(first) = segments.words.iter().position(|w| w.sentence == previous) else {
+            break;
+        };
+        let continues = !starts_upper(view.text, segments.words[first].span.start)
+            && first.checked_sub(1).is_some_and(|before| {
+                let gap = view
+                    .text
+                    .get(segments.words[before].span.end..segments.words[first].span.start)
+                    .unwrap_or_default();
+                gap.contains('\n') && gap.chars().all(|c| c.is_whitespace() || is_ignorable(c))
+            });
+        if !continues {
+            break;
+        }
+        current = first;
+    }
+    sentences
+}
+
+/// Whether an evaluation is the ballot against a party (see [`BALLOT`]).
+fn is_ballot(view: &TextView<'_>, found: &Range<usize>) -> bool {
+    view.text
+        .get(found.clone())
+        .is_some_and(|text| BALLOT.contains(&text.to_lowercase().as_str()))
+}
+
 /// The sentence before the one of `word` that has words (`…!! \n` leaves empty ones).
 pub(super) fn sentence_before(segments: &Segments, word: usize) -> Option<usize> {
     let sentence = segments.words.get(word)?.sentence;
@@ -1241,13 +1350,18 @@ impl Rule for NeutralityJudgement {
                     .get(found.term)
                     .copied()
                     .unwrap_or_default();
+                // `der rote Kanzlerkandidat`: a party colour makes the actor the party's.
+                let colour = segments
+                    .previous_in_sentence(word)
+                    .filter(|p| PARTY_COLOURS.contains(&segments.folded(p)))
+                    .filter(|p| !starts_upper(view.text, p.span.start));
                 actors.push(Actor {
                     word,
-                    span: found.span,
-                    party: false,
-                    government: kind.government,
+                    span: colour.map_or(found.span.start, |c| c.span.start)..found.span.end,
+                    party: colour.is_some(),
+                    government: kind.government && colour.is_none(),
                     listed: true,
-                    council: kind.council,
+                    council: kind.council && colour.is_none(),
                 });
             }
         }
@@ -1433,8 +1547,9 @@ impl Rule for NeutralityJudgement {
                 }
                 continue;
             }
-            // `#LuegenAfD` judges the party in its tag; `#Danke #SPD` are two keywords.
-            let tag = hashtag_at(view, found.start);
+            // `#LuegenAfD` judges the party in its tag; `#Danke #SPD` are two keywords. An
+            // evaluation that runs on out of a tag is a sentence (`#Deutschland schaden`).
+            let tag = hashtag_at(view, found.start).filter(|tag| found.end <= tag.end);
             let preposition = PREPOSITIONS.contains(&segments.folded(&segments.words[word]));
             // The subject of the sentence is what its predicate judges, even at a distance
             // (`Die Politiker der AfD sind für unsere Stadt eine Schande`).
@@ -1493,26 +1608,59 @@ impl Rule for NeutralityJudgement {
             // pronoun judges the party of the sentence before; so does an elliptic one
             // that opens with the insult and names no actor (`Unfähig, das Land zu
             // regieren.`).
+            let names_no_actor = || {
+                !actors
+                    .iter()
+                    .any(|actor| segments.words[actor.word].sentence == sentence)
+            };
+            // So does the ballot against a party anywhere in a sentence that names none
+            // (`Die FDP wird … \n mit Sicherheit nicht angekreuzt.`); a sentence before that
+            // continues a line (`… der 2 x sitzengeblieben ist \n und die Schule abgebrochen
+            // hat. Unwählbar.`) reaches back to where the line began.
             let judged_actor = judged_actor.or_else(|| {
                 if tone != Tone::Disparaging || tag.is_some() {
                     return None;
                 }
                 let pronoun = opens_with_pronoun(view, segments, sentence);
-                let elliptic = opens_sentence(view, segments, word)
-                    && !actors
-                        .iter()
-                        .any(|actor| segments.words[actor.word].sentence == sentence);
-                if !pronoun && !elliptic {
+                let elliptic = opens_sentence(view, segments, word) && names_no_actor();
+                let ballot = is_ballot(view, &found) && names_no_actor();
+                if !pronoun && !elliptic && !ballot {
                     return None;
                 }
-                let previous = sentence_before(segments, word)?;
+                let earlier = sentences_before(view, segments, word);
                 actors
                     .iter()
                     .filter(|actor| {
-                        (actor.party || (elliptic && !actor.council))
-                            && segments.words[actor.word].sentence == previous
+                        (actor.party || ((elliptic || ballot) && !actor.council))
+                            && earlier.contains(&segments.words[actor.word].sentence)
                     })
                     .max_by_key(|actor| actor.span.start)
+            });
+            // `… der letzte Arsch rot wird #spd`: a closing line of tags names what the
+            // sentence before it, which names no actor, disparages. Not praise: a city
+            // thanks people and tags what they belong to (`Danke für Ihren Einsatz! #SPD`).
+            let judged_actor = judged_actor.or_else(|| {
+                if tone != Tone::Disparaging || tag.is_some() || !names_no_actor() {
+                    return None;
+                }
+                let next = sentence_after(segments, word)?;
+                let only_tags = segments
+                    .words
+                    .iter()
+                    .filter(|w| w.sentence == next)
+                    .all(|w| view.region_at(w.span.start) == Region::Hashtag);
+                // The party alone in its tag (`#CSU`, not `#einfachAFDwählen`).
+                only_tags
+                    .then(|| {
+                        actors.iter().find(|actor| {
+                            actor.party
+                                && segments.words[actor.word].sentence == next
+                                && hashtag_at(view, actor.span.start).is_some_and(|tag| {
+                                    tag.start + 1 == actor.span.start && tag.end == actor.span.end
+                                })
+                        })
+                    })
+                    .flatten()
             });
             let Some(actor) = judged_actor else {
                 continue;

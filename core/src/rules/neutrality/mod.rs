@@ -60,7 +60,8 @@ const DEFAULT_PARTIES: &[&str] = &[
 
 /// Other names of a party, used when the party is in the list (built-in or `[politics]
 /// parties`): the name people use in speech and in the press (`die Union`, `Sozis`,
-/// `Bündnisgrüne`). The first element is the party as listed.
+/// `Bündnisgrüne`), and the handles of its federal accounts that do not set the acronym
+/// apart (`@spdde`, `@cducsubt`). The first element is the party as listed.
 const PARTY_FORMS: &[(&str, &[&str])] = &[
     (
         "CDU",
@@ -73,11 +74,17 @@ const PARTY_FORMS: &[(&str, &[&str])] = &[
             "Unionsabgeordneter",
             "Christdemokrat",
             "Christdemokratin",
+            "cducsubt",
         ],
     ),
     (
         "CSU",
-        &["Unionsparteien", "Unionsfraktion", "Christsoziale"],
+        &[
+            "Unionsparteien",
+            "Unionsfraktion",
+            "Christsoziale",
+            "cducsubt",
+        ],
     ),
     (
         "SPD",
@@ -87,10 +94,15 @@ const PARTY_FORMS: &[(&str, &[&str])] = &[
             "Sozialdemokratin",
             "Sozialdemokratie",
             "Sozis",
+            "spdde",
+            "spdbt",
         ],
     ),
     ("Grüne", &["Bündnisgrüne", "Bündnisgrünen"]),
-    ("FDP", &["Freidemokraten", "Freidemokrat", "Freidemokratin"]),
+    (
+        "FDP",
+        &["Freidemokraten", "Freidemokrat", "Freidemokratin", "fdpbt"],
+    ),
     ("Linke", &["Linkspartei", "Linksfraktion"]),
 ];
 

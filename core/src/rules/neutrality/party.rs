@@ -22,9 +22,11 @@ documented_rule! {
     /// `Freie Wähler`, also when disguised (`C D U`, `S.P.D.`, `$PD`, `Grün€n`, Cyrillic,
     /// Greek, small-capital or fullwidth letters, zero-width characters). Other names of a
     /// listed party count as the party: `Union` (only with political context),
-    /// `Unionsfraktion`, `Sozialdemokratin`, `Sozis`, `Bündnisgrüne`, `Linkspartei`, and an
-    /// acronym with `-ler` (`SPDler`). Inside a pre-election window (`[[elections]]`) the
-    /// finding is raised to `window-severity`. Private accounts are not checked.
+    /// `Unionsfraktion`, `Sozialdemokratin`, `Sozis`, `Bündnisgrüne`, `Linkspartei`, an
+    /// acronym with `-ler` (`SPDler`), and the handles of federal party accounts that do
+    /// not set the acronym apart (`@spdde`, `@spdbt`, `@cducsubt`, `@fdpbt`). Inside a
+    /// pre-election window (`[[elections]]`) the finding is raised to `window-severity`.
+    /// Private accounts are not checked.
     ///
     /// Names that are also ordinary words are only the party when written as the name:
     /// `die linke Spur`, `freie Wähler`, `die Partei` are not parties; `im Grünen`,

@@ -91,13 +91,29 @@ const CALLS: &[(&str, Position)] = &[
     ("meine zweitstimme", Position::OwnVote),
     ("mein kreuz", Position::OwnVote),
     ("mein kreuzchen", Position::OwnVote),
-    ("nicht angekreuzt", Position::Anywhere),
+    ("nicht angekreuzt", Position::OwnVote),
+    // A vote for a party judged as wasted (`Die Stimmen für die … sind weggeworfene
+    // Stimmen`), and both votes of the ballot for one party (`beide Stimmen der CSU`).
+    ("weggeworfene stimme", Position::Anywhere),
+    ("weggeworfene stimmen", Position::Anywhere),
+    ("verschenkte stimme", Position::Anywhere),
+    ("verschenkte stimmen", Position::Anywhere),
+    ("beide stimmen", Position::Anywhere),
+    // Sending a party away (`schickt die … in die Wüste`).
+    ("in die wüste", Position::Anywhere),
     // The ballot as punishment (`der … einen Denkzettel verpassen`, `Wahltag ist
     // Zahltag`, `… abstrafen`).
     ("denkzettel", Position::Anywhere),
     ("zahltag", Position::Ousting),
     ("abstrafen", Position::Ousting),
 ];
+
+/// Words that make a sentence of a party alone the conclusion of what comes before
+/// (`… Außer der AfD natürlich. Darum AfD.`), folded.
+const CONCLUSIVE: &[&str] = &["darum", "deshalb", "deswegen", "daher", "also", "drum"];
+
+/// A party named by its leader (`die Lindner-Partei`): the word after the hyphen, folded.
+const PARTY_WORD: &str = "partei";
 
 /// Negations that make an exclaimed infinitive a call against whom the sentence before
 /// names (`Die Grünen? Einfach nicht wählen!`), folded.
@@ -189,7 +205,12 @@ documented_rule! {
     /// FDP wird nicht angekreuzt`), about the party of its sentence or of the sentence
     /// before (`… braucht die FDP keine Angst haben. Meine Stimme ist sicher.`), and so is a
     /// negated exclaimed call after a sentence naming the party (`Die Grünen? Einfach nicht
-    /// wählen!`). The span covers the call and its target.
+    /// wählen!`). A vote for a party called wasted (`Die Stimmen für die … sind
+    /// weggeworfene Stimmen`, `verschenkte Stimme`), both votes for one party (`muss beide
+    /// Stimmen der CSU geben`), sending a party into the desert (`schickt die … in die
+    /// Wüste`) and a party alone after a conclusive word (`Darum AfD.`, `Also SPD!`) are
+    /// calls too; a party may be named by its leader (`Zweitstimme für die
+    /// Lindner-Partei`). The span covers the call and its target.
     ///
     /// Not findings: information that is the city's job — `Briefwahl`, `Wahllokal`,
     /// `Wahlbenachrichtigung`, turnout, and a call to take part without a party or person
@@ -417,6 +438,34 @@ impl NeutralityVoteCall {
     }
 }
 
+/// Parties named by their leader (`Lindner-Partei`): a capitalised word joined by a
+/// hyphen to `Partei`, with its sentence.
+fn leader_parties(view: &TextView<'_>, segments: &Segments) -> Vec<(usize, Range<usize>)> {
+    let words = &segments.words;
+    words
+        .iter()
+        .zip(words.iter().skip(1))
+        .filter(|(leader, party)| {
+            segments.folded(party) == PARTY_WORD
+                && leader.sentence == party.sentence
+                && view.text.get(leader.span.end..party.span.start) == Some("-")
+                && starts_upper(view.text, leader.span.start)
+        })
+        .map(|(leader, party)| (leader.sentence, leader.span.start..party.span.end))
+        .collect()
+}
+
+/// The conclusive word of a sentence that is only that word and the party (`Darum
+/// AfD.`, `Also SPD!`).
+fn conclusion(segments: &Segments, sentence: usize, target: &Range<usize>) -> Option<Range<usize>> {
+    let mut words = segments.words.iter().filter(|w| w.sentence == sentence);
+    let first = words.next()?;
+    (CONCLUSIVE.contains(&segments.folded(first))
+        && first.span.end <= target.start
+        && words.all(|w| target.start <= w.span.start && w.span.end <= target.end))
+    .then(|| first.span.clone())
+}
+
 /// Whether the next visible character after a span is `!`.
 fn is_exclaimed(view: &TextView<'_>, span: &Range<usize>) -> bool {
     view.text.get(span.end..).and_then(|rest| {
@@ -462,6 +511,7 @@ impl Rule for NeutralityVoteCall {
                 targets.push((sentence, span));
             }
         }
+        targets.extend(leader_parties(view, segments));
         let mut flagged_sentences = Vec::new();
         let mut calls: Vec<(Range<usize>, Range<usize>)> = Vec::new();
         for found in self.calls.find(view) {
@@ -519,6 +569,16 @@ impl Rule for NeutralityVoteCall {
             };
             flagged_sentences.push(sentence);
             calls.push((found.span, target));
+        }
+        // `Darum AfD.`: a party alone after a conclusive word is the vote it concludes.
+        for (sentence, target) in &targets {
+            if flagged_sentences.contains(sentence) {
+                continue;
+            }
+            if let Some(conclusive) = conclusion(segments, *sentence, target) {
+                flagged_sentences.push(*sentence);
+                calls.push((conclusive, target.clone()));
+            }
         }
         // `#einfachAFDwählen`: the call glued to the party in a tag.
         let folded = view.folded();
