@@ -1,7 +1,7 @@
 use crate::lang::tr;
 use crate::report::Severity;
 use crate::rules::neutrality::{
-    NameMatcher, all_candidates, applies, open_window, quoted, reference_day, window_note,
+    NameMatcher, all_candidates, applies, open_window, quoted, reference_day, window_suffix,
 };
 use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
@@ -112,9 +112,7 @@ impl Rule for NeutralityCandidate {
                 continue;
             }
             let written = quoted(cx.text, &span);
-            let note = window
-                .map(|w| window_note(w).get(cx.lang).to_owned())
-                .unwrap_or_default();
+            let note = window_suffix(window, cx.lang);
             let mut finding = Finding::new(
                 tr!(cx.lang,
                     de: "offizieller beitrag nennt `{written}`, kandidatur bei einer wahl{note}",

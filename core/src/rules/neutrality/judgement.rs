@@ -4,7 +4,7 @@ use crate::lang::tr;
 use crate::report::Severity;
 use crate::rules::neutrality::{
     NameMatcher, PARTY_BLOCS, PartyMatcher, Segments, Word, all_candidates, applies,
-    compile_lexicon, evaluative_term, open_window, quoted, starts_upper, window_note,
+    compile_lexicon, evaluative_term, open_window, quoted, starts_upper, window_suffix,
     with_ascii_spellings, word_list,
 };
 use crate::rules::{
@@ -1683,9 +1683,7 @@ impl NeutralityJudgement {
         let view = cx.text;
         let judged = quoted(view, found);
         let whom = quoted(view, &actor.span);
-        let note = open_window(cx)
-            .map(|w| window_note(w).get(cx.lang).to_owned())
-            .unwrap_or_default();
+        let note = window_suffix(open_window(cx), cx.lang);
         out.push(
             Finding::new(
                 tr!(cx.lang,

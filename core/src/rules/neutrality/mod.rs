@@ -12,6 +12,7 @@ use std::ops::Range;
 use crate::account::AccountKind;
 
 use crate::config::{Localized, localized};
+use crate::lang::Lang;
 
 use crate::rules::{Account, CheckContext, SettingError};
 use crate::text::TextView;
@@ -545,6 +546,14 @@ pub(crate) fn window_note(window: &ElectionWindow) -> Localized {
         de: " (vorwahlzeit: `{name}` am {date})",
         en: " (pre-election period: `{name}` on {date})",
     )
+}
+
+/// [`window_note`] in the check's language, or nothing outside a window: the suffix of
+/// every neutrality message.
+pub(crate) fn window_suffix(window: Option<&ElectionWindow>, lang: Lang) -> String {
+    window
+        .map(|w| window_note(w).get(lang).to_owned())
+        .unwrap_or_default()
 }
 
 /// A party or voter-list mention.

@@ -1,6 +1,8 @@
 use crate::lang::tr;
 use crate::report::Severity;
-use crate::rules::neutrality::{PartyMatcher, Segments, applies, open_window, quoted, window_note};
+use crate::rules::neutrality::{
+    PartyMatcher, Segments, applies, open_window, quoted, window_suffix,
+};
 use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
 };
@@ -98,10 +100,9 @@ impl Rule for NeutralityParty {
         }
         let segments = Segments::of(cx);
         let window = open_window(cx);
-        let note = window.map(|w| window_note(w).get(cx.lang).to_owned());
+        let note = window_suffix(window, cx.lang);
         for mention in self.matcher.find(cx, segments) {
             let party = quoted(cx.text, &mention.span);
-            let note = note.as_deref().unwrap_or_default();
             let mut finding = Finding::new(
                 tr!(cx.lang,
                     de: "offizieller beitrag nennt die partei `{party}`{note}",

@@ -5,7 +5,7 @@ use crate::report::Severity;
 use crate::rules::neutrality::judgement::sentence_before;
 use crate::rules::neutrality::{
     NameMatcher, PARTY_BLOCS, PartyMatcher, Segments, all_candidates, applies, compile_lexicon,
-    open_window, quoted, starts_upper, window_note,
+    open_window, quoted, starts_upper, window_suffix,
 };
 use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
@@ -605,9 +605,7 @@ impl Rule for NeutralityVoteCall {
             let start = call.start.min(target.start);
             let end = call.end.max(target.end);
             let whom = quoted(view, &target);
-            let note = open_window(cx)
-                .map(|w| window_note(w).get(cx.lang).to_owned())
-                .unwrap_or_default();
+            let note = window_suffix(open_window(cx), cx.lang);
             out.push(
                 Finding::new(
                     tr!(cx.lang,
