@@ -95,6 +95,8 @@ const MAX_TCO_SLUG_LENGTH: usize = 40;
 const MAX_DOMAIN_LABEL_LENGTH: usize = 63;
 /// Length of the scheme twitter-text assumes when a URL has none.
 const DEFAULT_PROTOCOL_LENGTH: usize = "https://".len();
+/// The longest scheme [`protocol_length`] accepts.
+const MAX_PROTOCOL_LENGTH: usize = "https://".len();
 
 /// `validGeneralUrlPathChars` (latin accents and Cyrillic included; the `i` flag is spelled out).
 const URL_PATH_CHARS: &str = r"[a-zA-Z\x{0400}-\x{04FF}0-9!*';:=+,.$/%#\[\]\-\x{2013}_~@|&\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{FF}\x{0100}-\x{024F}\x{0253}\x{0254}\x{0256}\x{0257}\x{0259}\x{025B}\x{0263}\x{0268}\x{026F}\x{0272}\x{0289}\x{028B}\x{02BB}\x{0300}-\x{036F}\x{1E00}-\x{1EFF}]";
@@ -529,7 +531,38 @@ impl Extractor {
         from: usize,
         cache: &mut DomainCache,
     ) -> Option<(Option<char>, UrlMatch)> {
-        for (offset, preceding) in text[from..].char_indices() {
+        // Every URL's domain has a label that ends at a dot, so only the starts just
+        // before a dot are tried: for each next dot, those from the start of the label
+        // run that ends there (less a scheme's length) up to the dot itself. Where no
+        // match can start, nothing is scanned character by character.
+        let mut from = from;
+        while let Some(dot) = text.get(from..).and_then(|rest| rest.find('.')) {
+            let dot = from + dot;
+            let earliest = label_run_start(text, dot).saturating_sub(MAX_PROTOCOL_LENGTH);
+            // The preceding character is consumed before the start: up to 4 bytes back.
+            let mut scan_from = earliest.saturating_sub(4).max(from);
+            while !text.is_char_boundary(scan_from) {
+                scan_from -= 1;
+            }
+            let candidates = text.get(scan_from..=dot).unwrap_or_default();
+            if let Some(found) = self.next_url_match_in(text, scan_from, candidates, cache) {
+                return Some(found);
+            }
+            from = dot + 1;
+        }
+        None
+    }
+
+    /// [`Extractor::next_url_match`] for the preceding characters in `candidates`, the
+    /// part of `text` from byte `from` on.
+    fn next_url_match_in(
+        &self,
+        text: &str,
+        from: usize,
+        candidates: &str,
+        cache: &mut DomainCache,
+    ) -> Option<(Option<char>, UrlMatch)> {
+        for (offset, preceding) in candidates.char_indices() {
             let position = from + offset;
             if is_url_preceding_char(preceding) {
                 let start = position + preceding.len_utf8();
@@ -880,6 +913,22 @@ fn punycode_tld_at(text: &str, position: usize) -> Option<usize> {
     (body > 0).then_some(position + 4 + body)
 }
 
+/// Where the run of label characters (domain characters, `-`, `_`) that ends at byte
+/// `end` starts: the earliest domain start whose first label can end there.
+fn label_run_start(text: &str, end: usize) -> usize {
+    let before = text.get(..end).unwrap_or_default();
+    before
+        .char_indices()
+        .rev()
+        .find(|&(_, character)| !is_label_char(character))
+        .map_or(0, |(offset, character)| offset + character.len_utf8())
+}
+
+/// A character [`scan_label_run`] keeps in a run.
+fn is_label_char(character: char) -> bool {
+    matches!(character, '_' | '-') || is_domain_char(character)
+}
+
 /// Scans a run of label characters (`validDomainChars`, `-`, `_`) from `start`.
 fn scan_label_run(text: &str, start: usize) -> LabelRun {
     let mut end = text.len();
@@ -1097,6 +1146,30 @@ impl<'t> TextScan<'t> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `urls` before it went from dot to dot: a match tried after every character.
+    fn urls_trying_every_start(extractor: &Extractor, text: &str) -> Vec<Entity> {
+        let mut urls = Vec::new();
+        let mut cache = DomainCache::default();
+        let mut from = 0;
+        while let Some((preceding, found)) =
+            extractor.next_url_match_in(text, from, &text[from..], &mut cache)
+        {
+            from = found.end;
+            extractor.accept_url(text, preceding, &found, &mut urls);
+        }
+        urls
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn urls_found_from_the_dots_are_those_of_trying_every_start(
+            text in r"([a-z0-9 ._:/@#\-]|ä|—|https?://|www\.|\.de|\.com|xn--|\.xn--p1ai|\n){0,24}"
+        ) {
+            let extractor = Extractor::new().unwrap();
+            proptest::prop_assert_eq!(extractor.urls(&text), urls_trying_every_start(&extractor, &text));
+        }
+    }
 
     // The patterns as first written, with the regex crate's Unicode classes and `(?i)`.
     #[test]

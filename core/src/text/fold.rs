@@ -49,21 +49,33 @@ impl Folded {
     /// before a letter). Numbers and prices stay (`A4`, `5 €`, `10$`).
     fn read_symbols_as_letters(&mut self) {
         // Find the replacements first: most drafts have digits (dates, times), but hardly
-        // any between letters, and then nothing is copied.
+        // any between letters, and then nothing is copied. Only the bytes a symbol can
+        // start with are looked at (`€` starts with 0xE2), not every character.
+        let text = self.text.as_str();
         let mut replacements: Vec<(usize, usize, char)> = Vec::new();
-        let mut previous: Option<char> = None;
-        let mut chars = self.text.char_indices().peekable();
-        while let Some((byte, ch)) = chars.next() {
-            if let Some(letter) = letter_for_symbol(ch) {
-                let opens_word =
-                    matches!(ch, '$' | '€') && !previous.is_some_and(char::is_alphanumeric);
-                let after_letter = previous.is_some_and(char::is_alphabetic);
-                let before_letter = chars.peek().is_some_and(|&(_, c)| c.is_alphabetic());
-                if (after_letter || opens_word) && before_letter {
-                    replacements.push((byte, ch.len_utf8(), letter));
-                }
+        for (byte, &first) in text.as_bytes().iter().enumerate() {
+            if !matches!(first, b'0' | b'1' | b'3' | b'4' | b'5' | b'7' | b'$' | 0xE2) {
+                continue;
             }
-            previous = Some(ch);
+            let Some(ch) = text.get(byte..).and_then(|rest| rest.chars().next()) else {
+                continue;
+            };
+            let Some(letter) = letter_for_symbol(ch) else {
+                continue;
+            };
+            let previous = text
+                .get(..byte)
+                .and_then(|before| before.chars().next_back());
+            let next = text
+                .get(byte + ch.len_utf8()..)
+                .and_then(|after| after.chars().next());
+            let opens_word =
+                matches!(ch, '$' | '€') && !previous.is_some_and(char::is_alphanumeric);
+            let after_letter = previous.is_some_and(char::is_alphabetic);
+            let before_letter = next.is_some_and(char::is_alphabetic);
+            if (after_letter || opens_word) && before_letter {
+                replacements.push((byte, ch.len_utf8(), letter));
+            }
         }
         if replacements.is_empty() {
             return;
@@ -91,9 +103,13 @@ impl Folded {
         if let Some(pushed) = self.text.get_mut(from..) {
             pushed.make_ascii_lowercase();
         }
-        self.origin.extend(
-            (start..start + singles.len()).map(|offset| (to_u32(offset), to_u32(offset + 1))),
-        );
+        let first = to_u32(start);
+        self.origin.extend((0..to_u32(singles.len())).map(|i| {
+            (
+                first.saturating_add(i),
+                first.saturating_add(i).saturating_add(1),
+            )
+        }));
     }
 
     /// Folds one grapheme cluster that starts at byte `start` of the original.
@@ -219,11 +235,26 @@ impl Folded {
         }
         let mut text = String::with_capacity(self.text.len());
         let mut origin = Vec::with_capacity(self.origin.len());
-        for (index, &(byte, ch)) in chars.iter().enumerate() {
-            if keep[index] {
-                text.push(ch);
-                origin.extend_from_slice(&self.origin[byte..byte + ch.len_utf8()]);
+        // Kept characters are copied a run at a time.
+        let mut run_start = None;
+        for (byte, kept) in chars
+            .iter()
+            .map(|&(byte, _)| byte)
+            .zip(keep.iter().copied())
+        {
+            match (kept, run_start) {
+                (true, None) => run_start = Some(byte),
+                (false, Some(from)) => {
+                    text.push_str(&self.text[from..byte]);
+                    origin.extend_from_slice(&self.origin[from..byte]);
+                    run_start = None;
+                }
+                _ => {}
             }
+        }
+        if let Some(from) = run_start {
+            text.push_str(&self.text[from..]);
+            origin.extend_from_slice(&self.origin[from..]);
         }
         self.text = text;
         self.origin = origin;

@@ -63,30 +63,16 @@ pub(crate) fn spans_for(text: &str, ranges: &[(usize, usize)]) -> Vec<Span> {
         column: 1,
         ..Position::default()
     };
-    let mut next = wanted.iter().peekable();
     let mut previous_was_cr = false;
-    for (byte, ch) in text.char_indices() {
-        while next.next_if(|&&w| w == byte).is_some() {
-            positions.push(pos);
-        }
-        if next.peek().is_none() {
-            break;
-        }
-        pos.char += 1;
-        pos.utf16 += ch.len_utf16();
-        match ch {
-            '\n' if previous_was_cr => {} // the `\r` already ended the line
-            '\n' | '\r' => {
-                pos.line += 1;
-                pos.column = 1;
-            }
-            _ => pos.column += 1,
-        }
-        previous_was_cr = ch == '\r';
-    }
-    // Offsets at the very end of the text.
-    while next.next().is_some() {
+    let mut byte = 0;
+    for &offset in &wanted {
+        advance(
+            &mut pos,
+            &mut previous_was_cr,
+            text.get(byte..offset).unwrap_or_default(),
+        );
         positions.push(pos);
+        byte = offset;
     }
 
     let at = |offset: usize| -> (usize, Position) {
@@ -113,6 +99,36 @@ pub(crate) fn spans_for(text: &str, ranges: &[(usize, usize)]) -> Vec<Span> {
             }
         })
         .collect()
+}
+
+/// Moves `pos` over `segment`; `previous_was_cr` says whether the character before it
+/// was a `\r` (then a `\n` does not end another line).
+fn advance(pos: &mut Position, previous_was_cr: &mut bool, segment: &str) {
+    let bytes = segment.as_bytes();
+    // Most of a draft: ASCII without line breaks, one character, UTF-16 unit and column
+    // per byte, counted without a step per character.
+    if segment.is_ascii() && !bytes.contains(&b'\n') && !bytes.contains(&b'\r') {
+        pos.char += bytes.len();
+        pos.utf16 += bytes.len();
+        pos.column += bytes.len();
+        if !bytes.is_empty() {
+            *previous_was_cr = false;
+        }
+        return;
+    }
+    for ch in segment.chars() {
+        pos.char += 1;
+        pos.utf16 += ch.len_utf16();
+        match ch {
+            '\n' if *previous_was_cr => {} // the `\r` already ended the line
+            '\n' | '\r' => {
+                pos.line += 1;
+                pos.column = 1;
+            }
+            _ => pos.column += 1,
+        }
+        *previous_was_cr = ch == '\r';
+    }
 }
 
 /// The largest char boundary at or before `offset`, clamped to the text length.
@@ -217,7 +233,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn encodings_agree(text in "(\\PC|\r\n|\r|\n|\u{200d}|\u{301}|🇩🇪|👩‍👩‍👧‍👦){0,40}", a in any::<prop::sample::Index>(), b in any::<prop::sample::Index>()) {
+        fn encodings_agree(text in "(\\PC|\r\n|\r|\n|\u{200d}|\u{301}|🇩🇪|👩‍👩‍👧‍👦|[a-z .]{1,8}){0,40}", a in any::<prop::sample::Index>(), b in any::<prop::sample::Index>()) {
             let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
             let (x, y) = (bounds[a.index(bounds.len())], bounds[b.index(bounds.len())]);
             let (start, end) = (x.min(y), x.max(y));
