@@ -1866,6 +1866,10 @@ impl Gap {
         let Some(between) = text.get(range.clone()) else {
             return gap;
         };
+        // Most gaps are one space: nothing to look up.
+        if between == " " {
+            return gap;
+        }
         let mut marks = 0;
         let mut periods = 0;
         let mut symbols = 0;
