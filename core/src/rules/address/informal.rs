@@ -32,7 +32,9 @@ documented_rule! {
     /// gratuliert ihr`), the sign-off `Ihr Bürgermeister`, questions with a verb first
     /// (`Kommt die Müllabfuhr?`), quotations (`„Kommt ein Vogel geflogen“`), hashtags and
     /// links are not address; a quotation that opens its line and stands alone is the
-    /// post's own slogan and counts (`„Eure Stimme. Eure Zukunft.“ – die Stadt lädt…`).
+    /// post's own slogan and counts (`„Eure Stimme. Eure Zukunft.“ – die Stadt lädt…`),
+    /// unless a verb of saying attributes it (`„Gebt euren Kindern Zeit“, rät die
+    /// Leiterin`).
     /// Nor are the verb-first sentences of real posts that are no order: the first person
     /// with `ich` dropped (`Freue mich auf…`, `Habe heute…`, `Wünsche allen…`, `Drücke
     /// Daumen`), a verb after an adverbial opening (`Am Mittwoch, 08.10.2025, findet um
