@@ -458,7 +458,7 @@ impl<'v> Sentences<'v> {
         self.tokens[index..]
             .iter()
             .find(|t| !t.heading_quote)
-            .is_some_and(|after| after.after_quote_comma && SAYING_VERBS.contains(&after.word))
+            .is_some_and(attributes_quotation)
     }
 
     fn joined_before(&self, index: usize) -> bool {
@@ -952,15 +952,14 @@ impl<'v> Sentences<'v> {
         }) else {
             return false;
         };
-        // A `Sie` opening a sentence in between may be *she* (`Sie sagte, ihr Hund…`).
-        let pronoun_between = (formal + 1..index).any(|i| {
+        // People named in between, or a `Sie` opening a sentence there, which may be
+        // *she* (`Sie sagte, ihr Hund…`).
+        let someone_between = (formal + 1..index).any(|i| {
             self.token(i).is_some_and(|t| {
                 t.class.has(Class::SIE) || t.class.has(Class::IHNEN) || t.class.has(Class::IHR)
-            })
+            }) || self.refers(i, Referents::Persons)
         });
-        !pronoun_between
-            && !(formal + 1..index).any(|i| self.refers(i, Referents::Persons))
-            && !self.has_antecedent(index, Referents::Persons)
+        !someone_between && !self.has_antecedent(index, Referents::Persons)
     }
 
     /// `Nennen wir sie beim Namen`: the object of a verb-first `wir` (*let us*) is someone
@@ -1329,7 +1328,7 @@ impl<'v> Sentences<'v> {
             return None;
         }
         // `„Kommt alle!“, sagt der Bürgermeister`: the verb that attributes a quotation.
-        if token.after_quote_comma && SAYING_VERBS.contains(&token.word) {
+        if attributes_quotation(token) {
             return None;
         }
         // `Sagt mal, „Mossul-Offensive“???`: an order before the question.
@@ -1760,6 +1759,11 @@ const SAYING_VERBS: &[&str] = &[
     "erklären",
     "erklärten",
 ];
+
+/// A verb of saying right after `„…“,`: it names who said the quotation.
+fn attributes_quotation(token: &Token<'_>) -> bool {
+    token.after_quote_comma && SAYING_VERBS.contains(&token.word)
+}
 
 /// Modals that open a wish about others, not an order: `Sollen sie doch ihre Sachen
 /// packen`, `Mögen sie glücklich werden`.
