@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use freigabe::{Lang, Report, Severity};
 
 use crate::args::{CheckArgs, CheckFormat};
+use crate::document::Document;
 use crate::error::CliError;
 use crate::input::{display_name, is_text_file, load_draft, load_engine, load_history};
 use crate::output::write_stdout;
@@ -13,7 +14,7 @@ use crate::output::write_stdout;
 pub fn run(args: CheckArgs, lang: Lang) -> Result<ExitCode, CliError> {
     let engine = load_engine(&args.engine.policy, lang)?;
     let as_text = args.text || is_text_file(&args.draft);
-    let mut draft = load_draft(&args.draft, as_text, lang)?;
+    let (mut draft, source) = load_draft(&args.draft, as_text, lang)?;
     if let Some(account) = args.account {
         draft.account = Some(account);
     }
@@ -26,10 +27,12 @@ pub fn run(args: CheckArgs, lang: Lang) -> Result<ExitCode, CliError> {
         .check(&draft, &history, args.engine.now)
         .map_err(|e| CliError::from_input(&e, lang, name, None))?;
 
+    // Findings point into the file as it was read, also when it is JSON.
+    let document = Document::new(&source, &draft.text, !as_text);
     let rendered = match args.format {
-        CheckFormat::Human => crate::human::render(&report, &draft.text, name, lang),
+        CheckFormat::Human => crate::human::render(&report, &document, name, lang),
         CheckFormat::Json => report.to_json() + "\n",
-        CheckFormat::Sarif => crate::sarif::render(&report, &draft.text, name, lang) + "\n",
+        CheckFormat::Sarif => crate::sarif::render(&report, &document, name, lang) + "\n",
     };
     write_stdout(&rendered, lang)?;
     Ok(exit_code(&report, args.engine.fail_on.into()))

@@ -6,6 +6,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Patch, Snippet, normalize_
 use anstyle::{AnsiColor, Style};
 use freigabe::{Diagnostic, Lang, Report, Severity, Verdict};
 
+use crate::document::Document;
 use crate::lang::tr;
 
 /// The renderer for every human-readable output. Styled: the output stream strips colour
@@ -14,12 +15,12 @@ pub fn renderer() -> Renderer {
     Renderer::styled().hyperlink(false)
 }
 
-/// Renders the report for the draft `text` read from `file`.
-pub fn render(report: &Report, text: &str, file: &str, lang: Lang) -> String {
+/// Renders the report for the draft read from `file`, shown as `document`.
+pub fn render(report: &Report, document: &Document<'_>, file: &str, lang: Lang) -> String {
     let renderer = renderer();
     let mut out = String::new();
     for diagnostic in &report.diagnostics {
-        out.push_str(&renderer.render(&diagnostic_groups(diagnostic, text, file, lang)));
+        out.push_str(&renderer.render(&diagnostic_groups(diagnostic, document, file, lang)));
         out.push_str("\n\n");
     }
     out.push_str(&summary(report, lang));
@@ -30,7 +31,7 @@ pub fn render(report: &Report, text: &str, file: &str, lang: Lang) -> String {
 /// The title with the annotated text and help, then one group per suggestion.
 fn diagnostic_groups<'a>(
     diagnostic: &'a Diagnostic,
-    text: &'a str,
+    document: &'a Document<'a>,
     file: &'a str,
     lang: Lang,
 ) -> Vec<Group<'a>> {
@@ -46,11 +47,14 @@ fn diagnostic_groups<'a>(
                 tr(lang, format!("für {name}"), format!("for {name}"))
             });
             title.element(
-                Snippet::source(text).path(file).line_start(1).annotation(
-                    AnnotationKind::Primary
-                        .span(span.start..span.end)
-                        .label(label),
-                ),
+                Snippet::source(document.source)
+                    .path(file)
+                    .line_start(1)
+                    .annotation(
+                        AnnotationKind::Primary
+                            .span(document.range(&span))
+                            .label(label),
+                    ),
             )
         }
         None => Group::with_title(title),
@@ -73,12 +77,12 @@ fn diagnostic_groups<'a>(
             ));
         groups.push(
             title.element(
-                Snippet::source(text)
+                Snippet::source(document.source)
                     .path(file)
                     .line_start(1)
                     .patch(Patch::new(
-                        suggestion.span.start..suggestion.span.end,
-                        suggestion.replacement.as_str(),
+                        document.range(&suggestion.span),
+                        document.replacement(&suggestion.replacement),
                     )),
             ),
         );

@@ -44,24 +44,28 @@ pub fn strip_final_newline(mut text: String) -> String {
 }
 
 /// Reads a draft: JSON, or plain text when `as_text` is set. Returns the draft and the
-/// text it was read from.
-pub fn load_draft(path: &str, as_text: bool, lang: Lang) -> Result<Draft, CliError> {
+/// file's content it was read from.
+pub fn load_draft(path: &str, as_text: bool, lang: Lang) -> Result<(Draft, String), CliError> {
     let source = read_text(path).map_err(|e| CliError::io(Input::Draft, path, &e, lang))?;
     if as_text {
-        return Ok(Draft::new(strip_final_newline(source)));
+        let draft = Draft::new(strip_final_newline(source.clone()));
+        return Ok((draft, source));
     }
-    freigabe::wire::parse_draft(&source).map_err(|e| {
-        let mut error = CliError::from_input(&e, lang, display_name(path), Some(&source));
-        // Plain text given where JSON was expected: point to the way to check plain text.
-        if !source.trim_start().starts_with(['{', '[']) {
-            error.help = Some(tr(
-                lang,
-                "reinen text mit `--text` prüfen oder als `.txt`-datei übergeben",
-                "check plain text with `--text`, or pass it as a `.txt` file",
-            ));
+    match freigabe::wire::parse_draft(&source) {
+        Ok(draft) => Ok((draft, source)),
+        Err(e) => {
+            let mut error = CliError::from_input(&e, lang, display_name(path), Some(&source));
+            // Plain text given where JSON was expected: point to the way to check plain text.
+            if !source.trim_start().starts_with(['{', '[']) {
+                error.help = Some(tr(
+                    lang,
+                    "reinen text mit `--text` prüfen oder als `.txt`-datei übergeben",
+                    "check plain text with `--text`, or pass it as a `.txt` file",
+                ));
+            }
+            Err(error)
         }
-        error
-    })
+    }
 }
 
 /// Reads the history file, if one is given.

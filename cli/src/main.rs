@@ -7,6 +7,7 @@ mod args;
 mod batch;
 mod check;
 mod count;
+mod document;
 mod error;
 mod explain;
 mod human;

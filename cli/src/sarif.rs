@@ -3,17 +3,21 @@
 use freigabe::{Diagnostic, ENGINE_VERSION, Lang, Report, Severity, Span};
 use serde_json::{Value, json};
 
+use crate::document::Document;
+
 const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 const INFORMATION_URI: &str = "https://github.com/freigabe/freigabe";
 
-/// The SARIF log for one checked draft. `artifact` is the draft path or `stdin`.
-pub fn render(report: &Report, text: &str, artifact: &str, lang: Lang) -> String {
+/// The SARIF log for one checked draft, located in `document`, the file read from
+/// `artifact` (a path or `stdin`). Regions and fixes are in that file: for a JSON draft,
+/// inside its `text` string, with replacements escaped as JSON.
+pub fn render(report: &Report, document: &Document<'_>, artifact: &str, lang: Lang) -> String {
     let rules: Vec<freigabe::RuleInfo> = freigabe::all_rules().collect();
     let uri = artifact_uri(artifact);
     let results: Vec<Value> = report
         .diagnostics
         .iter()
-        .map(|diagnostic| result(diagnostic, &rules, &uri))
+        .map(|diagnostic| result(diagnostic, &rules, &uri, document))
         .collect();
     let log = json!({
         "$schema": SCHEMA_URI,
@@ -29,7 +33,7 @@ pub fn render(report: &Report, text: &str, artifact: &str, lang: Lang) -> String
             // UTF-16 code units.
             "columnKind": "unicodeCodePoints",
             "language": if lang == Lang::En { "en" } else { "de" },
-            "artifacts": [{"location": {"uri": uri}, "length": text.len()}],
+            "artifacts": [{"location": {"uri": uri}, "length": document.source.len()}],
             "invocations": [{"executionSuccessful": true}],
             "results": results,
             "properties": {
@@ -56,7 +60,12 @@ fn rule_descriptor(rule: &freigabe::RuleInfo) -> Value {
     })
 }
 
-fn result(diagnostic: &Diagnostic, rules: &[freigabe::RuleInfo], uri: &str) -> Value {
+fn result(
+    diagnostic: &Diagnostic,
+    rules: &[freigabe::RuleInfo],
+    uri: &str,
+    document: &Document<'_>,
+) -> Value {
     let message = match &diagnostic.help {
         Some(help) => format!("{}\n{help}", diagnostic.message),
         None => diagnostic.message.clone(),
@@ -76,7 +85,7 @@ fn result(diagnostic: &Diagnostic, rules: &[freigabe::RuleInfo], uri: &str) -> V
         result["locations"] = json!([{
             "physicalLocation": {
                 "artifactLocation": {"uri": uri, "index": 0},
-                "region": region(&span),
+                "region": region(&document.span(&span)),
             },
         }]);
     }
@@ -88,8 +97,8 @@ fn result(diagnostic: &Diagnostic, rules: &[freigabe::RuleInfo], uri: &str) -> V
                 json!({"artifactChanges": [{
                     "artifactLocation": {"uri": uri, "index": 0},
                     "replacements": [{
-                        "deletedRegion": region(&suggestion.span),
-                        "insertedContent": {"text": suggestion.replacement},
+                        "deletedRegion": region(&document.span(&suggestion.span)),
+                        "insertedContent": {"text": document.replacement(&suggestion.replacement)},
                     }],
                 }]})
             })

@@ -429,13 +429,16 @@ fn sarif_output_is_valid_against_the_official_schema() {
     assert_eq!(rules[index]["id"], "links.https");
     let location = &result["locations"][0]["physicalLocation"];
     assert_eq!(location["artifactLocation"]["uri"], "stdin");
+    // The region is in the JSON read from stdin, where the text is one string literal:
+    // `http://www.paderborn.de/libori`, 30 characters, after the escaped line break.
     let region = &location["region"];
-    // `http://www.paderborn.de/libori` on line 2 from column 11: 30 characters.
-    assert_eq!(region["startLine"], 2);
-    assert_eq!(region["startColumn"], 11);
-    assert_eq!(region["endLine"], 2);
-    assert_eq!(region["endColumn"], 41);
-    assert_eq!(region["charOffset"], 17);
+    let document = draft(text, &["facebook"]);
+    let column = document.find("http://").expect("url") + 1 - "ü".len() + 1 - "ß".len() + 1;
+    assert_eq!(region["startLine"], 1);
+    assert_eq!(region["startColumn"], column);
+    assert_eq!(region["endLine"], 1);
+    assert_eq!(region["endColumn"], column + 30);
+    assert_eq!(region["charOffset"], column - 1);
     assert_eq!(region["charLength"], 30);
     // `links.https` is about the text, not a platform.
     assert!(result.get("properties").is_none(), "{result}");
@@ -448,21 +451,9 @@ fn sarif_output_is_valid_against_the_official_schema() {
 #[test]
 fn sarif_names_the_draft_file_and_errors_are_level_error() {
     let file = TempFile::new("lang.json", &draft(&long_text(), &["x"]));
-    let output = run(&[
-        "check",
-        "--policy",
-        POLICY,
-        "--format",
-        "sarif",
-        file.path(),
-    ]);
+    let output = check_file("sarif", file.path());
     assert_eq!(code(&output), 1);
-    let log: Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
-    let errors: Vec<String> = sarif_validator()
-        .iter_errors(&log)
-        .map(|e| e.to_string())
-        .collect();
-    assert!(errors.is_empty(), "{errors:#?}");
+    let log = valid_sarif(&output);
     let result = &log["runs"][0]["results"][0];
     assert_eq!(result["level"], "error");
     assert_eq!(result["ruleId"], "length.limit");
@@ -473,6 +464,117 @@ fn sarif_names_the_draft_file_and_errors_are_level_error() {
     assert!(
         uri.starts_with("file://") && uri.ends_with("/lang.json"),
         "{uri}"
+    );
+}
+
+/// `freigabe check` of a draft file with the test policy, in `format`.
+fn check_file(format: &str, path: &str) -> Output {
+    run(&["check", "--policy", POLICY, "--format", format, path])
+}
+
+/// The SARIF log printed by `output`, checked against the official schema.
+fn valid_sarif(output: &Output) -> Value {
+    let log: Value = serde_json::from_str(&stdout(output)).expect("valid JSON");
+    let errors: Vec<String> = sarif_validator()
+        .iter_errors(&log)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    log
+}
+
+/// `document` with the SARIF replacement applied (offsets in Unicode code points, as the
+/// log's `columnKind` says).
+fn apply_sarif_replacement(document: &str, replacement: &Value) -> String {
+    let region = &replacement["deletedRegion"];
+    let start = region["charOffset"].as_u64().expect("charOffset") as usize;
+    let length = region["charLength"].as_u64().expect("charLength") as usize;
+    let mut chars: Vec<char> = document.chars().collect();
+    let inserted = replacement["insertedContent"]["text"]
+        .as_str()
+        .expect("text");
+    chars.splice(start..start + length, inserted.chars());
+    chars.into_iter().collect()
+}
+
+#[test]
+fn sarif_regions_and_fixes_point_into_the_json_file() {
+    // Escapes before and between the findings, the text on the fourth line of the file.
+    let text = "Grüße! „Libori“ \"2026\"\n\tProgramm: http://www.paderborn.de/libori\nund http://paderborn.de/ü";
+    let document = format!(
+        "{{\n  \"account\": \"buergermeister\",\n  \"platforms\": [\"facebook\"],\n  \"text\": {}\n}}\n",
+        serde_json::to_string(text).unwrap()
+    );
+    let file = TempFile::new("escaped.json", &document);
+    let log = valid_sarif(&check_file("sarif", file.path()));
+    let report: Value =
+        serde_json::from_str(&stdout(&check_file("json", file.path()))).expect("report");
+
+    let results = log["runs"][0]["results"].as_array().expect("results");
+    let diagnostics = report["diagnostics"].as_array().expect("diagnostics");
+    assert_eq!(results.len(), diagnostics.len());
+    let mut fixes = 0;
+    for (result, diagnostic) in results.iter().zip(diagnostics) {
+        // Each region holds, as JSON, exactly the characters the report's span names.
+        if let Some(location) = result["locations"].get(0) {
+            let region = &location["physicalLocation"]["region"];
+            assert_eq!(region["startLine"], 4, "{result}");
+            let start = region["charOffset"].as_u64().unwrap() as usize;
+            let length = region["charLength"].as_u64().unwrap() as usize;
+            let written: String = document.chars().skip(start).take(length).collect();
+            let decoded: String = serde_json::from_str(&format!("\"{written}\"")).unwrap();
+            let span = &diagnostic["span"];
+            let expected: String = text
+                .chars()
+                .skip(span["start_char"].as_u64().unwrap() as usize)
+                .take(
+                    (span["end_char"].as_u64().unwrap() - span["start_char"].as_u64().unwrap())
+                        as usize,
+                )
+                .collect();
+            assert_eq!(decoded, expected, "{result}");
+        }
+        // Applying a fix to the file gives the draft with the report's suggestion applied.
+        for (fix, suggestion) in result["fixes"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .zip(diagnostic["suggestions"].as_array().into_iter().flatten())
+        {
+            let replacement = &fix["artifactChanges"][0]["replacements"][0];
+            let fixed = apply_sarif_replacement(&document, replacement);
+            let fixed: Value = serde_json::from_str(&fixed).expect("the fixed file is JSON");
+            let (start, end) = (
+                suggestion["span"]["start"].as_u64().unwrap() as usize,
+                suggestion["span"]["end"].as_u64().unwrap() as usize,
+            );
+            let wanted = format!(
+                "{}{}{}",
+                &text[..start],
+                suggestion["replacement"].as_str().unwrap(),
+                &text[end..]
+            );
+            assert_eq!(fixed["text"], wanted.as_str());
+            fixes += 1;
+        }
+    }
+    assert!(
+        fixes >= 2,
+        "expected fixes for both links, got {fixes}: {log}"
+    );
+}
+
+#[test]
+fn human_output_points_into_the_json_file() {
+    let document = "{\n  \"account\": \"buergermeister\",\n  \"platforms\": [\"facebook\"],\n  \"text\": \"Zeile\\n\\\"Zitat\\\" http://paderborn.de\"\n}\n";
+    let file = TempFile::new("located.json", document);
+    let output = run(&["check", "--policy", POLICY, file.path()]);
+    let shown = stdout(&output);
+    // Line 4, after `  "text": "Zeile\n\"Zitat\" ` (28 characters).
+    assert!(shown.contains("located.json:4:29"), "{shown}");
+    assert!(
+        shown.contains(r#"4 |   "text": "Zeile\n\"Zitat\" http://paderborn.de""#),
+        "{shown}"
     );
 }
 

@@ -4,6 +4,9 @@
 
 use serde::Deserialize;
 
+mod source;
+pub use source::{TextInSource, json_string_content};
+
 use crate::draft::{Draft, HistoryEntry};
 use crate::error::{InputError, InputErrorKind, MAX_DRAFT_BYTES};
 use crate::policy::{Localized, localized};

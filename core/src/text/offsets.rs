@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 /// `start`/`end` are UTF-8 byte offsets, `*_char` Unicode scalar offsets, `*_utf16` UTF-16
 /// code-unit offsets; `line` and `column` (1-based, column in characters) locate `start`,
 /// `end_line` and `end_column` locate `end` (for SARIF regions and editor ranges).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 pub struct Span {
     /// UTF-8 byte offset of the first byte.
     pub start: usize,
@@ -34,6 +34,16 @@ pub struct Span {
     pub end_line: usize,
     /// 1-based column of the end, counted in characters (one past the last character).
     pub end_column: usize,
+}
+
+impl Span {
+    /// The span of the byte range `start..end` of `text` (clamped to char boundaries), for
+    /// front ends that locate ranges of their own.
+    pub fn locate(text: &str, start: usize, end: usize) -> Span {
+        let range = [(start, end)];
+        let mut spans = spans_for(text, &range);
+        spans.pop().unwrap_or_default()
+    }
 }
 
 /// One position in every encoding.
