@@ -15,6 +15,8 @@ pub(crate) struct BindingError {
     position: Option<(usize, usize)>,
     /// The policy file the problem is in (policy errors only).
     file: Option<String>,
+    /// Errors found with this one (every error of a policy file at once), in file order.
+    also: Vec<BindingError>,
 }
 
 /// `text` in `lang`.
@@ -33,6 +35,7 @@ impl BindingError {
             help: Some(help),
             position: None,
             file: None,
+            also: Vec::new(),
         }
     }
 
@@ -146,13 +149,33 @@ impl BindingError {
             help: Some("bitte melden: https://github.com/freigabe/freigabe/issues".to_owned()),
             position: None,
             file: None,
+            also: Vec::new(),
         }
     }
 
-    /// The `Error` object JavaScript receives.
+    /// The `Error` object JavaScript receives: this error's fields, and `errors`, every
+    /// error found in the same run (this one first) as plain objects with the same fields.
     fn to_js_error(&self) -> js_sys::Error {
         let error = js_sys::Error::new(&self.message);
         error.set_name("FreigabeError");
+        self.set_fields(&error);
+        let all = js_sys::Array::new();
+        for one in std::iter::once(self).chain(&self.also) {
+            let object = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(
+                &object,
+                &JsValue::from_str("message"),
+                &JsValue::from_str(&one.message),
+            );
+            one.set_fields(&object);
+            all.push(&object);
+        }
+        let _ = js_sys::Reflect::set(&error, &JsValue::from_str("errors"), &all);
+        error
+    }
+
+    /// Sets `kind`, `help`, `line`, `column` and `file` on `target`.
+    fn set_fields(&self, target: &JsValue) {
         let help = self
             .help
             .as_deref()
@@ -170,10 +193,9 @@ impl BindingError {
             ("file", file),
         ];
         for (key, value) in fields {
-            // Setting a property on a fresh `Error` cannot fail.
-            let _ = js_sys::Reflect::set(&error, &JsValue::from_str(key), &value);
+            // Setting a property on a fresh object cannot fail.
+            let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), &value);
         }
-        error
     }
 }
 
@@ -183,9 +205,10 @@ impl From<BindingError> for JsValue {
     }
 }
 
-/// A policy that does not compile, with the place in the file it names.
+/// A policy that does not compile, with the place in the file it names, and every other
+/// error found in the same run.
 pub(crate) fn policy_error(error: &PolicyError, lang: Lang) -> BindingError {
-    BindingError {
+    let one = |error: &PolicyError| BindingError {
         kind: error.kind.as_str(),
         message: error.message.get(lang).to_owned(),
         help: error.help.as_ref().map(|help| help.get(lang).to_owned()),
@@ -196,6 +219,11 @@ pub(crate) fn policy_error(error: &PolicyError, lang: Lang) -> BindingError {
                 .as_ref()
                 .map_or(error.file.clone(), |l| l.file.clone()),
         ),
+        also: Vec::new(),
+    };
+    BindingError {
+        also: error.also.iter().map(one).collect(),
+        ..one(error)
     }
 }
 
@@ -207,6 +235,7 @@ pub(crate) fn input_error(error: &InputError, lang: Lang) -> BindingError {
         help: error.help.as_ref().map(|help| help.get(lang).to_owned()),
         position: error.position,
         file: None,
+        also: Vec::new(),
     }
 }
 

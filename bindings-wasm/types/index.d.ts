@@ -228,6 +228,21 @@ export class FreigabeError extends Error {
   column: number | null;
   /** The policy file the problem is in (policy errors), else `null`. */
   file: string | null;
+  /**
+   * Every error found in the same run, this one first, in file order: a policy file is
+   * read whole, so all its misspelt keys and wrong values are reported at once.
+   */
+  errors: FreigabeErrorDetail[];
+}
+
+/** One error of {@link FreigabeError.errors}. */
+export interface FreigabeErrorDetail {
+  kind: ErrorKind;
+  message: string;
+  help: string | null;
+  line: number | null;
+  column: number | null;
+  file: string | null;
 }
 
 /** Options of `new Engine`. */

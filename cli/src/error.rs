@@ -33,6 +33,8 @@ pub struct CliError {
     pub help: Option<String>,
     /// Where, if the error has a place in a file (boxed: errors travel in every `Result`).
     pub location: Option<Box<Located>>,
+    /// Errors found with this one, shown after it (every error of a policy file at once).
+    pub also: Vec<CliError>,
 }
 
 impl CliError {
@@ -43,11 +45,22 @@ impl CliError {
             message,
             help,
             location: None,
+            also: Vec::new(),
         }
     }
 
-    /// A policy that cannot be loaded or compiled.
+    /// A policy that cannot be loaded or compiled, with every error found in the same run.
     pub fn from_policy(error: &PolicyError, lang: Lang) -> CliError {
+        let mut first = CliError::one_policy_error(error, lang);
+        first.also = error
+            .also
+            .iter()
+            .map(|error| CliError::one_policy_error(error, lang))
+            .collect();
+        first
+    }
+
+    fn one_policy_error(error: &PolicyError, lang: Lang) -> CliError {
         let (message, location) = match &error.location {
             Some(location) => (
                 error.message.get(lang).to_owned(),
@@ -65,6 +78,7 @@ impl CliError {
             message,
             help: error.help.as_ref().map(|h| h.get(lang).to_owned()),
             location,
+            also: Vec::new(),
         }
     }
 
@@ -94,6 +108,7 @@ impl CliError {
             message,
             help,
             location: located,
+            also: Vec::new(),
         }
     }
 
@@ -138,9 +153,29 @@ impl CliError {
         CliError::new("io", message, Some(help))
     }
 
-    /// Renders the error for stderr with annotate-snippets (styled; the caller's stream
-    /// strips colour where it is not wanted).
+    /// Renders the error and those found with it for stderr with annotate-snippets
+    /// (styled; the caller's stream strips colour where it is not wanted), then how many
+    /// there were when there is more than one.
     pub fn render(&self, lang: Lang) -> String {
+        let renderer = crate::human::renderer();
+        let errors: Vec<&CliError> = std::iter::once(self).chain(&self.also).collect();
+        let mut out = errors
+            .iter()
+            .map(|error| renderer.render(&[error.group(lang)]))
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        if errors.len() > 1 {
+            let count = errors.len();
+            out.push_str(&tr(
+                lang,
+                format!("\n\n{count} Fehler"),
+                format!("\n\n{count} errors"),
+            ));
+        }
+        out
+    }
+
+    fn group(&self, lang: Lang) -> Group<'_> {
         let level = Level::ERROR.with_name(tr(lang, "fehler", "error"));
         let help_level = Level::HELP.with_name(tr(lang, "hilfe", "help"));
         let title = level.primary_title(self.message.as_str()).id(self.kind);
@@ -156,7 +191,7 @@ impl CliError {
         if let Some(help) = &self.help {
             group = group.element(help_level.message(help.as_str()));
         }
-        crate::human::renderer().render(&[group])
+        group
     }
 }
 

@@ -175,6 +175,21 @@ fn help_exits_0() {
 }
 
 #[test]
+fn every_policy_error_is_shown_at_once_in_file_order() {
+    let policy = TempFile::new(
+        "two-typos.toml",
+        "nmae = \"Stadt\"\nimprnt = \"https://stadt.de\"\n",
+    );
+    let output = run(&["--lang", "en", "policy", "check", policy.path()]);
+    assert_eq!(code(&output), 2);
+    let shown = stderr(&output);
+    let first = shown.find("`nmae`").expect("first typo");
+    let second = shown.find("`imprnt`").expect("second typo");
+    assert!(first < second, "{shown}");
+    assert!(shown.trim_end().ends_with("2 errors"), "{shown}");
+}
+
+#[test]
 fn missing_policy_exits_2_with_help() {
     let output = run_stdin(
         &["check", "--policy", "tests/fixtures/nope.toml", "-"],

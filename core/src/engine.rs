@@ -57,12 +57,20 @@ impl Engine {
             )
         })?;
         let mut accounts = BTreeMap::new();
+        // Settings that do not compile, of every rule and account, reported at once.
+        let mut setting_errors = Vec::new();
         for id in policy.account_ids() {
             let account = policy.resolve_account(id)?;
             let layers = policy.rule_layers(&account);
-            let rules = compile_for_account(&layers, &account).map_err(|(rule, error)| {
-                policy.rule_setting_error(&account, rule, error.key, error.message)
-            })?;
+            let rules = match compile_for_account(&layers, &account) {
+                Ok(rules) => rules,
+                Err(errors) => {
+                    setting_errors.extend(errors.into_iter().map(|(rule, error)| {
+                        policy.rule_setting_error(&account, rule, error.key, error.message)
+                    }));
+                    continue;
+                }
+            };
             let lexicons =
                 LexiconSet::new(rules.iter().flat_map(|rule| rule.rule.lexicons(&account)))
                     .map_err(|reason| {
@@ -87,6 +95,9 @@ impl Engine {
                     account_diagnostics: Vec::new(),
                 },
             );
+        }
+        if let Some(error) = PolicyError::gather(setting_errors) {
+            return Err(error);
         }
         let engine = Engine {
             digest: Arc::from(policy.digest()),

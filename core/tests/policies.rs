@@ -118,6 +118,48 @@ fn misspelt_key_is_refused_with_position_and_suggestion() {
 }
 
 #[test]
+fn every_error_of_a_file_is_reported_at_once_in_file_order() {
+    // The keys sort the other way round (`imprnt` < `nmae`), and the wrong value and the
+    // misspelt key of the account are in nested tables.
+    let policy = "nmae = \"Stadt\"\nimprnt = \"https://stadt.de/impressum\"\n\
+                  [accounts.stadt]\nkind = \"offical\"\nplatforms = [\"x\"]\neditor = []\n\
+                  [accounts.zweites]\nkind = \"private\"\nplatform = [\"x\"]\n";
+    let error = Policy::from_toml(policy).unwrap_err();
+    let found: Vec<(usize, String)> = error
+        .all()
+        .map(|e| {
+            let line = e.location.as_ref().map_or(0, |l| l.line);
+            (line, e.message.get(Lang::En).to_owned())
+        })
+        .collect();
+    let lines: Vec<usize> = found.iter().map(|(line, _)| *line).collect();
+    assert_eq!(lines, [1, 2, 4, 6, 9], "{found:#?}");
+    assert!(found[2].1.contains("offical"), "{found:#?}");
+}
+
+#[test]
+fn rule_settings_that_do_not_compile_are_reported_together_once() {
+    let policy = "[accounts.a]\nkind = \"official\"\nplatforms = [\"x\"]\n\
+                  [accounts.b]\nkind = \"official\"\nplatforms = [\"x\"]\n\
+                  [rules.\"privacy.phone\"]\nenabled = true\nallow = [\"+49 (5251 88-[0-9]+\"]\n\
+                  [rules.\"privacy.iban\"]\nenabled = true\nallow = [\"DE00 1234\"]\n";
+    let error = Engine::new(Policy::from_toml(policy).unwrap())
+        .err()
+        .unwrap();
+    let lines: Vec<usize> = error
+        .all()
+        .map(|e| e.location.as_ref().map_or(0, |l| l.line))
+        .collect();
+    // Two accounts read the same settings: each mistake is reported once.
+    assert_eq!(lines, [9, 12], "{}", error.render(Lang::En));
+    assert!(
+        error.message.get(Lang::De).contains("`[`"),
+        "{}",
+        error.render(Lang::De)
+    );
+}
+
+#[test]
 fn unknown_rule_platform_and_negative_limit_are_refused() {
     let base = "[accounts.stadt]\nkind = \"official\"\nplatforms = [\"x\"]\n";
     let cases = [

@@ -154,6 +154,15 @@ describe("errors are FreigabeError objects", () => {
     assert.deepEqual([error.line, error.column, error.file], [2, 1, "<policy>"]);
     assert.equal(typeof error.help, "string");
 
+    // Every mistake of the file at once, in file order (the keys sort the other way round).
+    const two = thrown(() => new Engine('nmae = "Stadt"\nimprnt = "https://stadt.de"\n', { lang: "en" }));
+    assert.deepEqual(
+      two.errors.map((e) => [e.kind, e.line, e.column, e.file]),
+      [["unknown-key", 1, 1, "<policy>"], ["unknown-key", 2, 1, "<policy>"]],
+    );
+    assert.match(two.errors[1].message, /`imprnt`/);
+    assert.equal(two.errors[0].message, two.message);
+
     const syntax = thrown(() => new Engine("[accounts.stadt\nkind = 1", { path: "stadt.toml" }));
     assert.equal(syntax.kind, "syntax");
     assert.equal(syntax.file, "stadt.toml");

@@ -27,6 +27,9 @@ pub(crate) struct TomlError {
     pub(crate) message: String,
     /// Byte range in the source.
     pub(crate) span: Option<Range<usize>>,
+    /// Further errors of the same document, in source order: a file is read whole, so one
+    /// run reports every misspelt key, as a compiler does.
+    pub(crate) later: Vec<TomlError>,
 }
 
 impl fmt::Display for TomlError {
@@ -43,6 +46,7 @@ impl de::Error for TomlError {
         TomlError {
             message: message.to_string(),
             span: None,
+            later: Vec::new(),
         }
     }
 }
@@ -52,15 +56,54 @@ impl TomlError {
         TomlError {
             message: message.to_owned(),
             span: Some(span),
+            later: Vec::new(),
         }
     }
 
-    /// Errors from inner values keep their own (narrower) span.
-    pub(super) fn or_span(mut self, span: Range<usize>) -> Self {
-        if self.span.is_none() {
-            self.span = Some(span);
+    /// One error for all of `errors` (each with the errors it carries): the first in the
+    /// source comes first, the others follow in source order. `Ok` when there are none.
+    pub(super) fn gather(errors: Vec<TomlError>) -> Result<(), TomlError> {
+        let mut errors = errors.into_iter();
+        match errors.next() {
+            None => Ok(()),
+            Some(first) => Err(first.in_source_order(errors)),
         }
-        self
+    }
+
+    /// This error and `others` (with everything they carry), first in the source first.
+    fn in_source_order(mut self, others: impl IntoIterator<Item = TomlError>) -> TomlError {
+        let later = std::mem::take(&mut self.later);
+        let mut all = vec![self];
+        all.extend(later);
+        for mut error in others {
+            let later = std::mem::take(&mut error.later);
+            all.push(error);
+            all.extend(later);
+        }
+        // Errors without a place (none are expected inside a document) go last.
+        all.sort_by_key(|error| error.span.as_ref().map_or(usize::MAX, |span| span.start));
+        let mut first = all.remove(0);
+        first.later = all;
+        first
+    }
+
+    /// Errors from inner values keep their own (narrower) span; the others, gathered ones
+    /// included, get `span` and take their place in source order.
+    pub(super) fn or_span(mut self, span: Range<usize>) -> Self {
+        let mut placed = false;
+        for error in
+            std::iter::once(&mut self.span).chain(self.later.iter_mut().map(|e| &mut e.span))
+        {
+            if error.is_none() {
+                *error = Some(span.clone());
+                placed = true;
+            }
+        }
+        if placed && !self.later.is_empty() {
+            self.in_source_order([])
+        } else {
+            self
+        }
     }
 }
 
@@ -70,6 +113,7 @@ pub(crate) fn read<T: FromPolicyValue>(text: &str) -> Result<T, TomlError> {
     let document = DeTable::parse(text).map_err(|error| TomlError {
         message: error.message().to_owned(),
         span: error.span(),
+        later: Vec::new(),
     })?;
     let span = document.span();
     T::from_value(Value {

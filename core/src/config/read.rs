@@ -140,7 +140,12 @@ fn read_seq(
     each: &mut dyn FnMut(Value<'_>) -> Result<(), TomlError>,
 ) -> Result<(), TomlError> {
     read_shown(value, |shown| match shown {
-        Shown::Seq(items) => items.into_iter().map(Value::new).try_for_each(each),
+        Shown::Seq(items) => TomlError::gather(
+            items
+                .into_iter()
+                .filter_map(|item| each(Value::new(item)).err())
+                .collect(),
+        ),
         other => Err(invalid_type(&other, "a sequence")),
     })
 }
@@ -167,9 +172,12 @@ fn read_map(
     each: &mut dyn FnMut(Key<'_>, Value<'_>) -> Result<(), TomlError>,
 ) -> Result<(), TomlError> {
     read_shown(value, |shown| match shown {
-        Shown::Map(table) => table
-            .into_iter()
-            .try_for_each(|(key, value)| each(key, Value::new(value))),
+        Shown::Map(table) => TomlError::gather(
+            table
+                .into_iter()
+                .filter_map(|(key, value)| each(key, Value::new(value)).err())
+                .collect(),
+        ),
         other => Err(invalid_type(&other, "a map")),
     })
 }
@@ -208,28 +216,35 @@ fn read_fields(
 ) -> Result<(), TomlError> {
     match shown {
         Shown::Map(table) => {
+            // Every key is read even after an error, so that one run reports them all.
+            let mut errors = Vec::new();
             let mut seen = vec![false; shape.fields.len()];
             for (key, value) in table {
                 let name: &str = key.get_ref();
                 let found = shape.fields.iter().position(|field| *field == name);
                 let (Some(index), Some(slot)) = (found, found.and_then(|i| seen.get_mut(i))) else {
-                    return Err(TomlError::unknown_field(name, shape.fields).or_span(key.span()));
+                    errors.push(TomlError::unknown_field(name, shape.fields).or_span(key.span()));
+                    continue;
                 };
                 if *slot {
-                    return Err(duplicate(shape, index));
+                    errors.push(duplicate(shape, index));
+                    continue;
                 }
                 *slot = true;
-                set(index, Value::new(value))?;
+                if let Err(error) = set(index, Value::new(value)) {
+                    errors.push(error);
+                }
             }
-            match shape
-                .required
-                .iter()
-                .zip(seen)
-                .position(|(&req, seen)| req && !seen)
-            {
-                Some(index) => Err(missing(shape, index)),
-                None => Ok(()),
-            }
+            errors.extend(
+                shape
+                    .required
+                    .iter()
+                    .zip(seen)
+                    .enumerate()
+                    .filter(|&(_, (&required, seen))| required && !seen)
+                    .map(|(index, _)| missing(shape, index)),
+            );
+            TomlError::gather(errors)
         }
         Shown::Seq(items) => {
             let mut items = items.into_iter();

@@ -117,6 +117,9 @@ pub struct PolicyError {
     pub location: Option<Box<SourceLocation>>,
     /// The file the problem is in when there is no exact place.
     pub file: String,
+    /// Further errors found in the same run, in file order after this one: a policy file
+    /// is read whole, so every misspelt key or wrong value is reported at once.
+    pub also: Box<[PolicyError]>,
 }
 
 impl PolicyError {
@@ -127,6 +130,7 @@ impl PolicyError {
             help: None,
             location: None,
             file: file.to_owned(),
+            also: Box::default(),
         }
     }
 
@@ -143,6 +147,38 @@ impl PolicyError {
         self
     }
 
+    /// One error for all of `errors`: duplicates (the same setting read for several
+    /// accounts) once, in file order. `None` when there are none.
+    pub(crate) fn gather(errors: Vec<PolicyError>) -> Option<PolicyError> {
+        let mut all: Vec<PolicyError> = Vec::with_capacity(errors.len());
+        for mut error in errors {
+            let also = std::mem::take(&mut error.also);
+            for error in std::iter::once(error).chain(also.into_vec()) {
+                if !all.contains(&error) {
+                    all.push(error);
+                }
+            }
+        }
+        all.sort_by(|a, b| a.place().cmp(&b.place()));
+        let mut all = all.into_iter();
+        let mut first = all.next()?;
+        first.also = all.collect();
+        Some(first)
+    }
+
+    /// File and byte offset, for ordering; errors without a place last in their file.
+    fn place(&self) -> (&str, usize) {
+        match &self.location {
+            Some(location) => (location.file.as_str(), location.span.start),
+            None => (self.file.as_str(), usize::MAX),
+        }
+    }
+
+    /// This error and those found with it, in file order.
+    pub fn all(&self) -> impl Iterator<Item = &PolicyError> {
+        std::iter::once(self).chain(self.also.iter())
+    }
+
     /// `file:line:column: message` in one line, in `lang`.
     pub fn headline(&self, lang: Lang) -> String {
         match &self.location {
@@ -157,8 +193,16 @@ impl PolicyError {
         }
     }
 
-    /// Headline, snippet and help, as plain text in `lang`.
+    /// Headline, snippet and help of this error and of those found with it, as plain text
+    /// in `lang`.
     pub fn render(&self, lang: Lang) -> String {
+        self.all()
+            .map(|error| error.render_one(lang))
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
+
+    fn render_one(&self, lang: Lang) -> String {
         let mut out = self.headline(lang);
         if let Some(location) = &self.location {
             out.push('\n');

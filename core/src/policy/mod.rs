@@ -1013,23 +1013,34 @@ impl Policy {
 }
 
 fn parse_file(source: &SourceFile) -> Result<PolicyFile, PolicyError> {
-    use crate::serde_errors::{Category, describe};
-    de::read::<PolicyFile>(&source.text).map_err(|error| {
-        let described = describe(&error.message, "TOML");
-        let kind = match described.category {
-            Category::UnknownKey => PolicyErrorKind::UnknownKey,
-            Category::MissingKey => PolicyErrorKind::MissingKey,
-            Category::UnknownValue | Category::InvalidValue => PolicyErrorKind::InvalidValue,
-            Category::Syntax => PolicyErrorKind::Syntax,
-        };
-        let location = error
-            .span
-            .map(|span| SourceLocation::new(&source.name, source.text.clone(), span));
-        let mut policy_error =
-            PolicyError::new(kind, &source.name, described.message).with_location(location);
-        policy_error.help = described.help;
-        policy_error
+    de::read::<PolicyFile>(&source.text).map_err(|mut error| {
+        let later = std::mem::take(&mut error.later);
+        let mut first = toml_policy_error(source, error);
+        first.also = later
+            .into_iter()
+            .map(|error| toml_policy_error(source, error))
+            .collect();
+        first
     })
+}
+
+/// One error of reading a policy file, worded for users.
+fn toml_policy_error(source: &SourceFile, error: de::TomlError) -> PolicyError {
+    use crate::serde_errors::{Category, describe};
+    let described = describe(&error.message, "TOML");
+    let kind = match described.category {
+        Category::UnknownKey => PolicyErrorKind::UnknownKey,
+        Category::MissingKey => PolicyErrorKind::MissingKey,
+        Category::UnknownValue | Category::InvalidValue => PolicyErrorKind::InvalidValue,
+        Category::Syntax => PolicyErrorKind::Syntax,
+    };
+    let location = error
+        .span
+        .map(|span| SourceLocation::new(&source.name, source.text.clone(), span));
+    let mut policy_error =
+        PolicyError::new(kind, &source.name, described.message).with_location(location);
+    policy_error.help = described.help;
+    policy_error
 }
 
 /// Finds the span of the value at `path` (table keys; array indices as numbers) in a file.

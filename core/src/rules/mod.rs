@@ -534,18 +534,26 @@ pub fn rule_info(id: &str) -> Option<RuleInfo> {
 }
 
 /// Compiles every enabled rule for an account from its settings layers (least specific
-/// first). On error returns the rule id and what is wrong.
+/// first). On error returns, for every rule that does not compile, its id and what is
+/// wrong, so that a policy's mistakes are reported at once.
 pub(crate) fn compile_for_account(
     layers: &[&RuleTable],
     account: &Account,
-) -> Result<Vec<CompiledRule>, (&'static str, SettingError)> {
+) -> Result<Vec<CompiledRule>, Vec<(&'static str, SettingError)>> {
     let mut compiled = Vec::new();
+    let mut errors = Vec::new();
     for entry in REGISTRY {
-        if let Some(rule) = (entry.compile)(layers, account)? {
-            compiled.push(rule);
+        match (entry.compile)(layers, account) {
+            Ok(Some(rule)) => compiled.push(rule),
+            Ok(None) => {}
+            Err(error) => errors.push(error),
         }
     }
-    Ok(compiled)
+    if errors.is_empty() {
+        Ok(compiled)
+    } else {
+        Err(errors)
+    }
 }
 
 #[cfg(all(test, feature = "rule-docs"))]

@@ -130,6 +130,15 @@ impl PrivacyPhone {
                 Some(number) => (number, true),
                 None => (written.as_str(), false),
             };
+            if let Some(stray) = stray_character(number) {
+                return Err(SettingError {
+                    key: "allow",
+                    message: localized!(
+                        de: "`{written}` ist keine Telefonnummer: `{stray}` gehört nicht in eine Nummer (nur Ziffern, Leerzeichen, `+`, `-`, `/`, `(0)` und ein `*` am Ende)",
+                        en: "`{written}` is not a phone number: `{stray}` does not belong in a number (only digits, spaces, `+`, `-`, `/`, `(0)` and a final `*`)",
+                    ),
+                });
+            }
             match international_digits(number) {
                 Some(digits) if digits.len() >= 4 => allow.push((digits, prefix)),
                 _ => {
@@ -169,6 +178,22 @@ impl PrivacyPhone {
             }
         })
     }
+}
+
+/// The first character of an allowlist entry that no written phone number has (a pattern
+/// such as `88-[0-9]+` or an unclosed bracket), if any.
+fn stray_character(number: &str) -> Option<char> {
+    let mut open_bracket = false;
+    for (at, c) in number.trim().char_indices() {
+        match c {
+            '0'..='9' | ' ' | '-' | '/' | '.' => {}
+            '+' if at == 0 => {}
+            '(' if !open_bracket => open_bracket = true,
+            ')' if open_bracket => open_bracket = false,
+            other => return Some(other),
+        }
+    }
+    open_bracket.then_some('(')
 }
 
 /// The digits of a number in international form without `+` (`05251 88-0` →
@@ -462,6 +487,43 @@ mod tests {
                 !is_switchboard(text, start, start + numbers[0].len()),
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn allowlist_entries_that_are_patterns_are_refused() {
+        for (entry, stray) in [
+            ("+49 (5251 88-[0-9]+", '['),
+            ("+49 (5251 88-0", '('),
+            ("05251 88-0**", '*'),
+            ("05251 88 0 +", '+'),
+            ("Rathaus 05251 88-0", 'R'),
+        ] {
+            let settings = Settings {
+                allow: Some(vec![entry.into()]),
+                ..Settings::default()
+            };
+            let error = PrivacyPhone::from_settings(&settings)
+                .err()
+                .unwrap_or_else(|| panic!("`{entry}` was accepted"));
+            assert_eq!(error.key, "allow");
+            assert!(
+                error.message.de.contains(&format!("`{stray}`")),
+                "{}",
+                error.message.de
+            );
+        }
+        for entry in [
+            "+49 (0) 5251 88-0",
+            "05251/88-11*",
+            "0049 5251 88 0",
+            "(05251) 88-1123",
+        ] {
+            let settings = Settings {
+                allow: Some(vec![entry.into()]),
+                ..Settings::default()
+            };
+            assert!(PrivacyPhone::from_settings(&settings).is_ok(), "{entry}");
         }
     }
 
