@@ -30,7 +30,7 @@ pub enum Command {
     /// Validate a policy or print its JSON Schema.
     #[command(subcommand)]
     Policy(PolicyCommand),
-    /// Show the documentation of a rule.
+    /// Show the documentation of a rule; without a rule, list every rule.
     Explain(ExplainArgs),
     /// Quarterly report over published posts: weeks against the band, findings, response
     /// times; JSON or one self-contained HTML page.
@@ -186,14 +186,10 @@ pub enum PolicyCommand {
 /// `freigabe explain`.
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    /// The rule id, e.g. `length.limit`.
-    #[arg(
-        value_name = "RULE",
-        required_unless_present = "all",
-        conflicts_with = "all"
-    )]
+    /// The rule id, e.g. `length.limit`; without it every rule is listed.
+    #[arg(value_name = "RULE", conflicts_with = "all")]
     pub rule: Option<String>,
-    /// List every rule with its summary.
+    /// List every rule with its summary (the same as giving no rule).
     #[arg(long)]
     pub all: bool,
 }

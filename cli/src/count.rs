@@ -9,8 +9,8 @@ use crate::error::{CliError, Input};
 use crate::input::{read_text, strip_final_newline};
 use crate::output::write_stdout;
 
-/// Prints `{"platform","length","limit","valid"}`. Exit code 0 whether or not the text
-/// fits: the answer is in `valid`.
+/// Prints `{"platform","length","limit","valid"}`. Exit code 1 when the text is over the
+/// limit (like `check` with findings), 0 when it fits.
 pub fn run(args: CountArgs, lang: Lang) -> Result<ExitCode, CliError> {
     let text =
         read_text(&args.file).map_err(|e| CliError::io(Input::Text, &args.file, &e, lang))?;
@@ -18,5 +18,9 @@ pub fn run(args: CountArgs, lang: Lang) -> Result<ExitCode, CliError> {
         .map_err(|e| CliError::new("internal", e.to_string(), None))?;
     let json = serde_json::to_string(&count).unwrap_or_default();
     write_stdout(&(json + "\n"), lang)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(if count.valid {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }

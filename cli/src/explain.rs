@@ -8,14 +8,15 @@ use crate::args::ExplainArgs;
 use crate::error::CliError;
 use crate::output::write_stdout;
 
-/// Prints one rule's documentation, or with `--all` every id with its summary.
+/// Prints one rule's documentation, or without a rule (or with `--all`) every id with its
+/// summary.
 pub fn run(args: ExplainArgs, lang: Lang) -> Result<ExitCode, CliError> {
     let text = match args.rule {
-        Some(id) if !args.all => match freigabe::rule_info(&id) {
+        Some(id) => match freigabe::rule_info(&id) {
             Some(rule) => format!("# {}\n\n{}\n", rule.id, rule.docs()),
             None => return Err(unknown_rule(&id, lang)),
         },
-        _ => list(),
+        None => list(),
     };
     write_stdout(&text, lang)?;
     Ok(ExitCode::SUCCESS)
@@ -32,7 +33,7 @@ fn list() -> String {
 }
 
 fn unknown_rule(id: &str, lang: Lang) -> CliError {
-    let unknown = freigabe::wire::unknown_rule(id, "`freigabe explain --all`");
+    let unknown = freigabe::wire::unknown_rule(id, "`freigabe explain`");
     CliError::new(
         "unknown-rule",
         unknown.message.get(lang).to_owned(),

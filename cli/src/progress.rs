@@ -114,7 +114,7 @@ impl Progress {
 }
 
 /// A count with the thousands separator of `lang` (`12.345` in German, `12,345` in English).
-fn count(n: u64, lang: Lang) -> String {
+pub fn count(n: u64, lang: Lang) -> String {
     let english = HumanCount(n).to_string();
     match lang {
         Lang::En => english,

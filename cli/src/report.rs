@@ -6,7 +6,7 @@ use std::io::ErrorKind;
 use std::process::ExitCode;
 
 use freigabe::analytics::html::render_html;
-use freigabe::analytics::quarterly::{ArchiveError, build_report_observed};
+use freigabe::analytics::quarterly::{ArchiveError, ArchiveReport, build_report_observed};
 use freigabe::analytics::responses::{Interaction, parse_interactions};
 use freigabe::{Draft, Lang};
 
@@ -15,7 +15,7 @@ use crate::error::{CliError, describe_io};
 use crate::input::{display_name, load_engine, read_text};
 use crate::lang::tr;
 use crate::output::{write_error, write_stdout};
-use crate::progress::Progress;
+use crate::progress::{Progress, count};
 
 /// Builds the report and writes it to `--output` or standard output. Unreadable lines of
 /// the archive or the comments are listed in the report, they do not stop it.
@@ -65,26 +65,78 @@ pub fn run(args: ReportArgs, lang: Lang) -> Result<ExitCode, CliError> {
         ReportFormat::Html => render_html(&report, lang),
     };
     match &args.output {
-        Some(path) => std::fs::write(path, text).map_err(|e| {
-            let path = path.display();
-            let reason = describe_io(&e, lang);
-            CliError::new(
-                "io",
-                tr(
-                    lang,
-                    format!("bericht `{path}` kann nicht geschrieben werden: {reason}"),
-                    format!("cannot write report `{path}`: {reason}"),
-                ),
-                Some(tr(
-                    lang,
-                    "prüfen, ob das verzeichnis existiert und beschreibbar ist",
-                    "check that the directory exists and is writable",
-                )),
-            )
-        })?,
+        Some(path) => {
+            write_report(path, &text, lang)?;
+            if !args.quiet {
+                crate::output::write_stderr(&written(path, &report, text.len(), lang));
+            }
+        }
         None => write_stdout(&text, lang)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What `--output` wrote, for stderr: „Bericht nach `q3.html` geschrieben: 4 Konten, 1.234
+/// Beiträge, 48,2 kB“.
+fn written(path: &std::path::Path, report: &ArchiveReport, bytes: usize, lang: Lang) -> String {
+    let path = path.display();
+    let accounts = report.accounts.len();
+    let posts = count(report.records as u64, lang);
+    let size = kilobytes(bytes, lang);
+    match lang {
+        Lang::En => {
+            let accounts = plural(accounts, "account", "accounts");
+            let posts = format!(
+                "{posts} {}",
+                if report.records == 1 { "post" } else { "posts" }
+            );
+            format!("wrote report to `{path}`: {accounts}, {posts}, {size}")
+        }
+        _ => {
+            let accounts = plural(accounts, "Konto", "Konten");
+            let posts = format!(
+                "{posts} {}",
+                if report.records == 1 {
+                    "Beitrag"
+                } else {
+                    "Beiträge"
+                }
+            );
+            format!("Bericht nach `{path}` geschrieben: {accounts}, {posts}, {size}")
+        }
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Bytes as kB with one decimal, in the number format of `lang` (`48,2 kB`).
+fn kilobytes(bytes: usize, lang: Lang) -> String {
+    let tenths = (bytes as u64 * 10).div_ceil(1000);
+    let whole = count(tenths / 10, lang);
+    let decimal = if lang == Lang::En { '.' } else { ',' };
+    format!("{whole}{decimal}{} kB", tenths % 10)
+}
+
+fn write_report(path: &std::path::Path, text: &str, lang: Lang) -> Result<(), CliError> {
+    std::fs::write(path, text).map_err(|e| {
+        let path = path.display();
+        let reason = describe_io(&e, lang);
+        CliError::new(
+            "io",
+            tr(
+                lang,
+                format!("bericht `{path}` kann nicht geschrieben werden: {reason}"),
+                format!("cannot write report `{path}`: {reason}"),
+            ),
+            Some(tr(
+                lang,
+                "prüfen, ob das verzeichnis existiert und beschreibbar ist",
+                "check that the directory exists and is writable",
+            )),
+        )
+    })
 }
 
 /// Reads the published posts with the archive readers of `freigabe batch` (JSONL, CSV,

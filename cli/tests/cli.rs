@@ -685,10 +685,13 @@ fn history_errors_are_located() {
 
 // --- count --------------------------------------------------------------------------------
 
+/// `freigabe count`: exit code 0 when the text fits, 1 when it is over the limit.
 fn count(platform: &str, text: &str) -> Value {
     let output = run_stdin(&["count", "--platform", platform, "-"], text);
-    assert_eq!(code(&output), 0, "{}", stderr(&output));
-    serde_json::from_str(&stdout(&output)).expect("JSON")
+    let counted: Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    let expected_code = if counted["valid"] == true { 0 } else { 1 };
+    assert_eq!(code(&output), expected_code, "{}", stderr(&output));
+    counted
 }
 
 #[test]
@@ -1068,7 +1071,7 @@ fn explain_unknown_rule_suggests_a_close_one() {
     );
     assert!(err.contains("hilfe: meinten Sie `length.limit`?"), "{err}");
     let far = run(&["explain", "zzz"]);
-    assert!(stderr(&far).contains("freigabe explain --all"));
+    assert!(stderr(&far).contains("`freigabe explain` listet alle Regeln"));
 }
 
 #[test]
@@ -1076,6 +1079,10 @@ fn explain_all_lists_every_rule_with_a_whole_sentence() {
     let output = run(&["explain", "--all"]);
     assert_eq!(code(&output), 0);
     let out = stdout(&output);
+    // Without a rule, as `--help` says, the same list.
+    let without_rule = run(&["explain"]);
+    assert_eq!(code(&without_rule), 0, "{}", stderr(&without_rule));
+    assert_eq!(stdout(&without_rule), out);
     let lines: Vec<&str> = out.lines().collect();
     assert!(lines.iter().any(|line| line.starts_with("length.limit ")));
     for line in &lines {

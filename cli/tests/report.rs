@@ -134,6 +134,18 @@ fn html_report_is_written_to_the_output_file() {
     ]);
     assert_eq!(output.status.code(), Some(0));
     assert!(output.stdout.is_empty());
+    // It says where it wrote what.
+    let said = String::from_utf8(output.stderr.clone()).unwrap();
+    let size = std::fs::metadata(&path).unwrap().len();
+    assert!(
+        said.starts_with(&format!("wrote report to `{}`: ", path.display())),
+        "{said}"
+    );
+    assert!(
+        said.trim_end()
+            .ends_with(&format!("{:.1} kB", size.div_ceil(100) as f64 / 10.0)),
+        "{said}"
+    );
     let html = std::fs::read_to_string(&path).unwrap();
     std::fs::remove_file(&path).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
