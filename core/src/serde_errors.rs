@@ -7,6 +7,8 @@
 
 use crate::config::{Localized, did_you_mean};
 
+mod syntax;
+
 /// What kind of problem a serde message describes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Category {
@@ -90,10 +92,12 @@ pub(crate) fn describe(raw: &str, format: &str) -> Described {
         }
     } else {
         let lowered = lowercase_first(first_line);
+        // The parsers word their messages in English only.
+        let german = syntax::in_german(first_line).unwrap_or_else(|| lowered.clone());
         Described {
             category: Category::Syntax,
             message: Localized::new(
-                format!("ungültiges {format}: {lowered}"),
+                format!("ungültiges {format}: {german}"),
                 format!("invalid {format}: {lowered}"),
             ),
             help: raw.lines().nth(1).map(|hint| {
