@@ -18,6 +18,7 @@ mod policy_cmd;
 mod progress;
 mod report;
 mod sarif;
+mod usage;
 
 use std::process::ExitCode;
 
@@ -31,10 +32,15 @@ const EXIT_ERROR: u8 = 2;
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(error) => {
-            // `--help` and `--version` go to stdout with 0; usage errors to stderr with 2.
+        Err(error) if !error.use_stderr() => {
+            // `--help` and `--version` go to stdout with 0.
             let _ = error.print();
-            return ExitCode::from(if error.use_stderr() { EXIT_ERROR } else { 0 });
+            return ExitCode::SUCCESS;
+        }
+        Err(error) => {
+            let lang = usage::language_of_arguments();
+            output::write_stderr(&usage::render(&error, lang));
+            return ExitCode::from(EXIT_ERROR);
         }
     };
     let lang = lang::resolve(cli.lang);
