@@ -93,6 +93,13 @@ impl Engine {
             .map(str::to_owned)
             .collect()
     }
+
+    /// The policy's accounts as a front end shows them: `{id, display_name, kind,
+    /// platforms, default}`.
+    #[wasm_bindgen(js_name = accountDetails)]
+    pub fn account_details(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.accounts())
+    }
 }
 
 /// Length of `text` as `platform` counts it, with the platform's built-in limit:

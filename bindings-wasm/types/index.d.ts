@@ -245,6 +245,19 @@ export interface FreigabeErrorDetail {
   file: string | null;
 }
 
+/** An account of the policy, from `engine.accountDetails()`. */
+export interface AccountDetails {
+  /** The id drafts name. */
+  id: string;
+  /** The name people know it by, if the policy gives one. */
+  display_name: string | null;
+  kind: "official" | "private";
+  /** The platforms it posts to, as the policy lists them. */
+  platforms: Platform[];
+  /** Whether drafts naming no account are checked as this one (`default-account`). */
+  default: boolean;
+}
+
 /** Options of `new Engine`. */
 export interface EngineOptions {
   /** Language of messages (default `de`). `de-DE` style tags are accepted. */
@@ -277,6 +290,8 @@ export class Engine {
   check(draft: string | Draft, options?: CheckOptions): Report;
   /** Ids of the policy's accounts. */
   accounts(): string[];
+  /** The policy's accounts as a front end shows them, in id order. */
+  accountDetails(): AccountDetails[];
   /** `sha256:` digest of the canonical policy (after `extends`). */
   readonly policyDigest: string;
   /** Releases the engine; any later call throws. */

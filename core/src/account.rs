@@ -92,6 +92,22 @@ impl Politics {
     }
 }
 
+/// What a front end shows of an account: its id, how people know it, what kind it is and
+/// where it posts (an editor's account menu, a CMS's account mapping).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AccountSummary {
+    /// The id drafts name (`buergermeister`).
+    pub id: String,
+    /// The name people know it by (`Bürgermeister Michael Dreier`), if the policy gives one.
+    pub display_name: Option<String>,
+    /// `official` or `private`.
+    pub kind: AccountKind,
+    /// The platforms it posts to, as the policy lists them.
+    pub platforms: Vec<Platform>,
+    /// Whether drafts that name no account are checked as this one (`default-account`).
+    pub default: bool,
+}
+
 /// An account with every default resolved.
 #[derive(Debug, Clone)]
 pub(crate) struct Account {

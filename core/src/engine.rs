@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use jiff::Timestamp;
 
+use crate::account::AccountSummary;
 use crate::draft::{Draft, HistoryEntry};
 use crate::error::{InputError, InputErrorKind};
 use crate::lang::Lang;
@@ -107,6 +108,24 @@ impl Engine {
             lang: Lang::default(),
         };
         Ok(engine.with_account_diagnostics())
+    }
+
+    /// The policy's accounts, in id order, as front ends show them.
+    pub fn accounts(&self) -> Vec<AccountSummary> {
+        let default = self.policy.default_account();
+        self.accounts
+            .values()
+            .map(|compiled| {
+                let account = &compiled.account;
+                AccountSummary {
+                    id: account.id.clone(),
+                    display_name: account.display_name.clone(),
+                    kind: account.kind,
+                    platforms: account.platforms.clone(),
+                    default: default == Some(account.id.as_str()),
+                }
+            })
+            .collect()
     }
 
     /// Sets the language of messages (German by default).

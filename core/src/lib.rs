@@ -69,6 +69,7 @@ pub mod text;
 mod time;
 pub mod wire;
 
+pub use account::AccountSummary;
 pub use draft::{Approval, Draft, HistoryEntry, Media, MediaKind};
 pub use engine::{ENGINE_VERSION, Engine};
 pub use error::{InputError, InputErrorKind, MAX_DRAFT_BYTES};

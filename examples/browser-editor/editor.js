@@ -82,7 +82,7 @@ async function switchPolicy({ keepChoice = false } = {}) {
     state.engine = engine;
     state.accounts = accounts;
     elements.account.replaceChildren(
-      ...accounts.map((account) => new Option(account.id, account.id)),
+      ...accounts.map((account) => new Option(account.name, account.id)),
     );
     if (keepChoice && accounts.some((account) => account.id === previousAccount)) {
       elements.account.value = previousAccount;
@@ -120,6 +120,9 @@ function layersOf(diagnostics) {
   return layers.map((layer) => layer.items);
 }
 
+// Marks longer than this (UTF-16 units) are passages, not words.
+const WIDE_MARK = 40;
+
 function renderHighlights(text, diagnostics) {
   const layers = layersOf(diagnostics).map((items) => {
     const layer = document.createElement('div');
@@ -129,7 +132,10 @@ function renderHighlights(text, diagnostics) {
       const { start_utf16: start, end_utf16: end } = diagnostic.span;
       layer.append(text.slice(position, start));
       const mark = document.createElement('mark');
-      mark.className = diagnostic.severity;
+      // A finding about a whole sentence or passage (sentence length, the part over a
+      // platform's limit) is underlined, not painted, so the words inside it stay readable
+      // and the marks of single words stand out.
+      mark.className = end - start > WIDE_MARK ? `${diagnostic.severity} wide` : diagnostic.severity;
       mark.dataset.rule = diagnostic.rule;
       mark.dataset.index = String(index);
       if (diagnostic.platform) mark.dataset.platform = diagnostic.platform;
@@ -175,12 +181,25 @@ function listKey(report) {
     .join('\u0001');
 }
 
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 };
+
+// Errors first, then warnings, then hints; within each, in the order of the text (findings
+// without a place, such as a missing imprint, first). `index` stays the report's.
+function byWeight(diagnostics) {
+  const start = (diagnostic) => diagnostic.span?.start_utf16 ?? -1;
+  return diagnostics
+    .map((diagnostic, index) => ({ diagnostic, index }))
+    .sort((a, b) => (SEVERITY_RANK[a.diagnostic.severity] ?? 3) - (SEVERITY_RANK[b.diagnostic.severity] ?? 3)
+      || start(a.diagnostic) - start(b.diagnostic)
+      || a.index - b.index);
+}
+
 function renderFindings(report) {
   const lang = elements.lang.value;
   const key = `${lang}\u0002${listKey(report)}`;
   if (key === state.listKey) return;
   state.listKey = key;
-  const items = report.diagnostics.map((diagnostic, index) => {
+  const items = byWeight(report.diagnostics).map(({ diagnostic, index }) => {
     const item = document.createElement('li');
     item.className = diagnostic.severity;
     item.dataset.rule = diagnostic.rule;

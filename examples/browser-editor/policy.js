@@ -67,20 +67,20 @@ export async function fetchPolicy(url) {
 
 /**
  * Compiles a policy with the package's `Engine` class and lists its accounts with their
- * platforms. Throws the package's `FreigabeError` (kind, message, help, line, column, file).
- * `files` and `path` may be omitted for pasted TOML: `extends = "base.toml"` then uses the
- * base policy bundled in the package.
+ * display names and platforms. Throws the package's `FreigabeError` (kind, message, help,
+ * line, column, file; `errors` has every error of the file). `files` and `path` may be
+ * omitted for pasted TOML: `extends = "base.toml"` then uses the base policy bundled in
+ * the package.
  */
 export function compilePolicy(Engine, { toml, files = {}, path }, { lang = 'de' } = {}) {
   const engine = new Engine(toml, { lang, files, path });
-  const accounts = engine.accounts().map((id) => ({
-    id,
-    // An empty draft for the account without platforms is counted on the account's own
-    // platforms: the report's measures name them.
-    platforms: Object.keys(engine.check({ text: '', account: id }).measures),
+  const details = engine.accountDetails();
+  const accounts = details.map((account) => ({
+    id: account.id,
+    name: account.display_name ?? account.id,
+    platforms: account.platforms,
   }));
-  // The engine does not expose the default account; it is a top-level key of the file.
-  const defaultAccount = toml.match(/^\s*default-account\s*=\s*"([^"]+)"/m)?.[1] ?? accounts[0]?.id;
+  const defaultAccount = details.find((account) => account.default)?.id ?? accounts[0]?.id;
   return { engine, accounts, defaultAccount };
 }
 

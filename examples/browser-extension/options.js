@@ -37,7 +37,7 @@ async function compile() {
   const previous = form.account.value;
   form.account.replaceChildren(
     ...(compiled?.accounts ?? []).map((account) => new Option(
-      `${account.id}${account.id === compiled.defaultAccount ? ' (Standard)' : ''} – ${account.platforms.join(', ')}`,
+      `${account.name}${account.id === compiled.defaultAccount ? ' (Standard)' : ''} – ${account.platforms.join(', ')}`,
       account.id,
     )),
   );

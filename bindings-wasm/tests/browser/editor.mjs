@@ -11,6 +11,8 @@ import {
 // wrong encoding would highlight " d" or "du " instead), and more than X's 280 weighted
 // characters for the Bergedorf district office, which posts on X only and addresses readers
 // with "Sie".
+// `display-name` of the account in policies/bergedorf.toml.
+const ACCOUNT_NAME = 'Bezirksamt Bergedorf';
 const draft = 'Am Samstag räumen wir gemeinsam den Schlosspark auf 🧹 du bist herzlich eingeladen! '
   + 'Treffpunkt ist um 10 Uhr am Haupteingang. Handschuhe, Zangen und Müllsäcke stellt das Bezirksamt. '
   + 'Für Getränke und einen kleinen Imbiss ist gesorgt. Die Aktion dauert bis etwa 14 Uhr, '
@@ -57,6 +59,14 @@ test('typing a draft highlights the informal "du" and the part that does not fit
   assert.match(await page.textContent('#verdict'), /^Blockiert · 1 Fehler, 2 Warnungen, 0 Hinweise$/);
   assert.match(await page.textContent('#findings li[data-rule="address.informal"] .message'), /informelle anrede du/);
 
+  // Errors first, then warnings, then hints.
+  const rank = { error: 0, warning: 1, info: 2 };
+  const severities = await page.$$eval('#findings li', (items) => items.map((item) => item.className));
+  assert.deepEqual(severities, [...severities].sort((a, b) => rank[a] - rank[b]));
+  assert.equal(severities[0], 'error');
+  // The account menu shows the account by the name people know it by.
+  assert.equal(await page.$eval('#account', (select) => select.selectedOptions[0].text), ACCOUNT_NAME);
+
   // Highlights: exactly the words, in the mirrored backdrop behind the textarea.
   assert.deepEqual(
     await page.$$eval('mark[data-rule="address.informal"]', (marks) => marks.map((m) => m.textContent)),
@@ -72,6 +82,9 @@ test('typing a draft highlights the informal "du" and the part that does not fit
   const overflow = draft.slice(validRangeEnd + 1);
   assert.equal(await page.textContent('mark[data-rule="length.limit"]'), overflow);
   assert.ok(overflow.endsWith('aus der Nachbarschaft.') && overflow.length > 100, overflow);
+  // A passage is underlined, not painted; a word is painted.
+  assert.equal(await page.$eval('mark[data-rule="length.limit"]', (mark) => mark.classList.contains('wide')), true);
+  assert.equal(await page.$eval('mark[data-rule="address.informal"]', (mark) => mark.classList.contains('wide')), false);
 
   // The mark lies under the same text in the textarea: same position on screen.
   const markBox = await page.locator('mark[data-rule="address.informal"]').boundingBox();

@@ -245,6 +245,20 @@ describe("extends without a file system", () => {
       compiled.free();
     }
   });
+
+  test("accountDetails names each account, its kind, platforms and the default", () => {
+    const text = readFileSync(new URL("../../../policies/paderborn.toml", import.meta.url), "utf8");
+    const compiled = new Engine(text, { path: "paderborn.toml" });
+    const details = compiled.accountDetails();
+    assert.deepEqual(details.map((a) => a.id), compiled.accounts());
+    const mayor = details.find((a) => a.id === "buergermeister");
+    assert.deepEqual(
+      [mayor.display_name, mayor.kind, mayor.platforms, mayor.default],
+      ["Bürgermeister Michael Dreier", "official", ["facebook", "instagram"], true],
+    );
+    assert.equal(details.filter((a) => a.default).length, 1);
+    compiled.free();
+  });
 });
 
 describe("count", () => {

@@ -7,6 +7,7 @@ import init, {
   loadTimeZones,
   rules,
   version,
+  type AccountDetails,
   type Diagnostic,
   type Draft,
   FreigabeError,
@@ -64,6 +65,9 @@ for (const diagnostic of report.diagnostics) {
   void [platform, help, d.rule, d.message, d.severity];
 }
 const accounts: string[] = engine.accounts();
+const details: AccountDetails[] = engine.accountDetails();
+const shown: string = details[0].display_name ?? details[0].id;
+const isDefault: boolean = details[0].default;
 engine.free();
 
 const counted: TextCount = count("x", "Hallo");
