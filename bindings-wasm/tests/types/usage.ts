@@ -66,8 +66,8 @@ for (const diagnostic of report.diagnostics) {
 }
 const accounts: string[] = engine.accounts();
 const details: AccountDetails[] = engine.accountDetails();
-const shown: string = details[0].display_name ?? details[0].id;
-const isDefault: boolean = details[0].default;
+const shown: string[] = details.map((account) => account.display_name ?? account.id);
+const isDefault: boolean = details.some((account) => account.default);
 engine.free();
 
 const counted: TextCount = count("x", "Hallo");
