@@ -184,7 +184,7 @@ fn missing_policy_exits_2_with_help() {
     let err = stderr(&output);
     assert!(
         err.contains(
-            "richtlinie `tests/fixtures/nope.toml` kann nicht gelesen werden: datei nicht gefunden"
+            "Richtlinie `tests/fixtures/nope.toml` kann nicht gelesen werden: Datei nicht gefunden"
         ),
         "{err}"
     );
