@@ -215,7 +215,7 @@ impl RecordErrors {
             other => Err(argument_error(
                 py,
                 &Localized::new(
-                    format!("unbekannter wert `{other}` für `errors`"),
+                    format!("Unbekannter Wert `{other}` für `errors`"),
                     format!("unknown value `{other}` for `errors`"),
                 ),
                 &Localized::new(
@@ -248,11 +248,11 @@ fn csv_columns(
                 return Err(argument_error(
                     py,
                     &Localized::new(
-                        format!("spaltenname `{header}` enthält ein komma"),
+                        format!("Spaltenname `{header}` enthält ein Komma"),
                         format!("column name `{header}` contains a comma"),
                     ),
                     &Localized::new(
-                        "die spalte in der CSV-datei umbenennen",
+                        "Die Spalte in der CSV-Datei umbenennen",
                         "rename the column in the CSV file",
                     ),
                     lang,
@@ -265,11 +265,11 @@ fn csv_columns(
         return Err(argument_error(
             py,
             &Localized::new(
-                "`columns` ist weder dict noch text",
+                "`columns` ist weder `dict` noch `str`",
                 "`columns` is neither a dict nor text",
             ),
             &Localized::new(
-                "etwa `{\"text\": \"message\"}` oder `\"text=message\"` angeben",
+                "Z. B. `{\"text\": \"message\"}` oder `\"text=message\"` angeben",
                 "use e.g. `{\"text\": \"message\"}` or `\"text=message\"`",
             ),
             lang,
@@ -286,11 +286,11 @@ fn zone(py: Python<'_>, name: &str, lang: Lang) -> PyResult<TimeZone> {
         argument_error(
             py,
             &Localized::new(
-                format!("unbekannte zeitzone `{name}`"),
+                format!("Unbekannte Zeitzone `{name}`"),
                 format!("unknown time zone `{name}`"),
             ),
             &Localized::new(
-                "einen IANA-namen angeben, etwa `Europe/Berlin`",
+                "Einen IANA-Namen angeben, z. B. `Europe/Berlin`",
                 "use an IANA name such as `Europe/Berlin`",
             ),
             lang,

@@ -20,7 +20,7 @@ pub fn lang(py: Python<'_>, tag: &str) -> PyResult<Lang> {
         argument_error(
             py,
             &Localized::new(
-                format!("unbekannte sprache `{tag}`"),
+                format!("Unbekannte Sprache `{tag}`"),
                 format!("unknown language `{tag}`"),
             ),
             &Localized::new("`de` oder `en` angeben", "use `de` or `en`"),
@@ -155,9 +155,9 @@ pub fn now(value: Option<&Bound<'_, PyAny>>, lang: Lang) -> PyResult<Option<Time
         if value.getattr("tzinfo")?.is_none() {
             return Err(argument_error(
                 py,
-                &Localized::new("`now` hat keine zeitzone", "`now` has no time zone"),
+                &Localized::new("`now` hat keine Zeitzone", "`now` has no time zone"),
                 &Localized::new(
-                    "eine zeit mit zeitzone übergeben, etwa `datetime.now(timezone.utc)`",
+                    "Eine Zeit mit Zeitzone übergeben, z. B. `datetime.now(timezone.utc)`",
                     "pass an aware time, such as `datetime.now(timezone.utc)`",
                 ),
                 lang,
@@ -171,11 +171,11 @@ pub fn now(value: Option<&Bound<'_, PyAny>>, lang: Lang) -> PyResult<Option<Time
         argument_error(
             py,
             &Localized::new(
-                format!("`now` ist keine gültige zeit `{text}`: {error}"),
+                format!("`now` ist keine gültige Zeit `{text}`: {error}"),
                 format!("`now` is not a valid time `{text}`: {error}"),
             ),
             &Localized::new(
-                "RFC 3339 mit versatz angeben, etwa `2026-05-04T10:00:00+02:00`",
+                "RFC 3339 mit Versatz angeben, z. B. `2026-05-04T10:00:00+02:00`",
                 "use RFC 3339 with an offset, such as `2026-05-04T10:00:00+02:00`",
             ),
             lang,
@@ -192,7 +192,7 @@ pub fn threads(py: Python<'_>, value: Option<usize>, lang: Lang) -> PyResult<Opt
                 py,
                 &Localized::new("`threads` ist 0", "`threads` is 0"),
                 &Localized::new(
-                    "mindestens 1 angeben oder `None` für alle kerne",
+                    "Mindestens 1 angeben oder `None` für alle Kerne",
                     "use at least 1, or `None` for every core",
                 ),
                 lang,
@@ -218,7 +218,7 @@ pub fn on_error(py: Python<'_>, value: &str, lang: Lang) -> PyResult<OnError> {
         other => Err(argument_error(
             py,
             &Localized::new(
-                format!("unbekannter wert `{other}` für `on_error`"),
+                format!("Unbekannter Wert `{other}` für `on_error`"),
                 format!("unknown value `{other}` for `on_error`"),
             ),
             &Localized::new(

@@ -419,7 +419,7 @@ fn progress_bar<'py>(
         Ok(module) => module.getattr("tqdm")?,
         Err(error) if error.is_instance_of::<pyo3::exceptions::PyImportError>(py) => {
             let message = freigabe::policy::Localized::new(
-                "progress=True: tqdm ist nicht installiert, die entwürfe werden ohne fortschrittsbalken geprüft (`pip install tqdm`)",
+                "`progress=True`: tqdm ist nicht installiert, die Entwürfe werden ohne Fortschrittsbalken geprüft (`pip install tqdm`)",
                 "progress=True: tqdm is not installed, the drafts are checked without a progress bar (`pip install tqdm`)",
             );
             let category = py.get_type::<pyo3::exceptions::PyUserWarning>();

@@ -253,7 +253,7 @@ pub fn input_error(py: Python<'_>, error: &InputError, lang: Lang, index: Option
     if let Some(index) = index {
         text = match lang {
             Lang::En => format!("draft #{index}: {text}"),
-            _ => format!("entwurf #{index}: {text}"),
+            _ => format!("Entwurf #{index}: {text}"),
         };
     }
     push_help(&mut text, help, lang);
@@ -291,11 +291,11 @@ pub fn archive_error(py: Python<'_>, error: &freigabe::archive::ArchiveError, la
 /// The exception for an archive file that cannot be opened or read.
 pub fn archive_read_error(py: Python<'_>, file: &str, error: &std::io::Error, lang: Lang) -> PyErr {
     let message = Localized::new(
-        format!("archiv `{file}` nicht lesbar: {error}"),
+        format!("Archiv `{file}` nicht lesbar: {error}"),
         format!("cannot read archive `{file}`: {error}"),
     );
     let help = Localized::new(
-        "pfad und leserechte prüfen",
+        "Pfad und Leserechte prüfen",
         "check the path and the read permission",
     );
     let mut text = message.get(lang).to_owned();

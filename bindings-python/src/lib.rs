@@ -36,7 +36,7 @@ fn count<'py>(
                 py,
                 &Localized::new(e.to_string(), e.to_string()),
                 &Localized::new(
-                    "ein fehler im paket; bitte melden",
+                    "Ein Fehler im Paket; bitte melden",
                     "a bug; please report it",
                 ),
                 lang,

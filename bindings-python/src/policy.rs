@@ -18,7 +18,7 @@ const STRING_SOURCE: &str = "<policy>";
 /// A validated policy: the merged settings of a TOML file and everything it `extends`.
 ///
 /// Build one with `Policy.from_file(path)` or `Policy.from_str(toml)`; errors are
-/// `PolicyError` subclasses with `line`, `column` and a `help` ("meinten Sie …?").
+/// `PolicyError` subclasses with `line`, `column` and a `help` ("Meinten Sie …?").
 /// Policies pickle, including the files they extend.
 #[pyclass(module = "freigabe", frozen)]
 pub struct Policy {

@@ -227,7 +227,7 @@ impl Report {
                 return Err(argument_error(
                     py,
                     &Localized::new(
-                        format!("unbekannter schweregrad `{other}`"),
+                        format!("Unbekannter Schweregrad `{other}`"),
                         format!("unknown severity `{other}`"),
                     ),
                     &Localized::new(
@@ -285,11 +285,11 @@ pub fn _report_from_json(py: Python<'_>, json: &str) -> PyResult<Report> {
             argument_error(
                 py,
                 &Localized::new(
-                    format!("kein bericht: {error}"),
+                    format!("Kein Bericht: {error}"),
                     format!("not a report: {error}"),
                 ),
                 &Localized::new(
-                    "nur mit pickle gespeicherte berichte laden",
+                    "Nur mit pickle gespeicherte Berichte laden",
                     "load only reports that pickle wrote",
                 ),
                 Lang::De,

@@ -71,8 +71,8 @@ def test_misspelt_key_suggests_the_right_one_in_either_language() -> None:
     text = SMALL_POLICY.replace('platforms = ["x", "instagram"]', 'platfroms = ["x"]')
     with pytest.raises(freigabe.UnknownKeyError) as caught:
         freigabe.Policy.from_str(text)
-    assert caught.value.message == "unbekannter schlüssel `platfroms`"
-    assert caught.value.help == "meinten Sie `platforms`?"
+    assert caught.value.message == "Unbekannter Schlüssel `platfroms`"
+    assert caught.value.help == "Meinten Sie `platforms`?"
     assert caught.value.line == 6
     with pytest.raises(freigabe.UnknownKeyError) as english:
         freigabe.Policy.from_str(text, lang="en")
@@ -90,7 +90,7 @@ def test_invalid_draft_is_explained(engine: freigabe.Engine) -> None:
     with pytest.raises(freigabe.InvalidDraftError) as caught:
         engine.check({"text": "Hallo", "platfroms": ["x"]})
     assert caught.value.kind == "invalid-draft"
-    assert caught.value.help == "meinten Sie `platforms`?"
+    assert caught.value.help == "Meinten Sie `platforms`?"
     with pytest.raises(freigabe.InvalidDraftError):
         engine.check({"account": "buergermeister"})  # no text
     with pytest.raises(freigabe.InvalidDraftError):

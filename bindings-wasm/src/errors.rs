@@ -72,7 +72,7 @@ impl BindingError {
             "invalid-draft",
             pick(
                 lang,
-                "ein entwurf ist ein text oder ein objekt".to_owned(),
+                "Ein Entwurf ist ein Text oder ein Objekt".to_owned(),
                 "a draft is a string or an object".to_owned(),
             ),
             pick(
@@ -88,12 +88,12 @@ impl BindingError {
             "invalid-draft",
             pick(
                 lang,
-                "entwurf lässt sich nicht als JSON darstellen".to_owned(),
+                "Der Entwurf lässt sich nicht als JSON darstellen".to_owned(),
                 "draft cannot be represented as JSON".to_owned(),
             ),
             pick(
                 lang,
-                "nur texte, zahlen, listen und einfache objekte verwenden (keine zyklen, kein BigInt)"
+                "Nur Texte, Zahlen, Listen und einfache Objekte verwenden (keine Zyklen, kein BigInt)"
                     .to_owned(),
                 "use only strings, numbers, arrays and plain objects (no cycles, no BigInt)"
                     .to_owned(),
@@ -112,12 +112,12 @@ impl BindingError {
             "invalid-option",
             pick(
                 lang,
-                format!("unbekannte option `{key}`"),
+                format!("Unbekannte Option `{key}`"),
                 format!("unknown option `{key}`"),
             ),
             pick(
                 lang,
-                format!("bekannt sind {known}"),
+                format!("Bekannt sind {known}"),
                 format!("known options: {known}"),
             ),
         )
@@ -134,7 +134,7 @@ impl BindingError {
             "invalid-option",
             pick(
                 lang,
-                format!("ungültige option `{option}`: `{value}`"),
+                format!("Ungültige Option `{option}`: `{value}`"),
                 format!("invalid option `{option}`: `{value}`"),
             ),
             pick(lang, help.0.to_owned(), help.1.to_owned()),
@@ -145,8 +145,8 @@ impl BindingError {
     pub(crate) fn internal(detail: &str) -> BindingError {
         BindingError {
             kind: "internal",
-            message: format!("interner fehler: {detail}"),
-            help: Some("bitte melden: https://github.com/freigabe/freigabe/issues".to_owned()),
+            message: format!("Interner Fehler: {detail}"),
+            help: Some("Bitte melden: https://github.com/freigabe/freigabe/issues".to_owned()),
             position: None,
             file: None,
             also: Vec::new(),

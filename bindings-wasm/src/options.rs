@@ -113,7 +113,7 @@ fn options_error(detail: &str, lang: Lang) -> BindingError {
         "options",
         detail,
         (
-            "die optionen stehen in `types/index.d.ts`",
+            "Die Optionen stehen in `types/index.d.ts`",
             "the options are listed in `types/index.d.ts`",
         ),
         lang,
@@ -189,7 +189,7 @@ pub(crate) fn parse_now(value: &JsValue, lang: Lang) -> Result<Option<Timestamp>
             "now",
             &text,
             (
-                "ein `Date` oder RFC-3339-zeitpunkt mit versatz, z. B. `2026-05-04T10:00:00+02:00`",
+                "Ein `Date` oder ein RFC-3339-Zeitpunkt mit Versatz, z. B. `2026-05-04T10:00:00+02:00`",
                 "a `Date` or an RFC 3339 time with offset, e.g. `2026-05-04T10:00:00+02:00`",
             ),
             lang,

@@ -160,7 +160,7 @@ pub fn run(args: BatchArgs, lang: Lang) -> Result<ExitCode, CliError> {
         Err(_) => {
             return Err(CliError::new(
                 "internal",
-                tr(lang, "archiv-leser abgebrochen", "archive reader aborted"),
+                tr(lang, "Archivleser abgebrochen", "archive reader aborted"),
                 None,
             ));
         }
@@ -317,12 +317,12 @@ fn archive_options(args: &ArchiveArgs, lang: Lang) -> Result<ArchiveOptions, Cli
             "invalid-option",
             tr(
                 lang,
-                format!("unbekannte zeitzone `{zone}`"),
+                format!("Unbekannte Zeitzone `{zone}`"),
                 format!("unknown time zone `{zone}`"),
             ),
             Some(tr(
                 lang,
-                "einen IANA-namen angeben, z. b. `Europe/Berlin`",
+                "Einen IANA-Namen angeben, z. B. `Europe/Berlin`",
                 "give an IANA name, e.g. `Europe/Berlin`",
             )),
         )
@@ -406,7 +406,7 @@ fn from_archive(error: &ArchiveError, source: &str, lang: Lang) -> CliError {
     let help = if error.kind == ArchiveErrorKind::UnknownFormat {
         Some(tr(
             lang,
-            "das format mit `--input-format` angeben (jsonl, csv, facebook, instagram, x, mastodon)",
+            "Das Format mit `--input-format` angeben (jsonl, csv, facebook, instagram, x, mastodon)",
             "name the format with `--input-format` (jsonl, csv, facebook, instagram, x, mastodon)",
         ))
     } else {
@@ -428,18 +428,18 @@ fn note_skipped(skipped: &[SkippedRecord], lang: Lang) {
     let parts: Vec<String> = [
         (
             SkipReason::Repost,
-            "weiterleitungen (retweets, boosts)",
+            "Weiterleitungen (Retweets, Boosts)",
             "reposts (retweets, boosts)",
         ),
-        (SkipReason::Direct, "direktnachrichten", "direct messages"),
+        (SkipReason::Direct, "Direktnachrichten", "direct messages"),
         (
             SkipReason::Empty,
-            "einträge ohne text und medien",
+            "Einträge ohne Text und Medien",
             "entries without text or media",
         ),
         (
             SkipReason::NotAPost,
-            "aktivitäten, die keine beiträge sind",
+            "Aktivitäten, die keine Beiträge sind",
             "activities that are not posts",
         ),
     ]
@@ -451,7 +451,7 @@ fn note_skipped(skipped: &[SkippedRecord], lang: Lang) {
     .collect();
     write_stderr(&tr(
         lang,
-        format!("hinweis: nicht geprüft: {}", parts.join(", ")),
+        format!("Hinweis: nicht geprüft: {}", parts.join(", ")),
         format!("note: not checked: {}", parts.join(", ")),
     ));
 }

@@ -118,35 +118,35 @@ impl CliError {
         let message = match what {
             Input::Draft => tr(
                 lang,
-                format!("entwurf `{path}` kann nicht gelesen werden: {reason}"),
+                format!("Entwurf `{path}` kann nicht gelesen werden: {reason}"),
                 format!("cannot read draft `{path}`: {reason}"),
             ),
             Input::History => tr(
                 lang,
-                format!("historie `{path}` kann nicht gelesen werden: {reason}"),
+                format!("Historie `{path}` kann nicht gelesen werden: {reason}"),
                 format!("cannot read history `{path}`: {reason}"),
             ),
             Input::Archive => tr(
                 lang,
-                format!("archiv `{path}` kann nicht gelesen werden: {reason}"),
+                format!("Archiv `{path}` kann nicht gelesen werden: {reason}"),
                 format!("cannot read archive `{path}`: {reason}"),
             ),
             Input::Text => tr(
                 lang,
-                format!("text `{path}` kann nicht gelesen werden: {reason}"),
+                format!("Text `{path}` kann nicht gelesen werden: {reason}"),
                 format!("cannot read text `{path}`: {reason}"),
             ),
         };
         let help = if error.kind() == io::ErrorKind::InvalidData {
             tr(
                 lang,
-                "die datei als UTF-8 speichern",
+                "Die Datei als UTF-8 speichern",
                 "save the file as UTF-8",
             )
         } else {
             tr(
                 lang,
-                "pfad prüfen oder `-` für die standardeingabe angeben",
+                "Pfad prüfen oder `-` für die Standardeingabe angeben",
                 "check the path, or pass `-` for standard input",
             )
         };
@@ -176,8 +176,8 @@ impl CliError {
     }
 
     fn group(&self, lang: Lang) -> Group<'_> {
-        let level = Level::ERROR.with_name(tr(lang, "fehler", "error"));
-        let help_level = Level::HELP.with_name(tr(lang, "hilfe", "help"));
+        let level = Level::ERROR.with_name(tr(lang, "Fehler", "error"));
+        let help_level = Level::HELP.with_name(tr(lang, "Hilfe", "help"));
         let title = level.primary_title(self.message.as_str()).id(self.kind);
         let mut group = match &self.location {
             Some(located) => title.element(
@@ -211,9 +211,9 @@ pub enum Input {
 /// A short lowercase reason for an I/O error, without OS error numbers.
 pub fn describe_io(error: &io::Error, lang: Lang) -> String {
     match error.kind() {
-        io::ErrorKind::NotFound => tr(lang, "datei nicht gefunden", "file not found"),
-        io::ErrorKind::PermissionDenied => tr(lang, "keine berechtigung", "permission denied"),
-        io::ErrorKind::IsADirectory => tr(lang, "ist ein verzeichnis", "is a directory"),
+        io::ErrorKind::NotFound => tr(lang, "Datei nicht gefunden", "file not found"),
+        io::ErrorKind::PermissionDenied => tr(lang, "keine Berechtigung", "permission denied"),
+        io::ErrorKind::IsADirectory => tr(lang, "ist ein Verzeichnis", "is a directory"),
         io::ErrorKind::InvalidData => tr(lang, "kein gültiges UTF-8", "not valid UTF-8"),
         _ => {
             let text = error.to_string();

@@ -8,6 +8,7 @@ use freigabe::{Diagnostic, Lang, Report, Severity, Verdict};
 
 use crate::document::Document;
 use crate::lang::tr;
+use crate::progress::grouped;
 
 /// The renderer for every human-readable output. Styled: the output stream strips colour
 /// when it is not a terminal or `NO_COLOR` is set. No hyperlinks: paths stay plain text.
@@ -62,14 +63,14 @@ fn diagnostic_groups<'a>(
     if let Some(help) = &diagnostic.help {
         main = main.element(
             Level::HELP
-                .with_name(tr(lang, "hilfe", "help"))
+                .with_name(tr(lang, "Hilfe", "help"))
                 .message(normalize_untrusted_str(help)),
         );
     }
     let mut groups = vec![main];
     for suggestion in &diagnostic.suggestions {
         let title = Level::HELP
-            .with_name(tr(lang, "vorschlag", "suggestion"))
+            .with_name(tr(lang, "Vorschlag", "suggestion"))
             .secondary_title(suggestion_title(
                 &suggestion.replacement,
                 suggestion.span.start == suggestion.span.end,
@@ -99,36 +100,37 @@ fn suggestion_title(replacement: &str, insertion: bool, lang: Lang) -> String {
         replacement.contains(['\n', '\r']),
         insertion,
     ) {
-        (true, _, _) => tr(lang, "entfernen", "remove"),
-        (false, true, true) => tr(lang, "einfügen", "insert"),
-        (false, true, false) => tr(lang, "ersetzen", "replace"),
+        (true, _, _) => tr(lang, "Entfernen", "remove"),
+        (false, true, true) => tr(lang, "Einfügen", "insert"),
+        (false, true, false) => tr(lang, "Ersetzen", "replace"),
         (false, false, true) => tr(
             lang,
-            format!("einfügen: `{quoted}`"),
+            format!("Einfügen: `{quoted}`"),
             format!("insert `{quoted}`"),
         ),
         (false, false, false) => tr(
             lang,
-            format!("ersetzen durch `{quoted}`"),
+            format!("Ersetzen durch `{quoted}`"),
             format!("replace with `{quoted}`"),
         ),
     }
 }
 
-/// The level with its localized name: fehler/warnung/hinweis or error/warning/info.
+/// The level with its localized name: Fehler/Warnung/Hinweis or error/warning/info.
 fn level(severity: Severity, lang: Lang) -> Level<'static> {
     match severity {
-        Severity::Error => Level::ERROR.with_name(tr(lang, "fehler", "error")),
-        Severity::Warning => Level::WARNING.with_name(tr(lang, "warnung", "warning")),
-        _ => Level::INFO.with_name(tr(lang, "hinweis", "info")),
+        Severity::Error => Level::ERROR.with_name(tr(lang, "Fehler", "error")),
+        Severity::Warning => Level::WARNING.with_name(tr(lang, "Warnung", "warning")),
+        _ => Level::INFO.with_name(tr(lang, "Hinweis", "info")),
     }
 }
 
-/// `freigabe: blockiert · 1 fehler, 0 warnungen, 0 hinweise` and the measures line.
+/// `freigabe: blockiert · 1 Fehler, 0 Warnungen, 0 Hinweise` and the measures line
+/// (`facebook 743/63.206`).
 fn summary(report: &Report, lang: Lang) -> String {
     let (verdict, style) = match report.verdict {
         Verdict::Block => (tr(lang, "blockiert", "block"), AnsiColor::BrightRed),
-        Verdict::Warn => (tr(lang, "warnung", "warn"), AnsiColor::Yellow),
+        Verdict::Warn => (tr(lang, "Warnung", "warn"), AnsiColor::Yellow),
         _ => (tr(lang, "bestanden", "pass"), AnsiColor::BrightGreen),
     };
     let style = Style::new().fg_color(Some(style.into())).bold();
@@ -140,13 +142,13 @@ fn summary(report: &Report, lang: Lang) -> String {
             .count()
     };
     let counts = [
-        (Severity::Error, ("fehler", "fehler"), ("error", "errors")),
+        (Severity::Error, ("Fehler", "Fehler"), ("error", "errors")),
         (
             Severity::Warning,
-            ("warnung", "warnungen"),
+            ("Warnung", "Warnungen"),
             ("warning", "warnings"),
         ),
-        (Severity::Info, ("hinweis", "hinweise"), ("info", "infos")),
+        (Severity::Info, ("Hinweis", "Hinweise"), ("info", "infos")),
     ]
     .into_iter()
     .map(|(severity, de, en)| {
@@ -160,7 +162,13 @@ fn summary(report: &Report, lang: Lang) -> String {
     let measures = report
         .measures
         .iter()
-        .map(|(platform, m)| format!("{platform} {}/{}", m.length, m.limit))
+        .map(|(platform, m)| {
+            format!(
+                "{platform} {}/{}",
+                grouped(m.length, lang),
+                grouped(m.limit, lang)
+            )
+        })
         .collect::<Vec<_>>()
         .join(" · ");
     if !measures.is_empty() {

@@ -59,7 +59,7 @@ pub fn load_draft(path: &str, as_text: bool, lang: Lang) -> Result<(Draft, Strin
             if !source.trim_start().starts_with(['{', '[']) {
                 error.help = Some(tr(
                     lang,
-                    "reinen text mit `--text` prüfen oder als `.txt`-datei übergeben",
+                    "Reinen Text mit `--text` prüfen oder als `.txt`-Datei übergeben",
                     "check plain text with `--text`, or pass it as a `.txt` file",
                 ));
             }

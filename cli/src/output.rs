@@ -34,12 +34,12 @@ pub fn write_error(error: &io::Error, lang: Lang) -> CliError {
         "io",
         tr(
             lang,
-            format!("ausgabe kann nicht geschrieben werden: {reason}"),
+            format!("Ausgabe kann nicht geschrieben werden: {reason}"),
             format!("cannot write output: {reason}"),
         ),
         Some(tr(
             lang,
-            "platz und ziel der umleitung prüfen",
+            "Freien Speicherplatz und das Ziel der Umleitung prüfen",
             "check free space and the redirect target",
         )),
     )

@@ -23,7 +23,7 @@ pub fn run(command: PolicyCommand, lang: Lang) -> Result<ExitCode, CliError> {
                 lang,
                 format!(
                     "ok: {file} ({accounts} {}, digest {digest})\n",
-                    if accounts == 1 { "konto" } else { "konten" }
+                    if accounts == 1 { "Konto" } else { "Konten" }
                 ),
                 format!(
                     "ok: {file} ({accounts} {}, digest {digest})\n",

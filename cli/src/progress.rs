@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use freigabe::Lang;
-use indicatif::{HumanCount, ProgressBar, ProgressState, ProgressStyle};
+use indicatif::{HumanBytes, HumanCount, ProgressBar, ProgressState, ProgressStyle};
 
 use crate::lang::tr;
 
@@ -30,12 +30,12 @@ impl Progress {
             Some(total) => (
                 ProgressBar::new(total),
                 format!(
-                    "{{bar:30}} {{bytes}}/{{total_bytes}} · {{records}} {records} ({{rate}}) · {left} {{eta}}"
+                    "{{bar:30}} {{read}}/{{size}} · {{records}} {records} ({{rate}}) · {left} {{eta}}"
                 ),
             ),
             None => (
                 ProgressBar::no_length(),
-                format!("{{spinner}} {{bytes}} · {{records}} {records} ({{rate}})"),
+                format!("{{spinner}} {{read}} · {{records}} {records} ({{rate}})"),
             ),
         };
         Progress::shown(quiet, bar, &template, true, lang)
@@ -87,6 +87,20 @@ impl Progress {
                     let _ = write!(out, "{}/s", count(per_second as u64, lang));
                 },
             )
+            // Sizes with the decimal comma in German (`1,23 MiB`); indicatif's own `bytes`
+            // keys write the English point.
+            .with_key(
+                "read",
+                move |state: &ProgressState, out: &mut dyn std::fmt::Write| {
+                    let _ = write!(out, "{}", bytes(state.pos(), lang));
+                },
+            )
+            .with_key(
+                "size",
+                move |state: &ProgressState, out: &mut dyn std::fmt::Write| {
+                    let _ = write!(out, "{}", bytes(state.len().unwrap_or_default(), lang));
+                },
+            )
             .progress_chars("█▉▊▋▌▍▎▏ ");
         bar.set_style(style);
         bar.enable_steady_tick(Duration::from_millis(200));
@@ -113,12 +127,30 @@ impl Progress {
     }
 }
 
+/// A count as `lang` writes it in a message: `63.206` in German, plain `63206` in English
+/// (as the English messages write counts).
+pub fn grouped(n: u64, lang: Lang) -> String {
+    match lang {
+        Lang::En => n.to_string(),
+        _ => count(n, lang),
+    }
+}
+
 /// A count with the thousands separator of `lang` (`12.345` in German, `12,345` in English).
 pub fn count(n: u64, lang: Lang) -> String {
     let english = HumanCount(n).to_string();
     match lang {
         Lang::En => english,
         _ => english.replace(',', "."),
+    }
+}
+
+/// A size in bytes as `lang` writes it: `1,23 MiB` in German, `1.23 MiB` in English.
+fn bytes(n: u64, lang: Lang) -> String {
+    let english = HumanBytes(n).to_string();
+    match lang {
+        Lang::En => english,
+        _ => english.replace('.', ","),
     }
 }
 

@@ -32,7 +32,7 @@ pub fn run(args: ReportArgs, lang: Lang) -> Result<ExitCode, CliError> {
             ),
             Some(tr(
                 lang,
-                "den ersten und den letzten tag des berichts angeben, z. b. `--from 2025-07-01 --to 2025-09-30`",
+                "Den ersten und den letzten Tag des Berichts angeben, z. B. `--from 2025-07-01 --to 2025-09-30`",
                 "give the first and the last day of the report, e.g. `--from 2025-07-01 --to 2025-09-30`",
             )),
         ));
@@ -127,12 +127,12 @@ fn write_report(path: &std::path::Path, text: &str, lang: Lang) -> Result<(), Cl
             "io",
             tr(
                 lang,
-                format!("bericht `{path}` kann nicht geschrieben werden: {reason}"),
+                format!("Bericht `{path}` kann nicht geschrieben werden: {reason}"),
                 format!("cannot write report `{path}`: {reason}"),
             ),
             Some(tr(
                 lang,
-                "prüfen, ob das verzeichnis existiert und beschreibbar ist",
+                "Prüfen, ob das Verzeichnis existiert und beschreibbar ist",
                 "check that the directory exists and is writable",
             )),
         )
@@ -177,12 +177,12 @@ fn read_comments(
             "io",
             tr(
                 lang,
-                format!("kommentare `{path}` können nicht gelesen werden: {reason}"),
+                format!("Kommentare `{path}` können nicht gelesen werden: {reason}"),
                 format!("cannot read comments `{path}`: {reason}"),
             ),
             Some(tr(
                 lang,
-                "pfad prüfen; `--comments` erwartet JSON Lines mit einem kommentar oder einer antwort pro zeile",
+                "Pfad prüfen; `--comments` erwartet JSON Lines mit einem Kommentar oder einer Antwort pro Zeile",
                 "check the path; `--comments` expects JSON Lines with one comment or reply per line",
             )),
         )

@@ -108,7 +108,7 @@ fn draft_over_the_x_limit_blocks_with_exit_1() {
     );
     assert_eq!(code(&output), 1);
     let out = stdout(&output);
-    assert!(out.contains("fehler[length.limit]"), "{out}");
+    assert!(out.contains("Fehler[length.limit]"), "{out}");
     assert!(out.contains("freigabe: blockiert"), "{out}");
     assert!(out.contains("x 300/280"), "{out}");
 }
@@ -118,7 +118,7 @@ fn warnings_fail_only_with_fail_on_warning() {
     let input = draft("Programm: http://www.paderborn.de/libori", &["facebook"]);
     let default = run_stdin(&["check", "--policy", POLICY, "-"], &input);
     assert_eq!(code(&default), 0);
-    assert!(stdout(&default).contains("warnung[links.https]"));
+    assert!(stdout(&default).contains("Warnung[links.https]"));
     let strict = run_stdin(
         &["check", "--policy", POLICY, "--fail-on", "warning", "-"],
         &input,
@@ -199,7 +199,7 @@ fn missing_policy_exits_2_with_help() {
     let err = stderr(&output);
     assert!(
         err.contains(
-            "richtlinie `tests/fixtures/nope.toml` kann nicht gelesen werden: datei nicht gefunden"
+            "Richtlinie `tests/fixtures/nope.toml` kann nicht gelesen werden: Datei nicht gefunden"
         ),
         "{err}"
     );
@@ -212,10 +212,10 @@ fn missing_draft_exits_2_with_help() {
     assert_eq!(code(&output), 2);
     let err = stderr(&output);
     assert!(
-        err.contains("entwurf `tests/fixtures/nope.json` kann nicht gelesen werden"),
+        err.contains("Entwurf `tests/fixtures/nope.json` kann nicht gelesen werden"),
         "{err}"
     );
-    assert!(err.contains("hilfe:"), "{err}");
+    assert!(err.contains("Hilfe:"), "{err}");
 }
 
 #[test]
@@ -228,11 +228,11 @@ fn malformed_draft_is_located_and_explained() {
     assert_eq!(code(&output), 2);
     let err = stderr(&output);
     assert!(
-        err.contains("fehler[invalid-draft]: ungültiger entwurf"),
+        err.contains("Fehler[invalid-draft]: Ungültiger Entwurf"),
         "{err}"
     );
     assert!(err.contains(&format!("{}:2:", file.path())), "{err}");
-    assert!(err.contains("hilfe: meinten Sie `platforms`?"), "{err}");
+    assert!(err.contains("Hilfe: Meinten Sie `platforms`?"), "{err}");
 }
 
 #[test]
@@ -250,8 +250,8 @@ fn unknown_account_exits_2_with_suggestion() {
     );
     assert_eq!(code(&output), 2);
     let err = stderr(&output);
-    assert!(err.contains("unbekanntes konto `buergermeistr`"), "{err}");
-    assert!(err.contains("meinten Sie `buergermeister`?"), "{err}");
+    assert!(err.contains("Unbekanntes Konto `buergermeistr`"), "{err}");
+    assert!(err.contains("Meinten Sie `buergermeister`?"), "{err}");
 }
 
 #[test]
@@ -296,7 +296,7 @@ fn freigabe_lang_environment_variable_is_honoured() {
         &draft(&long_text(), &["x"]),
         &[("FREIGABE_LANG", "en")],
     );
-    assert!(stdout(&output).contains("fehler[length.limit]"));
+    assert!(stdout(&output).contains("Fehler[length.limit]"));
 }
 
 #[test]
@@ -633,7 +633,7 @@ fn stdin_text_with_text_flag() {
         "Guten Morgen, Paderborn!\n",
     );
     assert_eq!(code(&output), 0, "{}", stderr(&output));
-    assert!(stdout(&output).contains("instagram 24/2200"));
+    assert!(stdout(&output).contains("instagram 24/2.200"));
 }
 
 #[test]
@@ -643,7 +643,7 @@ fn plain_text_on_stdin_without_text_flag_points_to_it() {
     let err = stderr(&output);
     assert!(err.contains("--> stdin:1:1"), "{err}");
     assert!(
-        err.contains("hilfe: reinen text mit `--text` prüfen"),
+        err.contains("Hilfe: Reinen Text mit `--text` prüfen"),
         "{err}"
     );
 }
@@ -655,7 +655,7 @@ fn platform_flag_overrides_the_draft() {
         &draft(&long_text(), &["x"]),
     );
     assert_eq!(code(&output), 0, "{}", stdout(&output));
-    assert!(stdout(&output).contains("instagram 300/2200"));
+    assert!(stdout(&output).contains("instagram 300/2.200"));
 }
 
 #[test]
@@ -767,7 +767,7 @@ fn batch_reports_a_broken_middle_line_and_checks_the_rest() {
         rows[1]["error"]["message"]
             .as_str()
             .unwrap()
-            .starts_with("ungültiger entwurf")
+            .starts_with("Ungültiger Entwurf")
     );
     assert!(rows[1]["error"]["column"].is_u64());
     assert!(rows[1].get("report").is_none());
@@ -993,7 +993,7 @@ fn policy_check_accepts_the_fixture() {
     assert_eq!(code(&output), 0, "{}", stderr(&output));
     let out = stdout(&output);
     assert!(
-        out.starts_with("ok: tests/fixtures/policy.toml (2 konten, digest sha256:"),
+        out.starts_with("ok: tests/fixtures/policy.toml (2 Konten, digest sha256:"),
         "{out}"
     );
 }
@@ -1018,7 +1018,7 @@ fn policy_check_locates_a_misspelt_key_and_suggests_the_right_one() {
     // The misspelt key starts line 9 of the fixture.
     assert!(err.contains("--> policy.toml:9:1"), "{err}");
     assert!(err.contains("platfroms"), "{err}");
-    assert!(err.contains("meinten Sie `platforms`?"), "{err}");
+    assert!(err.contains("Meinten Sie `platforms`?"), "{err}");
 }
 
 #[test]
@@ -1066,10 +1066,10 @@ fn explain_unknown_rule_suggests_a_close_one() {
     assert_eq!(code(&output), 2);
     let err = stderr(&output);
     assert!(
-        err.contains("fehler[unknown-rule]: unbekannte Regel `length.limt`"),
+        err.contains("Fehler[unknown-rule]: Unbekannte Regel `length.limt`"),
         "{err}"
     );
-    assert!(err.contains("hilfe: meinten Sie `length.limit`?"), "{err}");
+    assert!(err.contains("Hilfe: Meinten Sie `length.limit`?"), "{err}");
     let far = run(&["explain", "zzz"]);
     assert!(stderr(&far).contains("`freigabe explain` listet alle Regeln"));
 }

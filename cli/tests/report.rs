@@ -207,7 +207,7 @@ fn bad_dates_and_paths_are_usage_errors() {
         message.contains("`--from 2025-10-01` liegt nach `--to 2025-09-30`"),
         "{message}"
     );
-    assert!(message.contains("hilfe"), "{message}");
+    assert!(message.contains("Hilfe"), "{message}");
 
     let missing = run(&[
         "report",

@@ -277,7 +277,7 @@ impl Engine {
                 return Err(InputError::new(
                     InputErrorKind::UnknownAccount,
                     localized!(
-                        de: "der entwurf nennt kein konto und die richtlinie hat kein `default-account`",
+                        de: "Der Entwurf nennt kein Konto, und die Richtlinie hat kein `default-account`",
                         en: "the draft names no account and the policy has no `default-account`",
                     ),
                     localized!(de: "`account` angeben, eines von {list}", en: "set `account`, one of {list}"),
@@ -287,7 +287,7 @@ impl Engine {
         self.accounts.get(id).ok_or_else(|| {
             InputError::new(
                 InputErrorKind::UnknownAccount,
-                localized!(de: "unbekanntes konto `{id}`", en: "unknown account `{id}`"),
+                localized!(de: "Unbekanntes Konto `{id}`", en: "unknown account `{id}`"),
                 self.policy.account_hint(id),
             )
         })

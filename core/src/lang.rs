@@ -39,3 +39,55 @@ macro_rules! tr {
     };
 }
 pub(crate) use tr;
+
+/// An integer for a German message: a dot between groups of three digits (`63.206`), as
+/// German readers write counts; English messages keep the plain digits.
+pub(crate) fn grouped(value: impl std::fmt::Display, lang: Lang) -> String {
+    let written = value.to_string();
+    if lang == Lang::En {
+        return written;
+    }
+    let (sign, digits) = match written.strip_prefix('-') {
+        Some(digits) => ("-", digits),
+        None => ("", written.as_str()),
+    };
+    let mut out = String::with_capacity(written.len() + digits.len() / 3);
+    out.push_str(sign);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// The singular or the plural noun for `count`: „1 Befund“, „2 Befunde“.
+pub(crate) fn plural<'a, N: PartialEq + From<u8>>(
+    count: N,
+    one: &'a str,
+    many: &'a str,
+) -> &'a str {
+    if count == N::from(1) { one } else { many }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn german_counts_group_thousands() {
+        assert_eq!(grouped(63_206, Lang::De), "63.206");
+        assert_eq!(grouped(2_200u32, Lang::De), "2.200");
+        assert_eq!(grouped(477, Lang::De), "477");
+        assert_eq!(grouped(-1_234_567i64, Lang::De), "-1.234.567");
+        assert_eq!(grouped(63_206, Lang::En), "63206");
+    }
+
+    #[test]
+    fn plurals_follow_the_count() {
+        assert_eq!(plural(1usize, "Befund", "Befunde"), "Befund");
+        assert_eq!(plural(0u64, "Befund", "Befunde"), "Befunde");
+        assert_eq!(plural(2u32, "Befund", "Befunde"), "Befunde");
+    }
+}

@@ -35,27 +35,27 @@ pub(crate) fn describe(raw: &str, format: &str) -> Described {
     if let Some(rest) = first_line.strip_prefix("unknown field ") {
         let (unknown, expected) = split_unknown(rest);
         let (de, en) = if unknown.contains('.') {
-            ("unbekannte regel", "unknown rule")
+            ("Unbekannte Regel", "unknown rule")
         } else {
-            ("unbekannter schlüssel", "unknown key")
+            ("Unbekannter Schlüssel", "unknown key")
         };
         Described {
             category: Category::UnknownKey,
             message: Localized::new(format!("{de} `{unknown}`"), format!("{en} `{unknown}`")),
-            help: Some(suggest(&unknown, &expected, "erlaubt sind", "allowed here")),
+            help: Some(suggest(&unknown, &expected, "Erlaubt sind", "allowed here")),
         }
     } else if let Some(rest) = first_line.strip_prefix("unknown variant ") {
         let (unknown, expected) = split_unknown(rest);
         Described {
             category: Category::UnknownValue,
             message: Localized::new(
-                format!("unbekannter wert `{unknown}`"),
+                format!("Unbekannter Wert `{unknown}`"),
                 format!("unknown value `{unknown}`"),
             ),
             help: Some(suggest(
                 &unknown,
                 &expected,
-                "möglich sind",
+                "Möglich sind",
                 "possible values",
             )),
         }
@@ -64,7 +64,7 @@ pub(crate) fn describe(raw: &str, format: &str) -> Described {
         Described {
             category: Category::MissingKey,
             message: Localized::new(
-                format!("schlüssel `{key}` fehlt"),
+                format!("Schlüssel `{key}` fehlt"),
                 format!("missing key `{key}`"),
             ),
             help: Some(Localized::new(
@@ -82,11 +82,11 @@ pub(crate) fn describe(raw: &str, format: &str) -> Described {
         Described {
             category: Category::InvalidValue,
             message: Localized::new(
-                format!("ungültiger wert {what}"),
+                format!("Ungültiger Wert {what}"),
                 format!("invalid value {what}"),
             ),
             help: Some(Localized::new(
-                format!("erwartet: {expected_de}"),
+                format!("Erwartet: {expected_de}"),
                 format!("expected {expected_en}"),
             )),
         }
@@ -97,7 +97,7 @@ pub(crate) fn describe(raw: &str, format: &str) -> Described {
         Described {
             category: Category::Syntax,
             message: Localized::new(
-                format!("ungültiges {format}: {german}"),
+                format!("Ungültiges {format}: {german}"),
                 format!("invalid {format}: {lowered}"),
             ),
             help: raw.lines().nth(1).map(|hint| {
@@ -118,11 +118,11 @@ fn split_unknown(rest: &str) -> (String, Vec<String>) {
 fn suggest(unknown: &str, expected: &[String], list_de: &str, list_en: &str) -> Localized {
     match did_you_mean(unknown, expected.iter().map(String::as_str)) {
         Some(close) => Localized::new(
-            format!("meinten Sie `{close}`?"),
+            format!("Meinten Sie `{close}`?"),
             format!("did you mean `{close}`?"),
         ),
         None if expected.is_empty() => Localized::new(
-            "an dieser stelle sind keine weiteren schlüssel erlaubt",
+            "An dieser Stelle sind keine weiteren Schlüssel erlaubt",
             "no further keys are allowed here",
         ),
         None => {
@@ -140,14 +140,14 @@ fn suggest(unknown: &str, expected: &[String], list_de: &str, list_en: &str) -> 
 fn humanize_expected(expected: &str) -> (String, String) {
     let (de, en) = match expected.trim() {
         "u8" | "u16" | "u32" | "u64" | "usize" => (
-            "eine nicht-negative ganze zahl",
+            "eine nicht negative ganze Zahl",
             "a non-negative whole number",
         ),
-        "i8" | "i16" | "i32" | "i64" | "isize" => ("eine ganze zahl", "a whole number"),
+        "i8" | "i16" | "i32" | "i64" | "isize" => ("eine ganze Zahl", "a whole number"),
         "a boolean" => ("`true` oder `false`", "`true` or `false`"),
-        "a string" => ("ein text in anführungszeichen", "a quoted string"),
-        "a sequence" => ("eine liste `[…]`", "a list `[…]`"),
-        other if other.starts_with("struct ") || other == "a map" => ("eine tabelle", "a table"),
+        "a string" => ("ein Text in Anführungszeichen", "a quoted string"),
+        "a sequence" => ("eine Liste `[…]`", "a list `[…]`"),
+        other if other.starts_with("struct ") || other == "a map" => ("eine Tabelle", "a table"),
         other => return (other.to_owned(), other.to_owned()),
     };
     (de.to_owned(), en.to_owned())

@@ -78,11 +78,11 @@ pub(crate) fn too_large(bytes: usize) -> InputError {
     InputError::new(
         InputErrorKind::TooLarge,
         localized!(
-            de: "entwurf ist {bytes} bytes groß, erlaubt sind höchstens {limit}",
+            de: "Der Entwurf ist {bytes} Bytes groß, erlaubt sind höchstens {limit}",
             en: "draft is {bytes} bytes, at most {limit} are accepted",
         ),
         localized!(
-            de: "nur den beitragstext senden, nicht ganze dokumente oder eingebettete dateien",
+            de: "Nur den Text des Beitrags senden, nicht ganze Dokumente oder eingebettete Dateien",
             en: "send only the post text, not whole documents or embedded files",
         ),
     )
@@ -101,14 +101,14 @@ fn value_error(raw: &str) -> InputError {
     let described = describe(raw, "JSON");
     let help = described.help.unwrap_or_else(|| {
         Localized::new(
-            "ein entwurf ist ein JSON-objekt mit mindestens `text`",
+            "Ein Entwurf ist ein JSON-Objekt mit mindestens `text`",
             "a draft is a JSON object with at least `text`",
         )
     });
     InputError::new(
         InputErrorKind::InvalidDraft,
         Localized::new(
-            format!("ungültiger entwurf: {}", described.message.de),
+            format!("Ungültiger Entwurf: {}", described.message.de),
             format!("invalid draft: {}", described.message.en),
         ),
         help,
@@ -125,9 +125,9 @@ pub fn similar_rule_id(unknown: &str) -> Option<&'static str> {
 /// the message and how to fix it, both in every message language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownName {
-    /// One line, lowercase like the other messages: ``unbekannte Plattform `xx` ``.
+    /// One line, a German sentence like the other messages: ``Unbekannte Plattform `xx` ``.
     pub message: Localized,
-    /// The close name ("meinten Sie …?") or where the names are listed.
+    /// The close name ("Meinten Sie …?") or where the names are listed.
     pub help: Localized,
 }
 
@@ -136,14 +136,14 @@ pub struct UnknownName {
 pub fn unknown_platform(name: &str) -> UnknownName {
     let names = crate::Platform::ALL.map(crate::Platform::as_str);
     let help = match crate::policy::did_you_mean(name, names) {
-        Some(close) => localized!(de: "meinten Sie `{close}`?", en: "did you mean `{close}`?"),
+        Some(close) => localized!(de: "Meinten Sie `{close}`?", en: "did you mean `{close}`?"),
         None => {
             let known = names.map(|n| format!("`{n}`")).join(", ");
-            localized!(de: "möglich sind {known}", en: "possible values: {known}")
+            localized!(de: "Möglich sind {known}", en: "possible values: {known}")
         }
     };
     UnknownName {
-        message: localized!(de: "unbekannte Plattform `{name}`", en: "unknown platform `{name}`"),
+        message: localized!(de: "Unbekannte Plattform `{name}`", en: "unknown platform `{name}`"),
         help,
     }
 }
@@ -152,13 +152,13 @@ pub fn unknown_platform(name: &str) -> UnknownName {
 /// lists every rule in the caller's front end (`listed_by`, e.g. `` `freigabe explain --all` ``).
 pub fn unknown_rule(id: &str, listed_by: &str) -> UnknownName {
     let help = match similar_rule_id(id) {
-        Some(close) => localized!(de: "meinten Sie `{close}`?", en: "did you mean `{close}`?"),
+        Some(close) => localized!(de: "Meinten Sie `{close}`?", en: "did you mean `{close}`?"),
         None => {
             localized!(de: "{listed_by} listet alle Regeln", en: "{listed_by} lists every rule")
         }
     };
     UnknownName {
-        message: localized!(de: "unbekannte Regel `{id}`", en: "unknown rule `{id}`"),
+        message: localized!(de: "Unbekannte Regel `{id}`", en: "unknown rule `{id}`"),
         help,
     }
 }
@@ -229,17 +229,17 @@ mod tests {
         let close = unknown_platform("mastodn");
         assert_eq!(
             close.message.get(Lang::De),
-            "unbekannte Plattform `mastodn`"
+            "Unbekannte Plattform `mastodn`"
         );
         assert_eq!(close.help.get(Lang::En), "did you mean `mastodon`?");
         let far = unknown_platform("myspace");
         assert_eq!(
             far.help.get(Lang::De),
-            "möglich sind `x`, `mastodon`, `bluesky`, `threads`, `instagram`, `facebook`, `linkedin`"
+            "Möglich sind `x`, `mastodon`, `bluesky`, `threads`, `instagram`, `facebook`, `linkedin`"
         );
         let rule = unknown_rule("hashtag.max", "`rules()`");
         assert_eq!(rule.message.get(Lang::En), "unknown rule `hashtag.max`");
-        assert_eq!(rule.help.get(Lang::De), "meinten Sie `hashtags.max`?");
+        assert_eq!(rule.help.get(Lang::De), "Meinten Sie `hashtags.max`?");
         let far = unknown_rule("zzz", "`rules()`");
         assert_eq!(far.help.get(Lang::De), "`rules()` listet alle Regeln");
     }

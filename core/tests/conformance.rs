@@ -11,6 +11,9 @@ use std::path::{Path, PathBuf};
 use freigabe::{Diagnostic, Engine, Lang, Platform, Policy, Report, Severity, Span, Verdict, wire};
 use serde::Deserialize;
 
+#[path = "support/orthography.rs"]
+mod orthography;
+
 /// The corpus must not shrink below this.
 const MIN_CASES: usize = 60;
 
@@ -286,7 +289,20 @@ fn run(case: &Case, policy: &str) -> Vec<String> {
         Ok(report) => report,
         Err(error) => return vec![format!("check: {}", error.headline(Lang::En))],
     };
-    compare(case, &draft.text, &report)
+    let mut problems = compare(case, &draft.text, &report);
+    if case.lang == Lang::De {
+        for diagnostic in &report.diagnostics {
+            let texts = [Some(&diagnostic.message), diagnostic.help.as_ref()];
+            for text in texts.into_iter().flatten() {
+                problems.extend(
+                    orthography::problems(text)
+                        .into_iter()
+                        .map(|p| format!("{}: German orthography: {p}", diagnostic.rule)),
+                );
+            }
+        }
+    }
+    problems
 }
 
 fn compare(case: &Case, text: &str, report: &Report) -> Vec<String> {

@@ -112,7 +112,7 @@ fn misspelt_key_is_refused_with_position_and_suggestion() {
     assert_eq!(error.message.get(Lang::En), "unknown key `platfroms`");
     assert_eq!(
         error.help.as_ref().unwrap().get(Lang::De),
-        "meinten Sie `platforms`?"
+        "Meinten Sie `platforms`?"
     );
     assert!(error.render(Lang::En).contains("3 | platfroms = [\"x\"]"));
 }

@@ -168,7 +168,9 @@ function renderCounters(measures) {
       name.className = 'name';
       name.textContent = PLATFORM_NAMES[platform] ?? platform;
       item.append(name, `${length.toLocaleString('de-DE')} / ${limit.toLocaleString('de-DE')}`);
-      item.title = length > limit ? `${length - limit} Zeichen zu viel` : `${limit - length} Zeichen frei`;
+      item.title = length > limit
+        ? `${(length - limit).toLocaleString('de-DE')} Zeichen zu viel`
+        : `${(limit - length).toLocaleString('de-DE')} Zeichen frei`;
       return item;
     }),
   );
@@ -262,7 +264,8 @@ function check() {
   renderCounters(report.measures);
   renderFindings(report);
   const rendered = performance.now();
-  elements.timing.textContent = `Prüfung ${(checked - started).toFixed(2)} ms · Darstellung ${(rendered - checked).toFixed(2)} ms · ${text.length} Zeichen`;
+  const milliseconds = (ms) => ms.toLocaleString('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  elements.timing.textContent = `Prüfung ${milliseconds(checked - started)} ms · Darstellung ${milliseconds(rendered - checked)} ms · ${text.length.toLocaleString('de-DE')} Zeichen`;
 }
 
 // Clicking a finding selects its words in the textarea.

@@ -15,12 +15,16 @@ function showCounters(report) {
       const item = document.createElement('li');
       item.dataset.platform = platform;
       item.className = length > limit ? 'over' : '';
-      item.textContent = `${platform} ${length}/${limit}`;
+      item.textContent = `${platform} ${length.toLocaleString('de-DE')}/${limit.toLocaleString('de-DE')}`;
       return item;
     }),
   );
-  status.textContent = `${report.diagnostics.length} Befunde · ${report.verdict}`;
+  const count = report.diagnostics.length;
+  status.textContent = `${count} ${count === 1 ? 'Befund' : 'Befunde'} · ${VERDICT_NAMES[report.verdict]}`;
 }
+
+/** The verdict as the status line says it (the engine answers in German: `lang: 'de'`). */
+const VERDICT_NAMES = { pass: 'Freigabe möglich', warn: 'Mit Warnungen', block: 'Blockiert' };
 
 async function fetchPolicy() {
   // Relative to the page (the bundle lives in dist/).

@@ -55,7 +55,7 @@ test('typing an informal "du" gets a lint marker on exactly that word', async ()
   await marker.hover();
   const tooltip = page.locator('.cm-tooltip-lint');
   await tooltip.waitFor();
-  assert.match(await tooltip.textContent(), /informelle anrede `du`/);
+  assert.match(await tooltip.textContent(), /Informelle Anrede `du` \(Du-Form\): Dieses Konto siezt/);
   assert.match(await tooltip.textContent(), /address\.informal/);
   await screenshot(page, 'codemirror');
   assert.deepEqual(errors, []);

@@ -57,7 +57,7 @@ test('typing a draft highlights the informal "du" and the part that does not fit
     ['accessibility.emoji', 'address.informal', 'length.limit'],
   );
   assert.match(await page.textContent('#verdict'), /^Blockiert · 1 Fehler, 2 Warnungen, 0 Hinweise$/);
-  assert.match(await page.textContent('#findings li[data-rule="address.informal"] .message'), /informelle anrede du/);
+  assert.match(await page.textContent('#findings li[data-rule="address.informal"] .message'), /Informelle Anrede du \(Du-Form\): Dieses Konto siezt/);
 
   // Errors first, then warnings, then hints.
   const rank = { error: 0, warning: 1, info: 2 };

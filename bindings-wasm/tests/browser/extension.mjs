@@ -56,7 +56,7 @@ test('a textarea on any page gets a findings panel and the tab a badge', async (
 
   const finding = page.locator('#freigabe-panel-host li[data-rule="address.informal"]');
   await finding.waitFor();
-  assert.match(await finding.textContent(), /informelle anrede `du`/);
+  assert.match(await finding.textContent(), /Informelle Anrede `du` \(Du-Form\): Dieses Konto siezt/);
   assert.match(
     await page.locator('#freigabe-panel-host strong').textContent(),
     /^freigabe: Mit Warnungen · 0 Fehler, 1 Warnung, 0 Hinweise$/,

@@ -787,7 +787,7 @@ fn findings_chart(out: &mut String, findings: &Findings, id: &str, lang: Lang) {
         put!(
             out,
             "<p><b>{caption}:</b> {}</p>\n",
-            t(lang, "keine Befunde.", "no findings.")
+            t(lang, "Keine Befunde.", "no findings.")
         );
         return;
     }

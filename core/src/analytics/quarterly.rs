@@ -306,13 +306,13 @@ pub fn build_report_observed(
         };
         let Some(published_at) = draft.published_at else {
             skipped.push(skip(tr!(lang,
-                de: "ohne `published_at`: nicht veröffentlicht",
+                de: "Ohne `published_at`: nicht veröffentlicht",
                 en: "no `published_at`: not published")));
             continue;
         };
         let Some(id) = draft.account.as_deref().or(policy.default_account()) else {
             skipped.push(skip(tr!(lang,
-                de: "ohne `account` und die richtlinie hat kein `default-account`",
+                de: "Ohne `account`, und die Richtlinie hat kein `default-account`",
                 en: "no `account` and the policy has no `default-account`")));
             continue;
         };
@@ -321,7 +321,7 @@ pub fn build_report_observed(
                 Ok(account) => accounts.push(account),
                 Err(_) => {
                     skipped.push(skip(tr!(lang,
-                        de: "unbekanntes konto `{id}`",
+                        de: "Unbekanntes Konto `{id}`",
                         en: "unknown account `{id}`")));
                     continue;
                 }

@@ -144,14 +144,14 @@ fn record_error(error: &serde_json::Error, line: usize) -> InputError {
     let described = describe(&error.to_string(), "JSON");
     let help = described.help.unwrap_or_else(|| {
         localized!(
-            de: "ein datensatz ist ein JSON-objekt pro zeile mit mindestens `id`, `account` und `at`",
+            de: "Ein Datensatz ist ein JSON-Objekt pro Zeile mit mindestens `id`, `account` und `at`",
             en: "a record is one JSON object per line with at least `id`, `account` and `at`",
         )
     });
     let mut input_error = InputError::new(
         InputErrorKind::InvalidRecord,
         Localized::new(
-            format!("ungültiger datensatz: {}", described.message.de),
+            format!("Ungültiger Datensatz: {}", described.message.de),
             format!("invalid record: {}", described.message.en),
         ),
         help,
@@ -251,7 +251,7 @@ pub fn analyse_responses(
     let unknown = || {
         InputError::new(
             InputErrorKind::UnknownAccount,
-            localized!(de: "unbekanntes konto `{account}`", en: "unknown account `{account}`"),
+            localized!(de: "Unbekanntes Konto `{account}`", en: "unknown account `{account}`"),
             policy.account_hint(account),
         )
     };

@@ -89,11 +89,11 @@ impl FromStr for CsvColumns {
                 return Err(ArchiveError::new(
                     ArchiveErrorKind::InvalidOption,
                     localized!(
-                        de: "spaltenzuordnung `{pair}` hat kein `=`",
+                        de: "Spaltenzuordnung `{pair}` hat kein `=`",
                         en: "column mapping `{pair}` has no `=`",
                     ),
                     Localized::new(
-                        "form: feld=spaltenname, z. b. `text=message,published_at=created`",
+                        "Form: Feld=Spaltenname, z. B. `text=message,published_at=created`",
                         "form: field=column name, e.g. `text=message,published_at=created`",
                     ),
                 ));
@@ -103,14 +103,14 @@ impl FromStr for CsvColumns {
                 let list = FIELDS.join(", ");
                 let help = match did_you_mean(field, FIELDS) {
                     Some(close) => {
-                        localized!(de: "meinten Sie `{close}`?", en: "did you mean `{close}`?")
+                        localized!(de: "Meinten Sie `{close}`?", en: "did you mean `{close}`?")
                     }
-                    None => localized!(de: "felder: {list}", en: "fields: {list}"),
+                    None => localized!(de: "Felder: {list}", en: "fields: {list}"),
                 };
                 return Err(ArchiveError::new(
                     ArchiveErrorKind::InvalidOption,
                     localized!(
-                        de: "unbekanntes feld `{field}` in der spaltenzuordnung",
+                        de: "Unbekanntes Feld `{field}` in der Spaltenzuordnung",
                         en: "unknown field `{field}` in the column mapping",
                     ),
                     help,
@@ -151,7 +151,7 @@ impl Layout {
 
 fn missing_column(wanted: &str, names: &[&str]) -> ArchiveError {
     let help = match did_you_mean(wanted, names.iter().copied()) {
-        Some(close) => localized!(de: "meinten Sie `{close}`?", en: "did you mean `{close}`?"),
+        Some(close) => localized!(de: "Meinten Sie `{close}`?", en: "did you mean `{close}`?"),
         None => {
             let list = names
                 .iter()
@@ -159,7 +159,7 @@ fn missing_column(wanted: &str, names: &[&str]) -> ArchiveError {
                 .collect::<Vec<_>>()
                 .join(", ");
             localized!(
-                de: "die kopfzeile hat: {list}; spalten zuordnen, z. b. `text=message`",
+                de: "Die Kopfzeile hat: {list}; Spalten zuordnen, z. B. `text=message`",
                 en: "the header has: {list}; map columns, e.g. `text=message`",
             )
         }
@@ -167,7 +167,7 @@ fn missing_column(wanted: &str, names: &[&str]) -> ArchiveError {
     let mut error = ArchiveError::new(
         ArchiveErrorKind::MissingColumn,
         localized!(
-            de: "spalte `{wanted}` fehlt in der kopfzeile",
+            de: "Spalte `{wanted}` fehlt in der Kopfzeile",
             en: "column `{wanted}` is missing from the header",
         ),
         help,
@@ -190,9 +190,9 @@ pub(super) fn read(
     let headers = reader.headers().map_err(|e| {
         ArchiveError::new(
             ArchiveErrorKind::Syntax,
-            localized!(de: "kopfzeile nicht lesbar: {e}", en: "cannot read the header: {e}"),
+            localized!(de: "Kopfzeile nicht lesbar: {e}", en: "cannot read the header: {e}"),
             Localized::new(
-                "die erste zeile nennt die spalten, z. b. `text,published_at`",
+                "Die erste Zeile nennt die Spalten, z. B. `text,published_at`",
                 "the first line names the columns, e.g. `text,published_at`",
             ),
         )
@@ -242,7 +242,10 @@ fn broken_record(locator: RecordLocator, error: &csv::Error) -> RecordError {
         csv::ErrorKind::Utf8 { .. } => RecordError::new(
             locator,
             RecordErrorKind::NotUtf8,
-            Localized::new("zeile ist kein gültiges UTF-8", "line is not valid UTF-8"),
+            Localized::new(
+                "Die Zeile ist kein gültiges UTF-8",
+                "line is not valid UTF-8",
+            ),
             Localized::new("die tabelle als UTF-8 speichern", "save the table as UTF-8"),
         ),
         csv::ErrorKind::UnequalLengths {
@@ -251,19 +254,19 @@ fn broken_record(locator: RecordLocator, error: &csv::Error) -> RecordError {
             locator,
             RecordErrorKind::InvalidRecord,
             localized!(
-                de: "zeile hat {len} spalten, die kopfzeile {expected_len}",
+                de: "Zeile hat {len} Spalten, die Kopfzeile {expected_len}",
                 en: "row has {len} columns, the header {expected_len}",
             ),
             Localized::new(
-                "texte mit trennzeichen oder zeilenumbrüchen in anführungszeichen setzen",
+                "Texte mit Trennzeichen oder Zeilenumbrüchen in Anführungszeichen setzen",
                 "put texts with delimiters or line breaks in double quotes",
             ),
         ),
         _ => RecordError::new(
             locator,
             RecordErrorKind::InvalidRecord,
-            localized!(de: "zeile nicht lesbar: {error}", en: "cannot read row: {error}"),
-            Localized::new("die zeile im export prüfen", "check the row in the export"),
+            localized!(de: "Zeile nicht lesbar: {error}", en: "cannot read row: {error}"),
+            Localized::new("Die Zeile im Export prüfen", "check the row in the export"),
         ),
     }
 }
@@ -328,11 +331,11 @@ fn bad_time(locator: RecordLocator, time: &str) -> RecordError {
         locator,
         RecordErrorKind::InvalidTime,
         localized!(
-            de: "`{time}` ist kein zeitpunkt",
+            de: "`{time}` ist kein Zeitpunkt",
             en: "`{time}` is not a point in time",
         ),
         Localized::new(
-            "erwartet: `2026-05-04T10:00:00+02:00`, `2026-05-04 10:00` oder `04.05.2026 10:00`",
+            "Erwartet: `2026-05-04T10:00:00+02:00`, `2026-05-04 10:00` oder `04.05.2026 10:00`",
             "expected: `2026-05-04T10:00:00+02:00`, `2026-05-04 10:00` or `04.05.2026 10:00`",
         ),
     )
@@ -341,17 +344,17 @@ fn bad_time(locator: RecordLocator, time: &str) -> RecordError {
 fn bad_platform(locator: RecordLocator, unknown: &str) -> RecordError {
     let names = Platform::ALL.map(Platform::as_str);
     let help = match did_you_mean(unknown, names) {
-        Some(close) => localized!(de: "meinten Sie `{close}`?", en: "did you mean `{close}`?"),
+        Some(close) => localized!(de: "Meinten Sie `{close}`?", en: "did you mean `{close}`?"),
         None => {
             let list = names.join(", ");
-            localized!(de: "möglich sind: {list}", en: "possible values: {list}")
+            localized!(de: "Möglich sind: {list}", en: "possible values: {list}")
         }
     };
     RecordError::new(
         locator,
         RecordErrorKind::UnknownPlatform,
         localized!(
-            de: "unbekannte plattform `{unknown}`",
+            de: "Unbekannte Plattform `{unknown}`",
             en: "unknown platform `{unknown}`",
         ),
         help,

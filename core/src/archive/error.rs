@@ -76,7 +76,10 @@ impl ArchiveError {
         ArchiveError {
             kind: ArchiveErrorKind::Syntax,
             message: Localized::new(
-                format!("archiv ist kein gültiges JSON: {}", described.message.de),
+                format!(
+                    "Das Archiv ist kein gültiges JSON: {}",
+                    described.message.de
+                ),
                 format!("archive is not valid JSON: {}", described.message.en),
             ),
             help: Some(Localized::new(
@@ -200,12 +203,12 @@ impl RecordError {
             id: None,
             kind: RecordErrorKind::InvalidRecord,
             message: Localized::new(
-                format!("ungültiger eintrag: {}", described.message.de),
+                format!("Ungültiger Eintrag: {}", described.message.de),
                 format!("invalid record: {}", described.message.en),
             ),
             help: Some(Box::new(described.help.unwrap_or_else(|| {
                 localized!(
-                    de: "der eintrag hat nicht die form eines {format_name}-beitrags",
+                    de: "Der Eintrag hat nicht die Form eines {format_name}-Beitrags",
                     en: "the record does not have the shape of a {format_name} post",
                 )
             }))),
@@ -226,7 +229,7 @@ impl RecordError {
         let record = self.locator.record;
         let prefix = match lang {
             Lang::En => format!("record {record}"),
-            _ => format!("eintrag {record}"),
+            _ => format!("Eintrag {record}"),
         };
         format!("{prefix}: {}", self.message.get(lang))
     }

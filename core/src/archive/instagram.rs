@@ -52,11 +52,11 @@ pub(super) fn record(element: &Element<'_>, records: &mut Records<'_>) {
             element.locator,
             RecordErrorKind::InvalidRecord,
             Localized::new(
-                "ungültiger eintrag: `creation_timestamp` fehlt",
+                "Ungültiger Eintrag: `creation_timestamp` fehlt",
                 "invalid record: missing `creation_timestamp`",
             ),
             Localized::new(
-                "ein Instagram-beitrag hat `creation_timestamp` oben oder im ersten `media`-eintrag",
+                "Ein Instagram-Beitrag hat `creation_timestamp` oben oder im ersten `media`-Eintrag",
                 "an Instagram post has `creation_timestamp` at the top or in its first `media` entry",
             ),
         ));

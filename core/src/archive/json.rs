@@ -69,11 +69,11 @@ impl Element<'_> {
                 self.locator,
                 RecordErrorKind::InvalidTime,
                 localized!(
-                    de: "`{field}` {seconds} ist kein gültiger zeitpunkt",
+                    de: "`{field}` {seconds} ist kein gültiger Zeitpunkt",
                     en: "`{field}` {seconds} is not a valid point in time",
                 ),
                 Localized::new(
-                    "erwartet: sekunden seit 1970 (unix-zeit), wie der export sie schreibt",
+                    "Erwartet: Sekunden seit 1970 (Unix-Zeit), wie der Export sie schreibt",
                     "expected: seconds since 1970 (unix time), as the export writes them",
                 ),
             )

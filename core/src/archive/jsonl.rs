@@ -51,9 +51,12 @@ pub(super) fn read(mut input: impl BufRead, records: &mut Records<'_>) -> Result
                 records.error(RecordError::new(
                     locator,
                     RecordErrorKind::NotUtf8,
-                    Localized::new("zeile ist kein gültiges UTF-8", "line is not valid UTF-8"),
                     Localized::new(
-                        "das archiv als UTF-8 speichern",
+                        "Die Zeile ist kein gültiges UTF-8",
+                        "line is not valid UTF-8",
+                    ),
+                    Localized::new(
+                        "Das Archiv als UTF-8 speichern",
                         "save the archive as UTF-8",
                     ),
                 ));
@@ -109,7 +112,7 @@ pub(super) fn probe(bytes: &[u8]) -> Result<(), Localized> {
             let described = describe(&error.to_string(), "JSON").message;
             Err(Localized::new(
                 format!(
-                    "die erste Zeile ist kein vollständiges JSON-Objekt ({})",
+                    "Die erste Zeile ist kein vollständiges JSON-Objekt ({})",
                     described.de
                 ),
                 format!(
@@ -149,7 +152,7 @@ mod tests {
             broken
                 .message
                 .get(Lang::De)
-                .starts_with("ungültiger entwurf")
+                .starts_with("Ungültiger Entwurf")
         );
         assert_eq!(broken.position.map(|p| p.0), Some(3));
         let not_utf8 = archive.records[2].as_ref().unwrap_err();

@@ -132,11 +132,11 @@ fn note_to_draft(element: &Element<'_>, note: Note) -> Result<Read, RecordError>
             element.locator,
             RecordErrorKind::InvalidTime,
             localized!(
-                de: "`published` `{published}` ist kein zeitpunkt",
+                de: "`published` `{published}` ist kein Zeitpunkt",
                 en: "`published` `{published}` is not a point in time",
             ),
             Localized::new(
-                "erwartet: RFC 3339, z. b. `2026-05-04T08:00:00Z`",
+                "Erwartet: RFC 3339, z. B. `2026-05-04T08:00:00Z`",
                 "expected: RFC 3339, e.g. `2026-05-04T08:00:00Z`",
             ),
         )

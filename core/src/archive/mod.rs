@@ -116,19 +116,19 @@ impl ArchiveFormat {
     fn expected(self) -> Localized {
         let (de, en) = match self {
             ArchiveFormat::Jsonl => (
-                "JSONL: ein entwurf als JSON-objekt pro zeile",
+                "JSONL: ein Entwurf als JSON-Objekt pro Zeile",
                 "JSONL: one draft as a JSON object per line",
             ),
             ArchiveFormat::Csv => (
-                "CSV mit kopfzeile und einer spalte `text`",
+                "CSV mit Kopfzeile und einer Spalte `text`",
                 "CSV with a header and a `text` column",
             ),
             ArchiveFormat::Facebook => (
-                "Facebook-Export (JSON-liste von beiträgen mit `timestamp` und `data`)",
+                "Facebook-Export (JSON-Liste von Beiträgen mit `timestamp` und `data`)",
                 "Facebook export (JSON list of posts with `timestamp` and `data`)",
             ),
             ArchiveFormat::Instagram => (
-                "Instagram-Export (JSON-liste von beiträgen mit `media`)",
+                "Instagram-Export (JSON-Liste von Beiträgen mit `media`)",
                 "Instagram export (JSON list of posts with `media`)",
             ),
             ArchiveFormat::X => (
@@ -136,7 +136,7 @@ impl ArchiveFormat {
                 "X archive `tweets.js` (window.YTD.tweets.part0 = […])",
             ),
             ArchiveFormat::Mastodon => (
-                "Mastodon `outbox.json` (ActivityStreams-sammlung mit `orderedItems`)",
+                "Mastodon `outbox.json` (ActivityStreams-Sammlung mit `orderedItems`)",
                 "Mastodon `outbox.json` (ActivityStreams collection with `orderedItems`)",
             ),
         };
@@ -163,16 +163,16 @@ impl FromStr for ArchiveFormat {
         }
         let names = ArchiveFormat::ALL.map(ArchiveFormat::as_str);
         let help = match did_you_mean(&lowered, names) {
-            Some(close) => localized!(de: "meinten Sie `{close}`?", en: "did you mean `{close}`?"),
+            Some(close) => localized!(de: "Meinten Sie `{close}`?", en: "did you mean `{close}`?"),
             None => {
                 let list = names.join(", ");
-                localized!(de: "möglich sind: {list}", en: "possible values: {list}")
+                localized!(de: "Möglich sind: {list}", en: "possible values: {list}")
             }
         };
         Err(ArchiveError::new(
             ArchiveErrorKind::InvalidOption,
             localized!(
-                de: "unbekanntes archivformat `{name}`",
+                de: "Unbekanntes Archivformat `{name}`",
                 en: "unknown archive format `{name}`",
             ),
             help,
@@ -420,7 +420,7 @@ fn not_recognised(mismatch: &Mismatch) -> ArchiveError {
             format!("archive format not recognised; tried: {}", en.join("; ")),
         ),
         Localized::new(
-            "das Format angeben (jsonl, csv, facebook, instagram, x, mastodon) oder die Datei mit `.jsonl`/`.csv` benennen",
+            "Das Format angeben (jsonl, csv, facebook, instagram, x, mastodon) oder die Datei mit `.jsonl`/`.csv` benennen",
             "name the format (jsonl, csv, facebook, instagram, x, mastodon), or name the file `.jsonl`/`.csv`",
         ),
     )
@@ -564,7 +564,7 @@ fn wrong_shape(format: ArchiveFormat, found: Localized) -> ArchiveError {
             format!("{}; expected: {}", found.en, expected.en),
         ),
         Localized::new(
-            "das richtige format angeben oder die richtige datei des exports wählen",
+            "Das richtige Format angeben oder die richtige Datei des Exports wählen",
             "name the right format, or pick the right file of the export",
         ),
     )
@@ -579,7 +579,7 @@ fn skipped_prefix(format: ArchiveFormat, head: &[u8]) -> Result<usize, ArchiveEr
         wrong_shape(
             ArchiveFormat::X,
             Localized::new(
-                "keine zuweisung `window.YTD.… = […]`",
+                "keine Zuweisung `window.YTD.… = […]`",
                 "no assignment `window.YTD.… = […]`",
             ),
         )
@@ -591,7 +591,7 @@ fn read_error(error: &io::Error) -> ArchiveError {
     ArchiveError {
         kind: ArchiveErrorKind::Read,
         message: localized!(
-            de: "archiv kann nicht weitergelesen werden: {error}",
+            de: "Das Archiv kann nicht weitergelesen werden: {error}",
             en: "cannot read the archive any further: {error}",
         ),
         help: None,
@@ -604,11 +604,11 @@ fn record_too_large(line: usize, limit: usize) -> ArchiveError {
     ArchiveError {
         kind: ArchiveErrorKind::RecordTooLarge,
         message: localized!(
-            de: "eintrag ist größer als {limit} bytes; das lesen endet hier",
+            de: "Der Eintrag ist größer als {limit} Bytes; das Lesen endet hier",
             en: "record is larger than {limit} bytes; reading stops here",
         ),
         help: Some(Localized::new(
-            "den export unverändert verwenden: ein beitrag ist nie so groß",
+            "Den Export unverändert verwenden: Ein Beitrag ist nie so groß",
             "use the export unchanged: no post is that large",
         )),
         position: Some((line, 1)),
@@ -621,11 +621,11 @@ fn not_utf8(format: ArchiveFormat, position: (usize, usize)) -> ArchiveError {
     ArchiveError {
         kind: ArchiveErrorKind::Syntax,
         message: Localized::new(
-            "archiv ist kein gültiges UTF-8",
+            "Das Archiv ist kein gültiges UTF-8",
             "archive is not valid UTF-8",
         ),
         help: Some(Localized::new(
-            format!("den export unverändert verwenden ({})", expected.de),
+            format!("Den Export unverändert verwenden ({})", expected.de),
             format!("use the export unchanged ({})", expected.en),
         )),
         position: Some(position),

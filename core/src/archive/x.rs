@@ -141,11 +141,11 @@ fn tweet(element: &Element<'_>) -> Result<Read, RecordError> {
             element.locator,
             RecordErrorKind::InvalidTime,
             localized!(
-                de: "`created_at` `{created_at}` ist kein zeitpunkt",
+                de: "`created_at` `{created_at}` ist kein Zeitpunkt",
                 en: "`created_at` `{created_at}` is not a point in time",
             ),
             Localized::new(
-                "erwartet wie im X-archiv: `Wed Oct 10 20:19:24 +0000 2018`",
+                "Erwartet wie im X-Archiv: `Wed Oct 10 20:19:24 +0000 2018`",
                 "expected as in the X archive: `Wed Oct 10 20:19:24 +0000 2018`",
             ),
         )
@@ -214,7 +214,7 @@ impl WeekdayMismatch {
                 en: "`created_at` `{created_at}` names {named_en}, but {date_en} was a {actual_en}; the date was read",
             ),
             help: Some(Localized::new(
-                "falls der Wochentag zählt, den Zeitpunkt des Beitrags auf der Plattform nachsehen",
+                "Falls der Wochentag zählt, den Zeitpunkt des Beitrags auf der Plattform nachsehen",
                 "if the weekday matters, look the post's time up on the platform",
             )),
         }

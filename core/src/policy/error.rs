@@ -210,7 +210,7 @@ impl PolicyError {
         }
         if let Some(help) = &self.help {
             out.push_str(match lang {
-                Lang::De => "\nhilfe: ",
+                Lang::De => "\nHilfe: ",
                 Lang::En => "\nhelp: ",
             });
             out.push_str(help.get(lang));

@@ -98,12 +98,12 @@ impl Policy {
                 PolicyErrorKind::Read,
                 path,
                 Localized::new(
-                    format!("richtlinie `{path}` kann nicht gelesen werden: {e}"),
+                    format!("Richtlinie `{path}` kann nicht gelesen werden: {e}"),
                     format!("cannot read policy `{path}`: {e}"),
                 ),
             )
             .with_help(localized!(
-                de: "pfad der richtlinie prüfen",
+                de: "Pfad der Richtlinie prüfen",
                 en: "check the path of the policy",
             ))
         })?;
@@ -136,12 +136,12 @@ impl Policy {
                     PolicyErrorKind::Extends,
                     &current,
                     localized!(
-                        de: "`extends` bildet einen kreis: `{target_name}` wurde schon geladen",
+                        de: "`extends` bildet einen Kreis: `{target_name}` wurde schon geladen",
                         en: "`extends` forms a cycle: `{target_name}` is already loaded",
                     ),
                 )
                 .with_help(localized!(
-                    de: "eine richtlinie darf sich nicht selbst (auch nicht indirekt) erweitern",
+                    de: "Eine Richtlinie darf sich nicht selbst (auch nicht indirekt) erweitern",
                     en: "a policy must not extend itself, directly or indirectly",
                 ))
                 .with_location(located(&sources)));
@@ -151,7 +151,7 @@ impl Policy {
                     PolicyErrorKind::Extends,
                     &current,
                     localized!(
-                        de: "`extends`-kette ist länger als {MAX_EXTENDS_DEPTH} dateien",
+                        de: "`extends`-Kette ist länger als {MAX_EXTENDS_DEPTH} Dateien",
                         en: "`extends` chain is longer than {MAX_EXTENDS_DEPTH} files",
                     ),
                 )
@@ -167,7 +167,7 @@ impl Policy {
                     ),
                 )
                 .with_help(localized!(
-                    de: "der pfad ist relativ zur erweiternden datei",
+                    de: "Der Pfad ist relativ zur erweiternden Datei",
                     en: "the path is relative to the extending file",
                 ))
                 .with_location(located(&sources))
@@ -233,7 +233,7 @@ impl Policy {
             PolicyError::new(
                 PolicyErrorKind::UnknownReference,
                 self.entry_name(),
-                localized!(de: "unbekanntes konto `{id}`", en: "unknown account `{id}`"),
+                localized!(de: "Unbekanntes Konto `{id}`", en: "unknown account `{id}`"),
             )
         })?;
         let path = ["accounts", id];
@@ -241,7 +241,7 @@ impl Policy {
             self.error_at(
                 &path,
                 PolicyErrorKind::MissingKey,
-                localized!(de: "konto `{id}` hat keine `kind`", en: "account `{id}` has no `kind`"),
+                localized!(de: "Konto `{id}` hat keine `kind`", en: "account `{id}` has no `kind`"),
             )
             .with_help(localized!(
                 de: "`kind = \"official\"` oder `kind = \"private\"` ergänzen",
@@ -257,10 +257,10 @@ impl Policy {
                         .error_at(
                             &path,
                             PolicyErrorKind::InvalidValue,
-                            localized!(de: "unbekannte zeitzone `{name}`", en: "unknown time zone `{name}`"),
+                            localized!(de: "Unbekannte Zeitzone `{name}`", en: "unknown time zone `{name}`"),
                         )
                         .with_help(localized!(
-                            de: "einen IANA-namen wie `Europe/Berlin` angeben",
+                            de: "Einen IANA-Namen wie `Europe/Berlin` angeben",
                             en: "use an IANA name such as `Europe/Berlin`",
                         )),
                     ZoneError::NotLoaded => self
@@ -268,12 +268,12 @@ impl Policy {
                             &path,
                             PolicyErrorKind::TimeZoneData,
                             localized!(
-                                de: "die daten der zeitzone `{name}` sind nicht geladen",
+                                de: "Die Daten der Zeitzone `{name}` sind nicht geladen",
                                 en: "the data of time zone `{name}` is not loaded",
                             ),
                         )
                         .with_help(localized!(
-                            de: "vorher die zeitzonendaten laden (JavaScript: `await loadTimeZones()`)",
+                            de: "Vorher die Zeitzonendaten laden (JavaScript: `await loadTimeZones()`)",
                             en: "load the time zone data first (JavaScript: `await loadTimeZones()`)",
                         )),
                 }
@@ -391,12 +391,12 @@ impl Policy {
                     &["elections", &index, "date"],
                     PolicyErrorKind::InvalidValue,
                     localized!(
-                        de: "ungültiges wahldatum `{written}`: {reason}",
+                        de: "Ungültiges Wahldatum `{written}`: {reason}",
                         en: "invalid election date `{written}`: {reason}",
                     ),
                 )
                 .with_help(localized!(
-                    de: "das datum als `JJJJ-MM-TT` angeben, z. B. `2025-09-14`",
+                    de: "Das Datum als `JJJJ-MM-TT` angeben, z. B. `2025-09-14`",
                     en: "write the date as `YYYY-MM-DD`, e.g. `2025-09-14`",
                 ))
             })?;
@@ -445,10 +445,10 @@ impl Policy {
                         .collect();
                     let help = match did_you_mean(role, known.iter().copied()) {
                         Some(close) => {
-                            localized!(de: "meinten Sie `role:{close}`?", en: "did you mean `role:{close}`?")
+                            localized!(de: "Meinten Sie `role:{close}`?", en: "did you mean `role:{close}`?")
                         }
                         None => localized!(
-                            de: "die rolle unter `[roles]` anlegen, z. B. `{role} = [\"login\"]`",
+                            de: "Die Rolle unter `[roles]` anlegen, z. B. `{role} = [\"login\"]`",
                             en: "define the role under `[roles]`, e.g. `{role} = [\"login\"]`",
                         ),
                     };
@@ -456,7 +456,7 @@ impl Policy {
                         .error_at(
                             &entry_path,
                             PolicyErrorKind::UnknownReference,
-                            localized!(de: "unbekannte rolle `{entry}`", en: "unknown role `{entry}`"),
+                            localized!(de: "Unbekannte Rolle `{entry}`", en: "unknown role `{entry}`"),
                         )
                         .with_help(help));
                 };
@@ -467,12 +467,12 @@ impl Policy {
                                 &["roles", role.trim()],
                                 PolicyErrorKind::InvalidValue,
                                 localized!(
-                                    de: "rolle `{role}` enthält `{member}`, kein login",
+                                    de: "Rolle `{role}` enthält `{member}`, keinen Login",
                                     en: "role `{role}` holds `{member}`, which is not a login",
                                 ),
                             )
                             .with_help(localized!(
-                                de: "eine rolle listet logins; rollen lassen sich nicht verschachteln",
+                                de: "Eine Rolle listet Logins; Rollen lassen sich nicht verschachteln",
                                 en: "a role lists logins; roles do not nest",
                             )));
                     }
@@ -482,7 +482,7 @@ impl Policy {
                 return Err(self.error_at(
                     &entry_path,
                     PolicyErrorKind::InvalidValue,
-                    localized!(de: "leerer login", en: "empty login"),
+                    localized!(de: "Leerer Login", en: "empty login"),
                 ));
             } else {
                 logins.push(login_key(entry));
@@ -510,7 +510,7 @@ impl Policy {
                 &["accounts", id, "approval", "minutes-before"],
                 PolicyErrorKind::InvalidValue,
                 localized!(
-                    de: "`minutes-before` darf höchstens {MAX_APPROVAL_MINUTES_BEFORE} (eine woche) sein, nicht {minutes_before}",
+                    de: "`minutes-before` darf höchstens {MAX_APPROVAL_MINUTES_BEFORE} (eine Woche) sein, nicht {minutes_before}",
                     en: "`minutes-before` must be at most {MAX_APPROVAL_MINUTES_BEFORE} (one week), not {minutes_before}",
                 ),
             ));
@@ -532,12 +532,12 @@ impl Policy {
                         &path,
                         PolicyErrorKind::InvalidValue,
                         localized!(
-                            de: "freigabe-regel {index} braucht nicht-leere `labels` oder `topics`",
+                            de: "Freigaberegel {index} braucht nicht leere `labels` oder `topics`",
                             en: "approval requirement {index} needs non-empty `labels` or `topics`",
                         ),
                     )
                     .with_help(localized!(
-                        de: "z. B. `labels = [\"pressemitteilung\"]`; für alle beiträge `four-eyes = true` setzen",
+                        de: "Z. B. `labels = [\"pressemitteilung\"]`; für alle Beiträge `four-eyes = true` setzen",
                         en: "e.g. `labels = [\"pressemitteilung\"]`; for every draft set `four-eyes = true`",
                     )));
             }
@@ -604,12 +604,12 @@ impl Policy {
                 at(
                     &key_path,
                     localized!(
-                        de: "`{key}` ist kein amtlicher gemeindeschlüssel: acht ziffern, die ersten beiden das land (01 bis 16)",
+                        de: "`{key}` ist kein amtlicher Gemeindeschlüssel: acht Ziffern, die ersten beiden für das Land (01 bis 16)",
                         en: "`{key}` is not an official municipality key: eight digits, the first two the state (01 to 16)",
                     ),
                 )
                 .with_help(localized!(
-                    de: "den schlüssel aus dem Gemeindeverzeichnis (GV-ISys) des Statistischen Bundesamts angeben, z. B. `05774032` für Paderborn",
+                    de: "Den Schlüssel aus dem Gemeindeverzeichnis (GV-ISys) des Statistischen Bundesamts angeben, z. B. `05774032` für Paderborn",
                     en: "give the key from the Federal Statistical Office's municipality register (GV-ISys), e.g. `05774032` for Paderborn",
                 ))
             })?),
@@ -621,12 +621,12 @@ impl Policy {
             return Err(at(
                 &state_path,
                 localized!(
-                    de: "`federal-state = \"{written}\"` widerspricht dem gemeindeschlüssel `{key}`, der in `{derived}` liegt",
+                    de: "`federal-state = \"{written}\"` widerspricht dem Gemeindeschlüssel `{key}`, der in `{derived}` liegt",
                     en: "`federal-state = \"{written}\"` contradicts the municipality key `{key}`, which lies in `{derived}`",
                 ),
             )
             .with_help(localized!(
-                de: "`federal-state` weglassen (das land folgt aus dem schlüssel) oder den schlüssel prüfen",
+                de: "`federal-state` weglassen (das Land folgt aus dem Schlüssel) oder den Schlüssel prüfen",
                 en: "leave out `federal-state` (the key gives the state) or check the key",
             )));
         }
@@ -639,12 +639,12 @@ impl Policy {
             at(
                 path,
                 localized!(
-                    de: "`{setting}` gilt nur für gemeinden in {de}, nicht in `{code}`",
+                    de: "`{setting}` gilt nur für Gemeinden in {de}, nicht in `{code}`",
                     en: "`{setting}` applies to municipalities in {en} only, not in `{code}`",
                 ),
             )
             .with_help(localized!(
-                de: "den schlüssel entfernen: {holiday} folgt dort aus dem land",
+                de: "Den Schlüssel entfernen: {holiday} folgt dort aus dem Land",
                 en: "remove the key: there {holiday} follows from the state",
             ))
         };
@@ -654,12 +654,12 @@ impl Policy {
             at(
                 path,
                 localized!(
-                    de: "`{setting}` widerspricht der amtlichen feststellung für die gemeinde `{key}`",
+                    de: "`{setting}` widerspricht der amtlichen Feststellung für die Gemeinde `{key}`",
                     en: "`{setting}` contradicts the official determination for the municipality `{key}`",
                 ),
             )
             .with_help(localized!(
-                de: "`{setting}` weglassen: für diese gemeinde ist es bekannt",
+                de: "`{setting}` weglassen: Für diese Gemeinde ist es bekannt",
                 en: "leave out `{setting}`: it is known for this municipality",
             ))
         };
@@ -700,20 +700,20 @@ impl Policy {
                             Some(key) => (
                                 key_path.clone(),
                                 localized!(
-                                    de: "für die bayerische gemeinde `{key}` ist nicht bekannt, ob Mariä Himmelfahrt (15. august) ein gesetzlicher feiertag ist",
+                                    de: "Für die bayerische Gemeinde `{key}` ist nicht bekannt, ob Mariä Himmelfahrt (15. August) ein gesetzlicher Feiertag ist",
                                     en: "whether Mariä Himmelfahrt (15 August) is a public holiday in the Bavarian municipality `{key}` is not known",
                                 ),
                             ),
                             None => (
                                 state_path.clone(),
                                 localized!(
-                                    de: "in Bayern ist Mariä Himmelfahrt (15. august) nur in gemeinden mit überwiegend katholischer bevölkerung ein gesetzlicher feiertag; die richtlinie nennt keine gemeinde",
+                                    de: "In Bayern ist Mariä Himmelfahrt (15. August) nur in Gemeinden mit überwiegend katholischer Bevölkerung ein gesetzlicher Feiertag; die Richtlinie nennt keine Gemeinde",
                                     en: "in Bavaria Mariä Himmelfahrt (15 August) is a public holiday only in municipalities with a Catholic majority; the policy names no municipality",
                                 ),
                             ),
                         };
                         return Err(at(&path, message).with_help(localized!(
-                            de: "`assumption-day = true` oder `false` ergänzen, wie die datenbank des Bayerischen Landesamts für Statistik („Feiertag ja/nein“) es für die gemeinde zeigt (Art. 1 Abs. 3 FTG), bzw. `municipality-key` angeben",
+                            de: "`assumption-day = true` oder `false` ergänzen, wie es die Datenbank des Bayerischen Landesamts für Statistik („Feiertag ja/nein“) für die Gemeinde zeigt (Art. 1 Abs. 3 FTG), bzw. `municipality-key` angeben",
                             en: "add `assumption-day = true` or `false` as the Bavarian State Office for Statistics' database (\"Feiertag ja/nein\") shows it for the municipality (Art. 1 Abs. 3 FTG), or give `municipality-key`",
                         )));
                     }
@@ -729,12 +729,12 @@ impl Policy {
                         return Err(at(
                             &key_path,
                             localized!(
-                                de: "in der gemeinde `{key}` ({name}) ist Fronleichnam nur in einzelnen ortsteilen ein gesetzlicher feiertag ({parts})",
+                                de: "In der Gemeinde `{key}` ({name}) ist Fronleichnam nur in einzelnen Ortsteilen ein gesetzlicher Feiertag ({parts})",
                                 en: "in the municipality `{key}` ({name}) Fronleichnam is a public holiday in some parts only ({parts})",
                             ),
                         )
                         .with_help(localized!(
-                            de: "`corpus-christi = true` ergänzen, wenn das konto in einem dieser ortsteile arbeitet, sonst `corpus-christi = false`",
+                            de: "`corpus-christi = true` ergänzen, wenn das Konto in einem dieser Ortsteile arbeitet, sonst `corpus-christi = false`",
                             en: "add `corpus-christi = true` if the account works in one of these parts, else `corpus-christi = false`",
                         )));
                     }
@@ -775,7 +775,7 @@ impl Policy {
                 error.message,
             )
             .with_help(localized!(
-                de: "z. B. `{{ days = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"], from = \"09:00\", to = \"17:00\" }}`",
+                de: "Z. B. `{{ days = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"], from = \"09:00\", to = \"17:00\" }}`",
                 en: "e.g. `{{ days = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"], from = \"09:00\", to = \"17:00\" }}`",
             ))
         })
@@ -801,7 +801,7 @@ impl Policy {
                     ),
                 )
                 .with_help(localized!(
-                    de: "stunden in den dienstzeiten angeben, z. B. `target-hours = 24`",
+                    de: "Stunden in den Dienstzeiten angeben, z. B. `target-hours = 24`",
                     en: "give hours of office time, e.g. `target-hours = 24`",
                 )));
         }
@@ -814,12 +814,12 @@ impl Policy {
                         &["accounts", id, "responses", "auto-reply-markers", &index],
                         PolicyErrorKind::InvalidValue,
                         localized!(
-                            de: "leere phrase in `auto-reply-markers`",
+                            de: "Leere Phrase in `auto-reply-markers`",
                             en: "empty phrase in `auto-reply-markers`",
                         ),
                     )
                     .with_help(localized!(
-                        de: "eine phrase der automatischen antwort angeben, z. B. `\"wir melden uns\"`",
+                        de: "Eine Phrase der automatischen Antwort angeben, z. B. `\"wir melden uns\"`",
                         en: "give a phrase of the automatic notice, e.g. `\"wir melden uns\"`",
                     )));
             }
@@ -848,7 +848,7 @@ impl Policy {
             (_, Some(0)) => Some((
                 "max",
                 localized!(
-                    de: "`max = 0` erlaubt keinen einzigen beitrag",
+                    de: "`max = 0` erlaubt keinen einzigen Beitrag",
                     en: "`max = 0` allows not a single post",
                 ),
             )),
@@ -869,7 +869,7 @@ impl Policy {
                     message,
                 )
                 .with_help(localized!(
-                    de: "z. B. `posts-per-week = {{ min = 2, max = 3 }}`",
+                    de: "Z. B. `posts-per-week = {{ min = 2, max = 3 }}`",
                     en: "e.g. `posts-per-week = {{ min = 2, max = 3 }}`",
                 ))),
             None => Ok(band),
@@ -915,10 +915,10 @@ impl Policy {
             return Err(PolicyError::new(
                 PolicyErrorKind::MissingKey,
                 self.entry_name(),
-                localized!(de: "die richtlinie definiert kein konto", en: "the policy defines no account"),
+                localized!(de: "Die Richtlinie definiert kein Konto", en: "the policy defines no account"),
             )
             .with_help(localized!(
-                de: "mindestens ein `[accounts.<id>]` mit `kind` und `platforms` anlegen",
+                de: "Mindestens ein `[accounts.<id>]` mit `kind` und `platforms` anlegen",
                 en: "add at least one `[accounts.<id>]` with `kind` and `platforms`",
             )));
         }
@@ -929,7 +929,7 @@ impl Policy {
                 &["default-account"],
                 PolicyErrorKind::UnknownReference,
                 localized!(
-                    de: "`default-account` nennt das unbekannte konto `{id}`",
+                    de: "`default-account` nennt das unbekannte Konto `{id}`",
                     en: "`default-account` names the unknown account `{id}`",
                 ),
             );
@@ -944,12 +944,12 @@ impl Policy {
                         &["accounts", id],
                         PolicyErrorKind::MissingKey,
                         localized!(
-                            de: "konto `{id}` nennt keine `platforms`",
+                            de: "Konto `{id}` nennt keine `platforms`",
                             en: "account `{id}` lists no `platforms`",
                         ),
                     )
                     .with_help(localized!(
-                        de: "z. B. `platforms = [\"facebook\", \"instagram\"]`",
+                        de: "Z. B. `platforms = [\"facebook\", \"instagram\"]`",
                         en: "e.g. `platforms = [\"facebook\", \"instagram\"]`",
                     )));
             }
@@ -961,14 +961,14 @@ impl Policy {
     pub(crate) fn account_hint(&self, unknown: &str) -> Localized {
         let ids: Vec<&str> = self.account_ids().collect();
         match did_you_mean(unknown, ids.iter().copied()) {
-            Some(close) => localized!(de: "meinten Sie `{close}`?", en: "did you mean `{close}`?"),
+            Some(close) => localized!(de: "Meinten Sie `{close}`?", en: "did you mean `{close}`?"),
             None => {
                 let list = ids
                     .iter()
                     .map(|id| format!("`{id}`"))
                     .collect::<Vec<_>>()
                     .join(", ");
-                localized!(de: "konten der richtlinie: {list}", en: "accounts in the policy: {list}")
+                localized!(de: "Konten der Richtlinie: {list}", en: "accounts in the policy: {list}")
             }
         }
     }
@@ -978,10 +978,10 @@ impl Policy {
             self.error_at(
                 path,
                 PolicyErrorKind::InvalidValue,
-                localized!(de: "ungültige url `{text}`: {reason}", en: "invalid url `{text}`: {reason}"),
+                localized!(de: "Ungültige URL `{text}`: {reason}", en: "invalid url `{text}`: {reason}"),
             )
             .with_help(localized!(
-                de: "eine vollständige adresse wie `https://www.paderborn.de/impressum` angeben",
+                de: "Eine vollständige Adresse wie `https://www.paderborn.de/impressum` angeben",
                 en: "give a full address such as `https://www.paderborn.de/impressum`",
             ))
         };

@@ -523,6 +523,13 @@ registry! {
     "schedule.past" => schedule_past: schedule::past::SchedulePast,
 }
 
+/// How messages name a platform: its proper name (`Facebook`), as German writes names.
+pub(crate) fn platform_name(platform: Platform) -> &'static str {
+    platform
+        .facts()
+        .map_or(platform.as_str(), |facts| facts.name.as_str())
+}
+
 /// Every rule, in documentation order.
 pub fn all_rules() -> impl Iterator<Item = RuleInfo> {
     REGISTRY.iter().map(|entry| entry.info)

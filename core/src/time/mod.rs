@@ -17,7 +17,7 @@ pub use office_hours::{OfficeHoursSettings, OfficeWindowSettings, Weekday};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
-use crate::lang::Lang;
+use crate::lang::{Lang, plural};
 
 /// A local date and time for messages: `04.05.2026 10:00` (de), `2026-05-04 10:00` (en).
 pub(crate) fn local_label(at: Timestamp, tz: &TimeZone, lang: Lang) -> String {
@@ -36,7 +36,8 @@ pub(crate) fn date_label(date: jiff::civil::Date, lang: Lang) -> String {
     }
 }
 
-/// The weekday's name in the message language, lowercase like the messages.
+/// The weekday's name in the message language: capitalised in German (a noun),
+/// lowercase in English like rustc's messages.
 pub(crate) fn weekday_name(day: jiff::civil::Weekday, lang: Lang) -> &'static str {
     use jiff::civil::Weekday::*;
     match (lang, day) {
@@ -47,25 +48,29 @@ pub(crate) fn weekday_name(day: jiff::civil::Weekday, lang: Lang) -> &'static st
         (Lang::En, Friday) => "friday",
         (Lang::En, Saturday) => "saturday",
         (Lang::En, Sunday) => "sunday",
-        (_, Monday) => "montag",
-        (_, Tuesday) => "dienstag",
-        (_, Wednesday) => "mittwoch",
-        (_, Thursday) => "donnerstag",
-        (_, Friday) => "freitag",
-        (_, Saturday) => "samstag",
-        (_, Sunday) => "sonntag",
+        (_, Monday) => "Montag",
+        (_, Tuesday) => "Dienstag",
+        (_, Wednesday) => "Mittwoch",
+        (_, Thursday) => "Donnerstag",
+        (_, Friday) => "Freitag",
+        (_, Saturday) => "Samstag",
+        (_, Sunday) => "Sonntag",
     }
 }
 
-/// A span of minutes for messages in a fitting unit: `45 minuten`, `3 stunden`, `2 tage`
+/// A span of minutes for messages in a fitting unit: `45 Minuten`, `3 Stunden`, `2 Tage`
 /// (rounded down).
 pub(crate) fn duration_label(minutes: i64, lang: Lang) -> String {
     let (value, de, en) = if minutes < 120 {
-        (minutes, "minuten", "minutes")
+        (
+            minutes,
+            plural(minutes, "Minute", "Minuten"),
+            plural(minutes, "minute", "minutes"),
+        )
     } else if minutes < 48 * 60 {
-        (minutes / 60, "stunden", "hours")
+        (minutes / 60, "Stunden", "hours")
     } else {
-        (minutes / (24 * 60), "tage", "days")
+        (minutes / (24 * 60), "Tage", "days")
     };
     match lang {
         Lang::En => format!("{value} {en}"),

@@ -139,7 +139,7 @@ impl OfficeHours {
                     window,
                     key,
                     message: localized!(
-                        de: "`{text}` ist keine uhrzeit im format `HH:MM` (z. B. `08:30`)",
+                        de: "`{text}` ist keine Uhrzeit im Format `HH:MM` (z. B. `08:30`)",
                         en: "`{text}` is not a time of the form `HH:MM` (e.g. `08:30`)",
                     ),
                 })
@@ -152,7 +152,7 @@ impl OfficeHours {
                     window,
                     key: "to",
                     message: localized!(
-                        de: "das ende `{to}` liegt nicht nach dem beginn `{from}`",
+                        de: "Das Ende `{to}` liegt nicht nach dem Beginn `{from}`",
                         en: "the end `{to}` is not after the start `{from}`",
                     ),
                 });
@@ -162,7 +162,7 @@ impl OfficeHours {
                     window,
                     key: "days",
                     message: localized!(
-                        de: "das zeitfenster nennt keine wochentage",
+                        de: "Das Zeitfenster nennt keine Wochentage",
                         en: "the window names no days of the week",
                     ),
                 });

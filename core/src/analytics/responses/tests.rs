@@ -313,7 +313,7 @@ fn malformed_line_among_good_ones() {
     );
     assert_eq!(
         typo.help.as_ref().unwrap().get(Lang::De),
-        "meinten Sie `text`?"
+        "Meinten Sie `text`?"
     );
     let bad_time = parsed[2].as_ref().unwrap_err();
     assert_eq!(bad_time.position.map(|(line, _)| line), Some(4));

@@ -219,10 +219,10 @@ impl Rule for AccessibilityAllCaps {
             out.push(
                 Finding::new(
                     tr!(cx.lang,
-                        de: "`{written}` ist in großbuchstaben geschrieben",
+                        de: "`{written}` ist in Großbuchstaben geschrieben",
                         en: "`{written}` is written in capitals"),
                     tr!(cx.lang,
-                        de: "in normaler schreibung hervorheben (durch wortwahl oder satzstellung): versalien sind schwer zu lesen und screenreader buchstabieren sie; namen und abkürzungen in `allow` eintragen",
+                        de: "In normaler Schreibung hervorheben (durch Wortwahl oder Satzstellung): Versalien sind schwer zu lesen und Screenreader buchstabieren sie; Namen und Abkürzungen in `allow` eintragen",
                         en: "emphasise with normal spelling (by wording or word order): capitals are hard to read and screen readers spell them out; add names and acronyms to `allow`"),
                 )
                 .at(run.start, run.end),

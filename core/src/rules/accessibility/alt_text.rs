@@ -6,7 +6,8 @@ use crate::report::Severity;
 use crate::rules::accessibility::media_label;
 use crate::rules::privacy::built_in_regex;
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, platform_name,
+    rule_settings,
 };
 use crate::text::regex_classes::any_case;
 
@@ -178,22 +179,22 @@ impl AccessibilityAltText {
 fn problem_finding(lang: Lang, image: &str, problem: &Problem<'_>, min: usize) -> Finding {
     let message = match problem {
         Problem::Missing => tr!(lang,
-            de: "{image} hat keinen alternativtext",
+            de: "{image} hat keinen Alternativtext",
             en: "{image} has no alt text"),
         Problem::FileName(alt) => tr!(lang,
-            de: "alternativtext von {image} ist ein dateiname: `{alt}`",
+            de: "Alternativtext von {image} ist ein Dateiname: `{alt}`",
             en: "alt text of {image} is a file name: `{alt}`"),
         Problem::Generic(alt) => tr!(lang,
-            de: "alternativtext von {image} beschreibt nichts: `{alt}`",
+            de: "Alternativtext von {image} beschreibt nichts: `{alt}`",
             en: "alt text of {image} describes nothing: `{alt}`"),
         Problem::TooShort(alt, chars) => tr!(lang,
-            de: "alternativtext von {image} ist mit {chars} zeichen zu kurz (mindestens {min}): `{alt}`",
+            de: "Alternativtext von {image} ist mit {chars} Zeichen zu kurz (mindestens {min}): `{alt}`",
             en: "alt text of {image} is too short at {chars} characters (at least {min}): `{alt}`"),
     };
     Finding::new(
         message,
         tr!(lang,
-            de: "in ein, zwei sätzen beschreiben, was auf dem bild zu sehen ist und warum es zum beitrag gehört; screenreader lesen nur diesen text vor",
+            de: "In ein, zwei Sätzen beschreiben, was auf dem Bild zu sehen ist und warum es zum Beitrag gehört; Screenreader lesen nur diesen Text vor",
             en: "describe in a sentence or two what the image shows and why it belongs to the post; screen readers read only this text"),
     )
 }
@@ -203,7 +204,7 @@ impl Rule for AccessibilityAltText {
         let mut unknown = Vec::new();
         for (index, media) in cx.draft.media.iter().enumerate() {
             let (noun_de, noun_en) = match media.kind {
-                MediaKind::Image => ("bild", "image"),
+                MediaKind::Image => ("Bild", "image"),
                 MediaKind::Gif => ("gif", "GIF"),
                 MediaKind::Video => continue,
             };
@@ -238,10 +239,10 @@ fn unknown_finding(lang: Lang, unknown: &[(MediaKind, usize)]) -> Finding {
         .join(", ");
     Finding::new(
         tr!(lang,
-            de: "Alternativtext nicht geprüft: die Quelle des Entwurfs hält ihn nicht fest ({images})",
+            de: "Alternativtext nicht geprüft: Die Quelle des Entwurfs hält ihn nicht fest ({images})",
             en: "alt text not checked: the draft's source does not record it ({images})"),
         tr!(lang,
-            de: "die Alternativtexte auf der Plattform selbst prüfen; Exporte von Facebook und Instagram enthalten keine",
+            de: "Die Alternativtexte auf der Plattform selbst prüfen; Exporte von Facebook und Instagram enthalten keine",
             en: "check the alt texts on the platform itself; Facebook and Instagram exports contain none"),
     )
     .with_severity(Severity::Info)
@@ -270,13 +271,14 @@ impl AccessibilityAltText {
                 continue;
             };
             let image = image();
+            let name = platform_name(platform);
             out.push(
                 Finding::new(
                     tr!(cx.lang,
-                        de: "alternativtext von {image} hat {chars} zeichen, {platform} erlaubt höchstens {cap}",
+                        de: "Alternativtext von {image} hat {chars} Zeichen, {name} erlaubt höchstens {cap}",
                         en: "alt text of {image} has {chars} characters, {platform} allows at most {cap}"),
                     tr!(cx.lang,
-                        de: "kürzen: das wesentliche zuerst; lange inhalte (tabellen, plakate) zusätzlich im beitrag oder auf der verlinkten seite",
+                        de: "Kürzen, das Wesentliche zuerst; lange Inhalte (Tabellen, Plakate) zusätzlich in den Beitrag oder auf die verlinkte Seite stellen",
                         en: "shorten it, essentials first; put long content (tables, posters) in the post or on the linked page as well"),
                 )
                 .on(platform),

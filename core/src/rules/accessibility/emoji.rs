@@ -1,6 +1,6 @@
 use std::ops::Range;
 
-use crate::lang::tr;
+use crate::lang::{plural, tr};
 use crate::report::Severity;
 use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
@@ -85,13 +85,14 @@ impl Rule for AccessibilityEmoji {
         if let (Some(first_extra), Some(last)) = (emoji.get(self.max), emoji.last()) {
             let count = emoji.len();
             let max = self.max;
+            let emoji_noun = plural(count, "Emoji", "Emojis");
             out.push(
                 Finding::new(
                     tr!(cx.lang,
-                        de: "{count} emoji, höchstens {max} sind gut lesbar",
+                        de: "{count} {emoji_noun}, höchstens {max} sind gut lesbar",
                         en: "{count} emoji, at most {max} read well"),
                     tr!(cx.lang,
-                        de: "screenreader lesen jedes emoji mit namen vor; wenige wählen und ans ende einer aussage stellen",
+                        de: "Screenreader lesen jedes Emoji mit Namen vor; wenige wählen und ans Ende einer Aussage stellen",
                         en: "screen readers read every emoji by its name; keep a few and put them at the end of a statement"),
                 )
                 .at(first_extra.start, last.end),
@@ -108,10 +109,10 @@ impl Rule for AccessibilityEmoji {
             out.push(
                 Finding::new(
                     tr!(cx.lang,
-                        de: "emoji `{written}` mitten im satz",
+                        de: "Emoji `{written}` mitten im Satz",
                         en: "emoji `{written}` inside a sentence"),
                     tr!(cx.lang,
-                        de: "emoji ans ende der aussage stellen: screenreader lesen sie als wort vor und unterbrechen den satz („wir feiern party-popper heute“)",
+                        de: "Emoji ans Ende der Aussage stellen: Screenreader lesen es als Wort vor und unterbrechen den Satz („Wir feiern Party-Popper heute“)",
                         en: "put the emoji at the end of the statement: screen readers read it as a word and break the sentence (\"we celebrate party popper today\")"),
                 )
                 .at(run.start, run.end),

@@ -60,10 +60,10 @@ impl Rule for AccessibilityFakeBold {
             out.push(
                 Finding::new(
                     tr!(cx.lang,
-                        de: "`{written}` ist aus mathematischen sonderzeichen gesetzt, nicht aus buchstaben",
+                        de: "`{written}` ist aus mathematischen Sonderzeichen gesetzt, nicht aus Buchstaben",
                         en: "`{written}` is set in mathematical symbols, not letters"),
                     tr!(cx.lang,
-                        de: "normale buchstaben schreiben (`{plain}`): screenreader lesen diese zeichen einzeln als symbole vor oder gar nicht",
+                        de: "Normale Buchstaben schreiben (`{plain}`): Screenreader lesen diese Zeichen einzeln als Symbole vor oder gar nicht",
                         en: "write plain letters (`{plain}`): screen readers read these characters one by one as symbols, or not at all"),
                 )
                 .at(run.start, run.end)

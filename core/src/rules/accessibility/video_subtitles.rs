@@ -69,20 +69,20 @@ impl Rule for AccessibilityVideoSubtitles {
                 None if self.require_declaration => false,
                 None => continue,
             };
-            let video = media_label(cx.lang, "video", "video", index, media);
+            let video = media_label(cx.lang, "Video", "video", index, media);
             let message = if declared {
                 tr!(cx.lang,
-                    de: "{video} hat keine untertitel",
+                    de: "{video} hat keine Untertitel",
                     en: "{video} has no subtitles")
             } else {
                 tr!(cx.lang,
-                    de: "für {video} ist nicht angegeben, ob es untertitel hat",
+                    de: "Für {video} ist nicht angegeben, ob es Untertitel hat",
                     en: "{video} does not say whether it has subtitles")
             };
             out.push(Finding::new(
                 message,
                 tr!(cx.lang,
-                    de: "untertitel einbrennen oder als untertiteldatei hochladen: gehörlose menschen und alle, die ohne ton schauen, verstehen das video sonst nicht",
+                    de: "Untertitel einbrennen oder als Untertiteldatei hochladen: Gehörlose Menschen und alle, die ohne Ton schauen, verstehen das Video sonst nicht",
                     en: "burn in subtitles or upload a caption file: deaf people and everyone watching without sound cannot follow the video otherwise"),
             ));
         }

@@ -75,10 +75,10 @@ impl Rule for AddressFormal {
             let example = example(required, cx.lang);
             let mut finding = Finding::new(
                 tr!(cx.lang,
-                    de: "formelle anrede `{word}`: dieses konto spricht mit „{wanted}“ an",
+                    de: "Formelle Anrede `{word}`: Dieses Konto spricht mit „{wanted}“ an",
                     en: "formal address `{word}`: this account uses „{wanted}“"),
                 tr!(cx.lang,
-                    de: "leserinnen und leser durchgehend mit „{wanted}“ ansprechen, {example}",
+                    de: "Leserinnen und Leser durchgehend mit „{wanted}“ ansprechen, {example}",
                     en: "address readers with „{wanted}“ throughout, {example}"),
             )
             .at(address.span.start, address.span.end);

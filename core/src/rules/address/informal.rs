@@ -2,7 +2,7 @@ use crate::lang::tr;
 use crate::report::Severity;
 use crate::rules::address::grammar::{Form, Grammar, Marker};
 use crate::rules::address::{
-    example, form_name, grammar, possessive_replacement, required, written,
+    capitalise, example, form_name, grammar, possessive_replacement, required, written,
 };
 use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
@@ -105,20 +105,22 @@ impl Rule for AddressInformal {
             }
             let word = written(cx.text, address);
             let form = form_name(address.form);
+            // German writes the form as a capitalised compound: „Du-Form“.
+            let form_noun = capitalise(form);
             let message = match (address.marker, required) {
                 (Marker::Imperative, Form::Formal) => tr!(cx.lang,
-                    de: "informelle aufforderung `{word}` ({form}-form): dieses konto siezt",
+                    de: "Informelle Aufforderung `{word}` ({form_noun}-Form): Dieses Konto siezt",
                     en: "informal imperative `{word}` ({form} form): this account uses „Sie“"),
                 (_, Form::Formal) => tr!(cx.lang,
-                    de: "informelle anrede `{word}` ({form}-form): dieses konto siezt",
+                    de: "Informelle Anrede `{word}` ({form_noun}-Form): Dieses Konto siezt",
                     en: "informal address `{word}` ({form} form): this account uses „Sie“"),
                 _ => tr!(cx.lang,
-                    de: "anrede `{word}` in der {form}-form: dieses konto spricht mit „{wanted}“ an",
+                    de: "Anrede `{word}` in der {form_noun}-Form: Dieses Konto spricht mit „{wanted}“ an",
                     en: "address `{word}` in the {form} form: this account uses „{wanted}“"),
             };
             let example = example(required, cx.lang);
             let help = tr!(cx.lang,
-                de: "leserinnen und leser durchgehend mit „{wanted}“ ansprechen, {example}",
+                de: "Leserinnen und Leser durchgehend mit „{wanted}“ ansprechen, {example}",
                 en: "address readers with „{wanted}“ throughout, {example}");
             let capital = word
                 .chars()

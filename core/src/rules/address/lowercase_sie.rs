@@ -90,10 +90,10 @@ impl Rule for AddressLowercaseSie {
             out.push(
                 Finding::new(
                     tr!(cx.lang,
-                        de: "`{word}` als anrede wird großgeschrieben: `{capitalised}`",
+                        de: "`{word}` als Anrede wird großgeschrieben: `{capitalised}`",
                         en: "`{word}` as formal address is capitalised: `{capitalised}`"),
                     tr!(cx.lang,
-                        de: "kleingeschrieben meint das wort eine dritte person (sie, die leute), nicht die leserin oder den leser",
+                        de: "Kleingeschrieben meint das Wort Dritte („sie“ im Sinne von „die Leute“), nicht die Leserin oder den Leser",
                         en: "in lower case the word means a third person (she, they), not the reader"),
                 )
                 .at(address.span.start, address.span.end)

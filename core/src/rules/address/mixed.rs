@@ -75,10 +75,10 @@ impl Rule for AddressMixed {
         out.push(
             Finding::new(
                 tr!(cx.lang,
-                    de: "gemischte anrede: `{second_word}` ({second_form}) nach `{first_word}` ({first_form})",
+                    de: "Gemischte Anrede: `{second_word}` ({second_form}) nach `{first_word}` ({first_form})",
                     en: "mixed address: `{second_word}` ({second_form}) after `{first_word}` ({first_form})"),
                 tr!(cx.lang,
-                    de: "eine anrede durchhalten; die policy kann sie je konto mit `address = \"sie\"`, `\"du\"` oder `\"ihr\"` festlegen",
+                    de: "Eine Anrede durchhalten; die Richtlinie kann sie je Konto mit `address = \"sie\"`, `\"du\"` oder `\"ihr\"` festlegen",
                     en: "keep to one form; the policy can fix it per account with `address = \"sie\"`, `\"du\"` or `\"ihr\"`"),
             )
             .at(second.span.start, second.span.end),

@@ -81,10 +81,10 @@ impl Rule for ApprovalMissing {
             let who = need.who(cx.lang);
             let mut finding = Finding::new(
                 tr!(cx.lang,
-                    de: "keine freigabe: {reason} verlangt eine freigabe durch {who}",
+                    de: "Keine Freigabe: {reason} verlangt eine Freigabe durch {who}",
                     en: "no approval: {reason} needs an approval by {who}"),
                 tr!(cx.lang,
-                    de: "vor der veröffentlichung freigeben lassen (vier-augen-prinzip) und die freigabe in `approvals` mitsenden",
+                    de: "Vor der Veröffentlichung freigeben lassen (Vier-Augen-Prinzip) und die Freigabe in `approvals` mitsenden",
                     en: "have it approved before publication (four-eyes principle) and send the approval in `approvals`"),
             );
             if let Reason::Topic(span) = &need.reason {

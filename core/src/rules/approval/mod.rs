@@ -42,15 +42,15 @@ impl Need<'_> {
     /// "label `pressemitteilung`", "topic `Haushalt`" or "the four-eyes rule", for messages.
     pub fn describe(&self, cx: &CheckContext<'_>) -> String {
         match &self.reason {
-            Reason::Label(label) => tr!(cx.lang, de: "label `{label}`", en: "label `{label}`"),
+            Reason::Label(label) => tr!(cx.lang, de: "Label `{label}`", en: "label `{label}`"),
             Reason::Topic(span) => {
                 let topic = cx.draft.text.get(span.clone()).unwrap_or_default();
-                tr!(cx.lang, de: "thema `{topic}`", en: "topic `{topic}`")
+                tr!(cx.lang, de: "Thema `{topic}`", en: "topic `{topic}`")
             }
             Reason::FourEyes => {
                 let id = &cx.account.id;
                 tr!(cx.lang,
-                    de: "vier-augen-prinzip des kontos `{id}`",
+                    de: "Vier-Augen-Prinzip des Kontos `{id}`",
                     en: "the four-eyes rule of the account `{id}`")
             }
         }
@@ -59,7 +59,7 @@ impl Need<'_> {
     /// Who may approve, for messages.
     pub fn who(&self, lang: Lang) -> String {
         if self.approvers.is_empty() {
-            tr!(lang, de: "eine zweite person", en: "a second person")
+            tr!(lang, de: "eine zweite Person", en: "a second person")
         } else {
             self.approvers.quoted()
         }
@@ -121,7 +121,7 @@ impl Requirements {
             Some(Lexicon::new(terms).map_err(|reason| SettingError {
                 key: "topics",
                 message: localized!(
-                    de: "themenliste der freigabe ist ungültig: {reason}",
+                    de: "Themenliste der Freigabe ist ungültig: {reason}",
                     en: "the approval topics are invalid: {reason}",
                 ),
             })?)
@@ -259,8 +259,13 @@ pub(crate) fn flawed<'a>(
 
 /// A time in the account's zone, e.g. `2026-05-04 09:58 CEST`.
 pub(crate) fn local_time(cx: &CheckContext<'_>, at: Timestamp) -> String {
+    // German messages write dates the German way, as `time::local_label` does.
+    let format = match cx.lang {
+        Lang::En => "%Y-%m-%d %H:%M %Z",
+        _ => "%d.%m.%Y %H:%M %Z",
+    };
     at.to_zoned(cx.account.time_zone.clone())
-        .strftime("%Y-%m-%d %H:%M %Z")
+        .strftime(format)
         .to_string()
 }
 

@@ -73,10 +73,10 @@ impl Rule for ApprovalSelf {
             let by = approval.by.trim();
             out.push(Finding::new(
                 tr!(cx.lang,
-                    de: "freigabe durch `{by}` zählt nicht: `{by}` hat den beitrag selbst verfasst",
+                    de: "Freigabe durch `{by}` zählt nicht: `{by}` hat den Beitrag selbst verfasst",
                     en: "approval by `{by}` does not count: `{by}` wrote the post"),
                 tr!(cx.lang,
-                    de: "eine zweite person gibt frei (vier-augen-prinzip)",
+                    de: "Eine zweite Person gibt frei (Vier-Augen-Prinzip)",
                     en: "a second person approves it (four-eyes principle)"),
             ));
         }

@@ -1,4 +1,4 @@
-use crate::lang::tr;
+use crate::lang::{plural, tr};
 use crate::report::Severity;
 use crate::rules::approval::{Flaw, Requirements, deadline, flawed, local_time, unmet};
 use crate::rules::{
@@ -69,16 +69,17 @@ impl Rule for ApprovalTooLate {
         }
         let unmet = unmet(cx, self.requirements.needs(cx));
         let minutes = cx.account.approval.minutes_before;
+        let minutes_noun = plural(minutes, "Minute", "Minuten");
         let due = local_time(cx, deadline);
         for approval in flawed(cx, &unmet, Flaw::TooLate) {
             let by = approval.by.trim();
             let at = local_time(cx, approval.at);
             out.push(Finding::new(
                 tr!(cx.lang,
-                    de: "freigabe durch `{by}` um {at} kam zu spät: nötig bis {due}, {minutes} minuten vor der veröffentlichung",
+                    de: "Freigabe durch `{by}` um {at} kam zu spät: Nötig war sie bis {due}, {minutes} {minutes_noun} vor der Veröffentlichung",
                     en: "approval by `{by}` at {at} came too late: needed by {due}, {minutes} minutes before publication"),
                 tr!(cx.lang,
-                    de: "die freigabe früher einholen oder den beitrag später einplanen",
+                    de: "Die Freigabe früher einholen oder den Beitrag später einplanen",
                     en: "get the approval earlier or schedule the post later"),
             ));
         }

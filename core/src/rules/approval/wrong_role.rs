@@ -64,10 +64,10 @@ impl Rule for ApprovalWrongRole {
                 let by = approval.by.trim();
                 out.push(Finding::new(
                     tr!(cx.lang,
-                        de: "freigabe durch `{by}` zählt nicht für {reason}: freigabe nur durch {who}",
+                        de: "Freigabe durch `{by}` zählt nicht für {reason}: Freigabe nur durch {who}",
                         en: "approval by `{by}` does not count for {reason}: only {who} may approve"),
                     tr!(cx.lang,
-                        de: "die freigabe bei einer berechtigten person einholen (wer muss bei welchen themen wen fragen)",
+                        de: "Die Freigabe bei einer berechtigten Person einholen (wer bei welchen Themen wen fragen muss, legt die Richtlinie fest)",
                         en: "get the approval from someone entitled to give it (who must ask whom on which topics)"),
                 ));
             }

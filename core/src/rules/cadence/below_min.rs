@@ -111,12 +111,17 @@ impl Rule for CadenceBelowMin {
         }
         let weeks = self.weeks;
         let average = decimal(average, cx.lang);
+        let weeks_phrase = if weeks == 1 {
+            "der letzten Woche".to_owned()
+        } else {
+            format!("den letzten {weeks} Wochen")
+        };
         out.push(Finding::new(
             tr!(cx.lang,
-                de: "im schnitt {average} beiträge pro woche in den letzten {weeks} wochen, weniger als die geplanten {min}",
+                de: "Im Schnitt {average} Beiträge pro Woche in {weeks_phrase}, weniger als die geplanten {min}",
                 en: "{average} posts a week on average over the last {weeks} weeks, fewer than the planned {min}"),
             tr!(cx.lang,
-                de: "regelmäßig posten: beiträge über die woche verteilt planen",
+                de: "Regelmäßig posten: Beiträge über die Woche verteilt planen",
                 en: "post regularly: plan posts spread over the week"),
         ));
     }

@@ -1,7 +1,7 @@
 use crate::account::AccountKind;
 use crate::config::localized;
 use crate::draft::post_time;
-use crate::lang::tr;
+use crate::lang::{plural, tr};
 use crate::report::Severity;
 use crate::rules::cadence::{decimal, posts_in};
 use crate::rules::neutrality::open_window;
@@ -171,13 +171,14 @@ impl Rule for CadenceElectionRise {
         let window_rate = decimal(rise.window_per_week, cx.lang);
         let usual = decimal(rise.baseline_per_week, cx.lang);
         let weeks = rise.baseline_weeks;
+        let weeks_noun = plural(weeks, "Woche", "Wochen");
         let factor = decimal(rise.factor, cx.lang);
         out.push(Finding::new(
             tr!(cx.lang,
-                de: "{window_rate} beiträge pro woche seit beginn des vorwahlzeitraums von `{name}` am {opens}, davor {usual} pro woche (schnitt über {weeks} wochen): mehr als das {factor}-fache",
+                de: "{window_rate} Beiträge pro Woche seit Beginn der Vorwahlzeit von `{name}` am {opens}, davor {usual} pro Woche (Schnitt über {weeks} {weeks_noun}): mehr als das {factor}-Fache",
                 en: "{window_rate} posts a week since the pre-election period of `{name}` began on {opens}, {usual} a week before (average over {weeks} weeks): more than {factor} times as many"),
             tr!(cx.lang,
-                de: "den gewohnten rhythmus halten: öffentlichkeitsarbeit darf in wahlkampfnähe nicht anwachsen (BVerfGE 44, 125); beiträge zusammenlegen oder nach der wahl veröffentlichen",
+                de: "Den gewohnten Rhythmus halten: Öffentlichkeitsarbeit darf in Wahlkampfnähe nicht anwachsen (BVerfGE 44, 125); Beiträge zusammenlegen oder nach der Wahl veröffentlichen",
                 en: "keep the usual rhythm: public relations must not grow as the election approaches (BVerfGE 44, 125); merge posts or publish after the election"),
         ));
     }

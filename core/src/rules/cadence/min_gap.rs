@@ -2,7 +2,7 @@ use jiff::SignedDuration;
 
 use crate::config::localized;
 use crate::draft::post_time;
-use crate::lang::tr;
+use crate::lang::{plural, tr};
 use crate::report::Severity;
 use crate::rules::cadence::posts_in;
 use crate::rules::{
@@ -67,7 +67,7 @@ impl RuleDef for CadenceMinGap {
             return Err(SettingError {
                 key: "minutes",
                 message: localized!(
-                    de: "`minutes` muss zwischen 1 und {MAX_MINUTES} (eine woche) liegen, nicht {minutes}",
+                    de: "`minutes` muss zwischen 1 und {MAX_MINUTES} (eine Woche) liegen, nicht {minutes}",
                     en: "`minutes` must be between 1 and {MAX_MINUTES} (one week), not {minutes}",
                 ),
             });
@@ -102,19 +102,20 @@ impl Rule for CadenceMinGap {
         let apart = duration_label(other.duration_since(at).abs().as_mins(), cx.lang);
         let when = local_label(other, &cx.account.time_zone, cx.lang);
         let gap = self.gap.as_mins();
+        let gap_noun = plural(gap, "Minute", "Minuten");
         let message = if other <= at {
             tr!(cx.lang,
-                de: "nur {apart} nach dem beitrag von `{when}`; mindestens {gap} minuten abstand",
+                de: "Nur {apart} nach dem Beitrag von `{when}`; mindestens {gap} {gap_noun} Abstand",
                 en: "only {apart} after the post of `{when}`; at least {gap} minutes apart")
         } else {
             tr!(cx.lang,
-                de: "nur {apart} vor dem beitrag von `{when}`; mindestens {gap} minuten abstand",
+                de: "Nur {apart} vor dem Beitrag von `{when}`; mindestens {gap} {gap_noun} Abstand",
                 en: "only {apart} before the post of `{when}`; at least {gap} minutes apart")
         };
         out.push(Finding::new(
             message,
             tr!(cx.lang,
-                de: "den beitrag mit mehr abstand planen, damit reaktionen auf jeden beantwortet werden können",
+                de: "Den Beitrag mit mehr Abstand planen, damit Reaktionen auf jeden beantwortet werden können",
                 en: "schedule the post further apart so that reactions to each can be answered"),
         ));
     }

@@ -84,10 +84,10 @@ impl Rule for CadenceWeekMax {
         let from = date_label(monday, cx.lang);
         out.push(Finding::new(
             tr!(cx.lang,
-                de: "beitrag {count} in kalenderwoche `{label}` (ab montag {from}); höchstens {max} pro woche",
+                de: "Beitrag {count} in Kalenderwoche `{label}` (ab Montag, {from}); höchstens {max} pro Woche",
                 en: "post {count} in calendar week `{label}` (from monday {from}); at most {max} a week"),
             tr!(cx.lang,
-                de: "den beitrag in eine woche mit weniger beiträgen verschieben oder einen geplanten zusammenlegen",
+                de: "Den Beitrag in eine Woche mit weniger Beiträgen verschieben oder mit einem geplanten zusammenlegen",
                 en: "move the post to a week with fewer posts or merge it with a planned one"),
         ));
     }

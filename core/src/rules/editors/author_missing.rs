@@ -57,10 +57,10 @@ impl Rule for EditorsAuthorMissing {
         let id = &cx.account.id;
         out.push(Finding::new(
             tr!(cx.lang,
-                de: "der entwurf nennt keinen `author`: ob er von der redaktion des kontos `{id}` kommt, ist nicht prüfbar",
+                de: "Der Entwurf nennt keinen `author`: Ob er von der Redaktion des Kontos `{id}` kommt, ist nicht prüfbar",
                 en: "the draft names no `author`: whether it comes from an editor of `{id}` cannot be checked"),
             tr!(cx.lang,
-                de: "`author` mit dem login der verfassenden person senden",
+                de: "`author` mit dem Login der verfassenden Person senden",
                 en: "send `author` with the login of the person who wrote it"),
         ));
     }

@@ -66,10 +66,10 @@ impl Rule for EditorsNotEditor {
         let id = &account.id;
         out.push(Finding::new(
             tr!(cx.lang,
-                de: "`{author}` gehört nicht zur redaktion des kontos `{id}`",
+                de: "`{author}` gehört nicht zur Redaktion des Kontos `{id}`",
                 en: "`{author}` is not an editor of the account `{id}`"),
             tr!(cx.lang,
-                de: "beiträge schreiben nur die in `editors` genannten personen (keine administration durch außen); eine redakteurin oder ein redakteur übernimmt den entwurf",
+                de: "Beiträge schreiben nur die in `editors` genannten Personen (keine Administration von außen); eine Redakteurin oder ein Redakteur übernimmt den Entwurf",
                 en: "only the people listed in `editors` write posts (no administration from outside); an editor takes over the draft"),
         ));
     }

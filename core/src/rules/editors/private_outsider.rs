@@ -69,17 +69,17 @@ impl Rule for EditorsPrivateOutsider {
             .is_ok();
         let message = if is_official_staff {
             tr!(cx.lang,
-                de: "`{author}` pflegt ein dienstliches konto und schreibt für das private profil `{id}`",
+                de: "`{author}` pflegt ein dienstliches Konto und schreibt für das private Profil `{id}`",
                 en: "`{author}` edits an official account and writes for the private profile `{id}`")
         } else {
             tr!(cx.lang,
-                de: "`{author}` ist nicht inhaber des privaten profils `{id}`",
+                de: "`{author}` ist nicht Inhaber des privaten Profils `{id}`",
                 en: "`{author}` is not the owner of the private profile `{id}`")
         };
         out.push(Finding::new(
             message,
             tr!(cx.lang,
-                de: "ein privates profil pflegt nur sein inhaber selbst (kein zugriff, keine redaktion durch außen, auch nicht durch die pressestelle)",
+                de: "Ein privates Profil pflegt nur sein Inhaber selbst (kein Zugriff, keine Redaktion von außen, auch nicht durch die Pressestelle)",
                 en: "only its owner runs a private profile (no access and no editing from outside, the press office included)"),
         ));
     }

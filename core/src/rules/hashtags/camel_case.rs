@@ -86,10 +86,10 @@ impl Rule for HashtagsCamelCase {
             out.push(
                 Finding::new(
                     tr!(cx.lang,
-                        de: "hashtag `{written}` ist nicht in CamelCase geschrieben",
+                        de: "Hashtag `{written}` ist nicht in CamelCase geschrieben",
                         en: "hashtag `{written}` is not written in CamelCase"),
                     tr!(cx.lang,
-                        de: "jedes wort groß beginnen, z. B. `#ReisenFürAlle`: so lesen screenreader die wörter einzeln vor",
+                        de: "Jedes Wort groß beginnen, z. B. `#ReisenFürAlle`: So lesen Screenreader die Wörter einzeln vor",
                         en: "start every word with a capital, e.g. `#ReisenFürAlle`, so screen readers read the words one by one"),
                 )
                 .at(hashtag.start, hashtag.end),

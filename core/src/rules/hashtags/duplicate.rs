@@ -56,10 +56,10 @@ impl Rule for HashtagsDuplicate {
                     out.push(
                         Finding::new(
                             tr!(cx.lang,
-                                de: "hashtag `{written}` steht schon vorher (`{first}`)",
+                                de: "Hashtag `{written}` steht schon vorher (`{first}`)",
                                 en: "hashtag `{written}` already appears earlier (`{first}`)"),
                             tr!(cx.lang,
-                                de: "die wiederholung entfernen",
+                                de: "Die Wiederholung entfernen",
                                 en: "remove the repetition"),
                         )
                         .at(hashtag.start, hashtag.end)

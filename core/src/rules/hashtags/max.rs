@@ -1,7 +1,8 @@
-use crate::lang::tr;
+use crate::lang::{plural, tr};
 use crate::report::Severity;
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, platform_name,
+    rule_settings,
 };
 use crate::text::extract::EntityKind;
 
@@ -66,13 +67,16 @@ impl Rule for HashtagsMax {
                 continue;
             };
             let over = count as u64 - max;
+            let counted_noun = plural(count, "Hashtag", "Hashtags");
+            let over_noun = plural(over, "Hashtag", "Hashtags");
+            let name = platform_name(platform);
             out.push(
                 Finding::new(
                     tr!(cx.lang,
-                        de: "{count} hashtags, {platform} erlaubt höchstens {max}",
+                        de: "{count} {counted_noun}, {name} erlaubt höchstens {max}",
                         en: "{count} hashtags, {platform} allows at most {max}"),
                     tr!(cx.lang,
-                        de: "{over} hashtag(s) streichen; die wichtigsten zuerst nennen",
+                        de: "{over} {over_noun} streichen; die wichtigsten zuerst nennen",
                         en: "remove {over} hashtag(s); put the important ones first"),
                 )
                 .on(platform)

@@ -3,7 +3,8 @@ use crate::platform::Platform;
 use crate::report::Severity;
 use crate::rules::imprint::is_imprint;
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, platform_name,
+    rule_settings,
 };
 
 rule_settings! {
@@ -67,13 +68,14 @@ impl Rule for ImprintPerPost {
             return;
         }
         for &platform in cx.platforms.iter().filter(|p| self.platforms.contains(p)) {
+            let name = platform_name(platform);
             out.push(
                 Finding::new(
                     tr!(cx.lang,
-                        de: "auf {platform} muss jeder beitrag das impressum verlinken",
+                        de: "Auf {name} muss jeder Beitrag das Impressum verlinken",
                         en: "on {platform} every post must link the imprint"),
                     tr!(cx.lang,
-                        de: "den link {imprint} anfügen, z. B. „Impressum: {imprint}“",
+                        de: "Den Link {imprint} anfügen, z. B. „Impressum: {imprint}“",
                         en: "append the link {imprint}, e.g. \"Impressum: {imprint}\""),
                 )
                 .on(platform)

@@ -60,10 +60,10 @@ impl Rule for ImprintPrivate {
                 out.push(
                     Finding::new(
                         tr!(cx.lang,
-                            de: "das private konto `{id}` verlinkt das amtliche impressum `{written}`",
+                            de: "Das private Konto `{id}` verlinkt das amtliche Impressum `{written}`",
                             en: "the private account `{id}` links the official imprint `{written}`"),
                         tr!(cx.lang,
-                            de: "den link entfernen: das amtliche impressum macht ein profil zum dienstlichen (VG München M 7 E 15.136)",
+                            de: "Den Link entfernen: Das amtliche Impressum macht ein Profil zum dienstlichen (VG München, M 7 E 15.136)",
                             en: "remove the link: the official imprint makes a profile an official one (VG München M 7 E 15.136)"),
                     )
                     .at(link.start, link.end)
@@ -78,10 +78,10 @@ impl Rule for ImprintPrivate {
         if let Some((label, url)) = on_profile {
             out.push(Finding::new(
                 tr!(cx.lang,
-                    de: "das profil des privaten kontos `{id}` verlinkt das amtliche impressum („{label}“: {url})",
+                    de: "Das Profil des privaten Kontos `{id}` verlinkt das amtliche Impressum („{label}“: {url})",
                     en: "the profile of the private account `{id}` links the official imprint (\"{label}\": {url})"),
                 tr!(cx.lang,
-                    de: "den link aus dem profil entfernen; ein privates profil braucht ggf. ein eigenes impressum",
+                    de: "Den Link aus dem Profil entfernen; ein privates Profil braucht ggf. ein eigenes Impressum",
                     en: "remove the link from the profile; a private profile may need its own imprint"),
             ));
         }

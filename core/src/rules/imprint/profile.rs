@@ -84,10 +84,10 @@ impl ImprintProfile {
         let Some(imprint) = &account.imprint else {
             return Some(Finding::new(
                 tr!(lang,
-                    de: "für das offizielle konto `{id}` ist kein impressum hinterlegt",
+                    de: "Für das offizielle Konto `{id}` ist kein Impressum hinterlegt",
                     en: "no imprint is configured for the official account `{id}`"),
                 tr!(lang,
-                    de: "`imprint = \"https://…/impressum\"` in der richtlinie setzen (für die organisation oder das konto)",
+                    de: "`imprint = \"https://…/impressum\"` in der Richtlinie setzen (für die Organisation oder das Konto)",
                     en: "set `imprint = \"https://…/impressum\"` in the policy (for the organisation or the account)"),
             ));
         };
@@ -108,18 +108,18 @@ impl ImprintProfile {
         Some(match to_imprint.first() {
             None => Finding::new(
                 tr!(lang,
-                    de: "das profil von `{id}` verlinkt das impressum {imprint} nicht",
+                    de: "Das Profil von `{id}` verlinkt das Impressum {imprint} nicht",
                     en: "the profile of `{id}` does not link the imprint {imprint}"),
                 tr!(lang,
-                    de: "im profil einen link mit der beschriftung „Impressum“ auf {imprint} anlegen und in `[accounts.{id}.profile]` eintragen",
+                    de: "Im Profil einen Link mit der Beschriftung „Impressum“ auf {imprint} anlegen und in `[accounts.{id}.profile]` eintragen",
                     en: "add a link labelled \"Impressum\" to {imprint} on the profile and record it in `[accounts.{id}.profile]`"),
             ),
             Some(label) => Finding::new(
                 tr!(lang,
-                    de: "das impressum ist im profil von `{id}` nur unter „{label}“ verlinkt",
+                    de: "Das Impressum ist im Profil von `{id}` nur unter „{label}“ verlinkt",
                     en: "the imprint is linked on the profile of `{id}` only as \"{label}\""),
                 tr!(lang,
-                    de: "den link „Impressum“ nennen: unter „Info“ o. ä. ist er nicht leicht erkennbar (LG Aschaffenburg 2 HK O 54/11)",
+                    de: "Den Link „Impressum“ nennen: Unter „Info“ o. Ä. ist er nicht leicht erkennbar (LG Aschaffenburg, 2 HK O 54/11)",
                     en: "label the link \"Impressum\": under \"Info\" or similar it is not easy to recognise (LG Aschaffenburg 2 HK O 54/11)"),
             ),
         })
@@ -155,7 +155,7 @@ mod tests {
             };
             assert_eq!(
                 profile(&de),
-                ["das impressum ist im profil von `stadt` nur unter „Info“ verlinkt"]
+                ["Das Impressum ist im Profil von `stadt` nur unter „Info“ verlinkt"]
             );
             assert_eq!(
                 profile(&en),

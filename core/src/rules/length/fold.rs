@@ -1,7 +1,8 @@
-use crate::lang::tr;
+use crate::lang::{grouped, tr};
 use crate::report::Severity;
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, platform_name,
+    rule_settings,
 };
 use crate::text::offsets::floor_grapheme;
 
@@ -65,14 +66,16 @@ impl Rule for LengthFold {
             if text[fold_start..].trim().is_empty() {
                 continue;
             }
-            let shown = visible.chars().count();
+            let shown = grouped(visible.chars().count(), cx.lang);
+            let fold = grouped(fold, cx.lang);
+            let name = platform_name(platform);
             out.push(
                 Finding::new(
                     tr!(cx.lang,
-                        de: "{platform} zeigt nur die ersten {fold} zeichen, der rest steht hinter „Mehr anzeigen“",
+                        de: "{name} zeigt nur die ersten {fold} Zeichen, der Rest steht hinter „Mehr anzeigen“",
                         en: "{platform} shows only the first {fold} characters, the rest is behind \"See more\""),
                     tr!(cx.lang,
-                        de: "wichtiges (was, wann, wo) in die ersten {shown} zeichen ziehen",
+                        de: "Das Wichtige (was, wann, wo) in die ersten {shown} Zeichen ziehen",
                         en: "move what matters (what, when, where) into the first {shown} characters"),
                 )
                 .on(platform)

@@ -1,8 +1,9 @@
-use crate::lang::tr;
+use crate::lang::{grouped, tr};
 use crate::platform::Platform;
 use crate::report::Severity;
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, platform_name,
+    rule_settings,
 };
 
 rule_settings! {
@@ -67,10 +68,10 @@ impl Rule for LengthLimit {
                 out.push(
                     Finding::new(
                         tr!(cx.lang,
-                            de: "{name} nimmt diesen text nicht an: er ist leer oder enthält unzulässige zeichen (U+FFFE, U+FEFF, U+FFFF)",
+                            de: "{name} nimmt diesen Text nicht an: Er ist leer oder enthält unzulässige Zeichen (U+FFFE, U+FEFF, U+FFFF)",
                             en: "{name} does not accept this text: it is empty or contains invalid characters (U+FFFE, U+FEFF, U+FFFF)"),
                         tr!(cx.lang,
-                            de: "text eingeben bzw. die unsichtbaren zeichen entfernen",
+                            de: "Einen Text eingeben bzw. die unsichtbaren Zeichen entfernen",
                             en: "write a text or remove the invisible characters"),
                     )
                     .on(platform),
@@ -83,7 +84,7 @@ impl Rule for LengthLimit {
                 continue;
             }
             let (length, limit, unit_de, unit_en) = match over_bytes {
-                Some((bytes, limit)) if !over_length => (bytes, limit, "bytes", "bytes"),
+                Some((bytes, limit)) if !over_length => (bytes, limit, "Bytes", "bytes"),
                 _ => (
                     measure.length,
                     measure.limit,
@@ -91,13 +92,14 @@ impl Rule for LengthLimit {
                     unit(platform).1,
                 ),
             };
-            let over = length - limit;
+            let over = grouped(length - limit, cx.lang);
+            let (length, limit) = (grouped(length, cx.lang), grouped(limit, cx.lang));
             let mut finding = Finding::new(
                 tr!(cx.lang,
-                    de: "zu lang für {name}: {length} von {limit} {unit_de} ({over} zu viel)",
+                    de: "Zu lang für {name}: {length} von {limit} {unit_de} ({over} zu viel)",
                     en: "too long for {name}: {length} of {limit} {unit_en} ({over} over)"),
                 tr!(cx.lang,
-                    de: "um {over} kürzen oder {name} als kanal abwählen; der markierte teil passt nicht mehr",
+                    de: "Um {over} kürzen oder {name} als Kanal abwählen; der markierte Teil passt nicht mehr",
                     en: "shorten by {over} or drop {name} as a channel; the marked part no longer fits"),
             )
             .on(platform);
@@ -109,15 +111,9 @@ impl Rule for LengthLimit {
     }
 }
 
-fn platform_name(platform: Platform) -> &'static str {
-    platform
-        .facts()
-        .map_or(platform.as_str(), |facts| facts.name.as_str())
-}
-
 fn unit(platform: Platform) -> (&'static str, &'static str) {
     match platform {
-        Platform::X => ("gewichteten zeichen", "weighted characters"),
-        _ => ("zeichen", "characters"),
+        Platform::X => ("gewichteten Zeichen", "weighted characters"),
+        _ => ("Zeichen", "characters"),
     }
 }

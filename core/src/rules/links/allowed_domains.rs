@@ -72,10 +72,10 @@ impl Rule for LinksAllowedDomains {
             out.push(
                 Finding::new(
                     tr!(cx.lang,
-                        de: "link auf `{host}`, das nicht zu den erlaubten domains gehört",
+                        de: "Link auf `{host}`, das nicht zu den erlaubten Domains gehört",
                         en: "link to `{host}`, which is not an allowed domain"),
                     tr!(cx.lang,
-                        de: "nur auf {allowed} verlinken oder die domain in die richtlinie aufnehmen",
+                        de: "Nur auf {allowed} verlinken oder die Domain in die Richtlinie aufnehmen",
                         en: "link only to {allowed} or add the domain to the policy"),
                 )
                 .at(link.start, link.end),

@@ -57,10 +57,10 @@ impl Rule for LinksHttps {
             out.push(
                 Finding::new(
                     tr!(cx.lang,
-                        de: "unverschlüsselter link `{written}`",
+                        de: "Unverschlüsselter Link `{written}`",
                         en: "unencrypted link `{written}`"),
                     tr!(cx.lang,
-                        de: "`https://` verwenden; die seite vorher im browser prüfen",
+                        de: "`https://` verwenden; die Seite vorher im Browser prüfen",
                         en: "use `https://`; check the page in a browser first"),
                 )
                 .at(link.start, link.end)

@@ -1,7 +1,8 @@
-use crate::lang::tr;
+use crate::lang::{plural, tr};
 use crate::report::Severity;
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, platform_name,
+    rule_settings,
 };
 
 rule_settings! {
@@ -58,13 +59,16 @@ impl Rule for LinksMax {
             };
             let count = links.len();
             let over = count as u64 - max;
+            let counted_noun = plural(count, "Link", "Links");
+            let over_noun = plural(over, "Link", "Links");
+            let name = platform_name(platform);
             out.push(
                 Finding::new(
                     tr!(cx.lang,
-                        de: "{count} links, {platform} erlaubt höchstens {max}",
+                        de: "{count} {counted_noun}, {name} erlaubt höchstens {max}",
                         en: "{count} links, {platform} allows at most {max}"),
                     tr!(cx.lang,
-                        de: "{over} link(s) streichen oder auf eine sammelseite verlinken",
+                        de: "{over} {over_noun} streichen oder auf eine Sammelseite verlinken",
                         en: "remove {over} link(s) or link one overview page"),
                 )
                 .on(platform)

@@ -27,7 +27,7 @@ pub(crate) fn compile_domains(
             None => Err(SettingError {
                 key: "domains",
                 message: localized!(
-                    de: "`{written}` ist kein domainname (z. B. `paderborn.de`, ohne `https://` und pfad)",
+                    de: "`{written}` ist kein Domainname (z. B. `paderborn.de`, ohne `https://` und Pfad)",
                     en: "`{written}` is not a domain name (e.g. `paderborn.de`, without `https://` and path)",
                 ),
             }),

@@ -67,10 +67,10 @@ impl Rule for LinksShortener {
             out.push(
                 Finding::new(
                     tr!(cx.lang,
-                        de: "gekürzter link über `{shortener}` verbirgt das ziel",
+                        de: "Gekürzter Link über `{shortener}` verbirgt das Ziel",
                         en: "shortened link via `{shortener}` hides its target"),
                     tr!(cx.lang,
-                        de: "die zieladresse direkt verlinken; die plattformen kürzen lange links selbst",
+                        de: "Die Zieladresse direkt verlinken; die Plattformen kürzen lange Links selbst",
                         en: "link the target address directly; the platforms shorten long links themselves"),
                 )
                 .at(link.start, link.end),

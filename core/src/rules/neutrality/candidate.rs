@@ -115,10 +115,10 @@ impl Rule for NeutralityCandidate {
             let note = window_suffix(window, cx.lang);
             let mut finding = Finding::new(
                 tr!(cx.lang,
-                    de: "offizieller beitrag nennt `{written}`, kandidatur bei einer wahl{note}",
+                    de: "Offizieller Beitrag nennt `{written}`, eine Kandidatur bei einer Wahl{note}",
                     en: "official post names `{written}`, a candidate in an election{note}"),
                 tr!(cx.lang,
-                    de: "amtliche kanäle geben keiner kandidatur eine bühne; vor der wahl über kandidierende nur neutral und alle gleich informieren",
+                    de: "Amtliche Kanäle geben keiner Kandidatur eine Bühne; vor der Wahl über Kandidierende nur neutral und über alle gleich informieren",
                     en: "official channels give no candidate a stage; before the election inform about candidates only neutrally and all alike"),
             )
             .at(span.start, span.end);

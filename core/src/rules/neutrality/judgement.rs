@@ -1687,10 +1687,10 @@ impl NeutralityJudgement {
         out.push(
             Finding::new(
                 tr!(cx.lang,
-                    de: "wertung `{judged}` über `{whom}` in einem offiziellen beitrag{note}",
+                    de: "Wertung `{judged}` über `{whom}` in einem offiziellen Beitrag{note}",
                     en: "judgement `{judged}` about `{whom}` in an official post{note}"),
                 tr!(cx.lang,
-                    de: "parteien und politische akteure nicht loben oder herabsetzen; sachlich über beschlüsse berichten",
+                    de: "Parteien und politische Akteure nicht loben oder herabsetzen; sachlich über Beschlüsse berichten",
                     en: "do not praise or disparage parties and political actors; report decisions factually"),
             )
             .at(found.start.min(actor.span.start), found.end.max(actor.span.end)),

@@ -289,7 +289,7 @@ pub(crate) fn compile_lexicon<'a>(
     Lexicon::new(terms).map_err(|reason| SettingError {
         key,
         message: localized!(
-            de: "wortliste `{key}` ist ungültig: {reason}",
+            de: "Wortliste `{key}` ist ungültig: {reason}",
             en: "word list `{key}` is invalid: {reason}",
         ),
     })
@@ -543,7 +543,7 @@ pub(crate) fn window_note(window: &ElectionWindow) -> Localized {
     let name = &window.name;
     let date = window.date;
     localized!(
-        de: " (vorwahlzeit: `{name}` am {date})",
+        de: " (Vorwahlzeit: `{name}` am {date})",
         en: " (pre-election period: `{name}` on {date})",
     )
 }

@@ -105,10 +105,10 @@ impl Rule for NeutralityParty {
             let party = quoted(cx.text, &mention.span);
             let mut finding = Finding::new(
                 tr!(cx.lang,
-                    de: "offizieller beitrag nennt die partei `{party}`{note}",
+                    de: "Offizieller Beitrag nennt die Partei `{party}`{note}",
                     en: "official post names the party `{party}`{note}"),
                 tr!(cx.lang,
-                    de: "neutralitätsgebot: keine parteipolitischen themen; ratsbeschlüsse als beschlüsse des rates berichten",
+                    de: "Neutralitätsgebot: keine parteipolitischen Themen; über Ratsbeschlüsse als Beschlüsse des Rates berichten",
                     en: "duty of neutrality: no party politics; report council decisions as decisions of the council"),
             )
             .at(mention.span.start, mention.span.end);

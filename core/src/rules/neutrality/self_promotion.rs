@@ -154,10 +154,10 @@ impl Rule for NeutralitySelfPromotion {
             out.push(
                 Finding::new(
                     tr!(cx.lang,
-                        de: "eigenwerbung des kontoinhabers mit `{claim}` vor der wahl{note}",
+                        de: "Eigenwerbung des Kontoinhabers mit `{claim}` vor der Wahl{note}",
                         en: "self-promotion of the account holder with `{claim}` before the election{note}"),
                     tr!(cx.lang,
-                        de: "in der vorwahlzeit über die arbeit der verwaltung sachlich berichten, nicht über persönliche erfolge",
+                        de: "In der Vorwahlzeit sachlich über die Arbeit der Verwaltung berichten, nicht über persönliche Erfolge",
                         en: "in the pre-election period report the administration's work factually, not personal achievements"),
                 )
                 .at(found.span.start.min(own.start), found.span.end.max(own.end)),

@@ -609,10 +609,10 @@ impl Rule for NeutralityVoteCall {
             out.push(
                 Finding::new(
                     tr!(cx.lang,
-                        de: "wahlaufruf für oder gegen `{whom}` in einem offiziellen beitrag{note}",
+                        de: "Wahlaufruf für oder gegen `{whom}` in einem offiziellen Beitrag{note}",
                         en: "call to vote for or against `{whom}` in an official post{note}"),
                     tr!(cx.lang,
-                        de: "amtliche kanäle dürfen nicht für oder gegen parteien und kandidaten werben; über wahltermin, wahllokale und briefwahl informieren ist erlaubt",
+                        de: "Amtliche Kanäle dürfen nicht für oder gegen Parteien, Kandidatinnen und Kandidaten werben; über Wahltermin, Wahllokale und Briefwahl zu informieren ist erlaubt",
                         en: "official channels must not campaign for or against parties or candidates; informing about the election date, polling stations and postal voting is fine"),
                 )
                 .at(start, end),

@@ -108,18 +108,18 @@ impl Rule for PlainLanguageAbbreviations {
             let plainer = entry.plain.as_deref().map(|p| alternatives(p, or));
             let help = match (&plainer, cx.lang) {
                 (Some(plainer), Lang::De) => format!(
-                    "ausgeschrieben: {options}, noch einfacher: {plainer}; screenreader lesen abkürzungen oft buchstabe für buchstabe vor"
+                    "Ausgeschrieben: {options}, noch einfacher: {plainer}; Screenreader lesen Abkürzungen oft Buchstabe für Buchstabe vor"
                 ),
                 (Some(plainer), Lang::En) => format!(
                     "written out: {options}, plainer still: {plainer}; screen readers often spell abbreviations letter by letter"
                 ),
                 (None, _) => tr!(cx.lang,
-                    de: "ausgeschrieben: {options}; screenreader lesen abkürzungen oft buchstabe für buchstabe vor",
+                    de: "Ausgeschrieben: {options}; Screenreader lesen Abkürzungen oft Buchstabe für Buchstabe vor",
                     en: "written out: {options}; screen readers often spell abbreviations letter by letter"),
             };
             let mut finding = Finding::new(
                 tr!(cx.lang,
-                    de: "abkürzung `{written}`: besser ausschreiben",
+                    de: "Abkürzung `{written}`: Besser ausschreiben",
                     en: "abbreviation `{written}`: write it out"),
                 help,
             )

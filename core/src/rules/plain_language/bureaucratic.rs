@@ -127,10 +127,10 @@ fn finding(lang: Lang, written: &str, found: &TermMatch<'_>) -> Finding {
             let plain = match_case(written, &plain, found.entry.capitalised);
             Finding::new(
                 tr!(lang,
-                    de: "amtsdeutsch `{written}`: einfacher ist `{plain}`",
+                    de: "Amtsdeutsch `{written}`: Einfacher ist `{plain}`",
                     en: "officialese `{written}`: `{plain}` is plainer"),
                 tr!(lang,
-                    de: "„Beamtendeutsch ist tabu“ (Moers): `{plain}` sagt dasselbe, und alle verstehen es beim ersten lesen",
+                    de: "„Beamtendeutsch ist tabu“ (Moers): `{plain}` sagt dasselbe, und alle verstehen es beim ersten Lesen",
                     en: "\"officialese is taboo\" (Moers): `{plain}` says the same and everyone gets it at first reading"),
             )
             .at(span.0, span.1)
@@ -146,10 +146,10 @@ fn finding(lang: Lang, written: &str, found: &TermMatch<'_>) -> Finding {
             );
             Finding::new(
                 tr!(lang,
-                    de: "amtsdeutsch `{written}`: einfacher ist {options}",
+                    de: "Amtsdeutsch `{written}`: Einfacher ist {options}",
                     en: "officialese `{written}`: {options} is plainer"),
                 tr!(lang,
-                    de: "den satz einfacher fassen, etwa mit {options}; die passende form hängt vom satz ab",
+                    de: "Den Satz einfacher fassen, etwa mit {options}; die passende Form hängt vom Satz ab",
                     en: "rephrase the sentence, e.g. with {options}; the fitting form depends on the sentence"),
             )
             .at(span.0, span.1)

@@ -92,7 +92,7 @@ pub(crate) fn builtin() -> Result<&'static BuiltinLexicons, SettingError> {
         .map_err(|reason| SettingError {
             key: "add",
             message: localized!(
-                de: "die eingebaute wortliste `bureaucratic.toml` ist fehlerhaft: {reason}",
+                de: "Die eingebaute Wortliste `bureaucratic.toml` ist fehlerhaft: {reason}",
                 en: "the built-in word list `bureaucratic.toml` is invalid: {reason}",
             ),
         })
@@ -164,7 +164,7 @@ impl TermSet {
             return Err(SettingError {
                 key: "allow",
                 message: localized!(
-                    de: "`{written}` steht nicht in der eingebauten liste{hint}",
+                    de: "`{written}` steht nicht in der eingebauten Liste{hint}",
                     en: "`{written}` is not in the built-in list{hint}",
                 ),
             });
@@ -180,7 +180,7 @@ impl TermSet {
                 return Err(SettingError {
                     key: "add",
                     message: localized!(
-                        de: "eintrag `{term}` braucht einen begriff (`term`) und eine alternative (`instead`)",
+                        de: "Eintrag `{term}` braucht einen Begriff (`term`) und eine Alternative (`instead`)",
                         en: "entry `{term}` needs a term (`term`) and an alternative (`instead`)",
                     ),
                 });
@@ -229,7 +229,7 @@ impl TermSet {
                 SettingError {
                     key: "add",
                     message: localized!(
-                        de: "die wortliste ist ungültig: {reason}",
+                        de: "Die Wortliste ist ungültig: {reason}",
                         en: "the word list cannot be compiled: {reason}",
                     ),
                 }

@@ -106,7 +106,7 @@ impl PrivacyCaseReference {
                 return Err(SettingError {
                     key: "labels",
                     message: localized!(
-                        de: "`{label}` ist kein einzelnes wort",
+                        de: "`{label}` ist kein einzelnes Wort",
                         en: "`{label}` is not a single word",
                     ),
                 });
@@ -241,10 +241,10 @@ impl Rule for PrivacyCaseReference {
             out.push(
                 Finding::new(
                     tr!(cx.lang,
-                        de: "`{written}` verweist auf die akte eines einzelfalls",
+                        de: "`{written}` verweist auf die Akte eines Einzelfalls",
                         en: "`{written}` refers to the file of an individual case"),
                     tr!(cx.lang,
-                        de: "einzelfälle nicht öffentlich behandeln (DStGB-leitfaden §1(2)): per nachricht oder brief antworten und im beitrag nur auf die zuständige stelle verweisen",
+                        de: "Einzelfälle nicht öffentlich behandeln (DStGB-Leitfaden § 1 Abs. 2): per Nachricht oder Brief antworten und im Beitrag nur auf die zuständige Stelle verweisen",
                         en: "do not handle individual cases in public (DStGB guidelines §1(2)): answer by message or letter and only name the responsible office in the post"),
                 )
                 .at(start, end),

@@ -322,10 +322,10 @@ impl Rule for PrivacyEmail {
             out.push(
                 Finding::new(
                     tr!(cx.lang,
-                        de: "e-mail-adresse `{written}` im beitrag",
+                        de: "E-Mail-Adresse `{written}` im Beitrag",
                         en: "e-mail address `{written}` in the post"),
                     tr!(cx.lang,
-                        de: "keine privaten adressen veröffentlichen; eine funktionsadresse der stadt nennen und ihre domain in `allow-domains` eintragen",
+                        de: "Keine privaten Adressen veröffentlichen; eine Funktionsadresse der Stadt nennen und ihre Domain in `allow-domains` eintragen",
                         en: "do not publish private addresses; give an official address of the city and list its domain in `allow-domains`"),
                 )
                 .at(start, end),

@@ -79,7 +79,7 @@ impl RuleDef for PrivacyIban {
                 return Err(SettingError {
                     key: "allow",
                     message: localized!(
-                        de: "`{written}` ist keine gültige IBAN (prüfsumme falsch)",
+                        de: "`{written}` ist keine gültige IBAN (Prüfsumme falsch)",
                         en: "`{written}` is not a valid IBAN (wrong checksum)",
                     ),
                 });
@@ -181,10 +181,10 @@ impl Rule for PrivacyIban {
             out.push(
                 Finding::new(
                     tr!(cx.lang,
-                        de: "iban `{written}` im beitrag",
+                        de: "IBAN `{written}` im Beitrag",
                         en: "IBAN `{written}` in the post"),
                     tr!(cx.lang,
-                        de: "bankverbindungen von bürgerinnen und bürgern nicht veröffentlichen; konten der stadt in `allow` eintragen",
+                        de: "Bankverbindungen von Bürgerinnen und Bürgern nicht veröffentlichen; Konten der Stadt in `allow` eintragen",
                         en: "do not publish citizens' bank details; list the city's accounts in `allow`"),
                 )
                 .at(start, end),

@@ -31,7 +31,7 @@ pub(crate) fn built_in_regex(pattern: &str) -> Result<Regex, SettingError> {
     let regex = Regex::new(pattern).map_err(|error| SettingError {
         key: "<built-in>",
         message: localized!(
-            de: "interner fehler: ein eingebautes muster kompiliert nicht ({error})",
+            de: "Interner Fehler: Ein eingebautes Muster kompiliert nicht ({error})",
             en: "internal error: a built-in pattern does not compile ({error})",
         ),
     })?;

@@ -145,7 +145,7 @@ impl PrivacyPhone {
                     return Err(SettingError {
                         key: "allow",
                         message: localized!(
-                            de: "`{written}` ist keine telefonnummer (z. B. `+49 5251 88-0` oder `05251 88-0`)",
+                            de: "`{written}` ist keine Telefonnummer (z. B. `+49 5251 88-0` oder `05251 88-0`)",
                             en: "`{written}` is not a phone number (e.g. `+49 5251 88-0` or `05251 88-0`)",
                         ),
                     });
@@ -385,10 +385,10 @@ impl Rule for PrivacyPhone {
             out.push(
                 Finding::new(
                     tr!(cx.lang,
-                        de: "telefonnummer `{written}` im beitrag",
+                        de: "Telefonnummer `{written}` im Beitrag",
                         en: "phone number `{written}` in the post"),
                     tr!(cx.lang,
-                        de: "keine privaten nummern veröffentlichen; für offizielle nummern der stadt `allow` in `[rules.\"privacy.phone\"]` setzen",
+                        de: "Keine privaten Nummern veröffentlichen; offizielle Nummern der Stadt in `allow` unter `[rules.\"privacy.phone\"]` eintragen",
                         en: "do not publish private numbers; list the city's official numbers in `allow` of `[rules.\"privacy.phone\"]`"),
                 )
                 .at(start, end),

@@ -125,10 +125,10 @@ impl Rule for ReadabilityFlesch {
         let per_word = decimal(segmentation.syllables() as f64 / words as f64, 2, lang);
         out.push(Finding::new(
             tr!(lang,
-                de: "lesbarkeit {shown} nach flesch ({band}), erwartet sind mindestens {min}",
+                de: "Lesbarkeit {shown} nach Flesch ({band}), erwartet sind mindestens {min}",
                 en: "flesch reading ease {shown} ({band}), at least {min} expected"),
             tr!(lang,
-                de: "kürzere sätze und kürzere wörter: im schnitt {per_sentence} wörter pro satz und {per_word} silben pro wort",
+                de: "Kürzere Sätze und kürzere Wörter: im Schnitt {per_sentence} Wörter pro Satz und {per_word} Silben pro Wort",
                 en: "use shorter sentences and shorter words: on average {per_sentence} words per sentence and {per_word} syllables per word"),
         ));
     }

@@ -84,7 +84,7 @@ impl RuleDef for ReadabilityNominalStyle {
             return Err(SettingError {
                 key: "min-share",
                 message: localized!(
-                    de: "`{min_share}` ist kein anteil zwischen 0 und 1",
+                    de: "`{min_share}` ist kein Anteil zwischen 0 und 1",
                     en: "`{min_share}` is not a share between 0 and 1",
                 ),
             });
@@ -150,16 +150,16 @@ impl Rule for ReadabilityNominalStyle {
         let share = decimal(100.0 * count as f64 / words as f64, 0, lang);
         let help = match example {
             Some((noun, verb)) => tr!(lang,
-                de: "verben statt substantive, z. B. „{verb}“ statt „{noun}“: sagen, wer was tut",
+                de: "Verben statt Substantive, z. B. „{verb}“ statt „{noun}“: sagen, wer was tut",
                 en: "use verbs instead of nouns, e.g. „{verb}“ instead of „{noun}“: say who does what"),
             None => tr!(lang,
-                de: "verben statt substantive: „wenn wir die unterlagen geprüft haben“ statt „nach prüfung der unterlagen“",
+                de: "Verben statt Substantive: „wenn wir die Unterlagen geprüft haben“ statt „nach Prüfung der Unterlagen“",
                 en: "use verbs instead of nouns: „once we have checked the documents“ rather than „after the checking of the documents“"),
         };
         out.push(
             Finding::new(
                 tr!(lang,
-                    de: "nominalstil: {count} von {words} wörtern sind substantivierungen ({share} %): {listed}",
+                    de: "Nominalstil: {count} von {words} Wörtern sind Substantivierungen ({share} %): {listed}",
                     en: "nominal style: {count} of {words} words are nominalisations ({share}%): {listed}"),
                 help,
             )

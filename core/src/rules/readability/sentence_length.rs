@@ -67,7 +67,7 @@ impl RuleDef for ReadabilitySentenceLength {
             return Err(SettingError {
                 key: "max-words",
                 message: localized!(
-                    de: "ein satz braucht mindestens ein wort: `max-words` muss 1 oder mehr sein",
+                    de: "Ein Satz braucht mindestens ein Wort: `max-words` muss 1 oder mehr sein",
                     en: "a sentence needs at least one word: `max-words` must be 1 or more",
                 ),
             });
@@ -90,10 +90,10 @@ impl Rule for ReadabilitySentenceLength {
             out.push(
                 Finding::new(
                     tr!(cx.lang,
-                        de: "satz mit {words} wörtern, empfohlen sind höchstens {max}",
+                        de: "Satz mit {words} Wörtern, empfohlen sind höchstens {max}",
                         en: "sentence of {words} words, at most {max} recommended"),
                     tr!(cx.lang,
-                        de: "in kürzere sätze teilen: ein gedanke pro satz",
+                        de: "In kürzere Sätze teilen: ein Gedanke pro Satz",
                         en: "split it into shorter sentences: one thought per sentence"),
                 )
                 .at(sentence.start, sentence.end),

@@ -89,7 +89,7 @@ impl RuleDef for ScheduleBlackout {
                 return Err(SettingError {
                     key: "days",
                     message: localized!(
-                        de: "`{written}` ist kein tag: `JJJJ-MM-TT`, `MM-TT` oder einer von {names}",
+                        de: "`{written}` ist kein Tag: `JJJJ-MM-TT`, `MM-TT` oder einer von {names}",
                         en: "`{written}` is not a day: `YYYY-MM-DD`, `MM-DD` or one of {names}",
                     ),
                 });
@@ -115,10 +115,10 @@ impl Rule for ScheduleBlackout {
         let date = date_label(day, cx.lang);
         out.push(Finding::new(
             tr!(cx.lang,
-                de: "am {date} ist `{name}`, ein sperrtag für reguläre beiträge",
+                de: "Am {date} ist `{name}`, ein Sperrtag für reguläre Beiträge",
                 en: "{date} is `{name}`, a blackout day for regular posts"),
             tr!(cx.lang,
-                de: "den beitrag verschieben oder nur veröffentlichen, was zum tag passt",
+                de: "Den Beitrag verschieben oder nur veröffentlichen, was zum Tag passt",
                 en: "move the post, or publish only what suits the day"),
         ));
     }

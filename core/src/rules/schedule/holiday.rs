@@ -90,16 +90,16 @@ impl Rule for ScheduleHoliday {
         let state = region.state.code();
         let message = match &region.municipality {
             None => tr!(cx.lang,
-                de: "am {date} ist `{holiday}`, gesetzlicher feiertag in `{state}`",
+                de: "Am {date} ist `{holiday}`, gesetzlicher Feiertag in `{state}`",
                 en: "{date} is `{holiday}`, a public holiday in `{state}`"),
             Some(key) => tr!(cx.lang,
-                de: "am {date} ist `{holiday}`, gesetzlicher feiertag in `{state}` (gemeinde `{key}`)",
+                de: "Am {date} ist `{holiday}`, gesetzlicher Feiertag in `{state}` (Gemeinde `{key}`)",
                 en: "{date} is `{holiday}`, a public holiday in `{state}` (municipality `{key}`)"),
         };
         out.push(Finding::new(
             message,
             tr!(cx.lang,
-                de: "den beitrag auf einen arbeitstag legen, oder vorher klären, wer am feiertag antwortet",
+                de: "Den Beitrag auf einen Arbeitstag legen oder vorher klären, wer am Feiertag antwortet",
                 en: "schedule the post for a working day, or settle first who answers on the holiday"),
         ));
     }

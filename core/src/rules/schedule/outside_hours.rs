@@ -1,6 +1,6 @@
 use crate::config::localized;
 use crate::draft::post_time;
-use crate::lang::tr;
+use crate::lang::{plural, tr};
 use crate::report::Severity;
 use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
@@ -66,7 +66,7 @@ impl RuleDef for ScheduleOutsideHours {
             return Err(SettingError {
                 key: "reply-minutes",
                 message: localized!(
-                    de: "`reply-minutes` darf höchstens {MAX_REPLY_MINUTES} (ein tag) sein, nicht {reply_minutes}",
+                    de: "`reply-minutes` darf höchstens {MAX_REPLY_MINUTES} (ein Tag) sein, nicht {reply_minutes}",
                     en: "`reply-minutes` must be at most {MAX_REPLY_MINUTES} (one day), not {reply_minutes}",
                 ),
             });
@@ -96,18 +96,19 @@ impl Rule for ScheduleOutsideHours {
         let hours = self.hours.describe();
         let message = if self.hours.covers(&local, 0) {
             let reply = self.reply_minutes;
+            let reply_noun = plural(reply, "Minute", "Minuten");
             tr!(cx.lang,
-                de: "`{when}` ({day}) lässt vor dienstschluss keine {reply} minuten für antworten (dienstzeiten `{hours}`)",
+                de: "`{when}` ({day}) lässt vor Dienstschluss keine {reply} {reply_noun} für Antworten (Dienstzeiten `{hours}`)",
                 en: "`{when}` ({day}) leaves no {reply} minutes for replies before closing (office hours `{hours}`)")
         } else {
             tr!(cx.lang,
-                de: "`{when}` ({day}) liegt außerhalb der dienstzeiten `{hours}`",
+                de: "`{when}` ({day}) liegt außerhalb der Dienstzeiten `{hours}`",
                 en: "`{when}` ({day}) is outside the office hours `{hours}`")
         };
         out.push(Finding::new(
             message,
             tr!(cx.lang,
-                de: "den beitrag in die dienstzeiten legen, damit fragen schnell beantwortet werden",
+                de: "Den Beitrag in die Dienstzeiten legen, damit Fragen schnell beantwortet werden",
                 en: "schedule the post within office hours so that questions are answered quickly"),
         ));
     }

@@ -87,10 +87,10 @@ impl Rule for SchedulePast {
         let ago = duration_label(late.as_mins(), cx.lang);
         out.push(Finding::new(
             tr!(cx.lang,
-                de: "geplanter zeitpunkt `{when}` liegt {ago} vor jetzt (`{now_label}`)",
+                de: "Geplanter Zeitpunkt `{when}` liegt {ago} vor jetzt (`{now_label}`)",
                 en: "scheduled time `{when}` is {ago} before now (`{now_label}`)"),
             tr!(cx.lang,
-                de: "datum und uhrzeit prüfen (auch das jahr) und einen zeitpunkt in der zukunft wählen",
+                de: "Datum und Uhrzeit prüfen (auch das Jahr) und einen Zeitpunkt in der Zukunft wählen",
                 en: "check date and time (the year too) and pick a time in the future"),
         ));
     }

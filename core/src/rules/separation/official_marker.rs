@@ -480,14 +480,14 @@ impl Rule for OfficialMarker {
         let id = &cx.account.id;
         let help = || {
             tr!(cx.lang,
-                de: "amtliche inhalte gehören auf das dienstliche profil; sie machen ein privates profil zum dienstlichen (VG München M 7 E 15.136)",
+                de: "Amtliche Inhalte gehören auf das dienstliche Profil; sie machen ein privates Profil zum dienstlichen (VG München, M 7 E 15.136)",
                 en: "official content belongs on the official profile; it makes a private profile an official one (VG München M 7 E 15.136)")
         };
         for label in &cx.draft.labels {
             if self.labels.contains(&label.trim().to_lowercase()) {
                 out.push(Finding::new(
                     tr!(cx.lang,
-                        de: "der entwurf für das private konto `{id}` trägt das label `{label}`",
+                        de: "Der Entwurf für das private Konto `{id}` trägt das Label `{label}`",
                         en: "the draft for the private account `{id}` carries the label `{label}`"),
                     help(),
                 ));
@@ -527,19 +527,19 @@ impl Rule for OfficialMarker {
             let written = cx.text.text.get(from..to).unwrap_or_default();
             let message = match marker {
                 Marker::Business => tr!(cx.lang,
-                    de: "dienstliches thema auf dem privaten konto `{id}`: `{written}`",
+                    de: "Dienstliches Thema auf dem privaten Konto `{id}`: `{written}`",
                     en: "official business on the private account `{id}`: `{written}`"),
                 Marker::Capacity(_) => tr!(cx.lang,
-                    de: "das private konto `{id}` spricht in amtlicher eigenschaft: `{written}`",
+                    de: "Das private Konto `{id}` spricht in amtlicher Eigenschaft: `{written}`",
                     en: "the private account `{id}` speaks in an official capacity: `{written}`"),
                 Marker::Announcement(..) => tr!(cx.lang,
-                    de: "amtliche mitteilung auf dem privaten konto `{id}`: `{written}`",
+                    de: "Amtliche Mitteilung auf dem privaten Konto `{id}`: `{written}`",
                     en: "official announcement on the private account `{id}`: `{written}`"),
                 Marker::Hashtag => tr!(cx.lang,
-                    de: "amtlicher hashtag `{written}` auf dem privaten konto `{id}`",
+                    de: "Amtlicher Hashtag `{written}` auf dem privaten Konto `{id}`",
                     en: "official hashtag `{written}` on the private account `{id}`"),
                 Marker::Mention => tr!(cx.lang,
-                    de: "das private konto `{id}` erwähnt das amtliche konto `{written}`",
+                    de: "Das private Konto `{id}` erwähnt das amtliche Konto `{written}`",
                     en: "the private account `{id}` mentions the official account `{written}`"),
             };
             out.push(Finding::new(message, help()).at(from, to));

@@ -406,10 +406,10 @@ impl Rule for PrivateTopic {
             out.push(
                 Finding::new(
                     tr!(cx.lang,
-                        de: "privates thema `{topic}` auf dem dienstlichen konto `{id}`: `{written}`",
+                        de: "Privates Thema `{topic}` auf dem dienstlichen Konto `{id}`: `{written}`",
                         en: "private topic `{topic}` on the official account `{id}`: `{written}`"),
                     tr!(cx.lang,
-                        de: "private themen gehören auf das private profil; das dienstliche zeigt die arbeit im amt (Paderborn: „klare thematische Trennung“)",
+                        de: "Private Themen gehören auf das private Profil; das dienstliche zeigt die Arbeit im Amt (Paderborn: „klare thematische Trennung“)",
                         en: "private topics belong on the private profile; the official one shows the work in office (Paderborn: strict separation of topics)"),
                 )
                 .at(span_start, end),

@@ -51,7 +51,7 @@ impl<T> TermTable<T> {
                 return Err(SettingError {
                     key,
                     message: localized!(
-                        de: "die liste enthält einen leeren begriff",
+                        de: "Die Liste enthält einen leeren Begriff",
                         en: "the list contains an empty term",
                     ),
                 });
@@ -73,7 +73,7 @@ impl<T> TermTable<T> {
         let lexicon = Lexicon::new(terms).map_err(|error| SettingError {
             key,
             message: localized!(
-                de: "die begriffe lassen sich nicht übersetzen: {error}",
+                de: "Die Begriffe lassen sich nicht übersetzen: {error}",
                 en: "the terms cannot be compiled: {error}",
             ),
         })?;

@@ -1,7 +1,8 @@
 use crate::lang::tr;
 use crate::report::Severity;
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, platform_name,
+    rule_settings,
 };
 
 rule_settings! {
@@ -59,13 +60,21 @@ impl Rule for UnlistedPlatform {
                 .map(|p| p.as_str())
                 .collect::<Vec<_>>()
                 .join(", ");
+            let name = platform_name(platform);
+            let listed_names = cx
+                .account
+                .platforms
+                .iter()
+                .map(|&p| platform_name(p))
+                .collect::<Vec<_>>()
+                .join(", ");
             out.push(
                 Finding::new(
                     tr!(cx.lang,
-                        de: "konto `{id}` ist nicht für {platform} vorgesehen (nur {listed}); der entwurf wird trotzdem geprüft",
+                        de: "Konto `{id}` ist nicht für {name} vorgesehen (nur {listed_names}); der Entwurf wird trotzdem geprüft",
                         en: "account `{id}` is not set up for {platform} (only {listed}); the draft is checked anyway"),
                     tr!(cx.lang,
-                        de: "prüfen, ob der beitrag wirklich auf {platform} erscheinen soll, oder die plattform beim konto eintragen",
+                        de: "Prüfen, ob der Beitrag wirklich auf {name} erscheinen soll, oder die Plattform beim Konto eintragen",
                         en: "check that the post should really go to {platform}, or add the platform to the account"),
                 )
                 .on(platform),
