@@ -29,7 +29,7 @@ use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 pub use crate::text::extract::TextScan;
-use crate::text::extract::{Entity, EntityKind, Extractor, is_invalid_char};
+use crate::text::extract::{Entity, EntityKind, Extractor, ascii_run_end, is_invalid_char};
 use crate::text::graphemes::{Run, grapheme_runs};
 
 /// A range of code points with its own weight (twitter-text config `ranges`).
@@ -143,6 +143,16 @@ impl WeightedConfig {
             transformed_url_length: file.transformed_url_length,
             ranges: file.ranges,
         })
+    }
+
+    /// The weight every ASCII character has, if they all have the same (the first range
+    /// that reaches into ASCII covers all of it, or none does).
+    fn ascii_weight(&self) -> Option<u64> {
+        match self.ranges.iter().find(|range| range.start <= 0x7F) {
+            None => Some(u64::from(self.default_weight)),
+            Some(range) if range.start == 0 && range.end >= 0x7F => Some(u64::from(range.weight)),
+            Some(_) => None,
+        }
     }
 
     fn weight_of(&self, character: char) -> u64 {
@@ -280,6 +290,7 @@ fn parse_weighted(scan: &TextScan<'_>, config: &WeightedConfig, max: u64) -> Par
     let scale = u64::from(config.scale.max(1));
     let scaled_max = max.saturating_mul(scale);
     let url_weight = u64::from(config.transformed_url_length) * scale;
+    let ascii_weight = config.ascii_weight();
 
     let mut next_url = urls.iter().peekable();
     let mut next_emoji = emoji.iter().peekable();
@@ -292,36 +303,42 @@ fn parse_weighted(scan: &TextScan<'_>, config: &WeightedConfig, max: u64) -> Par
         overflow_start: None,
     };
     let mut position = 0;
-    while let Some(character) = normalized_text[position..].chars().next() {
+    while position < normalized_text.len() {
         while next_url.next_if(|url| url.start < position).is_some() {}
         while next_emoji.next_if(|range| range.start < position).is_some() {}
         // ASCII up to the next URL or emoji: one weight per byte, nothing to look up.
-        let entity_start = [
-            next_url.peek().map(|url| url.start),
-            next_emoji.peek().map(|range| range.start),
-        ]
-        .into_iter()
-        .flatten()
-        .min()
-        .unwrap_or(normalized_text.len());
+        let url_start = next_url
+            .peek()
+            .map_or(normalized_text.len(), |url| url.start);
+        let emoji_start = next_emoji
+            .peek()
+            .map_or(normalized_text.len(), |range| range.start);
+        let entity_start = url_start.min(emoji_start);
+        let run_end = ascii_run_end(normalized_text.as_bytes(), position).min(entity_start);
         let ascii_run = normalized_text
             .as_bytes()
-            .get(position..entity_start)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|byte| byte.is_ascii());
-        let mut run_end = position;
-        for &byte in ascii_run {
-            // No ASCII character is invalid.
-            tally.add(config.weight_of(char::from(byte)), 1, true, || {
-                normalized.original_offset(run_end)
+            .get(position..run_end)
+            .unwrap_or_default();
+        let run_len = ascii_run.len();
+        if let Some(weight) = ascii_weight {
+            tally.add_run(weight, run_len, |into| {
+                normalized.original_offset(position + into)
             });
-            run_end += 1;
+        } else {
+            for (into, &byte) in ascii_run.iter().enumerate() {
+                // No ASCII character is invalid.
+                tally.add(config.weight_of(char::from(byte)), 1, true, || {
+                    normalized.original_offset(position + into)
+                });
+            }
         }
         if run_end > position {
             position = run_end;
             continue;
         }
+        let Some(character) = normalized_text[position..].chars().next() else {
+            break;
+        };
         let (end, weight) = if let Some(url) = next_url.next_if(|url| url.start == position) {
             (url.end, url_weight)
         } else if let Some(range) = next_emoji.next_if(|range| range.start == position) {
@@ -335,7 +352,7 @@ fn parse_weighted(scan: &TextScan<'_>, config: &WeightedConfig, max: u64) -> Par
             (character.len_utf16(), Some(character))
         } else {
             let unit = &normalized_text[position..end];
-            (unit.encode_utf16().count(), unit.chars().next_back())
+            (utf16_len(unit), unit.chars().next_back())
         };
         tally.add(
             weight,
@@ -362,7 +379,12 @@ fn parse_weighted(scan: &TextScan<'_>, config: &WeightedConfig, max: u64) -> Par
     } else {
         ((weighted as f64 / scale as f64) / max as f64 * 1000.0).floor() as u64
     };
-    let original_utf16 = text.encode_utf16().count();
+    // The units of an NFC text are the original's, so their code units are its length.
+    let original_utf16 = if already_nfc {
+        utf16_index
+    } else {
+        utf16_len(text)
+    };
     let normalization_offset = original_utf16 as i64 - utf16_index as i64;
     let valid_range_end =
         usize::try_from(valid_display_index as i64 + normalization_offset).unwrap_or(0);
@@ -377,6 +399,14 @@ fn parse_weighted(scan: &TextScan<'_>, config: &WeightedConfig, max: u64) -> Par
         overflow_start,
         has_invalid_characters: !all_valid,
     }
+}
+
+/// Length of `text` in UTF-16 code units, from its bytes: one unit per character, two for
+/// those of four bytes.
+fn utf16_len(text: &str) -> usize {
+    text.bytes()
+        .map(|byte| usize::from(byte & 0xC0 != 0x80) + usize::from(byte >= 0xF0))
+        .sum()
 }
 
 /// The running totals of [`parse_weighted`], kept as twitter-text keeps them.
@@ -406,6 +436,29 @@ impl Tally {
             self.overflow_start = Some(start());
         }
     }
+
+    /// [`Tally::add`] for `count` valid units of one UTF-16 code unit and `weight` each
+    /// (a run of ASCII) in one step; `start(k)` is the original offset of unit `k`.
+    fn add_run(&mut self, weight: u64, count: usize, start: impl FnOnce(usize) -> usize) {
+        if count == 0 {
+            return;
+        }
+        let room = self.scaled_max.checked_sub(self.weighted);
+        // How many of the units still fit: the weight only grows.
+        let fitting = match room {
+            None => 0,
+            Some(_) if weight == 0 => count,
+            Some(room) => usize::try_from(room / weight).map_or(count, |n| n.min(count)),
+        };
+        if fitting > 0 && self.all_valid {
+            self.valid_display_index = self.utf16_index + fitting - 1;
+        }
+        if fitting < count && self.overflow_start.is_none() {
+            self.overflow_start = Some(start(fitting));
+        }
+        self.weighted += weight * count as u64;
+        self.utf16_index += count;
+    }
 }
 
 /// A text in NFC with a way back to offsets in the original.
@@ -418,7 +471,7 @@ struct NfcText<'a> {
 
 impl<'a> NfcText<'a> {
     fn new(original: &'a str) -> Self {
-        if is_nfc_quick(original.chars()) == IsNormalized::Yes {
+        if is_nfc_quick_outside_ascii(original) {
             return Self {
                 text: Cow::Borrowed(original),
                 segments: Vec::new(),
@@ -455,6 +508,24 @@ impl<'a> NfcText<'a> {
             .get(index)
             .map_or(0, |&(_, original)| original)
     }
+}
+
+/// `is_nfc_quick(text) == Yes`, checking only the runs of characters outside ASCII: an
+/// ASCII character is NFC and a starter, so the check starts afresh after one.
+fn is_nfc_quick_outside_ascii(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut position = ascii_run_end(bytes, 0);
+    while position < text.len() {
+        let run = &text[position..];
+        let run_len = run
+            .find(|character: char| character.is_ascii())
+            .unwrap_or(run.len());
+        if is_nfc_quick(run[..run_len].chars()) != IsNormalized::Yes {
+            return false;
+        }
+        position = ascii_run_end(bytes, position + run_len);
+    }
+    true
 }
 
 /// NFC never combines or reorders across a starter that cannot compose with
@@ -696,6 +767,30 @@ mod tests {
     };
 
     const FAMILY: &str = "👨\u{200D}👩\u{200D}👧\u{200D}👦";
+
+    #[test]
+    fn utf16_len_is_that_of_encode_utf16() {
+        for text in ["", "abc", "Grüße", "日本", FAMILY, "a\u{10FFFF}b\u{80}"] {
+            assert_eq!(utf16_len(text), text.encode_utf16().count(), "{text}");
+        }
+    }
+
+    // A run of ASCII counted in one step ends where adding one by one ends.
+    #[test]
+    fn overflow_inside_an_ascii_run() {
+        let extractor = extractor();
+        let config = WeightedConfig::v3();
+        for limit in [0, 1, 5, 279, 280] {
+            let text = format!("{}ä{}", "a".repeat(150), "b".repeat(200));
+            let parsed = parse_x(&text, &config, limit, &extractor);
+            let expected = text
+                .char_indices()
+                .nth(limit as usize)
+                .map(|(offset, _)| offset);
+            assert_eq!(parsed.overflow_start, expected, "{limit}");
+            assert_eq!(parsed.weighted_length, 351);
+        }
+    }
 
     #[test]
     fn mastodon_url_counts_23() {
