@@ -21,6 +21,7 @@
 //! and needs no extra dependency.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::fmt;
 use std::ops::Range;
 
@@ -29,7 +30,9 @@ use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 pub use crate::text::extract::TextScan;
-use crate::text::extract::{Entity, EntityKind, Extractor, ascii_run_end, is_invalid_char};
+use crate::text::extract::{
+    Entity, EntityKind, Extractor, ascii_run_end, is_invalid_char, utf16_len,
+};
 use crate::text::graphemes::{Run, grapheme_runs};
 
 /// A range of code points with its own weight (twitter-text config `ranges`).
@@ -314,7 +317,11 @@ fn parse_weighted(scan: &TextScan<'_>, config: &WeightedConfig, max: u64) -> Par
             .peek()
             .map_or(normalized_text.len(), |range| range.start);
         let entity_start = url_start.min(emoji_start);
-        let run_end = ascii_run_end(normalized_text.as_bytes(), position).min(entity_start);
+        let before_entity = normalized_text
+            .as_bytes()
+            .get(..entity_start)
+            .unwrap_or_default();
+        let run_end = ascii_run_end(before_entity, position);
         let ascii_run = normalized_text
             .as_bytes()
             .get(position..run_end)
@@ -401,14 +408,6 @@ fn parse_weighted(scan: &TextScan<'_>, config: &WeightedConfig, max: u64) -> Par
     }
 }
 
-/// Length of `text` in UTF-16 code units, from its bytes: one unit per character, two for
-/// those of four bytes.
-fn utf16_len(text: &str) -> usize {
-    text.bytes()
-        .map(|byte| usize::from(byte & 0xC0 != 0x80) + usize::from(byte >= 0xF0))
-        .sum()
-}
-
 /// The running totals of [`parse_weighted`], kept as twitter-text keeps them.
 struct Tally {
     scaled_max: u64,
@@ -464,50 +463,84 @@ impl Tally {
 /// A text in NFC with a way back to offsets in the original.
 struct NfcText<'a> {
     text: Cow<'a, str>,
-    /// `(normalized start, original start)` of independently normalized
-    /// segments; empty when the original already was NFC.
-    segments: Vec<(usize, usize)>,
+    original: &'a str,
+    /// `(normalized start, original start)` of independently normalized segments, found
+    /// when first asked (only a text that overflows needs them); empty when the original
+    /// already was NFC.
+    segments: OnceCell<Vec<(usize, usize)>>,
 }
 
 impl<'a> NfcText<'a> {
     fn new(original: &'a str) -> Self {
-        if is_nfc_quick_outside_ascii(original) {
-            return Self {
-                text: Cow::Borrowed(original),
-                segments: Vec::new(),
-            };
-        }
-        let mut text = String::with_capacity(original.len());
-        let mut segments = Vec::new();
-        let mut segment_start = 0;
-        for (offset, character) in original.char_indices() {
-            if offset > segment_start && is_nfc_boundary_before(character) {
-                segments.push((text.len(), segment_start));
-                text.extend(original[segment_start..offset].nfc());
-                segment_start = offset;
-            }
-        }
-        segments.push((text.len(), segment_start));
-        text.extend(original[segment_start..].nfc());
+        let text = if is_nfc_quick_outside_ascii(original) {
+            Cow::Borrowed(original)
+        } else {
+            Cow::Owned(nfc_outside_ascii(original))
+        };
         Self {
-            text: Cow::Owned(text),
-            segments,
+            text,
+            original,
+            segments: OnceCell::new(),
         }
+    }
+
+    /// Splits the original where NFC starts afresh and normalizes each piece on its own.
+    fn segments(&self) -> &[(usize, usize)] {
+        self.segments.get_or_init(|| {
+            let mut segments = Vec::new();
+            if matches!(self.text, Cow::Borrowed(_)) {
+                return segments;
+            }
+            let original = self.original;
+            let mut normalized_len = 0;
+            let mut segment_start = 0;
+            for (offset, character) in original.char_indices() {
+                if offset > segment_start && is_nfc_boundary_before(character) {
+                    segments.push((normalized_len, segment_start));
+                    normalized_len += original[segment_start..offset]
+                        .nfc()
+                        .map(char::len_utf8)
+                        .sum::<usize>();
+                    segment_start = offset;
+                }
+            }
+            segments.push((normalized_len, segment_start));
+            segments
+        })
     }
 
     /// Original offset of the segment containing normalized offset `normalized`.
     fn original_offset(&self, normalized: usize) -> usize {
-        if self.segments.is_empty() {
+        let segments = self.segments();
+        if segments.is_empty() {
             return normalized;
         }
-        let index = self
-            .segments
+        let index = segments
             .partition_point(|&(start, _)| start <= normalized)
             .saturating_sub(1);
-        self.segments
-            .get(index)
-            .map_or(0, |&(_, original)| original)
+        segments.get(index).map_or(0, |&(_, original)| original)
     }
+}
+
+/// `text` in NFC, normalizing only what may change: NFC starts afresh before every ASCII
+/// character (see `is_nfc_boundary_before`), and a piece that is one ASCII character stays
+/// as it is, so only each run of other characters, with the ASCII character before it
+/// (`e` + U+0301 is `é`), goes through the normalizer.
+fn nfc_outside_ascii(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut normalized = String::with_capacity(text.len());
+    let mut position = 0;
+    while position < text.len() {
+        let other = ascii_run_end(bytes, position);
+        let piece_start = if other > position { other - 1 } else { other };
+        normalized.push_str(&text[position..piece_start]);
+        let piece_end = text[other..]
+            .find(|character: char| character.is_ascii())
+            .map_or(text.len(), |offset| other + offset);
+        normalized.extend(text[piece_start..piece_end].nfc());
+        position = piece_end;
+    }
+    normalized
 }
 
 /// `is_nfc_quick(text) == Yes`, checking only the runs of characters outside ASCII: an
@@ -772,6 +805,31 @@ mod tests {
     fn utf16_len_is_that_of_encode_utf16() {
         for text in ["", "abc", "Grüße", "日本", FAMILY, "a\u{10FFFF}b\u{80}"] {
             assert_eq!(utf16_len(text), text.encode_utf16().count(), "{text}");
+        }
+    }
+
+    // The whole text in NFC is its segments in NFC, one after the other.
+    #[test]
+    fn nfc_segments_add_up_to_the_whole() {
+        for original in [
+            "Cafe\u{301} am Rathausplatz, Me\u{308}hl, Grüße aus 日本",
+            "e\u{301}\u{323}x\u{323}\u{301}",
+            "\u{1100}\u{1161}\u{11A8} \u{1100}\u{1161}",
+            "a\u{308}\u{301}b\u{30A}\u{30A}",
+            "\u{212B}\u{2126} \u{F900}",
+            "\u{301}a",
+            "ab\u{301}c\u{327}\u{301}",
+        ] {
+            let nfc = NfcText::new(original);
+            let segments = nfc.segments().to_vec();
+            let mut pieces = String::new();
+            for (index, &(normalized, start)) in segments.iter().enumerate() {
+                assert_eq!(normalized, pieces.len(), "{original:?}");
+                let end = segments.get(index + 1).map_or(original.len(), |s| s.1);
+                pieces.extend(original[start..end].nfc());
+            }
+            assert_eq!(pieces, nfc.text, "{original:?}");
+            assert_eq!(original.nfc().collect::<String>(), nfc.text, "{original:?}");
         }
     }
 

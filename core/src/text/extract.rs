@@ -907,7 +907,7 @@ impl Extractor {
                 _ => return false,
             }
         }
-        protocol_len + url.encode_utf16().count() <= MAX_URL_LENGTH
+        protocol_len + utf16_len(url) <= MAX_URL_LENGTH
     }
 
     /// Matches of `validAsciiDomain` (global) within `domain`, as byte ranges.
@@ -1012,6 +1012,14 @@ fn next_emoji_start(text: &str, from: usize) -> Option<usize> {
         }
         index += rest.chars().next().map_or(1, char::len_utf8);
     }
+}
+
+/// Length of `text` in UTF-16 code units, from its bytes: one unit per character, two for
+/// those of four bytes.
+pub(crate) fn utf16_len(text: &str) -> usize {
+    text.bytes()
+        .map(|byte| usize::from(byte & 0xC0 != 0x80) + usize::from(byte >= 0xF0))
+        .sum()
 }
 
 /// Offset of the first byte at or after `from` that is not ASCII (`bytes.len()` if none):
