@@ -1,8 +1,8 @@
 // What the browser and Node entries share around the WebAssembly module: the data the module
-// leaves out (rule documentation, time zones), read once when first asked for.
-// `read(name)` gives a file of `pkg/` as bytes.
+// leaves out (rule documentation, time zones), read once when first asked for, and `count`'s
+// result object. `read(name)` gives a file of `pkg/` as bytes.
 
-/** The package's `explain` and `loadTimeZones` on top of the wasm-bindgen glue. */
+/** The package's `count`, `explain` and `loadTimeZones` on top of the wasm-bindgen glue. */
 export function packageFunctions(wasm, read) {
   const once = (load) => {
     let loading = null;
@@ -19,6 +19,11 @@ export function packageFunctions(wasm, read) {
   const timeZones = once(async () => wasm.loadTimeZoneData(await read("tzdb.bin")));
 
   return {
+    // The module answers with numbers; the object is made here, where it is cheap.
+    count(platform, text) {
+      const [length, limit, valid] = wasm.countNumbers(platform, text);
+      return { platform, length, limit, valid: valid === 1 };
+    },
     async explain(ruleId, options) {
       wasm.checkRuleId(ruleId, options);
       return (await ruleDocs())[ruleId];

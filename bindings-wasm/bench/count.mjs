@@ -4,28 +4,12 @@
 // 2. a full check of a 2,200-character German draft with the Paderborn policy on every
 //    platform, p50/p95 over 1,000 runs.
 // Needs the Node build (`npm run build`). Usage: node bench/count.mjs
-import { readFileSync } from "node:fs";
 import { cpus } from "node:os";
 import twitter from "twitter-text";
 
 import { count, Engine, version } from "freigabe";
 
-const repo = new URL("../../", import.meta.url);
-const read = (path) => readFileSync(new URL(path, repo), "utf8");
-
-// Texts of the kinds a press office posts: plain German, emoji sequences, links with and
-// without scheme, mentions and hashtags, CJK (weight 2), combining marks, long posts.
-const drafts = ["libori-empfang", "buergersprechstunde", "privat-mit-impressum"].map(
-  (name) => JSON.parse(read(`examples/drafts/${name}.json`)).text,
-);
-const TEXTS = [
-  ...drafts,
-  "Guten Morgen, Paderborn!",
-  "👍🏽 🇩🇪 👨‍👩‍👧‍👦 Danke an alle Helferinnen und Helfer! #Libori2026 @stadt_pb",
-  "Infos: https://www.paderborn.de/rathaus/buergerservice und paderborn.de/libori",
-  "Cafe\u0301 am Rathausplatz, Me\u0308hl, Grüße aus 日本 (Partnerstadt)",
-  drafts.join(" ").repeat(3),
-];
+import { drafts, read, TEXTS } from "./texts.mjs";
 
 function opsPerSecond(work, minMs = 500) {
   for (let i = 0; i < 200; i += 1) work(i);

@@ -8,8 +8,8 @@ import { packageFunctions } from "../data.js";
 const require = createRequire(import.meta.url);
 const wasm = require("../pkg/node/freigabe.js");
 
-export const { Engine, count, rules, version } = wasm;
-export const { explain, loadTimeZones } = packageFunctions(wasm, (name) =>
+export const { Engine, rules, version } = wasm;
+export const { count, explain, loadTimeZones } = packageFunctions(wasm, (name) =>
   readFile(new URL(`../pkg/${name}`, import.meta.url)),
 );
 export { FreigabeError } from "../error.js";

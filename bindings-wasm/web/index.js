@@ -16,6 +16,6 @@ async function read(name) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-export { default, initSync, Engine, count, rules, version } from "../pkg/web/freigabe.js";
+export { default, initSync, Engine, rules, version } from "../pkg/web/freigabe.js";
 export { FreigabeError } from "../error.js";
-export const { explain, loadTimeZones } = packageFunctions(wasm, read);
+export const { count, explain, loadTimeZones } = packageFunctions(wasm, read);

@@ -21,6 +21,7 @@
 //! and needs no extra dependency.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::fmt;
 use std::ops::Range;
 
@@ -29,7 +30,9 @@ use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 pub use crate::text::extract::TextScan;
-use crate::text::extract::{Entity, EntityKind, Extractor, is_invalid_char};
+use crate::text::extract::{
+    Entity, EntityKind, Extractor, ascii_run_end, is_invalid_char, utf16_len,
+};
 use crate::text::graphemes::{Run, grapheme_runs};
 
 /// A range of code points with its own weight (twitter-text config `ranges`).
@@ -143,6 +146,16 @@ impl WeightedConfig {
             transformed_url_length: file.transformed_url_length,
             ranges: file.ranges,
         })
+    }
+
+    /// The weight every ASCII character has, if they all have the same (the first range
+    /// that reaches into ASCII covers all of it, or none does).
+    fn ascii_weight(&self) -> Option<u64> {
+        match self.ranges.iter().find(|range| range.start <= 0x7F) {
+            None => Some(u64::from(self.default_weight)),
+            Some(range) if range.start == 0 && range.end >= 0x7F => Some(u64::from(range.weight)),
+            Some(_) => None,
+        }
     }
 
     fn weight_of(&self, character: char) -> u64 {
@@ -280,6 +293,7 @@ fn parse_weighted(scan: &TextScan<'_>, config: &WeightedConfig, max: u64) -> Par
     let scale = u64::from(config.scale.max(1));
     let scaled_max = max.saturating_mul(scale);
     let url_weight = u64::from(config.transformed_url_length) * scale;
+    let ascii_weight = config.ascii_weight();
 
     let mut next_url = urls.iter().peekable();
     let mut next_emoji = emoji.iter().peekable();
@@ -292,36 +306,46 @@ fn parse_weighted(scan: &TextScan<'_>, config: &WeightedConfig, max: u64) -> Par
         overflow_start: None,
     };
     let mut position = 0;
-    while let Some(character) = normalized_text[position..].chars().next() {
+    while position < normalized_text.len() {
         while next_url.next_if(|url| url.start < position).is_some() {}
         while next_emoji.next_if(|range| range.start < position).is_some() {}
         // ASCII up to the next URL or emoji: one weight per byte, nothing to look up.
-        let entity_start = [
-            next_url.peek().map(|url| url.start),
-            next_emoji.peek().map(|range| range.start),
-        ]
-        .into_iter()
-        .flatten()
-        .min()
-        .unwrap_or(normalized_text.len());
+        let url_start = next_url
+            .peek()
+            .map_or(normalized_text.len(), |url| url.start);
+        let emoji_start = next_emoji
+            .peek()
+            .map_or(normalized_text.len(), |range| range.start);
+        let entity_start = url_start.min(emoji_start);
+        let before_entity = normalized_text
+            .as_bytes()
+            .get(..entity_start)
+            .unwrap_or_default();
+        let run_end = ascii_run_end(before_entity, position);
         let ascii_run = normalized_text
             .as_bytes()
-            .get(position..entity_start)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|byte| byte.is_ascii());
-        let mut run_end = position;
-        for &byte in ascii_run {
-            // No ASCII character is invalid.
-            tally.add(config.weight_of(char::from(byte)), 1, true, || {
-                normalized.original_offset(run_end)
+            .get(position..run_end)
+            .unwrap_or_default();
+        let run_len = ascii_run.len();
+        if let Some(weight) = ascii_weight {
+            tally.add_run(weight, run_len, |into| {
+                normalized.original_offset(position + into)
             });
-            run_end += 1;
+        } else {
+            for (into, &byte) in ascii_run.iter().enumerate() {
+                // No ASCII character is invalid.
+                tally.add(config.weight_of(char::from(byte)), 1, true, || {
+                    normalized.original_offset(position + into)
+                });
+            }
         }
         if run_end > position {
             position = run_end;
             continue;
         }
+        let Some(character) = normalized_text[position..].chars().next() else {
+            break;
+        };
         let (end, weight) = if let Some(url) = next_url.next_if(|url| url.start == position) {
             (url.end, url_weight)
         } else if let Some(range) = next_emoji.next_if(|range| range.start == position) {
@@ -335,7 +359,7 @@ fn parse_weighted(scan: &TextScan<'_>, config: &WeightedConfig, max: u64) -> Par
             (character.len_utf16(), Some(character))
         } else {
             let unit = &normalized_text[position..end];
-            (unit.encode_utf16().count(), unit.chars().next_back())
+            (utf16_len(unit), unit.chars().next_back())
         };
         tally.add(
             weight,
@@ -362,7 +386,12 @@ fn parse_weighted(scan: &TextScan<'_>, config: &WeightedConfig, max: u64) -> Par
     } else {
         ((weighted as f64 / scale as f64) / max as f64 * 1000.0).floor() as u64
     };
-    let original_utf16 = text.encode_utf16().count();
+    // The units of an NFC text are the original's, so their code units are its length.
+    let original_utf16 = if already_nfc {
+        utf16_index
+    } else {
+        utf16_len(text)
+    };
     let normalization_offset = original_utf16 as i64 - utf16_index as i64;
     let valid_range_end =
         usize::try_from(valid_display_index as i64 + normalization_offset).unwrap_or(0);
@@ -406,55 +435,130 @@ impl Tally {
             self.overflow_start = Some(start());
         }
     }
+
+    /// [`Tally::add`] for `count` valid units of one UTF-16 code unit and `weight` each
+    /// (a run of ASCII) in one step; `start(k)` is the original offset of unit `k`.
+    fn add_run(&mut self, weight: u64, count: usize, start: impl FnOnce(usize) -> usize) {
+        if count == 0 {
+            return;
+        }
+        let room = self.scaled_max.checked_sub(self.weighted);
+        // How many of the units still fit: the weight only grows.
+        let fitting = match room {
+            None => 0,
+            Some(_) if weight == 0 => count,
+            Some(room) => usize::try_from(room / weight).map_or(count, |n| n.min(count)),
+        };
+        if fitting > 0 && self.all_valid {
+            self.valid_display_index = self.utf16_index + fitting - 1;
+        }
+        if fitting < count && self.overflow_start.is_none() {
+            self.overflow_start = Some(start(fitting));
+        }
+        self.weighted += weight * count as u64;
+        self.utf16_index += count;
+    }
 }
 
 /// A text in NFC with a way back to offsets in the original.
 struct NfcText<'a> {
     text: Cow<'a, str>,
-    /// `(normalized start, original start)` of independently normalized
-    /// segments; empty when the original already was NFC.
-    segments: Vec<(usize, usize)>,
+    original: &'a str,
+    /// `(normalized start, original start)` of independently normalized segments, found
+    /// when first asked (only a text that overflows needs them); empty when the original
+    /// already was NFC.
+    segments: OnceCell<Vec<(usize, usize)>>,
 }
 
 impl<'a> NfcText<'a> {
     fn new(original: &'a str) -> Self {
-        if is_nfc_quick(original.chars()) == IsNormalized::Yes {
-            return Self {
-                text: Cow::Borrowed(original),
-                segments: Vec::new(),
-            };
-        }
-        let mut text = String::with_capacity(original.len());
-        let mut segments = Vec::new();
-        let mut segment_start = 0;
-        for (offset, character) in original.char_indices() {
-            if offset > segment_start && is_nfc_boundary_before(character) {
-                segments.push((text.len(), segment_start));
-                text.extend(original[segment_start..offset].nfc());
-                segment_start = offset;
-            }
-        }
-        segments.push((text.len(), segment_start));
-        text.extend(original[segment_start..].nfc());
+        let text = if is_nfc_quick_outside_ascii(original) {
+            Cow::Borrowed(original)
+        } else {
+            Cow::Owned(nfc_outside_ascii(original))
+        };
         Self {
-            text: Cow::Owned(text),
-            segments,
+            text,
+            original,
+            segments: OnceCell::new(),
         }
+    }
+
+    /// Splits the original where NFC starts afresh and normalizes each piece on its own.
+    fn segments(&self) -> &[(usize, usize)] {
+        self.segments.get_or_init(|| {
+            let mut segments = Vec::new();
+            if matches!(self.text, Cow::Borrowed(_)) {
+                return segments;
+            }
+            let original = self.original;
+            let mut normalized_len = 0;
+            let mut segment_start = 0;
+            for (offset, character) in original.char_indices() {
+                if offset > segment_start && is_nfc_boundary_before(character) {
+                    segments.push((normalized_len, segment_start));
+                    normalized_len += original[segment_start..offset]
+                        .nfc()
+                        .map(char::len_utf8)
+                        .sum::<usize>();
+                    segment_start = offset;
+                }
+            }
+            segments.push((normalized_len, segment_start));
+            segments
+        })
     }
 
     /// Original offset of the segment containing normalized offset `normalized`.
     fn original_offset(&self, normalized: usize) -> usize {
-        if self.segments.is_empty() {
+        let segments = self.segments();
+        if segments.is_empty() {
             return normalized;
         }
-        let index = self
-            .segments
+        let index = segments
             .partition_point(|&(start, _)| start <= normalized)
             .saturating_sub(1);
-        self.segments
-            .get(index)
-            .map_or(0, |&(_, original)| original)
+        segments.get(index).map_or(0, |&(_, original)| original)
     }
+}
+
+/// `text` in NFC, normalizing only what may change: NFC starts afresh before every ASCII
+/// character (see `is_nfc_boundary_before`), and a piece that is one ASCII character stays
+/// as it is, so only each run of other characters, with the ASCII character before it
+/// (`e` + U+0301 is `é`), goes through the normalizer.
+fn nfc_outside_ascii(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut normalized = String::with_capacity(text.len());
+    let mut position = 0;
+    while position < text.len() {
+        let other = ascii_run_end(bytes, position);
+        let piece_start = if other > position { other - 1 } else { other };
+        normalized.push_str(&text[position..piece_start]);
+        let piece_end = text[other..]
+            .find(|character: char| character.is_ascii())
+            .map_or(text.len(), |offset| other + offset);
+        normalized.extend(text[piece_start..piece_end].nfc());
+        position = piece_end;
+    }
+    normalized
+}
+
+/// `is_nfc_quick(text) == Yes`, checking only the runs of characters outside ASCII: an
+/// ASCII character is NFC and a starter, so the check starts afresh after one.
+fn is_nfc_quick_outside_ascii(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut position = ascii_run_end(bytes, 0);
+    while position < text.len() {
+        let run = &text[position..];
+        let run_len = run
+            .find(|character: char| character.is_ascii())
+            .unwrap_or(run.len());
+        if is_nfc_quick(run[..run_len].chars()) != IsNormalized::Yes {
+            return false;
+        }
+        position = ascii_run_end(bytes, position + run_len);
+    }
+    true
 }
 
 /// NFC never combines or reorders across a starter that cannot compose with
@@ -696,6 +800,55 @@ mod tests {
     };
 
     const FAMILY: &str = "👨\u{200D}👩\u{200D}👧\u{200D}👦";
+
+    #[test]
+    fn utf16_len_is_that_of_encode_utf16() {
+        for text in ["", "abc", "Grüße", "日本", FAMILY, "a\u{10FFFF}b\u{80}"] {
+            assert_eq!(utf16_len(text), text.encode_utf16().count(), "{text}");
+        }
+    }
+
+    // The whole text in NFC is its segments in NFC, one after the other.
+    #[test]
+    fn nfc_segments_add_up_to_the_whole() {
+        for original in [
+            "Cafe\u{301} am Rathausplatz, Me\u{308}hl, Grüße aus 日本",
+            "e\u{301}\u{323}x\u{323}\u{301}",
+            "\u{1100}\u{1161}\u{11A8} \u{1100}\u{1161}",
+            "a\u{308}\u{301}b\u{30A}\u{30A}",
+            "\u{212B}\u{2126} \u{F900}",
+            "\u{301}a",
+            "ab\u{301}c\u{327}\u{301}",
+        ] {
+            let nfc = NfcText::new(original);
+            let segments = nfc.segments().to_vec();
+            let mut pieces = String::new();
+            for (index, &(normalized, start)) in segments.iter().enumerate() {
+                assert_eq!(normalized, pieces.len(), "{original:?}");
+                let end = segments.get(index + 1).map_or(original.len(), |s| s.1);
+                pieces.extend(original[start..end].nfc());
+            }
+            assert_eq!(pieces, nfc.text, "{original:?}");
+            assert_eq!(original.nfc().collect::<String>(), nfc.text, "{original:?}");
+        }
+    }
+
+    // A run of ASCII counted in one step ends where adding one by one ends.
+    #[test]
+    fn overflow_inside_an_ascii_run() {
+        let extractor = extractor();
+        let config = WeightedConfig::v3();
+        for limit in [0, 1, 5, 279, 280] {
+            let text = format!("{}ä{}", "a".repeat(150), "b".repeat(200));
+            let parsed = parse_x(&text, &config, limit, &extractor);
+            let expected = text
+                .char_indices()
+                .nth(limit as usize)
+                .map(|(offset, _)| offset);
+            assert_eq!(parsed.overflow_start, expected, "{limit}");
+            assert_eq!(parsed.weighted_length, 351);
+        }
+    }
 
     #[test]
     fn mastodon_url_counts_23() {

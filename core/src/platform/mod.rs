@@ -368,13 +368,25 @@ pub fn count_text(platform: Platform, text: &str) -> Result<TextCount, PlatformT
         .get_or_init(|| Extractor::new().map_err(|e| e.to_string()))
         .as_ref()
         .map_err(|e| PlatformTableError(e.clone()))?;
-    let facts = platform_table()?
+    // Built once: a count of a short text costs less than building its counter.
+    static COUNTERS: OnceLock<Result<BTreeMap<Platform, Counter>, PlatformTableError>> =
+        OnceLock::new();
+    let counters = COUNTERS
+        .get_or_init(|| {
+            Ok(platform_table()?
+                .iter()
+                .map(|(&platform, facts)| {
+                    let counter = Counter::new(platform, &PlatformCaps::from_facts(facts));
+                    (platform, counter)
+                })
+                .collect())
+        })
+        .as_ref()
+        .map_err(Clone::clone)?;
+    let counter = counters
         .get(&platform)
         .ok_or_else(|| PlatformTableError(format!("`{platform}` is missing")))?;
-    let m = measure(
-        &TextScan::new(text, extractor),
-        &Counter::new(platform, &PlatformCaps::from_facts(facts)),
-    );
+    let m = measure(&TextScan::new(text, extractor), counter);
     let bytes_fit = m.bytes.is_none_or(|(bytes, limit)| bytes <= limit);
     Ok(TextCount {
         platform,

@@ -16,7 +16,7 @@
 //! All offsets are UTF-8 byte offsets into the text passed in.
 
 use std::cell::OnceCell;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Range;
 
@@ -126,17 +126,70 @@ enum TldKind {
     Country,
 }
 
-/// Lower-cased TLDs of both lists, for prefix look-ups at a position.
+/// Lower-cased TLDs of both lists as a byte trie, for prefix look-ups at a position
+/// without building a key (a look-up runs at every dot of every candidate URL).
 #[derive(Debug)]
 struct TldTable {
-    /// Every prefix of every TLD, with the TLD's list if the prefix is a
-    /// whole TLD; a missing prefix ends the look-up early.
-    prefixes: HashMap<String, Option<TldKind>>,
+    /// Node 0 is the root; each node's children are sorted by byte.
+    nodes: Vec<TldNode>,
+}
+
+#[derive(Debug, Default)]
+struct TldNode {
+    children: Vec<(u8, u32)>,
+    /// The list of the TLD that ends here, if a whole TLD does.
+    whole: Option<TldKind>,
+}
+
+impl TldTable {
+    /// The node reached from `node` by `bytes`, if every step exists.
+    fn walk(&self, node: u32, bytes: &[u8]) -> Option<u32> {
+        bytes.iter().try_fold(node, |node, byte| {
+            let children = &self.nodes.get(node as usize)?.children;
+            children
+                .binary_search_by_key(byte, |&(b, _)| b)
+                .ok()
+                .map(|index| children[index].1)
+        })
+    }
+
+    /// The list of the TLD ending at `node`, if one does.
+    fn whole(&self, node: u32) -> Option<TldKind> {
+        self.nodes.get(node as usize).and_then(|n| n.whole)
+    }
+
+    /// Adds `tld` (lower-cased) from `kind`'s list.
+    fn insert(&mut self, tld: &str, kind: TldKind) {
+        let mut node = 0;
+        for &byte in tld.as_bytes() {
+            let count = self.nodes.len();
+            let children = &mut self.nodes[node].children;
+            node = match children.binary_search_by_key(&byte, |&(b, _)| b) {
+                Ok(index) => children[index].1 as usize,
+                Err(index) => {
+                    children.insert(index, (byte, count as u32));
+                    self.nodes.push(TldNode::default());
+                    count
+                }
+            };
+        }
+        // A TLD in both lists matches as generic, since that alternative is tried first.
+        let whole = &mut self.nodes[node].whole;
+        *whole = Some(whole.map_or(kind, |existing| existing.min(kind)));
+    }
+
+    /// Whether `tld` is a whole TLD, and from which list.
+    #[cfg(test)]
+    fn get(&self, tld: &str) -> Option<Option<TldKind>> {
+        self.walk(0, tld.as_bytes()).map(|node| self.whole(node))
+    }
 }
 
 impl TldTable {
     fn parse(yaml: &str) -> Result<Self, ExtractorError> {
-        let mut prefixes: HashMap<String, Option<TldKind>> = HashMap::new();
+        let mut table = TldTable {
+            nodes: vec![TldNode::default()],
+        };
         let mut section: Option<TldKind> = None;
         for (number, raw) in yaml.lines().enumerate() {
             let line = raw.trim_end();
@@ -154,12 +207,7 @@ impl TldTable {
                         number + 1
                     )));
                 }
-                for (end, _) in tld.char_indices().skip(1) {
-                    prefixes.entry(tld[..end].to_owned()).or_insert(None);
-                }
-                // A TLD in both lists matches as generic, since that alternative is tried first.
-                let entry = prefixes.entry(tld).or_insert(None);
-                *entry = Some(entry.map_or(kind, |existing| existing.min(kind)));
+                table.insert(&tld, kind);
             } else if let Some(name) = line.strip_suffix(':') {
                 section = match name {
                     "country" => Some(TldKind::Country),
@@ -178,10 +226,10 @@ impl TldTable {
                 )));
             }
         }
-        if prefixes.is_empty() {
+        if table.nodes.len() == 1 {
             return Err(ExtractorError::TldList("no TLDs".to_owned()));
         }
-        Ok(Self { prefixes })
+        Ok(table)
     }
 }
 
@@ -211,6 +259,7 @@ pub struct Extractor {
     mastodon_mention: Regex,
     /// Matches at the end of the text before a Mastodon `@` that may not start a mention.
     mastodon_blocker: Regex,
+    /// One emoji sequence at the start of the haystack (tried only where one may start).
     emoji: Regex,
 }
 
@@ -242,7 +291,7 @@ struct DomainCache {
     run: Option<LabelRun>,
     tail: Option<(usize, DomainTail)>,
     /// Per dot: best domain end using only the labels after it (see `best_after`).
-    best_after: HashMap<usize, Option<usize>>,
+    best_after: BTreeMap<usize, Option<usize>>,
 }
 
 /// A run of characters allowed in a domain label (`validDomainChars`, `-`, `_`).
@@ -326,7 +375,7 @@ impl Extractor {
         let emoji = compile(
             "emoji",
             &format!(
-                r"[0-9#*]\x{{FE0F}}?\x{{20E3}}|\x{{1F3F4}}[\x{{E0020}}-\x{{E007E}}]+\x{{E007F}}|[{REGIONAL_INDICATOR}][{REGIONAL_INDICATOR}]|{emoji_element}(?:\x{{200D}}{emoji_element})*"
+                r"\A(?:[0-9#*]\x{{FE0F}}?\x{{20E3}}|\x{{1F3F4}}[\x{{E0020}}-\x{{E007E}}]+\x{{E007F}}|[{REGIONAL_INDICATOR}][{REGIONAL_INDICATOR}]|{emoji_element}(?:\x{{200D}}{emoji_element})*)"
             ),
         )?;
 
@@ -490,12 +539,25 @@ impl Extractor {
         &'t self,
         text: &'t str,
     ) -> impl Iterator<Item = std::ops::Range<usize>> + 't {
-        self.emoji.find_iter(text).filter_map(move |found| {
-            let matched = found.as_str();
-            let single_char = matched.chars().nth(1).is_none();
-            // Text-presentation selector: a lone pictograph asked to render as text.
-            let text_style = text[found.end()..].starts_with('\u{FE0E}');
-            (!(single_char && text_style)).then(|| found.range())
+        // The matches of the pattern without `\A`, left to right: the pattern has no
+        // lookaround, so a match at a start is the anchored match on the rest of the text.
+        let mut position = 0;
+        std::iter::from_fn(move || {
+            loop {
+                let start = next_emoji_start(text, position)?;
+                let Some(found) = self.emoji.find(&text[start..]) else {
+                    position = start + text[start..].chars().next().map_or(1, char::len_utf8);
+                    continue;
+                };
+                let range = start..start + found.end();
+                position = range.end;
+                let single_char = found.as_str().chars().nth(1).is_none();
+                // Text-presentation selector: a lone pictograph asked to render as text.
+                let text_style = text[range.end..].starts_with('\u{FE0E}');
+                if !(single_char && text_style) {
+                    return Some(range);
+                }
+            }
         })
     }
 
@@ -538,6 +600,11 @@ impl Extractor {
         let mut from = from;
         while let Some(dot) = text.get(from..).and_then(|rest| rest.find('.')) {
             let dot = from + dot;
+            // The first dot of a domain is followed by a label or the TLD.
+            if !text[dot + 1..].chars().next().is_some_and(is_domain_char) {
+                from = dot + 1;
+                continue;
+            }
             let earliest = label_run_start(text, dot).saturating_sub(MAX_PROTOCOL_LENGTH);
             // The preceding character is consumed before the start: up to 4 bytes back.
             let mut scan_from = earliest.saturating_sub(4).max(from);
@@ -587,13 +654,7 @@ impl Extractor {
         // Without a scheme at a `http://` the first label would end in `:`, so
         // trying the optional group's other branch could never match.
         let domain_end = self.match_domain(text, domain_start, cache)?;
-        let (tail_len, has_path) = match self.url_tail.captures(&text[domain_end..]) {
-            Some(captures) => (
-                captures.get(0).map_or(0, |whole| whole.end()),
-                captures.get(1).is_some(),
-            ),
-            None => (0, false),
-        };
+        let (tail_len, has_path) = self.url_tail_at(&text[domain_end..]);
         Some(UrlMatch {
             start,
             has_protocol: protocol_len > 0,
@@ -602,6 +663,25 @@ impl Extractor {
             has_path,
             end: domain_end + tail_len,
         })
+    }
+
+    /// Length of the port, path and query at the start of `rest`, and whether there is a
+    /// path. Each part begins with `:`, `/` or `?`, so most domains need no regex search;
+    /// the path group is taken whenever a `/` follows the (greedy) port, so the match
+    /// bounds tell it without capture groups.
+    fn url_tail_at(&self, rest: &str) -> (usize, bool) {
+        if !rest.starts_with([':', '/', '?']) {
+            return (0, false);
+        }
+        let Some(tail) = self.url_tail.find(rest) else {
+            return (0, false);
+        };
+        let tail = tail.as_str();
+        let after_port = match tail.strip_prefix(':') {
+            Some(port) => port.trim_start_matches(|c: char| c.is_ascii_digit()),
+            None => tail,
+        };
+        (tail.len(), after_port.starts_with('/'))
     }
 
     /// `validDomain` = `validSubdomain* validDomainName (gTLD|ccTLD|punycode)`
@@ -714,19 +794,25 @@ impl Extractor {
         position: usize,
         limit: usize,
     ) -> Option<(usize, TldKind)> {
-        let mut key = String::new();
+        let mut node = 0;
         let mut best: Option<(usize, TldKind)> = None;
         for (offset, character) in text[position..limit].char_indices() {
-            if character.is_ascii() {
-                key.push(character.to_ascii_lowercase());
+            let next = if character.is_ascii() {
+                self.tlds
+                    .walk(node, &[character.to_ascii_lowercase() as u8])
             } else {
-                key.extend(character.to_lowercase());
-            }
+                let mut buffer = [0; 4];
+                character.to_lowercase().try_fold(node, |node, lower| {
+                    self.tlds
+                        .walk(node, lower.encode_utf8(&mut buffer).as_bytes())
+                })
+            };
             let end = position + offset + character.len_utf8();
-            let Some(&whole) = self.tlds.prefixes.get(&key) else {
+            let Some(next) = next else {
                 break;
             };
-            let Some(kind) = whole else {
+            node = next;
+            let Some(kind) = self.tlds.whole(node) else {
                 continue;
             };
             let next = text[end..limit].chars().next();
@@ -762,7 +848,11 @@ impl Extractor {
         }
         if found.has_protocol {
             let mut end = found.end;
-            if let Some(captures) = self.tco.captures(url) {
+            let tco_host = text
+                .as_bytes()
+                .get(found.domain_start..found.domain_start + "t.co/".len())
+                .is_some_and(|host| host.eq_ignore_ascii_case(b"t.co/"));
+            if let Some(captures) = tco_host.then(|| self.tco.captures(url)).flatten() {
                 let slug_len = captures.get(1).map_or(0, |slug| slug.len());
                 if slug_len > MAX_TCO_SLUG_LENGTH {
                     return;
@@ -806,12 +896,18 @@ impl Extractor {
             return false;
         }
         for label in domain.split('.') {
-            match punycode_label_length(label) {
+            // An ASCII label stays as it is.
+            let length = if label.is_ascii() {
+                Some(label.len())
+            } else {
+                punycode_label_length(label)
+            };
+            match length {
                 Some(length) if (1..=MAX_DOMAIN_LABEL_LENGTH).contains(&length) => {}
                 _ => return false,
             }
         }
-        protocol_len + url.encode_utf16().count() <= MAX_URL_LENGTH
+        protocol_len + utf16_len(url) <= MAX_URL_LENGTH
     }
 
     /// Matches of `validAsciiDomain` (global) within `domain`, as byte ranges.
@@ -879,6 +975,72 @@ pub fn remove_overlapping(entities: &mut Vec<Entity>) {
         previous_end = Some(entity.end);
         true
     });
+}
+
+/// The first offset at or after `from` where an emoji sequence may start: a character that
+/// may be an emoji (every one from U+203C `‼` on, `©`, `®`) or a keycap's `[0-9#*]`
+/// before U+FE0F or U+20E3. Below U+203C no other character is `Emoji`,
+/// `Extended_Pictographic` or `Regional_Indicator` (test: the pattern on every one).
+fn next_emoji_start(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut index = from;
+    loop {
+        // Every sequence holds a character outside ASCII.
+        index = ascii_run_end(bytes, index);
+        let &byte = bytes.get(index)?;
+        let rest = &text[index..];
+        let keycap_base = index > from
+            && matches!(bytes[index - 1], b'0'..=b'9' | b'#' | b'*')
+            && (rest.starts_with('\u{FE0F}') || rest.starts_with('\u{20E3}'));
+        if keycap_base {
+            return Some(index - 1);
+        }
+        let may_start = match byte {
+            // Lead bytes of U+0080..U+07FF: only `©` (C2 A9) and `®` (C2 AE) there.
+            0xC2 => matches!(bytes.get(index + 1), Some(0xA9 | 0xAE)),
+            0xC3..=0xDF => false,
+            // U+0800..U+203B begin with E0, E1 or E2 80 00..E2 80 BB.
+            0xE0 | 0xE1 => false,
+            0xE2 => bytes
+                .get(index + 1..index + 3)
+                .is_some_and(|next| next > [0x80, 0xBB].as_slice()),
+            0xE3..=0xF4 => true,
+            _ => false,
+        };
+        if may_start {
+            return Some(index);
+        }
+        index += rest.chars().next().map_or(1, char::len_utf8);
+    }
+}
+
+/// Length of `text` in UTF-16 code units, from its bytes: one unit per character, two for
+/// those of four bytes.
+pub(crate) fn utf16_len(text: &str) -> usize {
+    text.bytes()
+        .map(|byte| usize::from(byte & 0xC0 != 0x80) + usize::from(byte >= 0xF0))
+        .sum()
+}
+
+/// Offset of the first byte at or after `from` that is not ASCII (`bytes.len()` if none):
+/// eight bytes at a time, since most of a German post is ASCII.
+pub(crate) fn ascii_run_end(bytes: &[u8], from: usize) -> usize {
+    let rest = bytes.get(from..).unwrap_or_default();
+    let mut words = rest.chunks_exact(8);
+    let mut skipped = 0;
+    for word in words.by_ref() {
+        let word = u64::from_ne_bytes(<[u8; 8]>::try_from(word).unwrap_or([0x80; 8]));
+        if word & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        skipped += 8;
+    }
+    let tail = &rest[skipped..];
+    from + skipped
+        + tail
+            .iter()
+            .position(|byte| !byte.is_ascii())
+            .unwrap_or(tail.len())
 }
 
 /// Length of `https?://` (any case) at the start of `rest`, or 0.
@@ -992,7 +1154,8 @@ pub fn is_invalid_char(character: char) -> bool {
 
 /// `validDomainChars`: not punctuation, not a space, not invalid.
 fn is_domain_char(character: char) -> bool {
-    !(is_js_punct(character) || is_js_space(character) || is_invalid_char(character))
+    character.is_ascii_alphanumeric()
+        || !(is_js_punct(character) || is_js_space(character) || is_invalid_char(character))
 }
 
 /// twitter-text `punct` (note: without `"` and `` ` ``).
@@ -1205,7 +1368,7 @@ mod tests {
         assert_same_pattern(
             extractor.emoji.as_str(),
             &format!(
-                r"[0-9#*]\x{{FE0F}}?\x{{20E3}}|\x{{1F3F4}}[\x{{E0020}}-\x{{E007E}}]+\x{{E007F}}|\p{{Regional_Indicator}}\p{{Regional_Indicator}}|{emoji_element}(?:\x{{200D}}{emoji_element})*"
+                r"\A(?:[0-9#*]\x{{FE0F}}?\x{{20E3}}|\x{{1F3F4}}[\x{{E0020}}-\x{{E007E}}]+\x{{E007F}}|\p{{Regional_Indicator}}\p{{Regional_Indicator}}|{emoji_element}(?:\x{{200D}}{emoji_element})*)"
             ),
         );
     }
@@ -1267,13 +1430,48 @@ mod tests {
         assert_eq!(found, ["👨‍👩‍👧‍👦", "1️⃣", "🇩🇪"]);
     }
 
+    // The emoji scan skips characters no sequence can start with.
+    #[test]
+    fn emoji_starts_are_not_skipped() {
+        let extractor = Extractor::new().unwrap();
+        for character in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if next_emoji_start(&format!("{character}x"), 0) == Some(0) {
+                continue;
+            }
+            // A sequence starts with a keycap base, a regional indicator (two of them) or
+            // an emoji that is a sequence on its own.
+            for text in [
+                format!("{character}"),
+                format!("{character}{character}"),
+                format!("{character}\u{FE0F}\u{20E3}"),
+                format!("{character}\u{20E3}"),
+            ] {
+                let starts = extractor.emoji.find(&text).is_some();
+                let scanned = next_emoji_start(&text, 0) == Some(0);
+                assert!(!starts || scanned, "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn emoji_found_from_the_middle_of_a_text() {
+        let extractor = Extractor::new().unwrap();
+        let text = "Grüße 1️⃣ 2 #3⃣ ©︎ ‼ \u{1F3F4}\u{E0067}\u{E0062}\u{E007F} 日本 🇩🇪🇩";
+        let found: Vec<&str> = extractor.emoji_ranges(text).map(|r| &text[r]).collect();
+        assert_eq!(
+            found,
+            ["1️⃣", "3⃣", "‼", "\u{1F3F4}\u{E0067}\u{E0062}\u{E007F}", "🇩🇪"]
+        );
+    }
+
     #[test]
     fn tld_parser_rejects_garbage() {
         assert!(TldTable::parse("---\nfoo:\n- com\n").is_err());
         assert!(TldTable::parse("- com\n").is_err());
         let table = TldTable::parse("---\ngeneric:\n- 'no'\n- Com\n").unwrap();
-        assert_eq!(table.prefixes.get("no"), Some(&Some(TldKind::Generic)));
-        assert_eq!(table.prefixes.get("co"), Some(&None));
-        assert_eq!(table.prefixes.get("com"), Some(&Some(TldKind::Generic)));
+        assert_eq!(table.get("no"), Some(Some(TldKind::Generic)));
+        assert_eq!(table.get("co"), Some(None));
+        assert_eq!(table.get("com"), Some(Some(TldKind::Generic)));
+        assert_eq!(table.get("cox"), None);
     }
 }
