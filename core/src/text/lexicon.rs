@@ -8,6 +8,7 @@
 //! capital letter as written (`die Linke` the party, not `die linke Spur`).
 
 use std::ops::Range;
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use aho_corasick::automaton::Automaton;
@@ -36,10 +37,11 @@ pub(crate) struct TermOptions {
 /// A compiled set of terms.
 pub(crate) struct Lexicon {
     /// Anchored only: a search starts at each place a term may start (see [`find`]).
-    /// Used when the lexicon is not part of the checked account's [`LexiconSet`].
+    /// Built at the first search outside the checked account's [`LexiconSet`]: a lexicon
+    /// inside a set never needs it, and building it was most of a policy's compile time.
     ///
     /// [`find`]: Lexicon::find
-    automaton: DFA,
+    automaton: OnceLock<Option<DFA>>,
     options: Vec<TermOptions>,
     /// The folded terms, for the account's combined automaton.
     patterns: Vec<String>,
@@ -74,11 +76,8 @@ impl Lexicon {
         if let Some(index) = patterns.iter().position(String::is_empty) {
             return Err(format!("term {} is empty", index + 1));
         }
-        // A DFA: one table lookup per byte, where an NFA follows failure links; every rule
-        // runs its lexicon over every draft, so speed beats the memory here.
-        let automaton = anchored_dfa(&patterns)?;
         Ok(Lexicon {
-            automaton,
+            automaton: OnceLock::new(),
             options,
             patterns,
             id: NEXT_LEXICON_ID.fetch_add(1, Ordering::Relaxed),
@@ -101,8 +100,16 @@ impl Lexicon {
             Some(shared) => shared.to_vec(),
             None => {
                 let mut hits = Vec::new();
+                // Non-empty folded terms always build: the builder fails only when the
+                // automaton outgrows its state ids, far beyond a policy's word lists.
+                let Some(automaton) = self
+                    .automaton
+                    .get_or_init(|| anchored_dfa(&self.patterns).ok())
+                else {
+                    return Vec::new();
+                };
                 walk_anchored(
-                    &self.automaton,
+                    automaton,
                     folded.as_str().as_bytes(),
                     view.term_starts(),
                     |hit| hits.push(hit),
