@@ -1,10 +1,8 @@
-use regex::Regex;
-
 use crate::draft::{Media, MediaKind};
 use crate::lang::{Lang, tr};
 use crate::report::Severity;
 use crate::rules::accessibility::media_label;
-use crate::rules::privacy::built_in_regex;
+use crate::rules::privacy::LazyRegex;
 use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, platform_name,
     rule_settings,
@@ -104,7 +102,8 @@ documented_rule! {
     pub(crate) struct AccessibilityAltText {
         min_chars: usize,
         generic: Vec<String>,
-        file_name: Regex,
+        /// Compiled for the first alt text.
+        file_name: LazyRegex,
     }
 }
 
@@ -131,7 +130,7 @@ impl AccessibilityAltText {
             min_chars: usize::try_from(settings.min_chars.unwrap_or(DEFAULT_MIN_CHARS))
                 .unwrap_or(usize::MAX),
             generic,
-            file_name: built_in_regex(&any_case(FILE_NAME_PATTERN))?,
+            file_name: LazyRegex::new(any_case(FILE_NAME_PATTERN)),
         })
     }
 }

@@ -5,7 +5,7 @@ use regex::Regex;
 use crate::config::localized;
 use crate::lang::tr;
 use crate::report::Severity;
-use crate::rules::privacy::{built_in_regex, in_entity};
+use crate::rules::privacy::{LazyRegex, built_in_regex, in_entity};
 use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
 };
@@ -77,8 +77,9 @@ documented_rule! {
     /// labels = ["Hundesteuermarke", "Grabnummer"]
     /// ```
     pub(crate) struct PrivacyCaseReference {
-        labelled: Regex,
-        notice: Regex,
+        /// Compiled for the first line the prefilter picks: most drafts have none.
+        labelled: LazyRegex,
+        notice: LazyRegex,
         /// The labels and notice words alone, without `\b`: a cheap pass that finds the
         /// lines where `labelled` or `notice` can match at all.
         prefilter: Regex,
@@ -133,8 +134,8 @@ impl PrivacyCaseReference {
         // of them has no match.
         let prefilter = format!(r"(?:{labels})|A[zZ]|G[zZ]|{notice_words}");
         Ok(PrivacyCaseReference {
-            labelled: built_in_regex(&labelled)?,
-            notice: built_in_regex(&format!("{notice}{reference}"))?,
+            labelled: LazyRegex::new(labelled),
+            notice: LazyRegex::new(format!("{notice}{reference}")),
             prefilter: built_in_regex(&prefilter)?,
         })
     }

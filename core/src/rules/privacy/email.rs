@@ -3,7 +3,7 @@ use regex::Regex;
 use crate::lang::tr;
 use crate::report::Severity;
 use crate::rules::links::{PolicyDomain, compile_domains, find_domain};
-use crate::rules::privacy::{built_in_regex, in_entity};
+use crate::rules::privacy::{LazyRegex, built_in_regex, in_entity};
 use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
 };
@@ -87,7 +87,8 @@ documented_rule! {
     /// allow-domains = ["paderborn.de", "stadtwerke-paderborn.de"]
     /// ```
     pub(crate) struct PrivacyEmail {
-        address: Regex,
+        /// Compiled for the first draft with an `@` or a bracket.
+        address: LazyRegex,
         dot: Regex,
         allow_domains: Vec<PolicyDomain>,
     }
@@ -122,7 +123,7 @@ impl PrivacyEmail {
                 &format!("{LETTER}{LETTER_CASE_VARIANTS}{NUMBER_ANY_CASE}"),
             );
         Ok(PrivacyEmail {
-            address: built_in_regex(&address)?,
+            address: LazyRegex::new(address),
             dot: built_in_regex(&spelled_dot)?,
             allow_domains,
         })
@@ -138,7 +139,7 @@ impl PrivacyEmail {
             if !possible {
                 return None;
             }
-            let captures = self.address.captures_at(text, position)?;
+            let captures = self.address.get()?.captures_at(text, position)?;
             let whole = captures.get(0)?;
             let local = captures.name("local")?;
             let domain = captures.name("domain")?;

@@ -5,7 +5,7 @@ pub(crate) mod email;
 pub(crate) mod iban;
 pub(crate) mod phone;
 
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use regex::Regex;
 
@@ -41,6 +41,59 @@ pub(crate) fn built_in_regex(pattern: &str) -> Result<Regex, SettingError> {
     }
     compiled.push(regex.clone());
     Ok(regex)
+}
+
+/// A built-in pattern compiled at its first search: for patterns a rule runs only on the
+/// drafts that can match (an `@` or a bracket for e-mail addresses, a line with a case label),
+/// which spares the engine's compile their large automata and leaves them to the first draft
+/// that needs them (see `compile_policy` for the first check's cost).
+///
+/// The patterns are constants covered by the tests, and the only policy text in them
+/// (case labels) is escaped single words, so compiling cannot fail on a policy's account;
+/// should it fail anyway, the pattern finds nothing rather than taking the check down.
+pub(crate) struct LazyRegex {
+    pattern: String,
+    compiled: OnceLock<Option<Regex>>,
+}
+
+impl LazyRegex {
+    pub fn new(pattern: String) -> LazyRegex {
+        LazyRegex {
+            pattern,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    /// The compiled pattern (shared with other rules through [`built_in_regex`]).
+    pub fn get(&self) -> Option<&Regex> {
+        self.compiled
+            .get_or_init(|| built_in_regex(&self.pattern).ok())
+            .as_ref()
+    }
+
+    /// Whether the pattern matches somewhere in `text`, as [`Regex::is_match`].
+    pub fn is_match(&self, text: &str) -> bool {
+        self.get().is_some_and(|regex| regex.is_match(text))
+    }
+
+    /// Every match with its groups, as [`Regex::captures_iter`].
+    pub fn captures_iter<'r, 't>(
+        &'r self,
+        text: &'t str,
+    ) -> impl Iterator<Item = regex::Captures<'t>> + 'r
+    where
+        't: 'r,
+    {
+        self.get()
+            .into_iter()
+            .flat_map(move |regex| regex.captures_iter(text))
+    }
+
+    /// The pattern as written.
+    #[cfg(test)]
+    pub fn as_str(&self) -> &str {
+        &self.pattern
+    }
 }
 
 /// Whether `start..end` lies within a URL, hashtag or mention: part of an address, not
