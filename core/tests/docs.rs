@@ -61,3 +61,72 @@ fn every_rule_documents_the_four_headings() {
         assert!(!rule.summary().is_empty(), "{} has no summary", rule.id);
     }
 }
+
+/// Readers do not have the project's source folders: documents are cited by author, title and
+/// date, facts by their statute, court decision or platform page (docs/sources.md), never by a
+/// seed file number or as "research notes".
+#[test]
+fn citations_name_their_sources() {
+    const PRIVATE: [&str; 6] = [
+        "seed 0",
+        "seed document",
+        "research notes",
+        "shared/seeds",
+        "shared/research",
+        "research/german-rules",
+    ];
+    fn offending(text: &str) -> Vec<&'static str> {
+        let lower = text.to_lowercase();
+        PRIVATE.into_iter().filter(|p| lower.contains(p)).collect()
+    }
+    fn files(dir: &std::path::Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                files(&path, out);
+            } else if matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("md" | "toml" | "json")
+            ) {
+                out.push(path);
+            }
+        }
+    }
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut paths = Vec::new();
+    for dir in [
+        "docs",
+        "policies",
+        "tests/eval",
+        "tests/conformance",
+        "core/data",
+    ] {
+        files(&root.join(dir), &mut paths);
+    }
+    let mut found: Vec<String> = paths
+        .iter()
+        .flat_map(|path| {
+            let text = std::fs::read_to_string(path).unwrap();
+            offending(&text)
+                .into_iter()
+                .map(move |p| format!("{}: `{p}`", path.display()))
+        })
+        .collect();
+    for rule in freigabe::all_rules() {
+        found.extend(
+            offending(&rule.docs())
+                .into_iter()
+                .map(|p| format!("rule {}: `{p}`", rule.id)),
+        );
+    }
+    found.extend(
+        offending(&freigabe::docs::policy_markdown())
+            .into_iter()
+            .map(|p| format!("policy reference: `{p}`")),
+    );
+    assert!(
+        found.is_empty(),
+        "cite sources as docs/sources.md does:\n{}",
+        found.join("\n")
+    );
+}

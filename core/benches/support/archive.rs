@@ -6,13 +6,13 @@
 //! The rhythm imitates a municipal press office: mostly weekdays at office times, sometimes
 //! an evening or a weekend; a summer-holiday dip, a peak during Libori (late July), Advent
 //! and Christmas posts, and a visible rise in the six weeks before the local elections of
-//! 14 September 2025. The official account `buergermeister` plans 2–3 posts a week (seed
-//! 000) and mostly keeps to it; some weeks are above or below. Each official post goes out
-//! on Facebook and Instagram as two records (as platform exports list them) a few minutes
-//! apart. The mayor's private Instagram account `michael-dreier` posts about private life.
-//! Texts reuse the sentence generator of the bench corpus; a few posts carry the mistakes
-//! the rules exist for (an informal "Macht mit!", an `http://` link, a missing alt text, a
-//! city hashtag on the private profile).
+//! 14 September 2025. The official account `buergermeister` plans 2–3 posts a week (Stadt
+//! Paderborn, Social-Media-Strategie 2021) and mostly keeps to it; some weeks are above or
+//! below. Each official post goes out on Facebook and Instagram as two records (as platform
+//! exports list them) a few minutes apart. The mayor's private Instagram account
+//! `michael-dreier` posts about private life. Texts reuse the sentence generator of the
+//! bench corpus; a few posts carry the mistakes the rules exist for (an informal "Macht
+//! mit!", an `http://` link, a missing alt text, a city hashtag on the private profile).
 //!
 //! Citizens comment; a third of comments ask something. The press office answers most
 //! questions within office hours, some late, some never; questions at night or at the

@@ -2,11 +2,12 @@
 //!
 //! "Seien Sie schnell! Kurze Reaktionszeiten sind bei Social Media-Anfragen ein Muss." —
 //! and, in the same list, "Machen Sie Pause! Eine Rund-um-die-Uhr-Betreuung Ihrer
-//! Plattformen erwartet niemand." (Moers, 10 golden rules, seed 001). Paderborn ties
-//! "Erreichbarkeit (der Zeitraum, in dem Nutzer kurzfristig mit einer Antwort rechnen
-//! können)" to "Dienstzeiten", "virtuelle Öffnungszeiten" and "automatische Antworten"
-//! (seed 000). So latency is measured in office hours, and replies outside them are
-//! expected to be automatic notices.
+//! Plattformen erwartet niemand." (Arndt, Stadt Moers, KOMMUNAL 2015, 10 Goldene
+//! Social-Media-Regeln). Paderborn ties "Erreichbarkeit (der Zeitraum, in dem Nutzer
+//! kurzfristig mit einer Antwort rechnen können)" to "Dienstzeiten", "virtuelle
+//! Öffnungszeiten" and "automatische Antworten" (Stadt Paderborn, Social-Media-Strategie
+//! 2021). So latency is measured in office hours, and replies outside them are expected to
+//! be automatic notices.
 //!
 //! # Input
 //!

@@ -191,8 +191,8 @@ pub struct AccountSettings {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub corpus_christi: Option<bool>,
     /// How many posts a local calendar week (Monday 00:00 to Monday 00:00 in `time-zone`)
-    /// should have, e.g. `{ min = 2, max = 3 }` (Paderborn, seed 000: „Ø 2-3 Posts /
-    /// Woche“). Read by the `cadence.*` rules; unset means no band.
+    /// should have, e.g. `{ min = 2, max = 3 }` (Stadt Paderborn, Social-Media-Strategie
+    /// 2021: „Ø 2-3 Posts / Woche“). Read by the `cadence.*` rules; unset means no band.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub posts_per_week: Option<PostsPerWeek>,
     /// Office hours („Dienstzeiten“), when someone watches the channels and answers; read
@@ -230,8 +230,9 @@ policy_struct!(merge AccountSettings {
 });
 
 /// Reply targets of an account (`[accounts.<id>.responses]`): "Seien Sie schnell! Kurze
-/// Reaktionszeiten sind bei Social Media-Anfragen ein Muss." (Moers, seed 001), measured
-/// in the account's office hours ("Dienstzeiten", Paderborn, seed 000).
+/// Reaktionszeiten sind bei Social Media-Anfragen ein Muss." (Arndt, Stadt Moers, KOMMUNAL
+/// 2015), measured in the account's office hours ("Dienstzeiten", Stadt Paderborn,
+/// Social-Media-Strategie 2021).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ResponseSettings {
@@ -262,7 +263,7 @@ impl ResponseSettings {
 }
 
 /// Four-eyes approval of an account (`[accounts.<id>.approval]`): "wer muss bei welchen
-/// Themen wen fragen" (Kommune21, seed 004).
+/// Themen wen fragen" (Sander, Kommune21-Forum).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ApprovalSettings {

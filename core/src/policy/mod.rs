@@ -44,7 +44,7 @@ const DEFAULT_ELECTION_WINDOW_WEEKS: u32 = 6;
 const MAX_ELECTION_WINDOW_WEEKS: u32 = 52;
 
 /// How long before `scheduled_at` an approval must arrive unless the account says
-/// otherwise (Hootsuite's default, research notes "Municipal guidelines").
+/// otherwise (the lead time Hootsuite's approval workflow requires).
 const DEFAULT_APPROVAL_MINUTES_BEFORE: u32 = 5;
 /// Longest approval lead time: one week; more is almost certainly a unit mistake.
 const MAX_APPROVAL_MINUTES_BEFORE: u32 = 7 * 24 * 60;

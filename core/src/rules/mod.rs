@@ -196,7 +196,7 @@ macro_rules! rule_settings {
             /// Replaces the built-in help text.
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub help: Option<String>,
-            /// Where the city's rule comes from (guideline, seed document, law).
+            /// Where the city's rule comes from (guideline, council document, law).
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub source: Option<String>,
             $(

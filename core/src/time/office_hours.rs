@@ -62,8 +62,8 @@ impl Weekday {
 }
 
 /// Office hours of an account (`[accounts.<id>.office-hours]`): when someone watches the
-/// channels and answers ("Dienstzeiten", Paderborn seed 000). Without them the
-/// `schedule.outside-hours` rule finds nothing.
+/// channels and answers ("Dienstzeiten", Stadt Paderborn, Social-Media-Strategie 2021).
+/// Without them the `schedule.outside-hours` rule finds nothing.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct OfficeHoursSettings {

@@ -83,7 +83,7 @@ documented_rule! {
     /// ## Why
     /// Blind and partially sighted people learn what an image shows only from its alt
     /// text. The Bundesfachstelle Barrierefreiheit asks public bodies for an alt text on
-    /// every image (§12a(8) BGG; research notes "Accessibility"); Kommune21 (seed 004)
+    /// every image (§12a Abs. 8 BGG); Sander (Kommune21-Forum)
     /// lists „Barrierefreiheit" among the requirements of municipal channels. A file name
     /// or "Bild" is read aloud but tells nothing. Over the platform cap the text is cut or
     /// refused on upload (caps in `core/data/platforms.toml`, counted in characters).

@@ -45,7 +45,7 @@ documented_rule! {
     /// Screen readers read every emoji by its name: "Wir feiern Party-Popper heute"
     /// breaks the sentence, and five emoji in a row become a list of names. The
     /// Bundesfachstelle Barrierefreiheit recommends few emoji, placed at the end of a
-    /// statement (§12a(8) BGG; research notes "Accessibility").
+    /// statement (§12a Abs. 8 BGG).
     ///
     /// ## Example
     /// `Wir feiern 🎉 heute das Stadtfest.` → `Wir feiern heute das Stadtfest. 🎉`

@@ -28,7 +28,7 @@ documented_rule! {
     /// These characters are mathematical symbols, not letters: screen readers read them
     /// one by one as "mathematical bold capital W …" or skip them, search and translation
     /// do not find the words. The Bundesfachstelle Barrierefreiheit warns against this
-    /// fake formatting (§12a(8) BGG; research notes "Accessibility").
+    /// fake formatting (§12a Abs. 8 BGG).
     ///
     /// ## Example
     /// `𝐖𝐢𝐜𝐡𝐭𝐢𝐠: Straßensperrung` → `Wichtig: Straßensperrung`

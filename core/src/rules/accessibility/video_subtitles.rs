@@ -25,8 +25,8 @@ documented_rule! {
     /// ## Why
     /// Deaf and hard-of-hearing people follow a video only through subtitles, and most
     /// people watch social-media videos muted. The Bundesfachstelle Barrierefreiheit asks
-    /// public bodies for subtitles on every video (§12a(8) BGG; research notes
-    /// "Accessibility"); Kommune21 (seed 004) lists „Barrierefreiheit" among the
+    /// public bodies for subtitles on every video (§12a Abs. 8
+    /// BGG); Sander (Kommune21-Forum) lists „Barrierefreiheit" among the
     /// requirements of municipal channels. An unknown value is not reported by default:
     /// editors and CMSes that never send the key would get a warning on every video, and
     /// warnings that are always there are not read.

@@ -27,8 +27,9 @@ documented_rule! {
     ///
     /// ## Why
     /// Cities that chose "du" (Eislingen) or "ihr" (Frankfurt) for their channels want one
-    /// voice; a formal sentence copied from a press release breaks it (research notes,
-    /// "Address"). The form is policy data, as Paderborn's "Ansprache: Sie" is (seed 000).
+    /// voice; a formal sentence copied from a press release breaks it. The form is policy
+    /// data, as Paderborn's "Ansprache: Sie" is (Stadt Paderborn, Social-Media-Strategie
+    /// 2021).
     ///
     /// ## Example
     /// `Melden Sie sich bis Freitag an!` on a "du" account → `Melde dich bis Freitag an!`

@@ -47,12 +47,12 @@ documented_rule! {
     /// them.
     ///
     /// ## Why
-    /// Paderborn's strategy for the mayor's profiles fixes "Ansprache: Sie" (seed 000);
-    /// Moers' golden rules address readers with "Sie" throughout (seed 001). Other cities
-    /// deliberately use "du" or "ihr", so the form is policy data and the check works in
-    /// every direction (research notes, "Address"). The ambiguities follow the research
-    /// notes; LanguageTool's `DU_DICH`, `IHR_EUCH` and `SIE_ANREDE` rules check
-    /// consistency, not a required form.
+    /// Paderborn's strategy for the mayor's profiles fixes "Ansprache: Sie" (Stadt
+    /// Paderborn, Social-Media-Strategie 2021); Moers' golden rules address readers with
+    /// "Sie" throughout (Arndt, Stadt Moers, KOMMUNAL 2015). Other cities deliberately use
+    /// "du" or "ihr", so the form is policy data and the check works in every direction
+    /// (Eislingen writes „du“, Frankfurt „ihr“). LanguageTool's `DU_DICH`, `IHR_EUCH` and
+    /// `SIE_ANREDE` rules check consistency, not a required form.
     ///
     /// ## Example
     /// `Macht mit beim Stadtputz und bringt eure Nachbarn mit!` on a "Sie" account →

@@ -44,8 +44,8 @@ documented_rule! {
     /// ## Why
     /// In lower case the formal address reads as *she* or *they*: `wir informieren sie`
     /// says the city informs some third party. Paderborn's profiles address readers with
-    /// "Sie" (seed 000), and the capital is what makes it address (LanguageTool
-    /// `SIE_GROSS`, research notes "Address").
+    /// "Sie" (Stadt Paderborn, Social-Media-Strategie 2021), and the capital is what makes
+    /// it address (LanguageTool rule `SIE_GROSS`).
     ///
     /// ## Example
     /// `Bitte füllen sie das Formular aus.` → `Bitte füllen Sie das Formular aus.`

@@ -21,9 +21,9 @@ documented_rule! {
     ///
     /// ## Why
     /// A post that switches between "Sie" and "du" reads as copied together and unsure
-    /// whom it speaks to; Paderborn fixes one form per profile ("Ansprache: Sie", seed
-    /// 000), and the research notes list mixed forms among the address problems
-    /// (LanguageTool `DE_DU_UPPER_LOWER` checks the same consistency).
+    /// whom it speaks to; Paderborn fixes one form per profile ("Ansprache: Sie",
+    /// Stadt Paderborn, Social-Media-Strategie 2021); LanguageTool's rule
+    /// `DE_DU_UPPER_LOWER` checks the same consistency.
     ///
     /// ## Example
     /// `Kommen Sie zum Stadtfest und bringt eure Kinder mit!` → one form throughout.

@@ -23,10 +23,9 @@ documented_rule! {
     /// `approval.wrong-role` and `approval.too-late`.
     ///
     /// ## Why
-    /// Kommune21 (seed 004) lists the "Vieraugen-Prinzip" among the administration's
+    /// Sander (Kommune21-Forum) lists the "Vieraugen-Prinzip" among the administration's
     /// requirements and asks "wer muss bei welchen Themen wen fragen — Freigabe". Tools
-    /// used by administrations (Hootsuite, Sprout, Facelift) enforce such approval chains
-    /// (research notes, "Municipal guidelines").
+    /// used by administrations (Hootsuite, Sprout, Facelift) enforce such approval chains.
     ///
     /// ## Example
     /// A draft labelled `pressemitteilung` without `approvals`, while press releases need

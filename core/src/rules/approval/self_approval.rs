@@ -23,9 +23,9 @@ documented_rule! {
     /// (`editors.author-missing`).
     ///
     /// ## Why
-    /// The "Vieraugen-Prinzip" (Kommune21, seed 004) needs two people; approval tools used
-    /// by administrations refuse an approval of one's own post (research notes, "Municipal
-    /// guidelines").
+    /// The "Vieraugen-Prinzip" (Sander, Kommune21-Forum) needs two people; approval tools
+    /// used by administrations refuse an approval of one's own post (Hootsuite, Sprout,
+    /// Facelift and Sprinklr approval workflows).
     ///
     /// ## Example
     /// `"author": "sta13.presse"`, `"approvals": [{"by": "sta13.presse", …}]` on a press

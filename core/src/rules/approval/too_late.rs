@@ -24,9 +24,10 @@ documented_rule! {
     ///
     /// ## Why
     /// An approval must be in before the post goes out, with time to stop it: approval
-    /// tools require it some minutes before the scheduled time (Hootsuite: 5 minutes,
-    /// research notes "Municipal guidelines"). Kommune21 (seed 004) asks for the
-    /// "Vieraugen-Prinzip", "Zeitsteuerung" and "Revisionssicherheit".
+    /// tools require it some minutes before the scheduled time (Hootsuite's approval
+    /// workflow: 5 minutes). Sander (Kommune21-Forum) asks for the
+    /// "Vieraugen-Prinzip", "Zeit- /Schlagwortsteuerung" and "Dokumentation /
+    /// Revisionssicherheit".
     ///
     /// ## Example
     /// Scheduled for 10:00, approved at 09:58 → get the approval by 09:55 or schedule the

@@ -21,9 +21,9 @@ documented_rule! {
     /// but the author, so they never raise this.
     ///
     /// ## Why
-    /// Kommune21 (seed 004): "wer muss bei welchen Themen wen fragen — Freigabe"; a press
-    /// release approved by a colleague outside the press office has not been through the
-    /// press office.
+    /// Sander (Kommune21-Forum): "wer muss bei welchen Themen wen fragen — Freigabe"; a
+    /// press release approved by a colleague outside the press office has not been through
+    /// the press office.
     ///
     /// ## Example
     /// A draft labelled `krise` approved by `sta13.online` while crisis posts need

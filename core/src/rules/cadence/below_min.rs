@@ -35,8 +35,9 @@ documented_rule! {
     ///
     /// ## Why
     /// "Seien Sie aktiv! Nur wenn Sie regelmäßig Beiträge posten, sind Sie für Ihre Nutzer
-    /// interessant." (Moers, seed 001); Paderborn plans "Ø 2-3 Posts / Woche" (seed 000).
-    /// A note, not a warning: the draft itself is what helps.
+    /// interessant." (Arndt, Stadt Moers, KOMMUNAL 2015); Paderborn plans "Ø 2-3 Posts /
+    /// Woche" (Stadt Paderborn, Social-Media-Strategie 2021). A note, not a warning: the
+    /// draft itself is what helps.
     ///
     /// ## Example
     /// With `posts-per-week = { min = 2, max = 3 }` and four posts in the last four weeks

@@ -39,8 +39,8 @@ documented_rule! {
     /// ## Why
     /// Two posts in quick succession compete for the same readers, and the team must answer
     /// both: "Seien Sie schnell! Kurze Reaktionszeiten sind bei Social Media-Anfragen ein
-    /// Muss" and "Machen Sie Pause!" (Moers, seed 001). Paderborn spreads "Ø 2-3 Posts /
-    /// Woche" (seed 000).
+    /// Muss" and "Machen Sie Pause!" (Arndt, Stadt Moers, KOMMUNAL 2015). Paderborn spreads
+    /// "Ø 2-3 Posts / Woche" (Stadt Paderborn, Social-Media-Strategie 2021).
     ///
     /// ## Example
     /// A post at 10:00 is scheduled and the draft is planned for 10:20 → schedule it for

@@ -30,9 +30,10 @@ documented_rule! {
     /// history already holds it. Different `post_id`s are different posts.
     ///
     /// ## Why
-    /// Paderborn's strategy sets the rhythm "Ø 2-3 Posts / Woche" (seed 000): more posts
-    /// than the team can answer dilute the channel and overrun "Dienstzeiten". Kommune21
-    /// (seed 004) plans publication with "Zeit-/Schlagwortsteuerung".
+    /// Paderborn's strategy sets the rhythm "Ø 2-3 Posts / Woche" (Stadt Paderborn,
+    /// Social-Media-Strategie 2021): more posts than the team can answer dilute the channel
+    /// and overrun "Dienstzeiten". Sander (Kommune21-Forum) plans publication with
+    /// "Zeit- /Schlagwortsteuerung".
     ///
     /// ## Example
     /// With `posts-per-week = { min = 2, max = 3 }` and three posts already planned for

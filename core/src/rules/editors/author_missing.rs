@@ -18,9 +18,10 @@ documented_rule! {
     /// (`approval.self`). Accounts without `editors` are not checked.
     ///
     /// ## Why
-    /// Paderborn (seed 000) restricts who edits each profile ("Redakteure", "keine
-    /// Administration durch außen"); Kommune21 (seed 004) asks for "Dokumentation /
-    /// Revisionssicherheit": an audit-proof record says who wrote a post.
+    /// Stadt Paderborn (Social-Media-Strategie 2021) restricts who edits each profile
+    /// ("Redakteure", "keine Administration durch außen"); Sander (Kommune21-Forum) asks
+    /// for "Dokumentation / Revisionssicherheit": an audit-proof record says who wrote a
+    /// post.
     ///
     /// ## Example
     /// `{"text": "…", "account": "buergermeister"}` → send `"author": "sta13.presse"`.

@@ -1,5 +1,6 @@
 //! `editors.*`: who writes for an account — its editors, and a private profile only its
-//! owner ("keine Administration durch außen", Paderborn, seed 000).
+//! owner ("keine Administration durch außen", Stadt Paderborn, Social-Media-Strategie
+//! 2021).
 pub(crate) mod author_missing;
 pub(crate) mod not_editor;
 pub(crate) mod private_outsider;

@@ -21,10 +21,10 @@ documented_rule! {
     /// `editors.private-outsider` instead.
     ///
     /// ## Why
-    /// Paderborn (seed 000) names who edits the mayor's official profiles — "Redakteure:
-    /// Michael Dreier, Mitarbeiter*innen StA 13" — and rules out "Administration durch
-    /// außen". Kommune21 (seed 004) asks "wer darf welche Dienste bearbeiten" and for
-    /// "Rechte auf Medien-Kanäle".
+    /// Stadt Paderborn (Social-Media-Strategie 2021) names who edits the mayor's official
+    /// profiles — "Redakteure: Michael Dreier, Mitarbeiter*innen StA 13" — and rules out
+    /// "Administration durch außen". Sander (Kommune21-Forum) asks "wer darf welche Dienste
+    /// bearbeiten" and for "Rechte auf Medien-Kanäle".
     ///
     /// ## Example
     /// A draft for `buergermeister` with `"author": "agentur.meyer"` while the editors are

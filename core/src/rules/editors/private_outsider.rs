@@ -21,11 +21,12 @@ documented_rule! {
     /// nor is a draft without `author` (`editors.author-missing` reports that).
     ///
     /// ## Why
-    /// Paderborn (seed 000): the private Instagram profile is run "in Eigenregie, kein
-    /// Zugriff / Redaktion durch außen", "ausschließlich mit privaten Themen durch Herrn
-    /// Dreier selbst bespielt", with "eine klare … redaktionelle Trennung" from the official
-    /// profiles. If the press office posts there, the administration's resources serve a
-    /// private (and, before elections, a campaigning) channel.
+    /// Stadt Paderborn (Social-Media-Strategie 2021): the private Instagram profile is run
+    /// "in Eigenregie, kein Zugriff / Redaktion durch außen", "ausschließlich mit privaten
+    /// Themen durch Herrn Dreier selbst bespielt", with "eine klare … redaktionelle
+    /// Trennung" from the official profiles. If the press office posts there, the
+    /// administration's resources serve a private (and, before elections, a campaigning)
+    /// channel.
     ///
     /// ## Example
     /// A draft for `michael-dreier` (private) with `"author": "sta13.presse"` → the owner

@@ -29,8 +29,8 @@ documented_rule! {
     /// ## Why
     /// Screen readers read `#ReisenFürAlle` word by word but spell or garble
     /// `#reisenfüralle`; CamelCase hashtags are a core recommendation of the
-    /// Bundesfachstelle Barrierefreiheit for accessible posts (§12a(8) BGG; research notes
-    /// "Accessibility"). Official accounts must be accessible.
+    /// Bundesfachstelle Barrierefreiheit for accessible posts (§12a Abs. 8
+    /// BGG). Official accounts must be accessible.
     ///
     /// ## Example
     /// `#tagderoffenentür` → write `#TagDerOffenenTür`.

@@ -19,9 +19,9 @@ documented_rule! {
     /// `#libori` are one tag; also the full-width `＃` and decomposed umlauts). Each repetition is marked, with the suggestion to remove it.
     ///
     /// ## Why
-    /// A repeated tag adds nothing for search, costs characters on every channel and is read
-    /// out twice by screen readers ("wenige Hashtags", Bundesfachstelle Barrierefreiheit;
-    /// "Kurz und knapp", Kommune21, seed 004).
+    /// A repeated tag adds nothing for search, costs characters on every channel and is
+    /// read out twice by screen readers ("wenige Hashtags", Bundesfachstelle
+    /// Barrierefreiheit; "Kurz und knapp", Sander, Kommune21-Forum).
     ///
     /// ## Example
     /// `#Libori startet! … #libori` — the second `#libori` is marked.

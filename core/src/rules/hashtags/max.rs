@@ -21,9 +21,9 @@ documented_rule! {
     ///
     /// ## Why
     /// One text goes to several channels ("Automatische Berücksichtigung der
-    /// Kanalrestriktionen", Kommune21, seed 004); Instagram drops or rejects captions over its
-    /// hashtag cap (`core/data/platforms.toml`). Hashtag walls are also hard to follow with a
-    /// screen reader (Bundesfachstelle Barrierefreiheit).
+    /// Kanalrestriktionen", Sander, Kommune21-Forum); Instagram drops or rejects captions
+    /// over its hashtag cap (`core/data/platforms.toml`). Hashtag walls are also hard to
+    /// follow with a screen reader (Bundesfachstelle Barrierefreiheit).
     ///
     /// ## Example
     /// `#Paderborn #Libori #Kultur #Sommer #Stadtfest #Kirmes` on Instagram: `#Kirmes` is the

@@ -26,7 +26,8 @@ documented_rule! {
     /// ## Why
     /// §5 DDG and §18 MStV require the imprint to be reachable "within two clicks"; where a
     /// platform's profile has no place for a labelled link, cities put it into each post.
-    /// Paderborn: "Impressum — Verlinkung zum städtischen Impressum" (seed 000).
+    /// Paderborn: "Impressum — Verlinkung zum städtischen Impressum" (Stadt Paderborn,
+    /// Social-Media-Strategie 2021).
     ///
     /// ## Example
     /// With `platforms = ["x"]`, an X post without `paderborn.de/impressum` is flagged.

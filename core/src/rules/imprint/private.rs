@@ -23,8 +23,8 @@ documented_rule! {
     /// judged official because of a Rathaus photo, no private content and no private
     /// imprint (VG München M 7 E 15.136). Paderborn separates the official profiles from
     /// the mayor's private Instagram strictly: "klare thematische und redaktionelle
-    /// Trennung" (seed 000). A private account carrying the city's imprint blurs exactly
-    /// that line.
+    /// Trennung" (Stadt Paderborn, Social-Media-Strategie 2021). A private account carrying
+    /// the city's imprint blurs exactly that line.
     ///
     /// ## Example
     /// A post of `michael-dreier` (private) ending in `Impressum: paderborn.de/impressum`.

@@ -34,7 +34,7 @@ documented_rule! {
     /// "Impressum" to the website imprint suffices, one hidden under "Info" does not
     /// (LG Aschaffenburg 2 HK O 54/11; OLG Düsseldorf I-20 U 75/13). Paderborn's strategy
     /// names it for the official profiles: "Impressum — Verlinkung zum städtischen
-    /// Impressum" (seed 000).
+    /// Impressum" (Stadt Paderborn, Social-Media-Strategie 2021).
     ///
     /// ## Example
     /// `links = [{ label = "Info", url = "https://www.paderborn.de/impressum" }]` → the label

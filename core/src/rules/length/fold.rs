@@ -20,7 +20,7 @@ documented_rule! {
     /// so the editor shows what most readers will not see.
     ///
     /// ## Why
-    /// "Kurz und knapp" is what users expect (Kommune21, seed 004); the date, place and
+    /// "Kurz und knapp" is what users expect (Sander, Kommune21-Forum); the date, place and
     /// call to action belong before the fold. This is a note, not an error: long posts are
     /// allowed, but the approver should see where the fold falls.
     ///

@@ -26,11 +26,11 @@ documented_rule! {
     /// which refuses it, unless the draft has media: a post of media alone is valid.
     ///
     /// ## Why
-    /// One draft goes to several channels at once ("Veröffentlichung einer Meldung auf allen
-    /// Kanälen gleichzeitig", "Automatische Berücksichtigung der Kanalrestriktionen",
-    /// Kommune21, seed 004). A post the platform rejects or truncates does not go out as
-    /// approved. Limits and counting rules: `core/data/platforms.toml`, with source and date
-    /// per value.
+    /// One draft goes to several channels at once ("Veröffentlichung einer Meldung auf
+    /// allen Kanälen gleichzeitig", "Automatische Berücksichtigung der Kanalrestriktionen",
+    /// Sander, Kommune21-Forum). A post the platform rejects or truncates does not go out
+    /// as approved. Limits and counting rules: `core/data/platforms.toml`, with source and
+    /// date per value.
     ///
     /// ## Example
     /// A 300-character post for X (limit 280 weighted characters): the last 20 characters

@@ -21,9 +21,9 @@ documented_rule! {
     /// accounts that should only link the city's own pages and a few partners.
     ///
     /// ## Why
-    /// "Kontrolle über die Außendarstellung" and "Prüfung der Postings" (Kommune21, seed
-    /// 004): an official profile is a "Zubringer-Kanal für das Portal" and should send
-    /// citizens to pages the city answers for.
+    /// "Kontrolle über die Außendarstellung" and "Prüfung der Postings" (Sander,
+    /// Kommune21-Forum): an official profile is a "Zubringer-Kanal für das Portal" and
+    /// should send citizens to pages the city answers for.
     ///
     /// ## Example
     /// With `domains = ["paderborn.de"]`, `https://example.com/aktion` is marked.

@@ -19,7 +19,7 @@ documented_rule! {
     /// ## Why
     /// An administration's links must not send citizens over unencrypted connections, and
     /// browsers mark `http://` pages as "nicht sicher" — not the impression an official
-    /// channel should give ("Rechtssicherheit? Datenschutz?", Kommune21, seed 004).
+    /// channel should give ("Rechtssicherheit? Datenschutz?", Sander, Kommune21-Forum).
     ///
     /// ## Example
     /// `http://www.paderborn.de/libori` → `https://www.paderborn.de/libori`.

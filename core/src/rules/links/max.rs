@@ -19,8 +19,8 @@ documented_rule! {
     /// span runs from the first link over the maximum to the last link.
     ///
     /// ## Why
-    /// "Automatische Berücksichtigung der Kanalrestriktionen" (Kommune21, seed 004): a post
-    /// the platform rejects does not go out at the approved time. Limits:
+    /// "Automatische Berücksichtigung der Kanalrestriktionen" (Sander, Kommune21-Forum): a
+    /// post the platform rejects does not go out at the approved time. Limits:
     /// `core/data/platforms.toml`.
     ///
     /// ## Example

@@ -21,11 +21,12 @@ documented_rule! {
     /// `ow.ly`…). The link is marked.
     ///
     /// ## Why
-    /// A shortened link hides where it leads: citizens cannot see that it goes to the city's
-    /// own site, the target can change after approval, and the shortener tracks readers.
-    /// Official channels aim at "Transparenz" (Paderborn strategy, seed 000) and
-    /// "Kontrolle über die Außendarstellung" (Kommune21, seed 004). Platforms shorten long
-    /// links themselves (X counts every URL as 23 characters).
+    /// A shortened link hides where it leads: citizens cannot see that it goes to the
+    /// city's own site, the target can change after approval, and the shortener tracks
+    /// readers. Official channels aim at "Transparenz" (Stadt Paderborn,
+    /// Social-Media-Strategie 2021) and "Kontrolle über die Außendarstellung" (Sander,
+    /// Kommune21-Forum). Platforms shorten long links themselves (X counts every URL as 23
+    /// characters).
     ///
     /// ## Example
     /// `Alle Infos: https://bit.ly/3xYz` → link the page directly.

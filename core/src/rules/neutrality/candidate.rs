@@ -33,7 +33,7 @@ documented_rule! {
     /// 44,125: more PR output as the election approaches is a warning sign); a mayoral
     /// election was invalidated partly because of official social-media coverage in the
     /// "heiße Wahlkampfphase" (VG Göttingen 1 A 258/21, OVG Nds. 10 LA 84/24). Paderborn
-    /// (seed 000): "Neutralitätsgebot".
+    /// (Stadt Paderborn, Social-Media-Strategie 2021): "Neutralitätsgebot".
     ///
     /// ## Example
     /// Six weeks before the mayoral election: `Kandidatin Anna Beispiel besucht die Kita

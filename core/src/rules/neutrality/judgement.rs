@@ -826,9 +826,8 @@ documented_rule! {
     /// Negative official statements about a party violate its equal chances, inside and
     /// outside election periods (2 BvE 1/16 Wanka, 2 BvE 1/19 Seehofer, 2 BvE 4/20); praise
     /// of a party is advertising (BVerfGE 44,125); a mayor speaks on local matters,
-    /// factually (BVerwG 10 C 6.16). The research notes list "no disparaging of political
-    /// actors" among municipal guidelines; Paderborn (seed 000): "Neutralitätsgebot".
-    /// Always an error.
+    /// factually (BVerwG 10 C 6.16). Stadt Paderborn (Social-Media-Strategie 2021):
+    /// "Neutralitätsgebot". Always an error.
     ///
     /// ## Example
     /// `Dank der hervorragenden Arbeit der CDU-Fraktion wird die Schule saniert.` → `Der Rat

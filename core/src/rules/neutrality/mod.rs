@@ -20,8 +20,10 @@ use crate::text::fold::is_ignorable;
 use crate::text::lexicon::{Lexicon, TermOptions};
 use crate::time::election::ElectionWindow;
 
-/// Parties when the policy's `[politics] parties` is not set: the parties named in the
-/// research notes and their youth organisations.
+/// Parties when the policy's `[politics] parties` is not set: the parties in the
+/// Bundestag and the Landtage plus other parties on German ballots (Freie Wähler, Volt,
+/// Die PARTEI, ÖDP, Tierschutzpartei, Piratenpartei, Die Heimat) and their youth
+/// organisations; local voter lists are policy data.
 const DEFAULT_PARTIES: &[&str] = &[
     "CDU",
     "CSU",

@@ -41,14 +41,14 @@ documented_rule! {
     /// stays a playground.
     ///
     /// ## Why
-    /// Official channels must not take sides: "Öffentlichkeitsarbeit endet, wo
-    /// Wahlwerbung beginnt" (BVerfGE 44,125), also outside election periods (2 BvE 1/16);
-    /// a mayor speaks on local matters, factually (BVerwG 10 C 6.16). Paderborn's strategy
-    /// (seed 000) says "Neutralitätsgebot, keine parteipolitischen Themen". Reporting a
-    /// council decision that names the applying group can be factual and fine, which is
-    /// why a mention is a `warning` for the press office to check, not an error; in the
-    /// "heiße Wahlkampfphase" official coverage weighs heavier (VG Göttingen 1 A 258/21),
-    /// so the window raises it.
+    /// Official channels must not take sides: "Öffentlichkeitsarbeit endet, wo Wahlwerbung
+    /// beginnt" (BVerfGE 44,125), also outside election periods (2 BvE 1/16); a mayor
+    /// speaks on local matters, factually (BVerwG 10 C 6.16). Paderborn's strategy (Stadt
+    /// Paderborn, Social-Media-Strategie 2021) says "Neutralitätsgebot, keine
+    /// parteipolitischen Themen". Reporting a council decision that names the applying
+    /// group can be factual and fine, which is why a mention is a `warning` for the press
+    /// office to check, not an error; in the "heiße Wahlkampfphase" official coverage
+    /// weighs heavier (VG Göttingen 1 A 258/21), so the window raises it.
     ///
     /// ## Example
     /// `Die Grünen-Fraktion lädt zum Bürgerdialog ein.` → leave party events to the party's

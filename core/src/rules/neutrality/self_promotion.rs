@@ -68,7 +68,7 @@ documented_rule! {
     /// it (VG Göttingen 1 A 258/21, OVG Nds. 10 LA 84/24); more PR output as the election
     /// approaches is a warning sign (BVerfGE 44,125). Reporting the work of the
     /// administration stays fine, which is why this is a `warning` for the press office to
-    /// weigh. Paderborn (seed 000): "Neutralitätsgebot".
+    /// weigh. Stadt Paderborn (Social-Media-Strategie 2021): "Neutralitätsgebot".
     ///
     /// ## Example
     /// Three weeks before the election: `In meiner Amtszeit habe ich 500 Kita-Plätze

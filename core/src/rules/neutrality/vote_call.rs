@@ -225,7 +225,8 @@ documented_rule! {
     /// State bodies must not take sides in elections; public relations end where election
     /// advertising begins (BVerfGE 44,125), and a mayor's official channels are state
     /// channels (BVerwG 10 C 6.16; VG Göttingen 1 A 258/21). Informing about the election
-    /// itself is not a violation (research notes "Neutrality"). Paderborn (seed 000):
+    /// itself (polling stations, postal voting) is information, not advertising (the
+    /// distinction of BVerfGE 44,125). Stadt Paderborn (Social-Media-Strategie 2021):
     /// "Neutralitätsgebot, keine parteipolitischen Themen". Always an error.
     ///
     /// ## Example

@@ -42,9 +42,9 @@ documented_rule! {
     ///
     /// ## Why
     /// The Bundesfachstelle Barrierefreiheit recommends few abbreviations in accessible
-    /// posts (§12a(8) BGG; research notes "Accessibility"): screen readers read `z. B.` as
-    /// „z Punkt b Punkt“, and people with little German stumble over them. Moers: „Seien
-    /// Sie verständlich!“ (seed 001). Default severity `info`: an abbreviation is a
+    /// posts (§12a Abs. 8 BGG): screen readers read `z. B.` as „z Punkt b Punkt“, and
+    /// people with little German stumble over them. Moers: „Seien Sie verständlich!“
+    /// (Arndt, Stadt Moers, KOMMUNAL 2015). Default severity `info`: an abbreviation is a
     /// hurdle, not an error.
     ///
     /// ## Example

@@ -50,11 +50,11 @@ documented_rule! {
     ///
     /// ## Why
     /// Moers' ten golden social-media rules: „Seien Sie verständlich! Beamtendeutsch ist
-    /// tabu!“ (seed 001). A post is read in passing on a phone; a citizen who stumbles over
-    /// `Inanspruchnahme` scrolls on. The Bundesverwaltungsamt's guide „Bürgernahe
-    /// Verwaltungssprache“ and the plain-language notes in the research
-    /// ("Readability") recommend the same substitutions. Default severity `warning`: style,
-    /// not law — but Moers calls it taboo, and every entry has a plainer word.
+    /// tabu!“ (Arndt, Stadt Moers, KOMMUNAL 2015). A post is read in passing on a phone; a
+    /// citizen who stumbles over `Inanspruchnahme` scrolls on. The Bundesverwaltungsamt's
+    /// guide „Bürgernahe Verwaltungssprache“ recommends the same substitutions. Default
+    /// severity `warning`: style, not law — but Moers calls it taboo, and every entry has a
+    /// plainer word.
     ///
     /// ## Example
     /// `Bitte melden Sie Schäden unverzüglich fernmündlich.` → `sofort`, `telefonisch`.

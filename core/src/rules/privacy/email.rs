@@ -70,8 +70,9 @@ documented_rule! {
     /// § 3a Abs. 1 VwVfG makes the way to them. Individual cases are
     /// not handled on social media (Deutscher Städte- und Gemeindebund, guidelines on
     /// social media 2012, § 1 Abs. 2); Kommune21's talk „Konsistent kommunizieren“ (Detlef
-    /// Sander) and Bergedorf's Drs. 21-1344 „Social Media im Bezirksamt Bergedorf“ (2022)
-    /// name „Datenschutz“ as a requirement of municipal channels. The default severity is
+    /// Sander) names „Datenschutz“ as a requirement of municipal channels, and Bergedorf's
+    /// Drs. 21-1344 „Social Media im Bezirksamt Bergedorf“ (2022) asks to include
+    /// „datenschutzrechtliche Fragen“. The default severity is
     /// `warning` because a named address at a partner's domain (a school, the Stadtwerke)
     /// can be official too: list the city's domains.
     ///

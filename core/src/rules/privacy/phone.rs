@@ -85,9 +85,10 @@ documented_rule! {
     /// can be deleted. A switchboard reaches an authority, not a person: authorities publish
     /// it to be reachable (§ 2 Abs. 1 EGovG and the states' e-government acts; § 3a Abs. 1
     /// VwVfG). Individual cases are not handled on social media (DStGB guidelines 2012
-    /// § 1 Abs. 2); Kommune21's talk „Konsistent kommunizieren“ (Detlef Sander) and
-    /// Bergedorf's Drs. 21-1344 „Social Media im Bezirksamt Bergedorf“ (2022) name
-    /// „Datenschutz“ as a requirement of municipal channels. The default severity is
+    /// § 1 Abs. 2); Kommune21's talk „Konsistent kommunizieren“ (Detlef Sander) names
+    /// „Datenschutz“ as a requirement of municipal channels, and Bergedorf's Drs. 21-1344
+    /// „Social Media im Bezirksamt Bergedorf“ (2022) asks to include „datenschutzrechtliche
+    /// Fragen“. The default severity is
     /// `warning`, not `error`: posts often give an office's direct line, which is official
     /// but cannot be told from a private number by its form. Put the city's numbers in
     /// `allow` and raise the severity if you like.

@@ -42,11 +42,11 @@ documented_rule! {
     /// `ei ai au äu eu ie` as one), which is right for nearly all German words.
     ///
     /// ## Why
-    /// "Seien Sie verständlich! Beamtendeutsch ist tabu!" (Moers, seed 001, the golden
-    /// rules for municipal social media). Amstad's adaptation of Flesch to German (1978)
-    /// uses 58.5 where the English formula has 84.6, because German words are longer;
-    /// some public code wrongly uses 58.8 (research notes "Readability"). LanguageTool's
-    /// `GermanReadabilityRule` uses the same formula.
+    /// "Seien Sie verständlich! Beamtendeutsch ist tabu!" (Arndt, Stadt Moers, KOMMUNAL
+    /// 2015, the golden rules for municipal social media). Amstad's adaptation of Flesch to
+    /// German (1978) uses 58.5 where the English formula has 84.6, because German words are
+    /// longer; some public code wrongly uses 58.8. LanguageTool's `GermanReadabilityRule`
+    /// uses the same formula.
     ///
     /// Why a minimum length: the score is an average. In a 10-word post replacing one
     /// two-syllable word by `Bürgersprechstunde` (5) lowers the score by about 18 points; in a

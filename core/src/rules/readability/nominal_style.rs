@@ -38,10 +38,10 @@ documented_rule! {
     /// not nominalisations.
     ///
     /// ## Why
-    /// "Seien Sie verständlich! Beamtendeutsch ist tabu!" (Moers, seed 001). The
-    /// "Ungitis" is the best-known trait of administrative German: actions turned into
-    /// nouns, chained with genitives ("nach Ausfüllung und Rücksendung des Antrags").
-    /// Verbs name who does what and are easier to read; guides on bürgernahe
+    /// "Seien Sie verständlich! Beamtendeutsch ist tabu!" (Arndt, Stadt Moers, KOMMUNAL
+    /// 2015). The "Ungitis" is the best-known trait of administrative German: actions
+    /// turned into nouns, chained with genitives ("nach Ausfüllung und Rücksendung des
+    /// Antrags"). Verbs name who does what and are easier to read; guides on bürgernahe
     /// Verwaltungssprache put "Verben statt Substantive" first.
     ///
     /// The thresholds keep normal posts quiet: "Die Stadt lädt zur Eröffnung der

@@ -28,12 +28,12 @@ documented_rule! {
     /// headline or list item is a sentence of its own.
     ///
     /// ## Why
-    /// "Seien Sie verständlich! Beamtendeutsch ist tabu!" (Moers, seed 001). Long, nested
-    /// sentences are the first mark of administrative German. Plain-language guides give
-    /// sentence lengths of at most 15 words (Einfache Sprache) and 18 to 20 words (general
-    /// audiences); Leichte Sprache goes down to about 8. A post for all citizens is not
-    /// Leichte Sprache, so the default is the upper end, 20: it marks sentences that
-    /// carry two or three thoughts, not ordinary ones.
+    /// "Seien Sie verständlich! Beamtendeutsch ist tabu!" (Arndt, Stadt Moers, KOMMUNAL
+    /// 2015). Long, nested sentences are the first mark of administrative German.
+    /// Plain-language guides give sentence lengths of at most 15 words (Einfache Sprache)
+    /// and 18 to 20 words (general audiences); Leichte Sprache goes down to about 8. A post
+    /// for all citizens is not Leichte Sprache, so the default is the upper end, 20: it
+    /// marks sentences that carry two or three thoughts, not ordinary ones.
     ///
     /// ## Example
     /// "Die Stadtverwaltung weist darauf hin, dass die Anträge auf Förderung bis zum

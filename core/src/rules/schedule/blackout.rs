@@ -54,8 +54,8 @@ documented_rule! {
     /// ## Why
     /// On silent days ("stille Tage" of the states' holiday acts, such as Volkstrauertag
     /// and Totensonntag) and on days of official mourning, a city's cheerful announcement
-    /// reads as tactless. Kommune21 asks for publishing under "Zeit-/Schlagwortsteuerung"
-    /// (seed 004): planned posts must not slip onto such a day.
+    /// reads as tactless. Sander (Kommune21-Forum) asks for publishing under
+    /// "Zeit- /Schlagwortsteuerung": planned posts must not slip onto such a day.
     ///
     /// ## Example
     /// Draft scheduled for Sunday 15 November 2026 (Volkstrauertag) → move it, or post only

@@ -40,8 +40,9 @@ documented_rule! {
     ///
     /// ## Why
     /// On a public holiday the press office is closed: a post then meets the "Dienstzeiten"
-    /// nobody keeps (Paderborn, seed 000), and "Machen Sie Pause!" (Moers, seed 001). Public
-    /// holidays are set by each state's Feiertagsgesetz.
+    /// nobody keeps (Stadt Paderborn, Social-Media-Strategie 2021), and "Machen Sie Pause!"
+    /// (Arndt, Stadt Moers, KOMMUNAL 2015). Public holidays are set by each state's
+    /// Feiertagsgesetz.
     ///
     /// ## Example
     /// An account with `federal-state = "NW"`, draft scheduled for Thursday 4 June 2026

@@ -31,11 +31,11 @@ documented_rule! {
     ///
     /// ## Why
     /// Paderborn ties "Erreichbarkeit (der Zeitraum, in dem Nutzer kurzfristig mit einer
-    /// Antwort rechnen können)" to "Dienstzeiten" (seed 000); the DStGB guidelines name
-    /// service hours such as weekdays 8:30–14:00 or 9:00–17:00 as the reachability window
-    /// (research notes). "Machen Sie Pause! Eine Rund-um-die-Uhr-Betreuung Ihrer Plattformen
-    /// erwartet niemand." (Moers, seed 001): a post at 22:00 draws questions nobody answers
-    /// until morning.
+    /// Antwort rechnen können)" to "Dienstzeiten" (Stadt Paderborn, Social-Media-Strategie
+    /// 2021); the hours are the account's own (typical service hours: weekdays 8:30–14:00
+    /// or 9:00–17:00). "Machen Sie Pause! Eine Rund-um-die-Uhr-Betreuung Ihrer Plattformen
+    /// erwartet niemand." (Arndt, Stadt Moers, KOMMUNAL 2015): a post at 22:00 draws
+    /// questions nobody answers until morning.
     ///
     /// ## Example
     /// Office hours `mon–fri 09:00–17:00`, draft scheduled for Saturday 10:00 → schedule it

@@ -31,10 +31,10 @@ documented_rule! {
     /// command line); without it, or without `scheduled_at`, there is nothing to compare.
     ///
     /// ## Why
-    /// Kommune21 relies on scheduled publishing ("Zeit-/Schlagwortsteuerung", seed 004): a
-    /// time in the past is a typo (wrong day, wrong year) and the tool would either refuse
-    /// the post or publish it at once, outside the planned slot and without the planned
-    /// approval time.
+    /// Sander (Kommune21-Forum) relies on scheduled publishing
+    /// ("Zeit- /Schlagwortsteuerung"): a time in the past is a typo (wrong day, wrong year)
+    /// and the tool would either refuse the post or publish it at once, outside the planned
+    /// slot and without the planned approval time.
     ///
     /// ## Example
     /// Checked on 4 May 2026 at 09:00, draft with `scheduled_at = 2025-05-04T10:00:00+02:00`

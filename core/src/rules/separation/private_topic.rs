@@ -78,10 +78,11 @@ documented_rule! {
     /// ## Why
     /// Paderborn keeps the official profiles "Bürgermeister Michael Dreier" (Amtsbesuche,
     /// Empfänge, Stadtthemen, Pressemitteilungen, Bürgersprechstunde) and the mayor's
-    /// private Instagram apart: "klare thematische und redaktionelle Trennung" (seed 000).
-    /// The official profile shows the "Arbeit des Bürgermeisters"; his family, holidays
-    /// and hobbies belong on the private one, which he runs himself. Mixing them also
-    /// blurs which profile speaks for the city (VG München M 7 E 15.136, research notes).
+    /// private Instagram apart: "klare thematische und redaktionelle Trennung" (Stadt
+    /// Paderborn, Social-Media-Strategie 2021). The official profile shows the "Arbeit des
+    /// Bürgermeisters"; his family, holidays and hobbies belong on the private one, which
+    /// he runs himself. Mixing them also blurs which profile speaks for the city (VG
+    /// München, M 7 E 15.136).
     ///
     /// ## Example
     /// `Heute feiern meine Frau und ich unseren 25. Hochzeitstag.` on `buergermeister` →

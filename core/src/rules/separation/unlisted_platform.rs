@@ -19,8 +19,9 @@ documented_rule! {
     ///
     /// ## Why
     /// Each profile has its defined channels ("Plattform: Facebook / Instagram" for the
-    /// official profile, "Instagram" for the private one, Paderborn seed 000); "wer darf
-    /// welche Dienste bearbeiten" is a decision of the administration (Kommune21, seed 004).
+    /// official profile, "Instagram" for the private one, Stadt Paderborn,
+    /// Social-Media-Strategie 2021); "wer darf welche Dienste bearbeiten" is a decision of
+    /// the administration (Sander, Kommune21-Forum).
     ///
     /// ## Example
     /// `{"account": "michael-dreier", "platforms": ["facebook"]}` — the private account only
