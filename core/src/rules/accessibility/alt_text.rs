@@ -6,7 +6,8 @@ use crate::report::Severity;
 use crate::rules::accessibility::media_label;
 use crate::rules::privacy::built_in_regex;
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    rule_settings,
 };
 use crate::text::regex_classes::any_case;
 
@@ -111,6 +112,10 @@ impl RuleDef for AccessibilityAltText {
     type Settings = Settings;
     const DEFAULT_SEVERITY: Severity = Severity::Warning;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Fehlender Alternativtext",
+        en: "Missing alt text",
+    };
 
     fn compile(settings: &Settings, _: &Account) -> Result<Self, SettingError> {
         Self::from_settings(settings)

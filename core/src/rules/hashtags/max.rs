@@ -1,7 +1,8 @@
 use crate::lang::tr;
 use crate::report::Severity;
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    rule_settings,
 };
 use crate::text::extract::EntityKind;
 
@@ -40,6 +41,10 @@ impl RuleDef for HashtagsMax {
     type Settings = Settings;
     const DEFAULT_SEVERITY: Severity = Severity::Error;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Zu viele Hashtags",
+        en: "Too many hashtags",
+    };
 
     fn compile(_: &Settings, _: &Account) -> Result<Self, SettingError> {
         Ok(HashtagsMax)

@@ -1,7 +1,8 @@
 use crate::lang::tr;
 use crate::report::Severity;
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    rule_settings,
 };
 use crate::text::offsets::floor_grapheme;
 
@@ -40,6 +41,10 @@ impl RuleDef for LengthFold {
     type Settings = Settings;
     const DEFAULT_SEVERITY: Severity = Severity::Info;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Länger als die Vorschau",
+        en: "Longer than the preview",
+    };
 
     fn compile(_: &Settings, _: &Account) -> Result<Self, SettingError> {
         Ok(LengthFold)

@@ -1,7 +1,8 @@
 use crate::lang::tr;
 use crate::report::Severity;
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    rule_settings,
 };
 
 rule_settings! {
@@ -37,6 +38,10 @@ impl RuleDef for UnlistedPlatform {
     type Settings = Settings;
     const DEFAULT_SEVERITY: Severity = Severity::Info;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Nicht vorgesehene Plattform",
+        en: "Platform not listed for the account",
+    };
 
     fn compile(_: &Settings, _: &Account) -> Result<Self, SettingError> {
         Ok(UnlistedPlatform)
