@@ -14,9 +14,10 @@ pub(crate) struct BindingError {
     /// 1-based line and column in the policy or history text, where known.
     position: Option<(usize, usize)>,
     /// The policy file the problem is in (policy errors only).
-    file: Option<String>,
-    /// Errors found with this one (every error of a policy file at once), in file order.
-    also: Vec<BindingError>,
+    file: Option<Box<str>>,
+    /// Errors found with this one (every error of a policy file at once), in file order;
+    /// boxed, because errors travel in every `Result`.
+    also: Box<[BindingError]>,
 }
 
 /// `text` in `lang`.
@@ -35,7 +36,7 @@ impl BindingError {
             help: Some(help),
             position: None,
             file: None,
-            also: Vec::new(),
+            also: Box::default(),
         }
     }
 
@@ -149,7 +150,7 @@ impl BindingError {
             help: Some("Bitte melden: https://github.com/freigabe/freigabe/issues".to_owned()),
             position: None,
             file: None,
-            also: Vec::new(),
+            also: Box::default(),
         }
     }
 
@@ -160,7 +161,7 @@ impl BindingError {
         error.set_name("FreigabeError");
         self.set_fields(&error);
         let all = js_sys::Array::new();
-        for one in std::iter::once(self).chain(&self.also) {
+        for one in std::iter::once(self).chain(self.also.iter()) {
             let object = js_sys::Object::new();
             let _ = js_sys::Reflect::set(
                 &object,
@@ -217,9 +218,10 @@ pub(crate) fn policy_error(error: &PolicyError, lang: Lang) -> BindingError {
             error
                 .location
                 .as_ref()
-                .map_or(error.file.clone(), |l| l.file.clone()),
+                .map_or(error.file.as_str(), |l| l.file.as_str())
+                .into(),
         ),
-        also: Vec::new(),
+        also: Box::default(),
     };
     BindingError {
         also: error.also.iter().map(one).collect(),
@@ -235,7 +237,7 @@ pub(crate) fn input_error(error: &InputError, lang: Lang) -> BindingError {
         help: error.help.as_ref().map(|help| help.get(lang).to_owned()),
         position: error.position,
         file: None,
-        also: Vec::new(),
+        also: Box::default(),
     }
 }
 

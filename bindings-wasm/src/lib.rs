@@ -121,19 +121,21 @@ pub fn count_numbers(platform: &str, text: &str) -> Result<Vec<f64>, JsValue> {
     ])
 }
 
-/// One rule for editor UIs: id, family, one-sentence summary and defaults.
+/// One rule for editor UIs: id, family, human title, one-sentence summary and defaults.
 #[derive(Serialize)]
 struct RuleSummary {
     id: &'static str,
     family: &'static str,
+    title: &'static str,
     summary: String,
     default_severity: &'static str,
     default_enabled: bool,
 }
 
-/// Every rule of the engine, in registry order.
+/// Every rule of the engine, in registry order. Options: `lang` for the titles.
 #[wasm_bindgen]
-pub fn rules() -> Result<JsValue, JsValue> {
+pub fn rules(options: JsValue) -> Result<JsValue, JsValue> {
+    let lang = EngineOptions::read(&options)?.lang;
     let rules: Vec<RuleSummary> = freigabe::all_rules()
         .map(|rule| RuleSummary {
             id: rule.id,
@@ -141,6 +143,7 @@ pub fn rules() -> Result<JsValue, JsValue> {
                 .id
                 .split_once('.')
                 .map_or(rule.id, |(family, _)| family),
+            title: rule.title(lang),
             summary: rule.summary(),
             default_severity: rule.default_severity.as_str(),
             default_enabled: rule.default_enabled,

@@ -187,6 +187,8 @@ export interface RuleSummary {
   id: string;
   /** The part before the dot, e.g. `hashtags`. */
   family: string;
+  /** Human name in the `lang` asked for, e.g. „Zu lang für die Plattform“. */
+  title: string;
   /** First sentence of the rule's "What it checks". */
   summary: string;
   default_severity: Severity;
@@ -305,8 +307,8 @@ export class Engine {
  */
 export function count(platform: Platform, text: string): TextCount;
 
-/** Every rule of the engine, in registry order. */
-export function rules(): RuleSummary[];
+/** Every rule of the engine, in registry order; `lang` (default `de`) for the titles. */
+export function rules(options?: { lang?: Lang }): RuleSummary[];
 
 /**
  * A rule's documentation as Markdown (What it checks, Why, Example, Configuration), the text

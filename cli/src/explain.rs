@@ -16,19 +16,32 @@ pub fn run(args: ExplainArgs, lang: Lang) -> Result<ExitCode, CliError> {
             Some(rule) => format!("# {}\n\n{}\n", rule.id, rule.docs()),
             None => return Err(unknown_rule(&id, lang)),
         },
-        None => list(),
+        None => list(lang),
     };
     write_stdout(&text, lang)?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// One line per rule: id, padded, then its summary.
-fn list() -> String {
+/// One line per rule: id and title, padded, then its summary.
+fn list(lang: Lang) -> String {
     let rules: Vec<_> = freigabe::all_rules().collect();
-    let width = rules.iter().map(|rule| rule.id.len()).max().unwrap_or(0);
+    let id_width = rules.iter().map(|rule| rule.id.len()).max().unwrap_or(0);
+    // `{:width$}` pads by characters, so widths are counted in characters (umlauts).
+    let title_width = rules
+        .iter()
+        .map(|rule| rule.title(lang).chars().count())
+        .max()
+        .unwrap_or(0);
     rules
         .iter()
-        .map(|rule| format!("{:width$}  {}\n", rule.id, rule.summary()))
+        .map(|rule| {
+            format!(
+                "{:id_width$}  {:title_width$}  {}\n",
+                rule.id,
+                rule.title(lang),
+                rule.summary()
+            )
+        })
         .collect()
 }
 

@@ -19,6 +19,10 @@ pub fn render(report: &Report, document: &Document<'_>, artifact: &str, lang: La
         .iter()
         .map(|diagnostic| result(diagnostic, &rules, &uri, document))
         .collect();
+    let descriptors: Vec<Value> = rules
+        .iter()
+        .map(|rule| rule_descriptor(rule, lang))
+        .collect();
     let log = json!({
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
@@ -27,7 +31,7 @@ pub fn render(report: &Report, document: &Document<'_>, artifact: &str, lang: La
                 "name": "freigabe",
                 "version": ENGINE_VERSION,
                 "informationUri": INFORMATION_URI,
-                "rules": rules.iter().map(rule_descriptor).collect::<Vec<_>>(),
+                "rules": descriptors,
             }},
             // Our columns and offsets count Unicode scalar values, not SARIF's default
             // UTF-16 code units.
@@ -46,11 +50,14 @@ pub fn render(report: &Report, document: &Document<'_>, artifact: &str, lang: La
     log.to_string()
 }
 
-fn rule_descriptor(rule: &freigabe::RuleInfo) -> Value {
+fn rule_descriptor(rule: &freigabe::RuleInfo, lang: Lang) -> Value {
     let docs = rule.docs();
     json!({
         "id": rule.id,
-        "shortDescription": {"text": rule.summary()},
+        // SARIF's `name` is a non-localised identifier a person can read (`TooLongForThePlatform`);
+        // tools list rules by their short description.
+        "name": pascal_case(rule.title(Lang::En)),
+        "shortDescription": {"text": rule.title(lang)},
         "fullDescription": {"text": docs, "markdown": docs},
         "help": {"text": docs, "markdown": docs},
         "defaultConfiguration": {
@@ -58,6 +65,20 @@ fn rule_descriptor(rule: &freigabe::RuleInfo) -> Value {
             "level": level(rule.default_severity),
         },
     })
+}
+
+/// `Too long for the platform` → `TooLongForThePlatform`: words capitalised and joined, with
+/// anything but letters and digits dropped (`Someone else's` → `SomeoneElses`).
+fn pascal_case(title: &str) -> String {
+    let mut name = String::new();
+    for word in title.split_whitespace() {
+        let mut letters = word.chars().filter(|c| c.is_alphanumeric());
+        if let Some(first) = letters.next() {
+            name.extend(first.to_uppercase());
+            name.extend(letters);
+        }
+    }
+    name
 }
 
 fn result(

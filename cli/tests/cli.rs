@@ -437,6 +437,13 @@ fn sarif_output_is_valid_against_the_official_schema() {
     let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
     assert!(rules.len() >= 2);
     assert!(rules.iter().any(|rule| rule["id"] == "length.limit"));
+    // Rules by their human title, in the report's language; `name` is an identifier.
+    let https = rules
+        .iter()
+        .find(|rule| rule["id"] == "links.https")
+        .expect("links.https");
+    assert_eq!(https["shortDescription"]["text"], "Link ohne HTTPS");
+    assert_eq!(https["name"], "LinkWithoutHTTPS");
     let result = &run["results"][0];
     assert_eq!(result["ruleId"], "links.https");
     assert_eq!(result["level"], "warning");
@@ -1085,6 +1092,27 @@ fn explain_all_lists_every_rule_with_a_whole_sentence() {
     assert_eq!(stdout(&without_rule), out);
     let lines: Vec<&str> = out.lines().collect();
     assert!(lines.iter().any(|line| line.starts_with("length.limit ")));
+    // Id, title, summary; the titles in the chosen language.
+    let limit = lines
+        .iter()
+        .find(|line| line.starts_with("length.limit "))
+        .expect("length.limit listed");
+    assert!(limit.contains("  Zu lang für die Plattform  "), "{limit}");
+    let english = stdout(&run(&["--lang", "en", "explain"]));
+    assert!(
+        english.contains("  Too long for the platform  "),
+        "{english}"
+    );
+    // Summaries start in one column, umlauts and „quotes“ in titles notwithstanding.
+    let columns: std::collections::BTreeSet<usize> = lines
+        .iter()
+        .zip(freigabe::all_rules())
+        .map(|(line, rule)| {
+            let start = line.rfind(&rule.summary()).expect("summary listed");
+            line[..start].chars().count()
+        })
+        .collect();
+    assert_eq!(columns.len(), 1, "{out}");
     for line in &lines {
         assert!(line.trim_end().ends_with('.'), "summary cut short: {line}");
     }

@@ -117,21 +117,7 @@ fn quarter_of_the_example_archive_has_the_documented_shape() {
 #[test]
 fn html_report_is_written_to_the_output_file() {
     let path = std::env::temp_dir().join(format!("freigabe-report-{}.html", std::process::id()));
-    let output = run(&[
-        "report",
-        "--policy",
-        POLICY,
-        "--archive",
-        POSTS,
-        "--from",
-        "2026-04-01",
-        "--to",
-        "2026-06-30",
-        "--lang",
-        "en",
-        "--output",
-        path.to_str().unwrap(),
-    ]);
+    let output = second_quarter_2026(&["--lang", "en", "--output", path.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(0));
     assert!(output.stdout.is_empty());
     // It says where it wrote what.
@@ -151,6 +137,37 @@ fn html_report_is_written_to_the_output_file() {
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
     assert!(html.contains("Q2 2026"));
     assert!(html.contains("<svg "));
+}
+
+/// `freigabe report` of the example archive's second quarter of 2026, with `more` arguments.
+fn second_quarter_2026(more: &[&str]) -> Output {
+    let mut args = vec![
+        "report",
+        "--policy",
+        POLICY,
+        "--archive",
+        POSTS,
+        "--from",
+        "2026-04-01",
+        "--to",
+        "2026-06-30",
+    ];
+    args.extend_from_slice(more);
+    run(&args)
+}
+
+/// The German page of the example archive: rules by title with the id beside, and the
+/// shipped policy sets no response target, so no share answered in time is shown.
+#[test]
+fn html_report_names_rules_by_title_and_shows_an_unset_target() {
+    let output = second_quarter_2026(&["--comments", COMMENTS, "--format", "html"]);
+    assert_eq!(output.status.code(), Some(0));
+    let html = String::from_utf8(output.stdout).unwrap();
+    assert!(html.contains(
+        "Fehlender Alternativtext <code class=\"rule-id\">accessibility.alt-text</code>"
+    ));
+    assert!(html.contains("<b>Kein Ziel festgelegt</b>"), "{html}");
+    assert!(!html.contains("Fragen fristgerecht beantwortet (0 von"));
 }
 
 #[test]

@@ -157,6 +157,9 @@ pub(crate) struct Account {
 pub(crate) struct ResponsePolicy {
     /// Hours of office time (wall-clock without office hours) a reply may take.
     pub target_hours: u32,
+    /// Whether the policy sets `target-hours` (else `target_hours` is the default, which the
+    /// quarterly report does not hold an account to).
+    pub target_set: bool,
     /// The policy's own phrases of automatic notices, trimmed and lowercased; the built-in
     /// phrases are added by the analysis.
     pub auto_reply_markers: Vec<String>,

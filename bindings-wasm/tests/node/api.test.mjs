@@ -304,7 +304,12 @@ describe("rules and explain", () => {
       assert.ok(rule.summary.length > 10 && rule.summary.endsWith("."), rule.id);
       assert.ok(["info", "warning", "error"].includes(rule.default_severity));
       assert.equal(typeof rule.default_enabled, "boolean");
+      assert.ok(rule.title.length > 0, rule.id);
     }
+    // Titles in German unless English is asked for.
+    assert.equal(all.find((rule) => rule.id === "length.limit").title, "Zu lang für die Plattform");
+    const english = rules({ lang: "en" });
+    assert.equal(english.find((rule) => rule.id === "length.limit").title, "Too long for the platform");
   });
 
   test("explain gives the documentation; unknown ids suggest a close one", async () => {

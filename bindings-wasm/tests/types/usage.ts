@@ -73,6 +73,7 @@ engine.free();
 const counted: TextCount = count("x", "Hallo");
 const valid: boolean = counted.valid && counted.length <= counted.limit;
 const all: RuleSummary[] = rules();
+const titles: string[] = rules({ lang: "en" }).map((rule) => rule.title);
 const docs: string = await explain(all[0]?.id ?? "hashtags.max", { lang: "de" });
 await loadTimeZones();
 const engineVersion: string = version();

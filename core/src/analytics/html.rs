@@ -55,6 +55,7 @@ details summary { cursor: pointer; color: var(--muted); }
 .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; vertical-align: -1px; margin-right: 4px; }
 .note { background: #f3effb; border-left: 4px solid #7b61b8; padding: 6px 10px; margin: 8px 0; }
 .note.rise { background: #fff1e0; border-left-color: var(--above); }
+code.rule-id { font-size: 12px; color: var(--muted); }
 section.account { break-before: page; }
 section.quarter { break-inside: auto; }
 @page { size: A4; margin: 14mm; }
@@ -157,13 +158,7 @@ fn summary(out: &mut String, report: &ArchiveReport, lang: Lang) {
             .by_rule
             .iter()
             .take(TOP_RULES_IN_SUMMARY)
-            .map(|rule| {
-                format!(
-                    "<code>{}</code> ({})",
-                    escape(&rule.rule),
-                    number(rule.total)
-                )
-            })
+            .map(|rule| format!("{} ({})", rule_name(&rule.rule, lang), number(rule.total)))
             .collect::<Vec<_>>()
             .join(", ");
         let (answered, median) = response_figures(total, lang);
@@ -208,6 +203,10 @@ fn response_figures(period: &PeriodReport, lang: Lang) -> (String, String) {
         return ("–".to_owned(), "–".to_owned());
     };
     let answered = match responses.share_within_target {
+        // Not held to the default target: a share against it would read as a failure.
+        Some(_) if !responses.target_set => {
+            t(lang, "Kein Ziel festgelegt", "No target set").to_owned()
+        }
         Some(share) => format!(
             "{} ({} {} {})",
             percent(share, lang),
@@ -331,6 +330,27 @@ fn period_body(
     id: &str,
     lang: Lang,
 ) {
+    if period.posts == 0 {
+        // Figures of nothing and empty charts look like a rendering fault; say it instead.
+        let empty = if std::ptr::eq(period, &account.total) {
+            t(
+                lang,
+                "Keine Beiträge im Zeitraum.",
+                "No posts in the period.",
+            )
+        } else {
+            t(
+                lang,
+                "Keine Beiträge in diesem Quartal.",
+                "No posts in this quarter.",
+            )
+        };
+        put!(out, "<p class=\"empty\">{empty}</p>\n");
+        if let Some(responses) = &period.responses {
+            latency_chart(out, responses, id, lang);
+        }
+        return;
+    }
     let summary = &period.week_summary;
     let (answered, median) = response_figures(period, lang);
     out.push_str("<div class=\"figures\">\n");
@@ -444,23 +464,30 @@ fn latency_chart(out: &mut String, responses: &ResponseAnalysis, id: &str, lang:
     let y = |value: f64| top + plot_height - value / most * plot_height;
     let slot = plot_width / buckets.len().max(1) as f64;
     let bar = slot * 0.6;
-    let label = format!(
-        "{caption} ({unit}): {} {}, {} {}, {} {} {} h",
+    let mut label = format!(
+        "{caption} ({unit}): {} {}, {} {}",
         responses.questions,
         t(lang, "Fragen", "questions"),
         responses.answered,
         t(lang, "beantwortet", "answered"),
-        responses.answered_within_target,
-        t(lang, "innerhalb von", "within"),
-        responses.target_hours
     );
+    let target = if responses.target_set {
+        put!(
+            label,
+            ", {} {} {} h",
+            responses.answered_within_target,
+            t(lang, "innerhalb von", "within"),
+            responses.target_hours
+        );
+        format!("{} {} h", t(lang, "Ziel", "target"), responses.target_hours)
+    } else {
+        t(lang, "kein Ziel festgelegt", "no target set").to_owned()
+    };
     put!(
         out,
-        "<figure>\n<figcaption>{caption} <span class=\"muted\">({unit}; {} {} h)</span></figcaption>\n\
+        "<figure>\n<figcaption>{caption} <span class=\"muted\">({unit}; {target})</span></figcaption>\n\
          <svg viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" \
          aria-label=\"{}\" aria-labelledby=\"{id}-latency-title\">\n<title id=\"{id}-latency-title\">{}</title>\n",
-        t(lang, "Ziel", "target"),
-        responses.target_hours,
         escape(&label),
         escape(&label)
     );
@@ -476,6 +503,8 @@ fn latency_chart(out: &mut String, responses: &ResponseAnalysis, id: &str, lang:
         let value = bucket.count as f64;
         let colour = match (bucket.key, bucket.max_minutes) {
             ("unanswered", _) => "var(--error)",
+            // Without a target no answer is late.
+            _ if !responses.target_set => "var(--within)",
             (_, Some(max)) if max <= responses.target_hours.saturating_mul(60) => "var(--within)",
             _ => "var(--above)",
         };
@@ -826,7 +855,7 @@ fn findings_chart(out: &mut String, findings: &Findings, id: &str, lang: Lang) {
             "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>\n",
             left - 8.0,
             y + row / 2.0 + 4.0,
-            escape(&rule.rule)
+            escape(rule_title(&rule.rule, lang))
         );
         let mut x = left;
         for (count, colour) in [
@@ -882,9 +911,9 @@ fn findings_chart(out: &mut String, findings: &Findings, id: &str, lang: Lang) {
     for rule in &findings.by_rule {
         put!(
             out,
-            "<tr><td><code>{}</code></td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
+            "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
              <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
-            escape(&rule.rule),
+            rule_name(&rule.rule, lang),
             rule.total,
             rule.records,
             rule.errors,
@@ -893,6 +922,25 @@ fn findings_chart(out: &mut String, findings: &Findings, id: &str, lang: Lang) {
         );
     }
     close_data_table(out);
+}
+
+/// A rule by its human title, the id after it as code in small type (an id of no known
+/// rule, from an older archive, stays as it is).
+fn rule_name(id: &str, lang: Lang) -> String {
+    match crate::rules::rule_info(id) {
+        Some(rule) => format!(
+            "{} <code class=\"rule-id\">{}</code>",
+            escape(rule.title(lang)),
+            escape(id)
+        ),
+        None => format!("<code>{}</code>", escape(id)),
+    }
+}
+
+/// A rule's human title, or its id if no rule has it; for chart labels, where the id has no
+/// room (the table under the chart names both).
+fn rule_title(id: &str, lang: Lang) -> &str {
+    crate::rules::rule_info(id).map_or(id, |rule| rule.title(lang))
 }
 
 /// Records that could not be read or counted, with their line or position.
@@ -1122,6 +1170,82 @@ mod tests {
         assert!(german.contains("Auf einen Blick"));
         assert!(german.contains("2. Quartal 2026"));
         assert!(german.contains("Vorwahlzeit"));
+    }
+
+    #[test]
+    fn rules_are_named_by_title_with_the_id_beside() {
+        let html = page(Lang::De);
+        let named = "Link ohne HTTPS <code class=\"rule-id\">links.https</code>";
+        // In the summary and in the table under the chart.
+        assert!(html.matches(named).count() >= 2, "{html}");
+        assert!(!html.contains("<code>links.https</code>"));
+        // The chart has no room for the id: the title alone.
+        assert!(html.contains("text-anchor=\"end\">Link ohne HTTPS</text>"));
+        let english = page(Lang::En);
+        assert!(english.contains("Link without HTTPS <code class=\"rule-id\">links.https</code>"));
+    }
+
+    /// The page for `policy` with one post and one question answered two days later.
+    fn page_with_a_late_answer(policy: &str) -> String {
+        let engine = Engine::new(Policy::from_toml(policy).unwrap()).unwrap();
+        let mut post = Draft::new("Das Bürgerbüro ist umgezogen.");
+        post.account = Some("stadt".to_owned());
+        post.published_at = Some("2026-04-06T10:00:00+02:00".parse().unwrap());
+        let interactions: Vec<_> = crate::analytics::responses::parse_interactions(
+            r#"{"id": "c1", "account": "stadt", "at": "2026-04-06T12:00:00+02:00", "text": "Wo ist es jetzt?"}
+{"id": "r1", "account": "stadt", "in_reply_to": "c1", "from_account": true, "at": "2026-04-08T12:00:00+02:00", "text": "Am Marienplatz."}"#,
+        )
+        .into_iter()
+        .map(Result::unwrap)
+        .collect();
+        let report = build_report(&engine, &[post], &interactions, None, None);
+        render_html(&report, Lang::De)
+    }
+
+    #[test]
+    fn an_account_without_a_response_target_is_not_judged_against_one() {
+        let html = page_with_a_late_answer(POLICY);
+        assert!(
+            html.contains("<b>Kein Ziel festgelegt</b><span>Fragen fristgerecht beantwortet"),
+            "{html}"
+        );
+        assert!(html.contains("kein Ziel festgelegt)</span></figcaption>"));
+        assert!(!html.contains("0\u{a0}%</b><span>Fragen fristgerecht"));
+        assert!(
+            !html.contains("var(--above)\"><title>"),
+            "no answer is late"
+        );
+
+        let with_target = format!("{POLICY}\n[accounts.stadt.responses]\ntarget-hours = 8\n");
+        let html = page_with_a_late_answer(&with_target);
+        assert!(
+            html.contains("<b>0\u{a0}%</b><span>Fragen fristgerecht beantwortet (0 von 1)"),
+            "{html}"
+        );
+        assert!(html.contains("Ziel 8 h)</span></figcaption>"));
+    }
+
+    #[test]
+    fn an_empty_quarter_says_so() {
+        let engine = Engine::new(Policy::from_toml(POLICY).unwrap()).unwrap();
+        let mut post = Draft::new("Das Bürgerbüro ist umgezogen.");
+        post.account = Some("stadt".to_owned());
+        post.published_at = Some("2026-04-06T10:00:00+02:00".parse().unwrap());
+        let (from, to) = ("2026-04-01".parse().ok(), "2026-09-30".parse().ok());
+        let report = build_report(&engine, &[post], &[], from, to);
+        let html = render_html(&report, Lang::De);
+        let third = html.split("3. Quartal 2026").nth(1).expect("third quarter");
+        let third = third.split("</section>").next().unwrap_or_default();
+        assert!(
+            third.contains("Keine Beiträge in diesem Quartal."),
+            "{third}"
+        );
+        assert!(
+            !third.contains("<svg") && !third.contains("<table"),
+            "{third}"
+        );
+        let english = render_html(&report, Lang::En);
+        assert!(english.contains("No posts in this quarter."));
     }
 
     #[test]

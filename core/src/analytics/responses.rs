@@ -179,6 +179,9 @@ pub struct ResponseAnalysis {
     pub share_within_target: Option<f64>,
     /// The account's target (`[accounts.<id>.responses] target-hours`, default 24).
     pub target_hours: u32,
+    /// Whether the policy sets `target-hours`; without, the figures against the default
+    /// target are computed, but the quarterly report shows that no target is set.
+    pub target_set: bool,
     /// Whether latencies are office-hours minutes (`true`) or wall-clock minutes (the
     /// account has no `office-hours`).
     pub office_time: bool,
@@ -308,6 +311,7 @@ pub fn analyse_responses(
         answered_within_target: 0,
         share_within_target: None,
         target_hours,
+        target_set: resolved.responses.target_set,
         office_time: clock.has_hours(),
         unanswered: Vec::new(),
         answered_late: Vec::new(),

@@ -236,8 +236,9 @@ policy_struct!(merge AccountSettings {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ResponseSettings {
-    /// A question should be answered within this many hours of office time (default 24,
-    /// 1 to 720). Without `office-hours` the hours are wall-clock hours.
+    /// A question should be answered within this many hours of office time (1 to 720).
+    /// Without `office-hours` the hours are wall-clock hours. Unset, the quarterly report
+    /// shows that no target is set (its JSON still measures against 24 hours).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_hours: Option<u32>,
     /// Phrases that mark a reply as an automatic notice (`Wir melden uns am Montag`),

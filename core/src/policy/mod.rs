@@ -827,6 +827,7 @@ impl Policy {
         }
         Ok(ResponsePolicy {
             target_hours,
+            target_set: settings.target_hours.is_some(),
             auto_reply_markers,
         })
     }

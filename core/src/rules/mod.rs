@@ -154,6 +154,8 @@ pub(crate) trait RuleDef: Rule + Sized + 'static {
     const DEFAULT_ENABLED: bool = true;
     /// The rule documentation (its doc comment).
     const DOCS: &'static str;
+    /// A short human name (a noun phrase) for lists and reports, where the id is too terse.
+    const TITLE: Title;
     /// Builds the rule for one account from its merged settings.
     fn compile(settings: &Self::Settings, account: &Account) -> Result<Self, SettingError>;
 }
@@ -242,6 +244,13 @@ pub(crate) struct CompiledRule {
     pub rule: Box<dyn Rule>,
 }
 
+/// A rule's human name in both languages: German per Duden, at most 40 characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Title {
+    pub de: &'static str,
+    pub en: &'static str,
+}
+
 /// Public facts about a rule: id, default severity and documentation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RuleInfo {
@@ -251,6 +260,8 @@ pub struct RuleInfo {
     pub default_severity: Severity,
     /// Whether it runs unless a policy disables it.
     pub default_enabled: bool,
+    /// Human name; in every build, as lists and reports show it (see [`RuleInfo::title`]).
+    title: Title,
     /// The doc comment as written (feature `rule-docs`; the WebAssembly package loads the
     /// documentation as data when `explain` asks for it).
     #[cfg(feature = "rule-docs")]
@@ -272,6 +283,14 @@ impl RuleInfo {
     #[cfg(feature = "rule-docs")]
     pub fn explain(&self) -> String {
         format!("# {}\n\n{}\n", self.id, self.docs())
+    }
+
+    /// The rule's human name, e.g. „Zu lang für die Plattform“ for `length.limit`.
+    pub fn title(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::De => self.title.de,
+            Lang::En => self.title.en,
+        }
     }
 
     /// The first sentence of the "What it checks" section.
@@ -446,6 +465,7 @@ macro_rules! registry {
                     id: $id,
                     default_severity: <$family::$file::$rule as RuleDef>::DEFAULT_SEVERITY,
                     default_enabled: <$family::$file::$rule as RuleDef>::DEFAULT_ENABLED,
+                    title: <$family::$file::$rule as RuleDef>::TITLE,
                     #[cfg(feature = "rule-docs")]
                     docs: <$family::$file::$rule as RuleDef>::DOCS,
                     checks: {
@@ -560,6 +580,38 @@ pub(crate) fn compile_for_account(
         Ok(compiled)
     } else {
         Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod title_tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+
+    /// Every rule has a short human title in both languages, German ones capitalised (nouns
+    /// and the first word), and no two rules share one (lists would be ambiguous).
+    #[test]
+    fn every_rule_has_a_unique_title_in_both_languages() {
+        for lang in [Lang::De, Lang::En] {
+            let mut seen = BTreeSet::new();
+            for rule in all_rules() {
+                let title = rule.title(lang);
+                assert!(!title.trim().is_empty(), "{} has no title", rule.id);
+                assert_eq!(title, title.trim(), "{}", rule.id);
+                assert!(title.chars().count() <= 40, "{}: {title}", rule.id);
+                assert!(!title.ends_with('.'), "{}: a title is no sentence", rule.id);
+                assert!(seen.insert(title), "{}: title {title:?} twice", rule.id);
+            }
+        }
+        for rule in all_rules() {
+            let title = rule.title(Lang::De);
+            assert!(
+                title.chars().next().is_some_and(char::is_uppercase),
+                "{}: {title}",
+                rule.id
+            );
+        }
     }
 }
 

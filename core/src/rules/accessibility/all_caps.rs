@@ -6,7 +6,8 @@ use super::capitalised_names::CAPITALISED_NAMES;
 use crate::lang::tr;
 use crate::report::Severity;
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    rule_settings,
 };
 use crate::text::TextView;
 
@@ -75,6 +76,10 @@ impl RuleDef for AccessibilityAllCaps {
     // Noisy without the city's allowlists and choices, so a policy opts in (base.toml does).
     const DEFAULT_ENABLED: bool = false;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Text in Großbuchstaben",
+        en: "Text in capitals",
+    };
 
     fn compile(settings: &Settings, _: &Account) -> Result<Self, SettingError> {
         Ok(Self::from_settings(settings))

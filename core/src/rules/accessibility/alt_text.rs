@@ -4,8 +4,8 @@ use crate::report::Severity;
 use crate::rules::accessibility::media_label;
 use crate::rules::privacy::LazyRegex;
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, platform_name,
-    rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    platform_name, rule_settings,
 };
 use crate::text::regex_classes::any_case;
 
@@ -111,6 +111,10 @@ impl RuleDef for AccessibilityAltText {
     type Settings = Settings;
     const DEFAULT_SEVERITY: Severity = Severity::Warning;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Fehlender Alternativtext",
+        en: "Missing alt text",
+    };
 
     fn compile(settings: &Settings, _: &Account) -> Result<Self, SettingError> {
         Self::from_settings(settings)

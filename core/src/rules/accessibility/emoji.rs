@@ -3,7 +3,8 @@ use std::ops::Range;
 use crate::lang::{plural, tr};
 use crate::report::Severity;
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    rule_settings,
 };
 use crate::text::TextView;
 
@@ -69,6 +70,10 @@ impl RuleDef for AccessibilityEmoji {
     // Noisy without the city's allowlists and choices, so a policy opts in (base.toml does).
     const DEFAULT_ENABLED: bool = false;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Zu viele oder störende Emojis",
+        en: "Too many or disruptive emoji",
+    };
 
     fn compile(settings: &Settings, _: &Account) -> Result<Self, SettingError> {
         Ok(AccessibilityEmoji {

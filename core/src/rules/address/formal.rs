@@ -5,7 +5,8 @@ use crate::rules::address::{
     example, form_name, grammar, possessive_replacement, required, written,
 };
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    rule_settings,
 };
 
 rule_settings! {
@@ -53,6 +54,10 @@ impl RuleDef for AddressFormal {
     type Settings = Settings;
     const DEFAULT_SEVERITY: Severity = Severity::Warning;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Förmliche Anrede",
+        en: "Formal address",
+    };
 
     fn compile(_: &Settings, account: &Account) -> Result<Self, SettingError> {
         Ok(AddressFormal {

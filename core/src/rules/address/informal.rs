@@ -5,7 +5,8 @@ use crate::rules::address::{
     capitalise, example, form_name, grammar, possessive_replacement, required, written,
 };
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    rule_settings,
 };
 
 rule_settings! {
@@ -78,6 +79,10 @@ impl RuleDef for AddressInformal {
     type Settings = Settings;
     const DEFAULT_SEVERITY: Severity = Severity::Warning;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Informelle Anrede",
+        en: "Informal address",
+    };
 
     fn compile(settings: &Settings, account: &Account) -> Result<Self, SettingError> {
         Ok(AddressInformal {

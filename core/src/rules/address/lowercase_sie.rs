@@ -3,7 +3,8 @@ use crate::report::Severity;
 use crate::rules::address::grammar::{Form, Grammar, Marker};
 use crate::rules::address::{capitalise, grammar, required, written};
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    rule_settings,
 };
 
 rule_settings! {
@@ -67,6 +68,10 @@ impl RuleDef for AddressLowercaseSie {
     type Settings = Settings;
     const DEFAULT_SEVERITY: Severity = Severity::Warning;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Kleingeschriebenes „sie“ als Anrede",
+        en: "Formal address in lower case",
+    };
 
     fn compile(_: &Settings, account: &Account) -> Result<Self, SettingError> {
         Ok(AddressLowercaseSie {

@@ -3,7 +3,8 @@ use crate::report::Severity;
 use crate::rules::address::grammar::{Form, Grammar};
 use crate::rules::address::{form_name, grammar, written};
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    rule_settings,
 };
 
 rule_settings! {
@@ -43,6 +44,10 @@ impl RuleDef for AddressMixed {
     type Settings = Settings;
     const DEFAULT_SEVERITY: Severity = Severity::Warning;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Gemischte Anrede",
+        en: "Mixed forms of address",
+    };
 
     fn compile(_: &Settings, account: &Account) -> Result<Self, SettingError> {
         Ok(AddressMixed {

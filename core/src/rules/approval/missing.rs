@@ -2,7 +2,8 @@ use crate::lang::tr;
 use crate::report::Severity;
 use crate::rules::approval::{Reason, Requirements};
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    rule_settings,
 };
 use crate::text::lexicon::Lexicon;
 
@@ -58,6 +59,10 @@ impl RuleDef for ApprovalMissing {
     type Settings = Settings;
     const DEFAULT_SEVERITY: Severity = Severity::Error;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Fehlende Freigabe",
+        en: "Missing approval",
+    };
 
     fn compile(_: &Settings, account: &Account) -> Result<Self, SettingError> {
         Ok(ApprovalMissing {

@@ -4,7 +4,8 @@ use crate::report::Severity;
 use crate::rules::approval::{Flaw, Requirements, flawed, unmet};
 use crate::rules::editors::author;
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    rule_settings,
 };
 use crate::text::lexicon::Lexicon;
 
@@ -42,6 +43,10 @@ impl RuleDef for ApprovalSelf {
     type Settings = Settings;
     const DEFAULT_SEVERITY: Severity = Severity::Error;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Selbstfreigabe",
+        en: "Self-approval",
+    };
 
     fn compile(_: &Settings, account: &Account) -> Result<Self, SettingError> {
         Ok(ApprovalSelf {

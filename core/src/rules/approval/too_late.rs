@@ -2,7 +2,8 @@ use crate::lang::{plural, tr};
 use crate::report::Severity;
 use crate::rules::approval::{Flaw, Requirements, deadline, flawed, local_time, unmet};
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    rule_settings,
 };
 use crate::text::lexicon::Lexicon;
 
@@ -47,6 +48,10 @@ impl RuleDef for ApprovalTooLate {
     type Settings = Settings;
     const DEFAULT_SEVERITY: Severity = Severity::Error;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Zu späte Freigabe",
+        en: "Approval too late",
+    };
 
     fn compile(_: &Settings, account: &Account) -> Result<Self, SettingError> {
         Ok(ApprovalTooLate {

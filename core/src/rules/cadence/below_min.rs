@@ -4,7 +4,8 @@ use crate::lang::tr;
 use crate::report::Severity;
 use crate::rules::cadence::{decimal, posts_in};
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    rule_settings,
 };
 use crate::time::week::{Range, monday_of, week_from};
 
@@ -61,6 +62,10 @@ impl RuleDef for CadenceBelowMin {
     type Settings = Settings;
     const DEFAULT_SEVERITY: Severity = Severity::Info;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Zu wenige Beiträge pro Woche",
+        en: "Too few posts per week",
+    };
 
     fn compile(settings: &Settings, account: &Account) -> Result<Self, SettingError> {
         let weeks = settings.weeks.unwrap_or(DEFAULT_WEEKS);

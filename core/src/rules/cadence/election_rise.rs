@@ -6,7 +6,8 @@ use crate::report::Severity;
 use crate::rules::cadence::{decimal, posts_in};
 use crate::rules::neutrality::open_window;
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    rule_settings,
 };
 use crate::time::date_label;
 use crate::time::election::{
@@ -109,6 +110,10 @@ impl RuleDef for CadenceElectionRise {
     type Settings = Settings;
     const DEFAULT_SEVERITY: Severity = Severity::Warning;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Mehr Beiträge vor der Wahl",
+        en: "More posts before an election",
+    };
 
     fn compile(settings: &Settings, _: &Account) -> Result<Self, SettingError> {
         let weeks = settings.baseline_weeks.unwrap_or(DEFAULT_BASELINE_WEEKS);

@@ -6,7 +6,8 @@ use crate::lang::{plural, tr};
 use crate::report::Severity;
 use crate::rules::cadence::posts_in;
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    rule_settings,
 };
 use crate::time::week::Range;
 use crate::time::{duration_label, local_label};
@@ -60,6 +61,10 @@ impl RuleDef for CadenceMinGap {
     type Settings = Settings;
     const DEFAULT_SEVERITY: Severity = Severity::Warning;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Zu kurzer Abstand zwischen Beiträgen",
+        en: "Posts too close together",
+    };
 
     fn compile(settings: &Settings, _: &Account) -> Result<Self, SettingError> {
         let minutes = settings.minutes.unwrap_or(DEFAULT_MINUTES);

@@ -3,7 +3,8 @@ use crate::lang::tr;
 use crate::report::Severity;
 use crate::rules::cadence::posts_in;
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    rule_settings,
 };
 use crate::time::date_label;
 use crate::time::week::{iso_week_label, week_of};
@@ -57,6 +58,10 @@ impl RuleDef for CadenceWeekMax {
     type Settings = Settings;
     const DEFAULT_SEVERITY: Severity = Severity::Warning;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Zu viele Beiträge pro Woche",
+        en: "Too many posts per week",
+    };
 
     fn compile(_: &Settings, account: &Account) -> Result<Self, SettingError> {
         Ok(CadenceWeekMax {

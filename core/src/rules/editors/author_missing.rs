@@ -2,7 +2,8 @@ use crate::lang::tr;
 use crate::report::Severity;
 use crate::rules::editors::author;
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    rule_settings,
 };
 
 rule_settings! {
@@ -44,6 +45,10 @@ impl RuleDef for EditorsAuthorMissing {
     const DEFAULT_SEVERITY: Severity = Severity::Info;
     const DEFAULT_ENABLED: bool = false;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Fehlende Autorenangabe",
+        en: "Missing author",
+    };
 
     fn compile(_: &Settings, _: &Account) -> Result<Self, SettingError> {
         Ok(EditorsAuthorMissing)

@@ -3,7 +3,8 @@ use unicode_normalization::UnicodeNormalization;
 use crate::lang::tr;
 use crate::report::Severity;
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    rule_settings,
 };
 use crate::text::extract::EntityKind;
 
@@ -38,6 +39,10 @@ impl RuleDef for HashtagsDuplicate {
     type Settings = Settings;
     const DEFAULT_SEVERITY: Severity = Severity::Warning;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Doppelter Hashtag",
+        en: "Duplicate hashtag",
+    };
 
     fn compile(_: &Settings, _: &Account) -> Result<Self, SettingError> {
         Ok(HashtagsDuplicate)

@@ -3,8 +3,8 @@ use crate::platform::Platform;
 use crate::report::Severity;
 use crate::rules::imprint::is_imprint;
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, platform_name,
-    rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    platform_name, rule_settings,
 };
 
 rule_settings! {
@@ -46,6 +46,10 @@ impl RuleDef for ImprintPerPost {
     type Settings = Settings;
     const DEFAULT_SEVERITY: Severity = Severity::Error;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Fehlendes Impressum im Beitrag",
+        en: "Imprint missing from the post",
+    };
 
     fn compile(settings: &Settings, _: &Account) -> Result<Self, SettingError> {
         Ok(ImprintPerPost {

@@ -3,7 +3,8 @@ use crate::lang::tr;
 use crate::report::Severity;
 use crate::rules::imprint::is_imprint;
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    rule_settings,
 };
 
 rule_settings! {
@@ -41,6 +42,10 @@ impl RuleDef for ImprintPrivate {
     type Settings = Settings;
     const DEFAULT_SEVERITY: Severity = Severity::Error;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Amtliches Impressum auf privatem Konto",
+        en: "Official imprint on a private account",
+    };
 
     fn compile(_: &Settings, _: &Account) -> Result<Self, SettingError> {
         Ok(ImprintPrivate)

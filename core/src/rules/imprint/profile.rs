@@ -2,7 +2,8 @@ use crate::account::AccountKind;
 use crate::lang::{Lang, tr};
 use crate::report::Severity;
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    rule_settings,
 };
 use crate::text::links::same_page;
 
@@ -55,6 +56,10 @@ impl RuleDef for ImprintProfile {
     type Settings = Settings;
     const DEFAULT_SEVERITY: Severity = Severity::Error;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Fehlendes Impressum im Profil",
+        en: "Imprint missing from the profile",
+    };
 
     fn compile(settings: &Settings, _: &Account) -> Result<Self, SettingError> {
         let labels = match &settings.labels {

@@ -1,8 +1,8 @@
 use crate::lang::{grouped, tr};
 use crate::report::Severity;
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, platform_name,
-    rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    platform_name, rule_settings,
 };
 use crate::text::offsets::floor_grapheme;
 
@@ -41,6 +41,10 @@ impl RuleDef for LengthFold {
     type Settings = Settings;
     const DEFAULT_SEVERITY: Severity = Severity::Info;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Länger als die Vorschau",
+        en: "Longer than the preview",
+    };
 
     fn compile(_: &Settings, _: &Account) -> Result<Self, SettingError> {
         Ok(LengthFold)

@@ -2,8 +2,8 @@ use crate::lang::{grouped, tr};
 use crate::platform::Platform;
 use crate::report::Severity;
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, platform_name,
-    rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    platform_name, rule_settings,
 };
 
 rule_settings! {
@@ -50,6 +50,10 @@ impl RuleDef for LengthLimit {
     type Settings = Settings;
     const DEFAULT_SEVERITY: Severity = Severity::Error;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Zu lang für die Plattform",
+        en: "Too long for the platform",
+    };
 
     fn compile(_: &Settings, _: &Account) -> Result<Self, SettingError> {
         Ok(LengthLimit)

@@ -1,7 +1,8 @@
 use crate::lang::tr;
 use crate::report::Severity;
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    rule_settings,
 };
 
 rule_settings! {
@@ -36,6 +37,10 @@ impl RuleDef for LinksHttps {
     type Settings = Settings;
     const DEFAULT_SEVERITY: Severity = Severity::Warning;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Link ohne HTTPS",
+        en: "Link without HTTPS",
+    };
 
     fn compile(_: &Settings, _: &Account) -> Result<Self, SettingError> {
         Ok(LinksHttps)

@@ -2,7 +2,8 @@ use crate::lang::tr;
 use crate::report::Severity;
 use crate::rules::links::{PolicyDomain, compile_domains, find_domain};
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    rule_settings,
 };
 
 rule_settings! {
@@ -45,6 +46,10 @@ impl RuleDef for LinksShortener {
     type Settings = Settings;
     const DEFAULT_SEVERITY: Severity = Severity::Warning;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Link über einen URL-Kürzer",
+        en: "Link via a URL shortener",
+    };
 
     fn compile(settings: &Settings, _: &Account) -> Result<Self, SettingError> {
         Ok(LinksShortener {

@@ -4,7 +4,8 @@ use crate::rules::neutrality::{
     NameMatcher, all_candidates, applies, open_window, quoted, reference_day, window_suffix,
 };
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    rule_settings,
 };
 use crate::text::lexicon::Lexicon;
 
@@ -62,6 +63,10 @@ impl RuleDef for NeutralityCandidate {
     type Settings = Settings;
     const DEFAULT_SEVERITY: Severity = Severity::Warning;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Nennung einer Kandidatur",
+        en: "Candidate named",
+    };
 
     fn compile(settings: &Settings, account: &Account) -> Result<Self, SettingError> {
         let names = all_candidates(account);

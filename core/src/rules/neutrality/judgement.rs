@@ -8,7 +8,8 @@ use crate::rules::neutrality::{
     with_ascii_spellings, word_list,
 };
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    rule_settings,
 };
 use crate::text::extract::EntityKind;
 use crate::text::fold::is_ignorable;
@@ -858,6 +859,10 @@ impl RuleDef for NeutralityJudgement {
     type Settings = Settings;
     const DEFAULT_SEVERITY: Severity = Severity::Error;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Wertung politischer Akteure",
+        en: "Judgement of political actors",
+    };
 
     fn compile(settings: &Settings, account: &Account) -> Result<Self, SettingError> {
         let built_in = |terms: &[&str], tone: Tone| {

@@ -4,7 +4,8 @@ use crate::rules::neutrality::{
     PartyMatcher, Segments, applies, open_window, quoted, window_suffix,
 };
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    rule_settings,
 };
 use crate::text::lexicon::Lexicon;
 
@@ -76,6 +77,10 @@ impl RuleDef for NeutralityParty {
     type Settings = Settings;
     const DEFAULT_SEVERITY: Severity = Severity::Warning;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Nennung einer Partei",
+        en: "Party named",
+    };
 
     fn compile(settings: &Settings, account: &Account) -> Result<Self, SettingError> {
         Ok(NeutralityParty {

@@ -7,7 +7,8 @@ use crate::rules::neutrality::{
     window_note, word_list,
 };
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    rule_settings,
 };
 use crate::text::Region;
 use crate::text::lexicon::{Lexicon, TermOptions};
@@ -94,6 +95,10 @@ impl RuleDef for NeutralitySelfPromotion {
     type Settings = Settings;
     const DEFAULT_SEVERITY: Severity = Severity::Warning;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Eigenwerbung vor der Wahl",
+        en: "Self-promotion before an election",
+    };
 
     fn compile(settings: &Settings, account: &Account) -> Result<Self, SettingError> {
         let achievements = word_list(settings.achievements.as_ref(), DEFAULT_ACHIEVEMENTS, None);

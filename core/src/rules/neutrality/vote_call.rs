@@ -8,7 +8,8 @@ use crate::rules::neutrality::{
     open_window, quoted, starts_upper, window_suffix,
 };
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    rule_settings,
 };
 use crate::text::TextView;
 use crate::text::fold::is_ignorable;
@@ -251,6 +252,10 @@ impl RuleDef for NeutralityVoteCall {
     type Settings = Settings;
     const DEFAULT_SEVERITY: Severity = Severity::Error;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Wahlaufruf",
+        en: "Call to vote",
+    };
 
     fn compile(settings: &Settings, account: &Account) -> Result<Self, SettingError> {
         let mut terms: Vec<(String, Position)> = CALLS

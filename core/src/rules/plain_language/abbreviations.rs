@@ -2,7 +2,8 @@ use crate::lang::{Lang, tr};
 use crate::report::Severity;
 use crate::rules::plain_language::{CustomTerm, TermSet, alternatives, builtin, match_case};
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    rule_settings,
 };
 use crate::text::lexicon::Lexicon;
 
@@ -66,6 +67,10 @@ impl RuleDef for PlainLanguageAbbreviations {
     type Settings = Settings;
     const DEFAULT_SEVERITY: Severity = Severity::Info;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Abkürzung im Fließtext",
+        en: "Abbreviation in running text",
+    };
 
     fn compile(settings: &Settings, _: &Account) -> Result<Self, SettingError> {
         Ok(PlainLanguageAbbreviations {

@@ -4,7 +4,8 @@ use crate::rules::plain_language::{
     CustomTerm, TermMatch, TermSet, alternatives, builtin, match_case,
 };
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    rule_settings,
 };
 use crate::text::lexicon::Lexicon;
 
@@ -76,6 +77,10 @@ impl RuleDef for PlainLanguageBureaucratic {
     type Settings = Settings;
     const DEFAULT_SEVERITY: Severity = Severity::Warning;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Amtsdeutsch",
+        en: "Bureaucratic language",
+    };
 
     fn compile(settings: &Settings, _: &Account) -> Result<Self, SettingError> {
         Ok(PlainLanguageBureaucratic {

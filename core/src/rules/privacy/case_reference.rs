@@ -7,7 +7,8 @@ use crate::lang::tr;
 use crate::report::Severity;
 use crate::rules::privacy::{LazyRegex, built_in_regex, in_entity};
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    rule_settings,
 };
 use crate::text::regex_classes::{LETTER, LETTER_CASE_VARIANTS, UPPERCASE_LETTER, any_case};
 
@@ -92,6 +93,10 @@ impl RuleDef for PrivacyCaseReference {
     // Noisy without the city's allowlists and choices, so a policy opts in (base.toml does).
     const DEFAULT_ENABLED: bool = false;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Aktenzeichen einer Person",
+        en: "Personal file reference",
+    };
 
     fn compile(settings: &Settings, _: &Account) -> Result<Self, SettingError> {
         Self::from_settings(settings)

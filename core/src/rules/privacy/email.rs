@@ -5,7 +5,8 @@ use crate::report::Severity;
 use crate::rules::links::{PolicyDomain, compile_domains, find_domain};
 use crate::rules::privacy::{LazyRegex, built_in_regex, in_entity};
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    rule_settings,
 };
 use crate::text::links::normalize_domain;
 use crate::text::regex_classes::{LETTER, LETTER_CASE_VARIANTS, NUMBER_ANY_CASE, any_case};
@@ -101,6 +102,10 @@ impl RuleDef for PrivacyEmail {
     // Noisy without the city's allowlists and choices, so a policy opts in (base.toml does).
     const DEFAULT_ENABLED: bool = false;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "E-Mail-Adresse einer Person",
+        en: "Personal e-mail address",
+    };
 
     fn compile(settings: &Settings, _: &Account) -> Result<Self, SettingError> {
         Self::from_settings(settings)

@@ -3,7 +3,8 @@ use crate::lang::tr;
 use crate::report::Severity;
 use crate::rules::privacy::in_entity;
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    rule_settings,
 };
 
 /// IBAN length per country (ISO 13616 registry): the SEPA countries and neighbours a
@@ -66,6 +67,10 @@ impl RuleDef for PrivacyIban {
     type Settings = Settings;
     const DEFAULT_SEVERITY: Severity = Severity::Error;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Bankverbindung (IBAN)",
+        en: "Bank account number (IBAN)",
+    };
 
     fn compile(settings: &Settings, _: &Account) -> Result<Self, SettingError> {
         let mut allow = Vec::new();

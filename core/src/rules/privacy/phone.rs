@@ -5,7 +5,8 @@ use crate::lang::tr;
 use crate::report::Severity;
 use crate::rules::privacy::{built_in_regex, in_entity};
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    rule_settings,
 };
 
 /// A phone number as written in Germany: `+49 …`/`0049 …` (with an optional `(0)`), or a
@@ -117,6 +118,10 @@ impl RuleDef for PrivacyPhone {
     // Noisy without the city's allowlists and choices, so a policy opts in (base.toml does).
     const DEFAULT_ENABLED: bool = false;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Telefonnummer",
+        en: "Phone number",
+    };
 
     fn compile(settings: &Settings, _: &Account) -> Result<Self, SettingError> {
         Self::from_settings(settings)

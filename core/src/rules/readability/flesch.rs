@@ -3,7 +3,8 @@ use crate::lang::tr;
 use crate::report::Severity;
 use crate::rules::readability::{decimal, flesch_amstad, flesch_band};
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    rule_settings,
 };
 
 /// Lowest acceptable score: the lower edge of "mittelschwer" in Flesch's table.
@@ -83,6 +84,10 @@ impl RuleDef for ReadabilityFlesch {
     // would add findings to every long text of every other rule's test cases.
     const DEFAULT_ENABLED: bool = false;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Geringe Lesbarkeit (Flesch)",
+        en: "Low reading ease (Flesch)",
+    };
 
     fn compile(settings: &Settings, _: &Account) -> Result<Self, SettingError> {
         let min = settings.min.unwrap_or(DEFAULT_MIN);

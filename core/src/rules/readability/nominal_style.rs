@@ -3,7 +3,8 @@ use crate::lang::tr;
 use crate::report::Severity;
 use crate::rules::readability::{decimal, nominal_stem, verb_for};
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    rule_settings,
 };
 use crate::text::sentences::Sentence;
 
@@ -77,6 +78,10 @@ impl RuleDef for ReadabilityNominalStyle {
     // Enabled by `policies/base.toml` (see `readability.flesch`).
     const DEFAULT_ENABLED: bool = false;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Nominalstil",
+        en: "Nominal style",
+    };
 
     fn compile(settings: &Settings, _: &Account) -> Result<Self, SettingError> {
         let min_share = settings.min_share.unwrap_or(DEFAULT_MIN_SHARE);

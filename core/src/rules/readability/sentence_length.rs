@@ -2,7 +2,8 @@ use crate::config::localized;
 use crate::lang::tr;
 use crate::report::Severity;
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    rule_settings,
 };
 
 /// Longest sentence without a finding: the upper end of plain-language advice.
@@ -60,6 +61,10 @@ impl RuleDef for ReadabilitySentenceLength {
     // Enabled by `policies/base.toml` (see `readability.flesch`).
     const DEFAULT_ENABLED: bool = false;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Zu langer Satz",
+        en: "Sentence too long",
+    };
 
     fn compile(settings: &Settings, _: &Account) -> Result<Self, SettingError> {
         let max_words = settings.max_words.unwrap_or(DEFAULT_MAX_WORDS);

@@ -7,7 +7,8 @@ use crate::draft::post_time;
 use crate::lang::tr;
 use crate::report::Severity;
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    rule_settings,
 };
 use crate::time::date_label;
 use crate::time::days::{DaySpec, movable_day_names};
@@ -79,6 +80,10 @@ impl RuleDef for ScheduleBlackout {
     type Settings = Settings;
     const DEFAULT_SEVERITY: Severity = Severity::Warning;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Beitrag an einem Sperrtag",
+        en: "Post on a blackout day",
+    };
 
     fn compile(settings: &Settings, _: &Account) -> Result<Self, SettingError> {
         let mut days = Vec::new();

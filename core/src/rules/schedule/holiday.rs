@@ -2,7 +2,8 @@ use crate::draft::post_time;
 use crate::lang::tr;
 use crate::report::Severity;
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    rule_settings,
 };
 use crate::time::holidays::public_holiday;
 use crate::time::{HolidayRegion, date_label};
@@ -70,6 +71,10 @@ impl RuleDef for ScheduleHoliday {
     type Settings = Settings;
     const DEFAULT_SEVERITY: Severity = Severity::Warning;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Beitrag an einem Feiertag",
+        en: "Post on a public holiday",
+    };
 
     fn compile(_: &Settings, account: &Account) -> Result<Self, SettingError> {
         Ok(ScheduleHoliday {

@@ -3,7 +3,8 @@ use crate::draft::post_time;
 use crate::lang::{plural, tr};
 use crate::report::Severity;
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    rule_settings,
 };
 use crate::time::office_hours::OfficeHours;
 use crate::time::{local_label, weekday_name};
@@ -59,6 +60,10 @@ impl RuleDef for ScheduleOutsideHours {
     type Settings = Settings;
     const DEFAULT_SEVERITY: Severity = Severity::Warning;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Beitrag außerhalb der Dienstzeit",
+        en: "Post outside office hours",
+    };
 
     fn compile(settings: &Settings, account: &Account) -> Result<Self, SettingError> {
         let reply_minutes = settings.reply_minutes.unwrap_or(0);

@@ -4,7 +4,8 @@ use crate::config::localized;
 use crate::lang::tr;
 use crate::report::Severity;
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    rule_settings,
 };
 use crate::time::{duration_label, local_label};
 
@@ -54,6 +55,10 @@ impl RuleDef for SchedulePast {
     type Settings = Settings;
     const DEFAULT_SEVERITY: Severity = Severity::Error;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Termin in der Vergangenheit",
+        en: "Scheduled in the past",
+    };
 
     fn compile(settings: &Settings, _: &Account) -> Result<Self, SettingError> {
         let grace = settings.grace_minutes.unwrap_or(DEFAULT_GRACE_MINUTES);

@@ -4,7 +4,8 @@ use crate::report::Severity;
 use crate::rules::separation::clauses::{POSSESSIVES_PLURAL, POSSESSIVES_SINGULAR, Words};
 use crate::rules::separation::terms::{TermTable, options_for};
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    rule_settings,
 };
 use crate::text::fold::is_ignorable;
 use crate::text::lexicon::{Lexicon, TermOptions};
@@ -124,6 +125,10 @@ impl RuleDef for OfficialMarker {
     type Settings = Settings;
     const DEFAULT_SEVERITY: Severity = Severity::Warning;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Amtliches auf privatem Konto",
+        en: "Official business on a private account",
+    };
 
     fn compile(settings: &Settings, _: &Account) -> Result<Self, SettingError> {
         let lists = [

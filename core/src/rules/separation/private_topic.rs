@@ -11,7 +11,8 @@ use crate::rules::separation::clauses::{
 };
 use crate::rules::separation::terms::{TermTable, options_for};
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    rule_settings,
 };
 use crate::text::fold::Folded;
 use crate::text::lexicon::Lexicon;
@@ -144,6 +145,10 @@ impl RuleDef for PrivateTopic {
     type Settings = Settings;
     const DEFAULT_SEVERITY: Severity = Severity::Warning;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Privates Thema auf amtlichem Konto",
+        en: "Private topic on an official account",
+    };
 
     fn compile(settings: &Settings, _: &Account) -> Result<Self, SettingError> {
         let mut entries = Vec::new();

@@ -1,8 +1,8 @@
 use crate::lang::tr;
 use crate::report::Severity;
 use crate::rules::{
-    Account, CheckContext, Finding, Rule, RuleDef, SettingError, documented_rule, platform_name,
-    rule_settings,
+    Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
+    platform_name, rule_settings,
 };
 
 rule_settings! {
@@ -39,6 +39,10 @@ impl RuleDef for UnlistedPlatform {
     type Settings = Settings;
     const DEFAULT_SEVERITY: Severity = Severity::Info;
     const DOCS: &'static str = Self::DOC_TEXT;
+    const TITLE: Title = Title {
+        de: "Nicht vorgesehene Plattform",
+        en: "Platform not listed for the account",
+    };
 
     fn compile(_: &Settings, _: &Account) -> Result<Self, SettingError> {
         Ok(UnlistedPlatform)
