@@ -64,7 +64,7 @@ fn misspelt_responses_key_is_located_with_suggestion() {
     assert_eq!((location.line, location.column), (6, 1));
     assert_eq!(
         error.help.as_ref().unwrap().get(Lang::De),
-        "meinten Sie `target-hours`?"
+        "Meinten Sie `target-hours`?"
     );
 }
 
