@@ -268,6 +268,6 @@ mod tests {
         assert_eq!(error.kind, "unknown-rule");
         assert_eq!(error.help.as_deref(), Some("did you mean `hashtags.max`?"));
         let german = BindingError::unknown_rule("hashtag.max", Lang::De);
-        assert_eq!(german.message, "unbekannte Regel `hashtag.max`");
+        assert_eq!(german.message, "Unbekannte Regel `hashtag.max`");
     }
 }
