@@ -19,13 +19,9 @@ pub fn language_of_arguments() -> Lang {
                 .flatten()
         })
     });
+    // Without a flag, the same fallback as after parsing (`FREIGABE_LANG`, else German).
     flag.and_then(Lang::parse)
-        .or_else(|| {
-            std::env::var("FREIGABE_LANG")
-                .ok()
-                .and_then(|tag| Lang::parse(&tag))
-        })
-        .unwrap_or_default()
+        .unwrap_or_else(|| crate::lang::resolve(None))
 }
 
 /// The error for stderr, in `lang`.
