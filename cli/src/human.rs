@@ -8,7 +8,7 @@ use freigabe::{Diagnostic, Lang, Report, Severity, Verdict};
 
 use crate::document::Document;
 use crate::lang::tr;
-use crate::progress::grouped;
+use freigabe::lang::grouped;
 
 /// The renderer for every human-readable output. Styled: the output stream strips colour
 /// when it is not a terminal or `NO_COLOR` is set. No hyperlinks: paths stay plain text.

@@ -127,21 +127,14 @@ impl Progress {
     }
 }
 
-/// A count as `lang` writes it in a message: `63.206` in German, plain `63206` in English
-/// (as the English messages write counts).
-pub fn grouped(n: u64, lang: Lang) -> String {
-    match lang {
-        Lang::En => n.to_string(),
-        _ => count(n, lang),
-    }
-}
-
 /// A count with the thousands separator of `lang` (`12.345` in German, `12,345` in English).
-pub fn count(n: u64, lang: Lang) -> String {
-    let english = HumanCount(n).to_string();
+///
+/// English keeps indicatif's grouping here, as data tools show it; messages use
+/// [`freigabe::lang::grouped`].
+fn count(n: u64, lang: Lang) -> String {
     match lang {
-        Lang::En => english,
-        _ => english.replace(',', "."),
+        Lang::En => HumanCount(n).to_string(),
+        _ => freigabe::lang::grouped(n, lang),
     }
 }
 

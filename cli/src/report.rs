@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use freigabe::analytics::html::render_html;
 use freigabe::analytics::quarterly::{ArchiveError, ArchiveReport, build_report_observed};
 use freigabe::analytics::responses::{Interaction, parse_interactions};
+use freigabe::lang::{counted, decimal};
 use freigabe::{Draft, Lang};
 
 use crate::args::{ReportArgs, ReportFormat};
@@ -15,7 +16,7 @@ use crate::error::{CliError, describe_io};
 use crate::input::{display_name, load_engine, read_text};
 use crate::lang::tr;
 use crate::output::{write_error, write_stdout};
-use crate::progress::{Progress, count};
+use crate::progress::Progress;
 
 /// Builds the report and writes it to `--output` or standard output. Unreadable lines of
 /// the archive or the comments are listed in the report, they do not stop it.
@@ -80,43 +81,28 @@ pub fn run(args: ReportArgs, lang: Lang) -> Result<ExitCode, CliError> {
 /// Beiträge, 48,2 kB“.
 fn written(path: &std::path::Path, report: &ArchiveReport, bytes: usize, lang: Lang) -> String {
     let path = path.display();
-    let accounts = report.accounts.len();
-    let posts = count(report.records as u64, lang);
     let size = kilobytes(bytes, lang);
+    let accounts = report.accounts.len() as u64;
+    let posts = report.records as u64;
     match lang {
         Lang::En => {
-            let accounts = plural(accounts, "account", "accounts");
-            let posts = format!(
-                "{posts} {}",
-                if report.records == 1 { "post" } else { "posts" }
-            );
+            let accounts = counted(accounts, "account", "accounts", lang);
+            let posts = counted(posts, "post", "posts", lang);
             format!("wrote report to `{path}`: {accounts}, {posts}, {size}")
         }
         _ => {
-            let accounts = plural(accounts, "Konto", "Konten");
-            let posts = format!(
-                "{posts} {}",
-                if report.records == 1 {
-                    "Beitrag"
-                } else {
-                    "Beiträge"
-                }
-            );
+            let accounts = counted(accounts, "Konto", "Konten", lang);
+            let posts = counted(posts, "Beitrag", "Beiträge", lang);
             format!("Bericht nach `{path}` geschrieben: {accounts}, {posts}, {size}")
         }
     }
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// Bytes as kB with one decimal, in the number format of `lang` (`48,2 kB`).
 fn kilobytes(bytes: usize, lang: Lang) -> String {
+    // Rounded up, so that a small report never reads as `0 kB`.
     let tenths = (bytes as u64 * 10).div_ceil(1000);
-    let whole = count(tenths / 10, lang);
-    let decimal = if lang == Lang::En { '.' } else { ',' };
-    format!("{whole}{decimal}{} kB", tenths % 10)
+    format!("{} kB", decimal(tenths as f64 / 10.0, 1, lang))
 }
 
 fn write_report(path: &std::path::Path, text: &str, lang: Lang) -> Result<(), CliError> {

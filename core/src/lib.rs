@@ -59,7 +59,7 @@ pub mod docs;
 mod draft;
 mod engine;
 mod error;
-mod lang;
+pub mod lang;
 pub mod platform;
 pub mod policy;
 mod report;

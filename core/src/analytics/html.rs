@@ -13,7 +13,7 @@ use crate::analytics::quarterly::{
     quarter_title,
 };
 use crate::analytics::responses::ResponseAnalysis;
-use crate::lang::Lang;
+use crate::lang::{Lang, decimal};
 
 /// Appends formatted text to a `String` (infallible, unlike `write!`).
 macro_rules! put {
@@ -227,7 +227,7 @@ fn duration(minutes: u32, lang: Lang) -> String {
     if minutes < 90 {
         format!("{minutes}\u{a0}min")
     } else {
-        let hours = crate::rules::cadence::decimal(f64::from(minutes) / 60.0, lang);
+        let hours = decimal(f64::from(minutes) / 60.0, 1, lang);
         format!("{hours}\u{a0}h")
     }
 }
@@ -368,7 +368,7 @@ fn period_body(
     figure(out, &number(period.posts), t(lang, "Beiträge", "posts"));
     figure(
         out,
-        &crate::rules::cadence::decimal(summary.mean_posts, lang),
+        &decimal(summary.mean_posts, 1, lang),
         t(lang, "Beiträge pro Woche (Schnitt)", "posts a week (mean)"),
     );
     figure(
@@ -563,8 +563,8 @@ fn latency_chart(out: &mut String, responses: &ResponseAnalysis, id: &str, lang:
 
 /// The flagged rise of posts before an election, with the court's words.
 fn election_rise_note(out: &mut String, rise: &ElectionRise, lang: Lang) {
-    let baseline = crate::rules::cadence::decimal(rise.baseline_per_week, lang);
-    let window = crate::rules::cadence::decimal(rise.window_per_week, lang);
+    let baseline = decimal(rise.baseline_per_week, 1, lang);
+    let window = decimal(rise.window_per_week, 1, lang);
     let (name, opens, day, posts) = (
         escape(&rise.election),
         date(rise.window_opens, lang),

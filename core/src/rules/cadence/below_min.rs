@@ -1,8 +1,9 @@
 use crate::config::localized;
 use crate::draft::post_time;
+use crate::lang::decimal;
 use crate::lang::tr;
 use crate::report::Severity;
-use crate::rules::cadence::{decimal, posts_in};
+use crate::rules::cadence::posts_in;
 use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
     rule_settings,
@@ -116,7 +117,7 @@ impl Rule for CadenceBelowMin {
             return;
         }
         let weeks = self.weeks;
-        let average = decimal(average, cx.lang);
+        let average = decimal(average, 1, cx.lang);
         let weeks_phrase = if weeks == 1 {
             "der letzten Woche".to_owned()
         } else {

@@ -1,9 +1,10 @@
 use crate::account::AccountKind;
 use crate::config::localized;
 use crate::draft::post_time;
+use crate::lang::decimal;
 use crate::lang::{plural, tr};
 use crate::report::Severity;
-use crate::rules::cadence::{decimal, posts_in};
+use crate::rules::cadence::posts_in;
 use crate::rules::neutrality::open_window;
 use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
@@ -173,11 +174,11 @@ impl Rule for CadenceElectionRise {
         };
         let name = &rise.election;
         let opens = date_label(rise.window_opens, cx.lang);
-        let window_rate = decimal(rise.window_per_week, cx.lang);
-        let usual = decimal(rise.baseline_per_week, cx.lang);
+        let window_rate = decimal(rise.window_per_week, 1, cx.lang);
+        let usual = decimal(rise.baseline_per_week, 1, cx.lang);
         let weeks = rise.baseline_weeks;
         let weeks_noun = plural(weeks, "Woche", "Wochen");
-        let factor = decimal(rise.factor, cx.lang);
+        let factor = decimal(rise.factor, 1, cx.lang);
         out.push(Finding::new(
             tr!(cx.lang,
                 de: "{window_rate} Beiträge pro Woche seit Beginn der Vorwahlzeit von `{name}` am {opens}, davor {usual} pro Woche (Schnitt über {weeks} {weeks_noun}): mehr als das {factor}-Fache",

@@ -368,16 +368,6 @@ pub(crate) fn post_times(history: &[HistoryEntry], account: &str, range: Range) 
         .collect()
 }
 
-/// A decimal number in the message language (`1,5` in German).
-pub(crate) fn decimal(value: f64, lang: crate::lang::Lang) -> String {
-    let text = format!("{value:.1}");
-    let text = text.strip_suffix(".0").map(str::to_owned).unwrap_or(text);
-    match lang {
-        crate::lang::Lang::En => text,
-        _ => text.replace('.', ","),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

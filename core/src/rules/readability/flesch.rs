@@ -1,7 +1,8 @@
 use crate::config::localized;
+use crate::lang::decimal;
 use crate::lang::tr;
 use crate::report::Severity;
-use crate::rules::readability::{decimal, flesch_amstad, flesch_band};
+use crate::rules::readability::{flesch_amstad, flesch_band};
 use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
     rule_settings,

@@ -43,23 +43,6 @@ pub(crate) fn flesch_band(score: f64, lang: Lang) -> &'static str {
     }
 }
 
-/// A number for a message: German decimal comma, no trailing `,0`.
-pub(crate) fn decimal(value: f64, digits: usize, lang: Lang) -> String {
-    let written = format!("{value:.digits$}");
-    let written = if written.contains('.') {
-        written
-            .trim_end_matches('0')
-            .trim_end_matches('.')
-            .to_owned()
-    } else {
-        written
-    };
-    match lang {
-        Lang::De => written.replace('.', ","),
-        Lang::En => written,
-    }
-}
-
 /// Endings of nominalised verbs and adjectives, with the fewest letters the stem in front
 /// must have (`-nis` needs four so that `Tennis` is no nominalisation). `-tion`/`-sion`
 /// rather than `-ion`: `Region`, `Million`, `Union` are not nominal style.
@@ -332,14 +315,6 @@ mod tests {
             assert_eq!(flesch_band(score, Lang::De), band, "{score}");
         }
         assert_eq!(flesch_band(42.0, Lang::En), "difficult");
-    }
-
-    #[test]
-    fn decimals_in_german_and_english() {
-        assert_eq!(decimal(14.25, 1, Lang::De), "14,2");
-        assert_eq!(decimal(1.5, 2, Lang::En), "1.5");
-        assert_eq!(decimal(50.0, 1, Lang::De), "50");
-        assert_eq!(decimal(37.6, 0, Lang::De), "38");
     }
 
     #[test]

@@ -1,7 +1,8 @@
 use crate::config::localized;
+use crate::lang::decimal;
 use crate::lang::tr;
 use crate::report::Severity;
-use crate::rules::readability::{decimal, nominal_stem, verb_for};
+use crate::rules::readability::{nominal_stem, verb_for};
 use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
     rule_settings,
