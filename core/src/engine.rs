@@ -66,9 +66,11 @@ impl Engine {
             let rules = match compile_for_account(&layers, &account) {
                 Ok(rules) => rules,
                 Err(errors) => {
-                    setting_errors.extend(errors.into_iter().map(|(rule, error)| {
-                        policy.rule_setting_error(&account, rule, error.key, error.message)
-                    }));
+                    setting_errors.extend(
+                        errors
+                            .into_iter()
+                            .map(|(rule, error)| policy.rule_setting_error(&account, rule, error)),
+                    );
                     continue;
                 }
             };

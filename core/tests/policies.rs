@@ -160,6 +160,60 @@ fn rule_settings_that_do_not_compile_are_reported_together_once() {
 }
 
 #[test]
+fn a_wrong_list_entry_is_located_at_the_entry_not_the_list() {
+    let base = "[accounts.stadt]\nkind = \"official\"\nplatforms = [\"x\"]\n";
+    // (rule table, key, list whose second entry is wrong, the wrong entry)
+    let cases = [
+        (
+            "privacy.phone",
+            "allow",
+            "\"+49 5251 88-0\",\n  \"+49 (5251 88-[0-9]+\"",
+        ),
+        (
+            "privacy.iban",
+            "allow",
+            "\"DE89 3704 0044 0532 0130 00\",\n  \"DE00 1234\"",
+        ),
+        (
+            "privacy.case-reference",
+            "labels",
+            "\"Az\",\n  \"zwei Wörter\"",
+        ),
+        (
+            "links.allowed-domains",
+            "domains",
+            "\"paderborn.de\",\n  \"https://\"",
+        ),
+        (
+            "privacy.email",
+            "allow-domains",
+            "\"paderborn.de\",\n  \"https://\"",
+        ),
+        (
+            "plain-language.bureaucratic",
+            "allow",
+            "\"zwecks\",\n  \"Zweckz\"",
+        ),
+    ];
+    for (rule, key, entries) in cases {
+        let policy =
+            format!("{base}[rules.\"{rule}\"]\nenabled = true\n{key} = [\n  {entries},\n]\n");
+        let error = match Engine::new(Policy::from_toml(&policy).unwrap()) {
+            Ok(_) => panic!("{rule}: accepted {entries}"),
+            Err(error) => error,
+        };
+        let location = error.location.as_ref().unwrap();
+        // Line 6 opens the list, line 7 holds the good entry, line 8 the wrong one.
+        assert_eq!(
+            (location.line, location.column),
+            (8, 3),
+            "{rule}: {}",
+            error.render(Lang::En)
+        );
+    }
+}
+
+#[test]
 fn unknown_rule_platform_and_negative_limit_are_refused() {
     let base = "[accounts.stadt]\nkind = \"official\"\nplatforms = [\"x\"]\n";
     let cases = [

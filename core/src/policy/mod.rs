@@ -889,26 +889,36 @@ impl Policy {
         layers
     }
 
-    /// Paths where a rule's setting may be set for an account, most specific first.
+    /// The error of a rule setting, located where the account's setting comes from: the
+    /// list entry at fault if there is one, else the setting, else the rule's table; the
+    /// account's own layer first, then its kind's, then the policy's.
     pub(crate) fn rule_setting_error(
         &self,
         account: &Account,
         rule: &str,
-        key: &str,
-        message: Localized,
+        error: crate::rules::SettingError,
     ) -> PolicyError {
         let kind = account.kind.as_str();
-        let candidates: [&[&str]; 6] = [
-            &["accounts", &account.id, "rules", rule, key],
-            &["kinds", kind, "rules", rule, key],
-            &["rules", rule, key],
+        let key = error.key;
+        let entry = error.entry.map(|index| index.to_string());
+        let layers: [&[&str]; 3] = [
             &["accounts", &account.id, "rules", rule],
             &["kinds", kind, "rules", rule],
             &["rules", rule],
         ];
-        let location = candidates.iter().find_map(|path| self.locate(path));
-        PolicyError::new(PolicyErrorKind::InvalidValue, self.entry_name(), message)
-            .with_location(location)
+        let mut paths: Vec<Vec<&str>> = Vec::new();
+        if let Some(entry) = &entry {
+            paths.extend(layers.map(|layer| [layer, &[key, entry.as_str()]].concat()));
+        }
+        paths.extend(layers.map(|layer| [layer, &[key]].concat()));
+        paths.extend(layers.map(<[&str]>::to_vec));
+        let location = paths.iter().find_map(|path| self.locate(path));
+        PolicyError::new(
+            PolicyErrorKind::InvalidValue,
+            self.entry_name(),
+            error.message,
+        )
+        .with_location(location)
     }
 
     fn validate(&self) -> Result<(), PolicyError> {

@@ -160,10 +160,13 @@ pub(crate) trait RuleDef: Rule + Sized + 'static {
     fn compile(settings: &Self::Settings, account: &Account) -> Result<Self, SettingError>;
 }
 
-/// A rule setting the policy gave is unusable; `key` names the setting.
+/// A rule setting the policy gave is unusable; `key` names the setting, `entry` the
+/// position in its list when one entry of a list is at fault (so the error points at that
+/// entry, not at the whole list).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct SettingError {
     pub key: &'static str,
+    pub entry: Option<usize>,
     pub message: Localized,
 }
 

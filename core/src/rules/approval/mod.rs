@@ -120,6 +120,7 @@ impl Requirements {
         } else {
             Some(Lexicon::new(terms).map_err(|reason| SettingError {
                 key: "topics",
+                entry: None,
                 message: localized!(
                     de: "Themenliste der Freigabe ist ungültig: {reason}",
                     en: "the approval topics are invalid: {reason}",

@@ -73,6 +73,7 @@ impl RuleDef for CadenceBelowMin {
         if !(1..=MAX_WEEKS).contains(&weeks) {
             return Err(SettingError {
                 key: "weeks",
+                entry: None,
                 message: localized!(
                     de: "`weeks` muss zwischen 1 und {MAX_WEEKS} liegen, nicht {weeks}",
                     en: "`weeks` must be between 1 and {MAX_WEEKS}, not {weeks}",

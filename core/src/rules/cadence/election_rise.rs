@@ -100,6 +100,7 @@ fn in_range<T: PartialOrd + std::fmt::Display>(
     }
     Err(SettingError {
         key,
+        entry: None,
         message: localized!(
             de: "`{key}` muss zwischen {min} und {max} liegen, nicht {value}",
             en: "`{key}` must be between {min} and {max}, not {value}",

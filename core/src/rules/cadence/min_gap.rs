@@ -71,6 +71,7 @@ impl RuleDef for CadenceMinGap {
         if !(1..=MAX_MINUTES).contains(&minutes) {
             return Err(SettingError {
                 key: "minutes",
+                entry: None,
                 message: localized!(
                     de: "`minutes` muss zwischen 1 und {MAX_MINUTES} (eine Woche) liegen, nicht {minutes}",
                     en: "`minutes` must be between 1 and {MAX_MINUTES} (one week), not {minutes}",

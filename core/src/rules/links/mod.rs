@@ -22,10 +22,12 @@ pub(crate) fn compile_domains(
     domains
         .into_iter()
         .flatten()
-        .map(|written| match normalize_domain(written) {
+        .enumerate()
+        .map(|(index, written)| match normalize_domain(written) {
             Some(ascii) => Ok(PolicyDomain { written: written.clone(), ascii }),
             None => Err(SettingError {
                 key: "domains",
+                entry: Some(index),
                 message: localized!(
                     de: "`{written}` ist kein Domainname (z. B. `paderborn.de`, ohne `https://` und Pfad)",
                     en: "`{written}` is not a domain name (e.g. `paderborn.de`, without `https://` and path)",

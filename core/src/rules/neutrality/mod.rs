@@ -290,6 +290,7 @@ pub(crate) fn compile_lexicon<'a>(
 ) -> Result<Lexicon, SettingError> {
     Lexicon::new(terms).map_err(|reason| SettingError {
         key,
+        entry: None,
         message: localized!(
             de: "Wortliste `{key}` ist ungültig: {reason}",
             en: "word list `{key}` is invalid: {reason}",

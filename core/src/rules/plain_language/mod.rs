@@ -91,6 +91,7 @@ pub(crate) fn builtin() -> Result<&'static BuiltinLexicons, SettingError> {
         .as_ref()
         .map_err(|reason| SettingError {
             key: "add",
+            entry: None,
             message: localized!(
                 de: "Die eingebaute Wortliste `bureaucratic.toml` ist fehlerhaft: {reason}",
                 en: "the built-in word list `bureaucratic.toml` is invalid: {reason}",
@@ -154,7 +155,7 @@ impl TermSet {
     ) -> Result<TermSet, SettingError> {
         let allowed: Vec<String> = allow.into_iter().flatten().map(|t| fold(t)).collect();
         // A misspelt exception would silently keep the term: refuse it, naming the closest.
-        for (written, folded) in allow.into_iter().flatten().zip(&allowed) {
+        for (index, (written, folded)) in allow.into_iter().flatten().zip(&allowed).enumerate() {
             if builtin.iter().any(|entry| fold(&entry.term) == *folded) {
                 continue;
             }
@@ -163,6 +164,7 @@ impl TermSet {
                 .unwrap_or_default();
             return Err(SettingError {
                 key: "allow",
+                entry: Some(index),
                 message: localized!(
                     de: "`{written}` steht nicht in der eingebauten Liste{hint}",
                     en: "`{written}` is not in the built-in list{hint}",
@@ -174,11 +176,12 @@ impl TermSet {
             .filter(|entry| !allowed.contains(&fold(&entry.term)))
             .cloned()
             .collect();
-        for custom in add.into_iter().flatten() {
+        for (index, custom) in add.into_iter().flatten().enumerate() {
             if fold(&custom.term).is_empty() || custom.instead.trim().is_empty() {
                 let term = &custom.term;
                 return Err(SettingError {
                     key: "add",
+                    entry: Some(index),
                     message: localized!(
                         de: "Eintrag `{term}` braucht einen Begriff (`term`) und eine Alternative (`instead`)",
                         en: "entry `{term}` needs a term (`term`) and an alternative (`instead`)",
@@ -228,6 +231,7 @@ impl TermSet {
             Lexicon::new(patterns.iter().map(|(t, o)| (t.as_str(), *o))).map_err(|reason| {
                 SettingError {
                     key: "add",
+                    entry: None,
                     message: localized!(
                         de: "Die Wortliste ist ungültig: {reason}",
                         en: "the word list cannot be compiled: {reason}",

@@ -106,11 +106,12 @@ impl RuleDef for PrivacyCaseReference {
 impl PrivacyCaseReference {
     fn from_settings(settings: &Settings) -> Result<Self, SettingError> {
         let mut extra = String::new();
-        for label in settings.labels.iter().flatten() {
+        for (index, label) in settings.labels.iter().flatten().enumerate() {
             let label = label.trim();
             if label.is_empty() || label.chars().any(char::is_whitespace) {
                 return Err(SettingError {
                     key: "labels",
+                    entry: Some(index),
                     message: localized!(
                         de: "`{label}` ist kein einzelnes Wort",
                         en: "`{label}` is not a single word",

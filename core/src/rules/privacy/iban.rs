@@ -74,7 +74,7 @@ impl RuleDef for PrivacyIban {
 
     fn compile(settings: &Settings, _: &Account) -> Result<Self, SettingError> {
         let mut allow = Vec::new();
-        for written in settings.allow.iter().flatten() {
+        for (index, written) in settings.allow.iter().flatten().enumerate() {
             let compact: String = written
                 .chars()
                 .filter(|c| !c.is_whitespace())
@@ -83,6 +83,7 @@ impl RuleDef for PrivacyIban {
             if !checksum_valid(&compact) {
                 return Err(SettingError {
                     key: "allow",
+                    entry: Some(index),
                     message: localized!(
                         de: "`{written}` ist keine gültige IBAN (Prüfsumme falsch)",
                         en: "`{written}` is not a valid IBAN (wrong checksum)",

@@ -30,6 +30,7 @@ pub(crate) fn built_in_regex(pattern: &str) -> Result<Regex, SettingError> {
     }
     let regex = Regex::new(pattern).map_err(|error| SettingError {
         key: "<built-in>",
+        entry: None,
         message: localized!(
             de: "Interner Fehler: Ein eingebautes Muster kompiliert nicht ({error})",
             en: "internal error: a built-in pattern does not compile ({error})",

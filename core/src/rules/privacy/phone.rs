@@ -131,7 +131,7 @@ impl RuleDef for PrivacyPhone {
 impl PrivacyPhone {
     fn from_settings(settings: &Settings) -> Result<Self, SettingError> {
         let mut allow = Vec::new();
-        for written in settings.allow.iter().flatten() {
+        for (index, written) in settings.allow.iter().flatten().enumerate() {
             let (number, prefix) = match written.trim().strip_suffix('*') {
                 Some(number) => (number, true),
                 None => (written.as_str(), false),
@@ -139,6 +139,7 @@ impl PrivacyPhone {
             if let Some(stray) = stray_character(number) {
                 return Err(SettingError {
                     key: "allow",
+                    entry: Some(index),
                     message: localized!(
                         de: "`{written}` ist keine Telefonnummer: `{stray}` gehört nicht in eine Nummer (nur Ziffern, Leerzeichen, `+`, `-`, `/`, `(0)` und ein `*` am Ende)",
                         en: "`{written}` is not a phone number: `{stray}` does not belong in a number (only digits, spaces, `+`, `-`, `/`, `(0)` and a final `*`)",
@@ -150,6 +151,7 @@ impl PrivacyPhone {
                 _ => {
                     return Err(SettingError {
                         key: "allow",
+                        entry: Some(index),
                         message: localized!(
                             de: "`{written}` ist keine Telefonnummer (z. B. `+49 5251 88-0` oder `05251 88-0`)",
                             en: "`{written}` is not a phone number (e.g. `+49 5251 88-0` or `05251 88-0`)",

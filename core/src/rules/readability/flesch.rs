@@ -95,6 +95,7 @@ impl RuleDef for ReadabilityFlesch {
         if !(0.0..=100.0).contains(&min) {
             return Err(SettingError {
                 key: "min",
+                entry: None,
                 message: localized!(
                     de: "`{min}` liegt nicht zwischen 0 und 100",
                     en: "`{min}` is not between 0 and 100",

@@ -89,6 +89,7 @@ impl RuleDef for ReadabilityNominalStyle {
         if !(0.0..=1.0).contains(&min_share) {
             return Err(SettingError {
                 key: "min-share",
+                entry: None,
                 message: localized!(
                     de: "`{min_share}` ist kein Anteil zwischen 0 und 1",
                     en: "`{min_share}` is not a share between 0 and 1",

@@ -71,6 +71,7 @@ impl RuleDef for ReadabilitySentenceLength {
         if max_words == 0 {
             return Err(SettingError {
                 key: "max-words",
+                entry: None,
                 message: localized!(
                     de: "Ein Satz braucht mindestens ein Wort: `max-words` muss 1 oder mehr sein",
                     en: "a sentence needs at least one word: `max-words` must be 1 or more",

@@ -87,12 +87,13 @@ impl RuleDef for ScheduleBlackout {
 
     fn compile(settings: &Settings, _: &Account) -> Result<Self, SettingError> {
         let mut days = Vec::new();
-        for day in settings.days.iter().flatten() {
+        for (index, day) in settings.days.iter().flatten().enumerate() {
             let written = &day.date;
             let Some(spec) = DaySpec::parse(written) else {
                 let names = movable_day_names();
                 return Err(SettingError {
                     key: "days",
+                    entry: Some(index),
                     message: localized!(
                         de: "`{written}` ist kein Tag: `JJJJ-MM-TT`, `MM-TT` oder einer von {names}",
                         en: "`{written}` is not a day: `YYYY-MM-DD`, `MM-DD` or one of {names}",

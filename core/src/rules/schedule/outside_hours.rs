@@ -70,6 +70,7 @@ impl RuleDef for ScheduleOutsideHours {
         if reply_minutes > MAX_REPLY_MINUTES {
             return Err(SettingError {
                 key: "reply-minutes",
+                entry: None,
                 message: localized!(
                     de: "`reply-minutes` darf höchstens {MAX_REPLY_MINUTES} (ein Tag) sein, nicht {reply_minutes}",
                     en: "`reply-minutes` must be at most {MAX_REPLY_MINUTES} (one day), not {reply_minutes}",

@@ -65,6 +65,7 @@ impl RuleDef for SchedulePast {
         if grace > MAX_GRACE_MINUTES {
             return Err(SettingError {
                 key: "grace-minutes",
+                entry: None,
                 message: localized!(
                     de: "`grace-minutes` darf höchstens {MAX_GRACE_MINUTES} sein, nicht {grace}",
                     en: "`grace-minutes` must be at most {MAX_GRACE_MINUTES}, not {grace}",

@@ -50,6 +50,7 @@ impl<T> TermTable<T> {
             if term.is_empty() {
                 return Err(SettingError {
                     key,
+                    entry: None,
                     message: localized!(
                         de: "Die Liste enthält einen leeren Begriff",
                         en: "the list contains an empty term",
@@ -72,6 +73,7 @@ impl<T> TermTable<T> {
         }
         let lexicon = Lexicon::new(terms).map_err(|error| SettingError {
             key,
+            entry: None,
             message: localized!(
                 de: "Die Begriffe lassen sich nicht übersetzen: {error}",
                 en: "the terms cannot be compiled: {error}",
