@@ -108,6 +108,7 @@ test('typing a draft highlights the informal "du" and the part that does not fit
   const selected = await page.$eval('#draft', (area) => area.value.slice(area.selectionStart, area.selectionEnd));
   assert.equal(selected, 'du');
 
+  await page.mouse.move(0, 0);
   const file = await screenshot(page, 'editor', { hide: ['#timing'] });
   assert.ok(file.endsWith('editor.png'));
   assert.deepEqual(errors, []);

@@ -127,6 +127,31 @@ test('a textarea on any page gets a findings panel and the tab a badge', async (
   await page.close();
 });
 
+test('the marks over a textarea follow its scrolling and its size', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}/cms.html`);
+  await page.click('#post');
+  const lines = Array.from({ length: 12 }, (_, i) => `Zeile ${i + 1} des Entwurfs.`).join('\n');
+  await page.keyboard.insertText(`${lines}\nKommst du auch?`);
+  const mark = page.locator('#freigabe-marks-host mark[data-rule="address.informal"]');
+  await mark.waitFor({ state: 'attached' });
+  assert.deepEqual(await mark.allTextContents(), ['du']);
+  // Scrolled to the end, the last line is in view: its mark inside the field's box.
+  await page.$eval('#post', (area) => { area.scrollTop = area.scrollHeight; });
+  await page.waitForTimeout(50);
+  const inside = async () => {
+    const [markBox, areaBox] = [await mark.boundingBox(), await page.locator('#post').boundingBox()];
+    return markBox.y >= areaBox.y && markBox.y + markBox.height <= areaBox.y + areaBox.height
+      && markBox.x >= areaBox.x && markBox.x + markBox.width <= areaBox.x + areaBox.width;
+  };
+  assert.ok(await inside(), 'mark moves with the scrolled text');
+  // Wider: the text wraps differently and the mirror with it.
+  await page.$eval('#post', (area) => { area.style.width = '50rem'; area.scrollTop = area.scrollHeight; });
+  await page.waitForTimeout(100);
+  assert.ok(await inside(), 'mark follows the resized field');
+  await page.close();
+});
+
 test('contenteditable fields are watched too, and fixing the text clears the panel', async () => {
   const page = await browser.context.newPage();
   await page.goto(`${server.url}/cms.html`);
@@ -141,6 +166,13 @@ test('contenteditable fields are watched too, and fixing the text clears the pan
     ['Macht mit beim Stadtputz!'.slice(span.start_utf16, span.end_utf16)],
   );
   assert.equal(await page.$eval('#rich', (rich) => rich.innerHTML), 'Macht mit beim Stadtputz!');
+  // A click on the finding selects its words there too.
+  await page.locator('#freigabe-panel-host li[data-rule="address.informal"]').click();
+  assert.equal(
+    await page.evaluate(() => getSelection().toString()),
+    'Macht mit beim Stadtputz!'.slice(span.start_utf16, span.end_utf16),
+  );
+  await page.click('#rich');
 
   await page.keyboard.press('Control+A');
   await page.keyboard.type('Machen Sie mit beim Stadtputz!');
