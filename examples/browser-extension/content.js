@@ -15,10 +15,9 @@
 import {
   WIDE_MARK, appendWithCode, byWeight, markLayers, renderFinding,
 } from '../browser-editor/render.js';
-import { iconSvg } from './icons.js';
+import { VERDICT_ICONS, iconSvg } from './icons.js';
 
 const SEVERITY_COLOURS = { error: '#b3261e', warning: '#8a5a00', info: '#2c5f8a' };
-const VERDICT_COLOURS = { block: '#b3261e', warn: '#8a5a00', pass: '#1f7a3a' };
 
 let activeField = null;
 let inFlight = false;
@@ -306,7 +305,7 @@ function render(answer, field, text, map) {
   title.textContent = `freigabe: ${summary}`;
   icon.replaceChildren(iconSvg(report.verdict, 18));
   panel.dataset.verdict = report.verdict;
-  shadow.querySelector('header').style.borderLeftColor = VERDICT_COLOURS[report.verdict];
+  shadow.querySelector('header').style.borderLeftColor = VERDICT_ICONS[report.verdict].colour;
   list.replaceChildren(
     ...byWeight(report.diagnostics).map(({ diagnostic, index }) => findingItem(diagnostic, index, answer)),
   );

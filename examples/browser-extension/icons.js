@@ -2,12 +2,12 @@
 // service worker paints them into the toolbar (canvas, per tab), the panel shows them as
 // inline SVG: one drawing for both, no image files to keep in step.
 
-/** Per verdict (and `idle` before a check): disc colour, sign, and what it says. */
+/** Per verdict (and `idle` before a check): disc colour and sign (✓, !, ✕). */
 export const VERDICT_ICONS = {
-  idle: { colour: '#0b5cad', sign: 'M7 12.5l3.2 3.2L17 9', label: 'freigabe' },
-  pass: { colour: '#1f7a3a', sign: 'M7 12.5l3.2 3.2L17 9', label: 'Freigabe möglich' },
-  warn: { colour: '#8a5a00', sign: 'M12 6.8v6.4M12 17.2v.1', label: 'Mit Warnungen' },
-  block: { colour: '#b3261e', sign: 'M8.2 8.2l7.6 7.6M15.8 8.2l-7.6 7.6', label: 'Blockiert' },
+  idle: { colour: '#0b5cad', sign: 'M7 12.5l3.2 3.2L17 9' },
+  pass: { colour: '#1f7a3a', sign: 'M7 12.5l3.2 3.2L17 9' },
+  warn: { colour: '#8a5a00', sign: 'M12 6.8v6.4M12 17.2v.1' },
+  block: { colour: '#b3261e', sign: 'M8.2 8.2l7.6 7.6M15.8 8.2l-7.6 7.6' },
 };
 
 const GRID = 24;
