@@ -15,6 +15,7 @@
 import {
   WIDE_MARK, appendWithCode, byWeight, markLayers, renderFinding,
 } from '../browser-editor/render.js';
+import { PLATFORM_NAMES } from '../browser-editor/policy.js';
 import { VERDICT_ICONS, iconSvg } from './icons.js';
 
 const SEVERITY_COLOURS = { error: '#b3261e', warning: '#8a5a00', info: '#2c5f8a' };
@@ -253,8 +254,10 @@ function place() {
   }
   const rect = activeField.getBoundingClientRect();
   host.style.top = `${rect.bottom + window.scrollY + 6}px`;
-  host.style.left = `${rect.left + window.scrollX}px`;
   host.style.display = 'block';
+  // Under the field's left edge, but not past the window's right edge.
+  const room = document.documentElement.clientWidth - host.offsetWidth - 8;
+  host.style.left = `${Math.max(0, Math.min(rect.left, room)) + window.scrollX}px`;
 }
 
 function clearMarks() {
@@ -275,7 +278,8 @@ function findingItem(diagnostic, index, { severityNames, lang }) {
   const severity = document.createElement('b');
   severity.textContent = severityNames[diagnostic.severity];
   severity.style.color = SEVERITY_COLOURS[diagnostic.severity];
-  meta.append(severity, ` · ${diagnostic.rule}${diagnostic.platform ? ` · ${diagnostic.platform}` : ''}`);
+  const platform = diagnostic.platform ? ` · ${PLATFORM_NAMES[diagnostic.platform] ?? diagnostic.platform}` : '';
+  meta.append(severity, ` · ${diagnostic.rule}${platform}`);
   item.append(meta, renderFinding(diagnostic, { lang }));
   return item;
 }
