@@ -61,7 +61,11 @@ export function byWeight(diagnostics) {
       || a.index - b.index);
 }
 
-/** Marks longer than this (UTF-16 units) are passages, not words: underlined, not painted. */
+/**
+ * Marks longer than this (UTF-16 units) are passages, not words (a long sentence, the part
+ * over a platform's limit): underlined, not painted, so the words inside stay readable and
+ * the marks of single words stand out.
+ */
 export const WIDE_MARK = 40;
 
 /**
