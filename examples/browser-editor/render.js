@@ -74,7 +74,7 @@ export const WIDE_MARK = 40;
  * fits on X gets a layer of its own). Returns lists of `{ diagnostic, index }`, `index` being
  * the report's.
  */
-export function layersOf(diagnostics) {
+function layersOf(diagnostics) {
   const layers = [];
   const spanned = diagnostics
     .map((diagnostic, index) => ({ diagnostic, index }))
