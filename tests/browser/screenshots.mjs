@@ -5,9 +5,10 @@
 // README shows is also written over that image in the tree, so a local test run refreshes the
 // pictures — except in CI (`CI` set), which must leave the tree as it found it.
 // FREIGABE_SCREENSHOTS=1 writes them in any case, FREIGABE_SCREENSHOTS=0 never. The shots are
-// taken at a fixed size with anything timed hidden, so a run on the same machine writes the
-// same bytes and git sees no change unless the picture changed.
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+// taken at a fixed size with anything timed hidden, and the committed image is only replaced
+// when a pixel differs visibly (Chromium's antialiasing of a rounded corner varies by one step
+// between runs), so git sees no change unless the picture changed.
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -51,13 +52,38 @@ export async function saveScreenshot(page, name, { hide = [], ...options } = {})
   const image = README_IMAGES[name];
   if (image && publishing()) {
     const target = path.join(root, image);
-    let same = false;
-    try {
-      same = readFileSync(target).equals(readFileSync(file));
-    } catch {
-      // Not there yet: written below.
+    if (!existsSync(target) || await differs(page.context(), readFileSync(target), readFileSync(file))) {
+      copyFileSync(file, target);
     }
-    if (!same) copyFileSync(file, target);
   }
   return file;
+}
+
+/** How far a colour channel may stray before two pictures count as different. */
+const TOLERANCE = 8;
+
+/**
+ * Whether two PNGs differ in size or in any pixel by more than `TOLERANCE`; decoded by the
+ * browser at hand, in a blank page of its own.
+ */
+async function differs(context, before, after) {
+  if (before.equals(after)) return false;
+  // A page from `browser.newPage()` owns its context alone; a persistent one has no browser.
+  const page = await (context.browser() ?? context).newPage();
+  try {
+    return await page.evaluate(async ([a, b, tolerance]) => {
+      const pixels = async (base64) => {
+        const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const context2d = canvas.getContext('2d');
+        context2d.drawImage(bitmap, 0, 0);
+        return context2d.getImageData(0, 0, bitmap.width, bitmap.height);
+      };
+      const [x, y] = await Promise.all([pixels(a), pixels(b)]);
+      if (x.width !== y.width || x.height !== y.height) return true;
+      return x.data.some((value, index) => Math.abs(value - y.data[index]) > tolerance);
+    }, [before.toString('base64'), after.toString('base64'), TOLERANCE]);
+  } finally {
+    await page.close();
+  }
 }

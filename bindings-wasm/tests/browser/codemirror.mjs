@@ -70,9 +70,9 @@ test('typing an informal "du" gets a lint marker on exactly that word', async ()
   // The status line is German.
   assert.match(await page.textContent('#status'), /^Mit Warnungen · 0 Fehler, 1 Warnung, \d+ Hinweis/);
   assert.match(await page.textContent('#counters'), /Facebook/);
-  // Without the focus ring, whose rounded corner Chromium antialiases differently from run to
-  // run (the screenshot would change every time).
+  // The picture for the README: the tooltip without the focus ring around the editor.
   await page.evaluate(() => document.activeElement?.blur());
+  await page.waitForSelector('.cm-editor:not(.cm-focused)');
   await screenshot(page, 'codemirror', { fullPage: false, clip: { x: 0, y: 0, width: 900, height: 440 } });
   assert.deepEqual(errors, []);
   await page.close();
