@@ -192,6 +192,10 @@ test('rich-text editors in an iframe (TinyMCE, CKEditor 4) are watched as well',
   await page.keyboard.type('Kommt alle vorbei, ihr seid herzlich eingeladen!');
   await page.frameLocator('#wysiwyg')
     .locator('#freigabe-panel-host li[data-rule="address.informal"]').first().waitFor();
+  // Marked inside the frame's document too.
+  const frame = page.frames().find((f) => f !== page.mainFrame());
+  const marked = await frame.evaluate(() => [...CSS.highlights.get('freigabe-warning')].map((r) => r.toString()));
+  assert.ok(marked.length > 0 && marked.every((words) => 'Kommt alle vorbei, ihr seid herzlich eingeladen!'.includes(words)), marked.join(' | '));
   await page.close();
 });
 
