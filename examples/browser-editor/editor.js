@@ -4,6 +4,7 @@
 // UTF-16 offsets, which are exactly JavaScript string indices.
 import init, { Engine, rules } from '../../bindings-wasm/web/index.js';
 import { PLATFORMS, PLATFORM_NAMES, SEVERITY_NAMES, compilePolicy, fetchPolicy, summarise } from './policy.js';
+import { byWeight, markLayers, renderFinding } from './render.js';
 
 const elements = {
   status: document.getElementById('status'),
@@ -27,19 +28,6 @@ const EXAMPLE_DRAFT = 'Libori 2026 beginnt! Am Samstag um 11 Uhr empfange ich im
   + 'Alle Infos: http://www.paderborn.de/libori und https://bit.ly/libori26 #Libori #Paderborn #Libori';
 
 const state = { engine: null, accounts: [], report: null, lastVerdict: '', listKey: '' };
-
-// Plain text and `code` spans (messages quote user input in backticks), never HTML.
-function renderMessage(target, message) {
-  message.split('`').forEach((part, index) => {
-    if (index % 2 === 1) {
-      const code = document.createElement('code');
-      code.textContent = part;
-      target.append(code);
-    } else if (part) {
-      target.append(part);
-    }
-  });
-}
 
 function selectedPlatforms() {
   return [...elements.platforms.querySelectorAll('input:checked')].map((input) => input.value);
@@ -99,55 +87,8 @@ async function switchPolicy({ keepChoice = false } = {}) {
   check();
 }
 
-// Splits the diagnostics that have a span into layers in which no two spans overlap, so each
-// mark contains exactly the words of one finding (an informal "du" inside the part that no
-// longer fits on X gets a layer of its own).
-function layersOf(diagnostics) {
-  const layers = [];
-  const spanned = diagnostics
-    .map((diagnostic, index) => ({ diagnostic, index }))
-    .filter(({ diagnostic }) => diagnostic.span && diagnostic.span.end_utf16 > diagnostic.span.start_utf16)
-    .sort((a, b) => a.diagnostic.span.start_utf16 - b.diagnostic.span.start_utf16);
-  for (const item of spanned) {
-    const layer = layers.find((l) => l.end <= item.diagnostic.span.start_utf16);
-    if (layer) {
-      layer.items.push(item);
-      layer.end = item.diagnostic.span.end_utf16;
-    } else {
-      layers.push({ items: [item], end: item.diagnostic.span.end_utf16 });
-    }
-  }
-  return layers.map((layer) => layer.items);
-}
-
-// Marks longer than this (UTF-16 units) are passages, not words.
-const WIDE_MARK = 40;
-
 function renderHighlights(text, diagnostics) {
-  const layers = layersOf(diagnostics).map((items) => {
-    const layer = document.createElement('div');
-    layer.className = 'backdrop';
-    let position = 0;
-    for (const { diagnostic, index } of items) {
-      const { start_utf16: start, end_utf16: end } = diagnostic.span;
-      layer.append(text.slice(position, start));
-      const mark = document.createElement('mark');
-      // A finding about a whole sentence or passage (sentence length, the part over a
-      // platform's limit) is underlined, not painted, so the words inside it stay readable
-      // and the marks of single words stand out.
-      mark.className = end - start > WIDE_MARK ? `${diagnostic.severity} wide` : diagnostic.severity;
-      mark.dataset.rule = diagnostic.rule;
-      mark.dataset.index = String(index);
-      if (diagnostic.platform) mark.dataset.platform = diagnostic.platform;
-      mark.textContent = text.slice(start, end);
-      layer.append(mark);
-      position = end;
-    }
-    // A trailing newline needs a character after it, or the layer is one line short.
-    layer.append(`${text.slice(position)}\u200b`);
-    return layer;
-  });
-  elements.backdrops.replaceChildren(...layers);
+  elements.backdrops.replaceChildren(...markLayers(text, diagnostics, { className: 'backdrop' }));
   // Reading scrollTop now would force a layout in the middle of the keystroke; the next
   // frame does it with the layout it needs anyway.
   requestAnimationFrame(syncScroll);
@@ -179,21 +120,8 @@ function renderCounters(measures) {
 // What the list shows of a finding; offsets move with every keystroke, the list need not.
 function listKey(report) {
   return report.diagnostics
-    .map((d) => `${d.severity}\u0000${d.rule}\u0000${d.platform}\u0000${d.message}`)
+    .map((d) => `${d.severity}\u0000${d.rule}\u0000${d.platform}\u0000${d.message}\u0000${d.waived?.reason ?? ''}`)
     .join('\u0001');
-}
-
-const SEVERITY_RANK = { error: 0, warning: 1, info: 2 };
-
-// Errors first, then warnings, then hints; within each, in the order of the text (findings
-// without a place, such as a missing imprint, first). `index` stays the report's.
-function byWeight(diagnostics) {
-  const start = (diagnostic) => diagnostic.span?.start_utf16 ?? -1;
-  return diagnostics
-    .map((diagnostic, index) => ({ diagnostic, index }))
-    .sort((a, b) => (SEVERITY_RANK[a.diagnostic.severity] ?? 3) - (SEVERITY_RANK[b.diagnostic.severity] ?? 3)
-      || start(a.diagnostic) - start(b.diagnostic)
-      || a.index - b.index);
 }
 
 function renderFindings(report) {
@@ -218,16 +146,7 @@ function renderFindings(report) {
       ? `${diagnostic.rule} · ${PLATFORM_NAMES[diagnostic.platform] ?? diagnostic.platform}`
       : diagnostic.rule;
     meta.append(severity, rule);
-    const message = document.createElement('p');
-    message.className = 'message';
-    renderMessage(message, diagnostic.message);
-    button.append(meta, message);
-    if (diagnostic.help) {
-      const help = document.createElement('p');
-      help.className = 'help';
-      renderMessage(help, diagnostic.help);
-      button.append(help);
-    }
+    button.append(meta, renderFinding(diagnostic, { lang }));
     item.append(button);
     return item;
   });

@@ -1,13 +1,16 @@
 // The service worker owns the Engine: the WebAssembly module is loaded from the extension
 // package (manifest CSP allows 'wasm-unsafe-eval' for extension pages), the policy comes
 // from the options in chrome.storage. Content scripts send text, get the report back, and the
-// worker sets the badge of their tab. The worker may be stopped when idle; the engine is
+// worker sets the badge and the verdict icon of their tab. The worker may be stopped when idle; the engine is
 // rebuilt lazily on the next message.
 import init, { Engine } from './vendor/freigabe.js';
 import { SEVERITY_NAMES, compilePolicy, fetchPolicy, summarise } from './policy.js';
 import { SETTINGS_DEFAULTS } from './settings.js';
+import { VERDICT_ICONS, iconImageData } from './icons.js';
 
-const BADGE_COLOURS = { block: '#b3261e', warn: '#8a5a00', pass: '#1f7a3a' };
+// The manifest names no image files: the icons are drawn here, the neutral one for every tab
+// that has not been checked yet.
+chrome.action.setIcon({ imageData: iconImageData('idle') });
 
 let loading = null;
 
@@ -41,13 +44,16 @@ chrome.storage.onChanged.addListener(() => {
 async function check(text, tabId) {
   const { engine: compiled, account, lang } = await engine();
   const report = compiled.check({ text, account });
+  const summary = summarise(report, lang);
   if (tabId !== undefined) {
-    // The badge counts what needs action: errors and warnings.
-    const actionable = report.diagnostics.filter((d) => d.severity !== 'info').length;
+    // The badge counts what needs action: errors and warnings no waiver accepted.
+    const actionable = report.diagnostics.filter((d) => d.severity !== 'info' && !d.waived).length;
     await chrome.action.setBadgeText({ tabId, text: actionable ? String(actionable) : '' });
-    await chrome.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOURS[report.verdict] });
+    await chrome.action.setBadgeBackgroundColor({ tabId, color: VERDICT_ICONS[report.verdict].colour });
+    await chrome.action.setIcon({ tabId, imageData: iconImageData(report.verdict) });
+    await chrome.action.setTitle({ tabId, title: `freigabe: ${summary}` });
   }
-  return { report, summary: summarise(report, lang), severityNames: SEVERITY_NAMES[lang] };
+  return { report, summary, lang, severityNames: SEVERITY_NAMES[lang] };
 }
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -65,7 +71,10 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     return true; // answers asynchronously
   }
   if (message?.type === 'clear' && sender.tab?.id !== undefined) {
-    chrome.action.setBadgeText({ tabId: sender.tab.id, text: '' });
+    const tabId = sender.tab.id;
+    chrome.action.setBadgeText({ tabId, text: '' });
+    chrome.action.setIcon({ tabId, imageData: iconImageData('idle') });
+    chrome.action.setTitle({ tabId, title: chrome.runtime.getManifest().action.default_title });
   }
   return false;
 });

@@ -1,7 +1,11 @@
 // Builds the loadable extension folder: this folder's sources, the package's web build
 // (bindings-wasm/pkg/web, made by `npm run build` there) in vendor/, the shipped policies and
-// the editor example's policy helpers. Usage: node build.mjs [OUT]   (default: ./dist)
+// the editor example's policy helpers. The content script is bundled with esbuild (a dev
+// dependency of bindings-wasm, installed for its build) into one classic script, because
+// content scripts cannot be ES modules and it shares render.js with the editor.
+// Usage: node build.mjs [OUT]   (default: ./dist)
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -9,9 +13,18 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
 
 const SOURCES = [
-  'manifest.json', 'background.js', 'content.js', 'settings.js',
+  'manifest.json', 'background.js', 'content.css', 'icons.js', 'settings.js',
   'options.html', 'options.css', 'options.js',
 ];
+
+function esbuild() {
+  const require = createRequire(path.join(root, 'bindings-wasm/package.json'));
+  try {
+    return require('esbuild');
+  } catch {
+    throw new Error('esbuild is missing: run `npm install` in bindings-wasm first');
+  }
+}
 
 /** Writes the extension into `out` (emptied first); returns `out`. */
 export function buildExtension(out = path.join(here, 'dist')) {
@@ -23,6 +36,14 @@ export function buildExtension(out = path.join(here, 'dist')) {
   mkdirSync(path.join(out, 'vendor'), { recursive: true });
   mkdirSync(path.join(out, 'policies'), { recursive: true });
   for (const file of SOURCES) copyFileSync(path.join(here, file), path.join(out, file));
+  esbuild().buildSync({
+    entryPoints: [path.join(here, 'content.js')],
+    bundle: true,
+    format: 'iife',
+    target: 'chrome116',
+    outfile: path.join(out, 'content.js'),
+    logLevel: 'warning',
+  });
   for (const file of ['freigabe.js', 'freigabe_bg.wasm']) {
     copyFileSync(path.join(webBuild, file), path.join(out, 'vendor', file));
   }

@@ -1,7 +1,9 @@
 // A CodeMirror 6 lint source backed by a freigabe Engine. The report's UTF-16 offsets are
 // JavaScript string indices and therefore CodeMirror document positions, so no conversion is
-// needed; suggestions become actions that apply the replacement.
+// needed; suggestions become actions that apply the replacement. The tooltip shows message
+// and help as the editor does (code in backticks as code), with the editor's render.js.
 import { linter } from '@codemirror/lint';
+import { renderFinding } from '../browser-editor/render.js';
 
 /** How a suggestion's button reads when it deletes the words. */
 const REMOVE_LABEL = { de: 'entfernen', en: 'remove' };
@@ -19,7 +21,9 @@ export function toDiagnostics(report, { lang = 'de' } = {}) {
       to,
       severity: finding.severity,
       source: finding.platform ? `${finding.rule} · ${finding.platform}` : finding.rule,
+      // Plain text for screen readers and the lint panel's list; the tooltip renders it.
       message: finding.help ? `${finding.message}\n${finding.help}` : finding.message,
+      renderMessage: (view) => renderFinding(finding, { lang, document: view.dom.ownerDocument }),
       markClass: `freigabe-${finding.rule.replace('.', '-')}`,
       actions: finding.suggestions
         .filter((suggestion) => suggestion.span)

@@ -5,26 +5,24 @@ import { EditorState } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
 import { lintGutter, lintKeymap } from '@codemirror/lint';
 import { freigabeLinter } from './freigabe-lint.js';
+import { PLATFORM_NAMES, summarise } from '../browser-editor/policy.js';
 
 const status = document.getElementById('status');
 const counters = document.getElementById('counters');
 
+// Counters and the status line in German, as the editor writes them.
 function showCounters(report) {
   counters.replaceChildren(
     ...Object.entries(report.measures).map(([platform, { length, limit }]) => {
       const item = document.createElement('li');
       item.dataset.platform = platform;
       item.className = length > limit ? 'over' : '';
-      item.textContent = `${platform} ${length.toLocaleString('de-DE')}/${limit.toLocaleString('de-DE')}`;
+      item.textContent = `${PLATFORM_NAMES[platform] ?? platform} ${length.toLocaleString('de-DE')} / ${limit.toLocaleString('de-DE')}`;
       return item;
     }),
   );
-  const count = report.diagnostics.length;
-  status.textContent = `${count} ${count === 1 ? 'Befund' : 'Befunde'} · ${VERDICT_NAMES[report.verdict]}`;
+  status.textContent = summarise(report, 'de');
 }
-
-/** The verdict as the status line says it (the engine answers in German: `lang: 'de'`). */
-const VERDICT_NAMES = { pass: 'Freigabe möglich', warn: 'Mit Warnungen', block: 'Blockiert' };
 
 async function fetchPolicy() {
   // Relative to the page (the bundle lives in dist/).

@@ -1,39 +1,56 @@
 // The quarterly report of the example archive in real Chromium: the page renders its charts
 // at a readable size, shows its headings and figures, and loads nothing from elsewhere (every
 // request but the page itself fails the test). Saves a full-page screenshot of the election
-// quarter to target/screenshots/report.png.
+// quarter (see screenshots.mjs: target/screenshots/report.png, and docs/images/report.png
+// outside CI).
 //
 // The report comes from the built CLI (`cargo build -p freigabe-cli`; FREIGABE_BIN overrides
 // target/debug/freigabe), or from an HTML file named by FREIGABE_REPORT_HTML.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { saveScreenshot } from './screenshots.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const binary = process.env.FREIGABE_BIN || path.join(root, 'target/debug/freigabe');
-const screenshotDir = path.join(root, 'target/screenshots');
+/** One finding's title written out once, as readers see it: German, capitalised. */
+const LITERAL_TITLE = 'Fehlender Alternativtext';
 /** The page's own address; answered from memory, so no server and no other origin. */
 const pageUrl = 'http://report.freigabe.invalid/';
 
-/** Renders the report of the example archive with the CLI (German unless `lang` says). */
-function report({ from, to, lang = 'de' } = {}) {
-  if (process.env.FREIGABE_REPORT_HTML && !from) {
-    return readFileSync(process.env.FREIGABE_REPORT_HTML, 'utf8');
-  }
+function cli(args) {
   if (!existsSync(binary)) {
     throw new Error(`${binary} is missing: run \`cargo build -p freigabe-cli\` first (or set FREIGABE_BIN)`);
+  }
+  return execFileSync(binary, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
+}
+
+/** Renders the report of the example archive with the CLI (German unless `lang` says). */
+function report({ from, to, lang = 'de', format = 'html' } = {}) {
+  if (process.env.FREIGABE_REPORT_HTML && !from && format === 'html') {
+    return readFileSync(process.env.FREIGABE_REPORT_HTML, 'utf8');
   }
   const args = [
     'report', '--policy', 'policies/paderborn.toml',
     '--archive', 'examples/archive/posts.jsonl', '--comments', 'examples/archive/comments.jsonl',
-    '--format', 'html', '--lang', lang,
+    '--format', format, '--lang', lang,
   ];
   if (from) args.push('--from', from, '--to', to);
-  return execFileSync(binary, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
+  return cli(args);
+}
+
+/** Each rule's German title as the engine names it (`freigabe explain`: id, title, summary). */
+function germanTitles() {
+  const titles = new Map();
+  for (const line of cli(['explain', '--lang', 'de']).split('\n')) {
+    const [id, title] = line.split(/\s{2,}/);
+    if (id && title) titles.set(id, title);
+  }
+  return titles;
 }
 
 let browser;
@@ -114,8 +131,21 @@ test('the election quarter renders its charts, figures and the flagged rise', as
     // The data tables behind every chart.
     assert.equal(await page.locator('figure details table').count(), charts.length);
 
-    mkdirSync(screenshotDir, { recursive: true });
-    await page.screenshot({ path: path.join(screenshotDir, 'report.png'), fullPage: true });
+    // The findings as the engine names them: the most frequent rules of the official
+    // account, each by its German title with the id beside it as code.
+    const json = JSON.parse(report({ from: '2025-07-01', to: '2025-09-30', format: 'json' }));
+    const titles = germanTitles();
+    const top = json.accounts[0].total.findings.by_rule.slice(0, 3).map((rule) => rule.rule);
+    const named = await page.$$eval('section.summary tbody tr:first-child td:nth-child(5) code.rule-id',
+      (codes) => codes.map((code) => ({ id: code.textContent, before: code.previousSibling?.textContent ?? '' })));
+    assert.deepEqual(named.map((rule) => rule.id), top);
+    for (const { id, before } of named) {
+      assert.ok(titles.get(id), `${id} has a German title`);
+      assert.ok(before.endsWith(`${titles.get(id)} `), `${id}: "${before}"`);
+    }
+    assert.ok(await page.isVisible(`text=${LITERAL_TITLE}`), `${LITERAL_TITLE} is shown`);
+
+    await saveScreenshot(page, 'report');
   } finally {
     await page.close();
   }

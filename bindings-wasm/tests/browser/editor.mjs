@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import twitter from 'twitter-text';
 import {
-  launchChromium, repoRoot, requireWebBuild, screenshot, serveStatic, watchErrors,
+  engineReport, launchChromium, repoRoot, requireWebBuild, screenshot, serveStatic, shownText, watchErrors,
 } from './support/browser.mjs';
 
 // An informal "du" right after an emoji (two UTF-16 units, one character: offsets in the
@@ -57,7 +57,14 @@ test('typing a draft highlights the informal "du" and the part that does not fit
     ['accessibility.emoji', 'address.informal', 'length.limit'],
   );
   assert.match(await page.textContent('#verdict'), /^Blockiert · 1 Fehler, 2 Warnungen, 0 Hinweise$/);
-  assert.match(await page.textContent('#findings li[data-rule="address.informal"] .message'), /Informelle Anrede du \(Du-Form\): Dieses Konto siezt/);
+  // The message as the engine words it, capitalised German, the quoted word as code.
+  const informal = page.locator('#findings li[data-rule="address.informal"]');
+  const expected = engineReport('bergedorf', { text: draft, account: 'bezirksamt', platforms: ['x'] })
+    .diagnostics.find((d) => d.rule === 'address.informal');
+  assert.equal(await informal.locator('.message').textContent(), shownText(expected.message));
+  assert.match(await informal.locator('.message').textContent(), /^Informelle Anrede du \(Du-Form\): Dieses Konto siezt/);
+  assert.equal(await informal.locator('.message code').textContent(), 'du');
+  assert.equal(await informal.locator('.help').textContent(), shownText(expected.help));
 
   // Errors first, then warnings, then hints.
   const rank = { error: 0, warning: 1, info: 2 };
@@ -101,7 +108,8 @@ test('typing a draft highlights the informal "du" and the part that does not fit
   const selected = await page.$eval('#draft', (area) => area.value.slice(area.selectionStart, area.selectionEnd));
   assert.equal(selected, 'du');
 
-  const file = await screenshot(page, 'editor');
+  await page.mouse.move(0, 0);
+  const file = await screenshot(page, 'editor', { hide: ['#timing'] });
   assert.ok(file.endsWith('editor.png'));
   assert.deepEqual(errors, []);
   await page.close();

@@ -3,20 +3,19 @@
 // (a folder of its own) so `node --test tests/browser/*.mjs` does not run it as a test.
 import { createServer } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { Engine } from '../../../node/index.js';
+
+export { saveScreenshot as screenshot } from '../../../../tests/browser/screenshots.mjs';
 
 /** The repository root: pages import the package and the policies by relative paths. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 
 /** The package's `--target web` build, made by `npm run build` in bindings-wasm. */
 export const webBuild = path.join(repoRoot, 'bindings-wasm/pkg/web');
-
-/** Screenshots land in the shared target folder, which git ignores. */
-export const screenshotDir = path.join(repoRoot, 'target/screenshots');
 
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -117,14 +116,6 @@ export async function launchWithExtension(extensionDir) {
   };
 }
 
-/** Saves a screenshot of `page` as target/screenshots/NAME.png; returns the path. */
-export async function screenshot(page, name) {
-  await mkdir(screenshotDir, { recursive: true });
-  const file = path.join(screenshotDir, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  return file;
-}
-
 /** Collects page errors and console errors, so a test can assert there were none. */
 export function watchErrors(page) {
   const errors = [];
@@ -133,4 +124,24 @@ export function watchErrors(page) {
     if (message.type() === 'error') errors.push(message.text());
   });
   return errors;
+}
+
+/**
+ * The report the engine itself gives for `draft` under a shipped policy (German unless `lang`
+ * says), for tests that compare what a page shows with what the engine says rather than
+ * writing the engine's sentences down a second time.
+ */
+export function engineReport(policy, draft, { lang = 'de' } = {}) {
+  const toml = readFileSync(path.join(repoRoot, 'policies', `${policy}.toml`), 'utf8');
+  const engine = new Engine(toml, { lang, path: `${policy}.toml` });
+  try {
+    return engine.check(draft);
+  } finally {
+    engine.free();
+  }
+}
+
+/** A message as a page shows it: `code` in backticks becomes code, so the backticks go. */
+export function shownText(message) {
+  return message.replaceAll('`', '');
 }
