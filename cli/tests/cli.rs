@@ -1053,7 +1053,7 @@ fn policy_schema_is_json_schema_of_the_policy() {
 
 #[test]
 fn explain_prints_the_rule_documentation() {
-    let output = run(&["explain", "length.limit"]);
+    let output = run(&["--lang", "en", "explain", "length.limit"]);
     assert_eq!(code(&output), 0);
     let out = stdout(&output);
     assert!(out.starts_with("# length.limit\n"), "{out}");
@@ -1065,6 +1065,37 @@ fn explain_prints_the_rule_documentation() {
     ] {
         assert!(out.contains(heading), "{heading} missing: {out}");
     }
+    assert!(!out.contains("# Deutsch"), "{out}");
+}
+
+/// German is the default language, of the documentation too.
+#[test]
+fn explain_prints_german_documentation_by_default() {
+    let output = run(&["explain", "hashtags.max"]);
+    assert_eq!(code(&output), 0);
+    let out = stdout(&output);
+    assert!(
+        out.starts_with("# hashtags.max\n\n## Was geprüft wird\n"),
+        "{out}"
+    );
+    for heading in ["## Warum", "## Beispiel", "## Einstellungen"] {
+        assert!(out.contains(heading), "{heading} missing: {out}");
+    }
+    assert!(!out.contains("## What it checks"), "{out}");
+    let listed = stdout(&run(&["explain"]));
+    let line = listed
+        .lines()
+        .find(|line| line.starts_with("hashtags.max "))
+        .expect("hashtags.max listed");
+    assert!(line.contains("Zu viele Hashtags"), "{line}");
+    assert!(
+        line.ends_with(
+            &freigabe::rule_info("hashtags.max")
+                .expect("rule")
+                .summary(freigabe::Lang::De)
+        ),
+        "{line}"
+    );
 }
 
 #[test]
@@ -1108,7 +1139,9 @@ fn explain_all_lists_every_rule_with_a_whole_sentence() {
         .iter()
         .zip(freigabe::all_rules())
         .map(|(line, rule)| {
-            let start = line.rfind(&rule.summary()).expect("summary listed");
+            let start = line
+                .rfind(&rule.summary(freigabe::Lang::De))
+                .expect("summary listed");
             line[..start].chars().count()
         })
         .collect();
