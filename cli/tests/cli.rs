@@ -174,6 +174,47 @@ fn help_exits_0() {
     assert!(stdout(&output).contains("check"));
 }
 
+/// German is the default language, of `--help` too: headings, texts, value names, defaults
+/// and possible values; the snapshot shows what a press office reads.
+#[test]
+fn help_is_german_by_default() {
+    let output = run(&["check", "--help"]);
+    assert_eq!(code(&output), 0);
+    insta::assert_snapshot!("check_help_german", stdout(&output));
+    let short = stdout(&run(&["check", "-h"]));
+    for german in [
+        "Verwendung: freigabe check [OPTIONEN]",
+        "Argumente:",
+        "Optionen:",
+        "[Standard: human]",
+    ] {
+        assert!(short.contains(german), "{german} missing: {short}");
+    }
+    let root = stdout(&run(&["--help"]));
+    for german in ["Befehle:", "Version anzeigen", "Diese Hilfe"] {
+        assert!(root.contains(german), "{german} missing: {root}");
+    }
+}
+
+/// `--lang en` and `FREIGABE_LANG=en` keep clap's English help.
+#[test]
+fn help_is_english_with_lang_en() {
+    let flag = stdout(&run(&["--lang", "en", "check", "--help"]));
+    let env = stdout(&run_with_env(
+        &["check", "--help"],
+        "",
+        &[("FREIGABE_LANG", "en")],
+    ));
+    for help in [flag, env] {
+        assert!(
+            help.contains("Usage: freigabe check [OPTIONS] --policy <FILE> <DRAFT>"),
+            "{help}"
+        );
+        assert!(help.contains("Check one draft"), "{help}");
+        assert!(!help.contains("Verwendung"), "{help}");
+    }
+}
+
 #[test]
 fn every_policy_error_is_shown_at_once_in_file_order() {
     let policy = TempFile::new(
