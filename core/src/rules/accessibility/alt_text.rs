@@ -108,13 +108,13 @@ documented_rule! {
     /// allgemeines Wort allein („Bild“, „Foto“, „Symbolbild“), weniger als `min-chars` Zeichen
     /// oder mehr Zeichen, als die Zielplattform annimmt (X 1000, Mastodon 1500, Bluesky 2000;
     /// ein Befund je Plattform). Die Befunde haben keine Textstelle; die Meldung nennt das Bild
-    /// nach seiner Position in `media` und seiner `file`.
+    /// nach seiner Position in `media` und seinem Dateinamen (`file`).
     ///
     /// Ein Bild, dessen `alt_text` fehlt und dessen `alt_text_unknown` `true` ist, stammt aus
     /// einer Quelle, die keine Alternativtexte aufzeichnet (Exporte von Facebook und
-    /// Instagram): Sein Alternativtext ist unbekannt, nicht fehlend. Solche Bilder erhalten
-    /// keine Warnung, sondern je Entwurf einen Hinweis, gleich welche Schwere eingestellt ist,
-    /// dass ihre Alternativtexte nicht geprüft werden konnten.
+    /// Instagram): Sein Alternativtext ist nicht bekannt – das heißt nicht, dass er fehlt.
+    /// Solche Bilder erhalten keine Warnung, sondern je Entwurf einen Hinweis, gleich welche
+    /// Schwere eingestellt ist, dass ihre Alternativtexte nicht geprüft werden konnten.
     ///
     /// ## Warum
     /// Blinde und sehbehinderte Menschen erfahren nur aus dem Alternativtext, was ein Bild

@@ -48,7 +48,7 @@ documented_rule! {
     /// Ein Video in `media` des Entwurfs mit `"subtitles": false`. Ein Video ohne den
     /// Schlüssel `subtitles` wird nur mit `require-declaration = true` gemeldet. Die Befunde
     /// haben keine Textstelle; die Meldung nennt das Video nach seiner Position in `media` und
-    /// seiner `file`.
+    /// seinem Dateinamen (`file`).
     ///
     /// ## Warum
     /// Gehörlose und schwerhörige Menschen können einem Video nur über Untertitel folgen, und

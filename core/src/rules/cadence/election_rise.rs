@@ -100,14 +100,14 @@ documented_rule! {
     /// je Woche darüber liegt. Beiträge werden gezählt wie bei `cadence.week-max`: Ein Beitrag
     /// auf mehreren Kanälen zählt einmal. Wie `cadence.below-min` meldet sich die Regel nur,
     /// wenn der Verlauf bis zum Beginn des Vergleichszeitraums zurückreicht (irgendein Eintrag,
-    /// gleich welches Kontos, zu oder vor diesem Zeitpunkt); private Konten werden nicht
+    /// gleich welchen Kontos, zu oder vor diesem Zeitpunkt); private Konten werden nicht
     /// geprüft (wer kandidiert, darf auf dem eigenen Profil werben).
     ///
     /// ## Warum
     /// Das Bundesverfassungsgericht nennt „ein Anwachsen der Öffentlichkeitsarbeit in
     /// Wahlkampfnähe“ als Anzeichen dafür, dass amtliche Öffentlichkeitsarbeit in verbotene
     /// Wahlwerbung umgeschlagen ist (BVerfGE 44, 125 — 2 BvE 1/76, Leitsatz 7). Bei
-    /// Kommunalwahlen sehen die Gerichte auf die „heiße Wahlkampfphase“ (VG Göttingen 1 A
+    /// Kommunalwahlen achten die Gerichte auf die „heiße Wahlkampfphase“ (VG Göttingen 1 A
     /// 258/21: Eine Bürgermeisterwahl wurde unter anderem wegen amtlicher Berichterstattung in
     /// sozialen Netzwerken für ungültig erklärt). Eine Warnung, kein Fehler: Eine Häufung von
     /// Beiträgen kann einen Grund haben (ein Hochwasser, ein Fest).

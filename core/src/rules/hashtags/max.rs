@@ -45,8 +45,8 @@ documented_rule! {
     ///
     /// ## Warum
     /// Ein Text geht in mehrere Kanäle („Automatische Berücksichtigung der
-    /// Kanalrestriktionen“, Sander, Kommune21-Forum); Instagram verwirft oder lehnt
-    /// Beschreibungen über seiner Hashtag-Grenze ab (`core/data/platforms.toml`).
+    /// Kanalrestriktionen“, Sander, Kommune21-Forum); Instagram lehnt Beschreibungen über
+    /// seiner Hashtag-Grenze ab oder verwirft sie (`core/data/platforms.toml`).
     /// Hashtag-Wände sind außerdem mit einem Screenreader schwer zu verfolgen
     /// (Bundesfachstelle Barrierefreiheit).
     ///
