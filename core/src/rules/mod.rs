@@ -315,6 +315,7 @@ impl RuleInfo {
 }
 
 /// The line that starts the German part of a rule's doc comment, after the English sections.
+#[cfg(feature = "rule-docs")]
 const GERMAN_PART: &str = "# Deutsch";
 /// The heading whose first sentence is the English summary.
 const ENGLISH_CHECKS_HEADING: &str = "## What it checks";
