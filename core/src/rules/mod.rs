@@ -219,7 +219,11 @@ macro_rules! rule_settings {
 pub(crate) use rule_settings;
 
 /// Declares a rule type and keeps its doc comment as [`RuleDef::DOCS`] text, so that
-/// `freigabe explain` and `docs/rules.md` are generated from the code.
+/// `freigabe explain`, `docs/rules.md` and `docs/regeln.md` are generated from the code.
+///
+/// The doc comment has the English sections `## What it checks`, `## Why`, `## Example` and
+/// `## Configuration`, then a line `# Deutsch` and the same sections in German:
+/// `## Was geprüft wird`, `## Warum`, `## Beispiel`, `## Einstellungen`.
 macro_rules! documented_rule {
     (
         $(#[doc = $doc:literal])*
