@@ -25,8 +25,9 @@ export function packageFunctions(wasm, read) {
       return { platform, length, limit, valid: valid === 1 };
     },
     async explain(ruleId, options) {
-      wasm.checkRuleId(ruleId, options);
-      return (await ruleDocs())[ruleId];
+      // The module checks the id and the options and names the language to read.
+      const lang = wasm.checkRuleId(ruleId, options);
+      return (await ruleDocs())[ruleId][lang];
     },
     async loadTimeZones() {
       await timeZones();

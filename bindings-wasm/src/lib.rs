@@ -132,7 +132,7 @@ struct RuleSummary {
     default_enabled: bool,
 }
 
-/// Every rule of the engine, in registry order. Options: `lang` for the titles.
+/// Every rule of the engine, in registry order. Options: `lang` for titles and summaries.
 #[wasm_bindgen]
 pub fn rules(options: JsValue) -> Result<JsValue, JsValue> {
     let lang = EngineOptions::read(&options)?.lang;
@@ -144,7 +144,7 @@ pub fn rules(options: JsValue) -> Result<JsValue, JsValue> {
                 .split_once('.')
                 .map_or(rule.id, |(family, _)| family),
             title: rule.title(lang),
-            summary: rule.summary(),
+            summary: rule.summary(lang),
             default_severity: rule.default_severity.as_str(),
             default_enabled: rule.default_enabled,
         })
@@ -152,17 +152,21 @@ pub fn rules(options: JsValue) -> Result<JsValue, JsValue> {
     to_js(&rules)
 }
 
-/// Throws the `unknown-rule` error when `ruleId` names no rule. `explain` in `web/index.js`
-/// calls it, then reads the documentation from `rules.json`, which the module does not carry.
-/// Options: `lang` for the error message.
+/// Throws the `unknown-rule` error when `ruleId` names no rule; else returns the language
+/// (`"de"` or `"en"`) whose documentation `explain` (`data.js`) then reads from `rules.json`,
+/// which the module does not carry. Options: `lang` for the error and the documentation.
 #[wasm_bindgen(js_name = "checkRuleId")]
 pub fn check_rule_id(
     #[wasm_bindgen(js_name = "ruleId")] rule_id: &str,
     options: JsValue,
-) -> Result<(), JsValue> {
+) -> Result<String, JsValue> {
     let lang = EngineOptions::read(&options)?.lang;
     match freigabe::rule_info(rule_id) {
-        Some(_) => Ok(()),
+        Some(_) => Ok(match lang {
+            Lang::En => "en",
+            _ => "de",
+        }
+        .to_owned()),
         None => Err(BindingError::unknown_rule(rule_id, lang).into()),
     }
 }

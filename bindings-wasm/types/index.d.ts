@@ -189,7 +189,7 @@ export interface RuleSummary {
   family: string;
   /** Human name in the `lang` asked for, e.g. „Zu lang für die Plattform“. */
   title: string;
-  /** First sentence of the rule's "What it checks". */
+  /** First sentence of the rule's „Was geprüft wird“ ("What it checks" with `lang: "en"`). */
   summary: string;
   default_severity: Severity;
   default_enabled: boolean;
@@ -307,11 +307,12 @@ export class Engine {
  */
 export function count(platform: Platform, text: string): TextCount;
 
-/** Every rule of the engine, in registry order; `lang` (default `de`) for the titles. */
+/** Every rule of the engine, in registry order; `lang` (default `de`) for titles and summaries. */
 export function rules(options?: { lang?: Lang }): RuleSummary[];
 
 /**
- * A rule's documentation as Markdown (What it checks, Why, Example, Configuration), the text
+ * A rule's documentation as Markdown in `lang` (default `de`: Was geprüft wird, Warum,
+ * Beispiel, Einstellungen; `en`: What it checks, Why, Example, Configuration), the text
  * `freigabe explain` prints. The documentation is not inside the module: the first call
  * reads `pkg/rules.json` (browsers: `fetch` next to the script).
  * Rejects with {@link FreigabeError} `unknown-rule`, with a "did you mean" help.

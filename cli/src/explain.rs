@@ -8,12 +8,12 @@ use crate::args::ExplainArgs;
 use crate::error::CliError;
 use crate::output::write_stdout;
 
-/// Prints one rule's documentation, or without a rule (or with `--all`) every id with its
-/// summary.
+/// Prints one rule's documentation in `lang`, or without a rule (or with `--all`) every id
+/// with its title and summary.
 pub fn run(args: ExplainArgs, lang: Lang) -> Result<ExitCode, CliError> {
     let text = match args.rule {
         Some(id) => match freigabe::rule_info(&id) {
-            Some(rule) => format!("# {}\n\n{}\n", rule.id, rule.docs()),
+            Some(rule) => rule.explain(lang),
             None => return Err(unknown_rule(&id, lang)),
         },
         None => list(lang),
@@ -39,7 +39,7 @@ fn list(lang: Lang) -> String {
                 "{:id_width$}  {:title_width$}  {}\n",
                 rule.id,
                 rule.title(lang),
-                rule.summary()
+                rule.summary(lang)
             )
         })
         .collect()

@@ -10,6 +10,7 @@ mod count;
 mod document;
 mod error;
 mod explain;
+mod help;
 mod human;
 mod input;
 mod lang;
@@ -22,7 +23,7 @@ mod usage;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 
 use crate::args::{Cli, Command};
 
@@ -30,7 +31,12 @@ use crate::args::{Cli, Command};
 const EXIT_ERROR: u8 = 2;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    // `--lang` is one of the arguments being parsed, but `--help` needs it before.
+    let arguments_lang = usage::language_of_arguments();
+    let parsed = help::command(arguments_lang)
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(error) if !error.use_stderr() => {
             // `--help` and `--version` go to stdout with 0.
@@ -38,8 +44,7 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(error) => {
-            let lang = usage::language_of_arguments();
-            output::write_stderr(&usage::render(&error, lang));
+            output::write_stderr(&usage::render(&error, arguments_lang));
             return ExitCode::from(EXIT_ERROR);
         }
     };

@@ -51,7 +51,7 @@ pub fn render(report: &Report, document: &Document<'_>, artifact: &str, lang: La
 }
 
 fn rule_descriptor(rule: &freigabe::RuleInfo, lang: Lang) -> Value {
-    let docs = rule.docs();
+    let docs = rule.docs(lang);
     json!({
         "id": rule.id,
         // SARIF's `name` is a non-localised identifier a person can read (`TooLongForThePlatform`);

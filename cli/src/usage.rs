@@ -58,7 +58,7 @@ fn in_german(error: &clap::Error) -> Option<CliError> {
     let usage = text(ContextKind::Usage).map(|usage| {
         usage
             .trim()
-            .replacen("Usage:", "Aufruf:", 1)
+            .replacen("Usage:", crate::help::USAGE_HEADING, 1)
             .replace("[OPTIONS]", "[OPTIONEN]")
     });
     let arg = text(ContextKind::InvalidArg).unwrap_or_default();
@@ -146,7 +146,7 @@ mod tests {
             "{unknown}"
         );
         assert!(unknown.contains("Meinten Sie `--format`?"), "{unknown}");
-        assert!(unknown.contains("Aufruf: freigabe check"), "{unknown}");
+        assert!(unknown.contains("Verwendung: freigabe check"), "{unknown}");
         let value = german(&["check", "--policy", "p.toml", "--format", "xml", "d.json"]);
         assert!(
             value.contains("Ungültiger Wert `xml` für `--format"),

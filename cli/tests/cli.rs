@@ -174,6 +174,47 @@ fn help_exits_0() {
     assert!(stdout(&output).contains("check"));
 }
 
+/// German is the default language, of `--help` too: headings, texts, value names, defaults
+/// and possible values; the snapshot shows what a press office reads.
+#[test]
+fn help_is_german_by_default() {
+    let output = run(&["check", "--help"]);
+    assert_eq!(code(&output), 0);
+    insta::assert_snapshot!("check_help_german", stdout(&output));
+    let short = stdout(&run(&["check", "-h"]));
+    for german in [
+        "Verwendung: freigabe check [OPTIONEN]",
+        "Argumente:",
+        "Optionen:",
+        "[Standard: human]",
+    ] {
+        assert!(short.contains(german), "{german} missing: {short}");
+    }
+    let root = stdout(&run(&["--help"]));
+    for german in ["Befehle:", "Version anzeigen", "Diese Hilfe"] {
+        assert!(root.contains(german), "{german} missing: {root}");
+    }
+}
+
+/// `--lang en` and `FREIGABE_LANG=en` keep clap's English help.
+#[test]
+fn help_is_english_with_lang_en() {
+    let flag = stdout(&run(&["--lang", "en", "check", "--help"]));
+    let env = stdout(&run_with_env(
+        &["check", "--help"],
+        "",
+        &[("FREIGABE_LANG", "en")],
+    ));
+    for help in [flag, env] {
+        assert!(
+            help.contains("Usage: freigabe check [OPTIONS] --policy <FILE> <DRAFT>"),
+            "{help}"
+        );
+        assert!(help.contains("Check one draft"), "{help}");
+        assert!(!help.contains("Verwendung"), "{help}");
+    }
+}
+
 #[test]
 fn every_policy_error_is_shown_at_once_in_file_order() {
     let policy = TempFile::new(
@@ -1053,7 +1094,7 @@ fn policy_schema_is_json_schema_of_the_policy() {
 
 #[test]
 fn explain_prints_the_rule_documentation() {
-    let output = run(&["explain", "length.limit"]);
+    let output = run(&["--lang", "en", "explain", "length.limit"]);
     assert_eq!(code(&output), 0);
     let out = stdout(&output);
     assert!(out.starts_with("# length.limit\n"), "{out}");
@@ -1065,6 +1106,37 @@ fn explain_prints_the_rule_documentation() {
     ] {
         assert!(out.contains(heading), "{heading} missing: {out}");
     }
+    assert!(!out.contains("# Deutsch"), "{out}");
+}
+
+/// German is the default language, of the documentation too.
+#[test]
+fn explain_prints_german_documentation_by_default() {
+    let output = run(&["explain", "hashtags.max"]);
+    assert_eq!(code(&output), 0);
+    let out = stdout(&output);
+    assert!(
+        out.starts_with("# hashtags.max\n\n## Was geprüft wird\n"),
+        "{out}"
+    );
+    for heading in ["## Warum", "## Beispiel", "## Einstellungen"] {
+        assert!(out.contains(heading), "{heading} missing: {out}");
+    }
+    assert!(!out.contains("## What it checks"), "{out}");
+    let listed = stdout(&run(&["explain"]));
+    let line = listed
+        .lines()
+        .find(|line| line.starts_with("hashtags.max "))
+        .expect("hashtags.max listed");
+    assert!(line.contains("Zu viele Hashtags"), "{line}");
+    assert!(
+        line.ends_with(
+            &freigabe::rule_info("hashtags.max")
+                .expect("rule")
+                .summary(freigabe::Lang::De)
+        ),
+        "{line}"
+    );
 }
 
 #[test]
@@ -1108,7 +1180,9 @@ fn explain_all_lists_every_rule_with_a_whole_sentence() {
         .iter()
         .zip(freigabe::all_rules())
         .map(|(line, rule)| {
-            let start = line.rfind(&rule.summary()).expect("summary listed");
+            let start = line
+                .rfind(&rule.summary(freigabe::Lang::De))
+                .expect("summary listed");
             line[..start].chars().count()
         })
         .collect();

@@ -68,3 +68,57 @@ fn german_literals_capitalise_their_nouns() {
     assert!(literals > 200, "only {literals} German literals found");
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// The German rule documentation (`freigabe explain`, `docs/regeln.md`) is checked like the
+/// messages: every paragraph starts like a sentence, capitalises its nouns and writes
+/// abbreviations as Duden does („z. B.“). Code blocks are left out (they show policy files).
+#[cfg(feature = "rule-docs")]
+#[test]
+fn german_rule_docs_are_german() {
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    for rule in freigabe::all_rules() {
+        let docs = rule.docs(freigabe::Lang::De);
+        // Rules still documented only in English (another branch translates them).
+        if !docs.starts_with("## Was geprüft wird") {
+            continue;
+        }
+        checked += 1;
+        for paragraph in prose_paragraphs(&docs) {
+            for problem in orthography::problems(&paragraph) {
+                problems.push(format!("{}: {problem}", rule.id));
+            }
+        }
+    }
+    assert!(checked > 0, "no rule documented in German");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The paragraphs of Markdown outside fenced code blocks, each joined into one line.
+fn prose_paragraphs(markdown: &str) -> Vec<String> {
+    let mut paragraphs = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    let mut in_code = false;
+    for line in markdown.lines() {
+        if line.trim_start().starts_with("```") {
+            in_code = !in_code;
+            continue;
+        }
+        if in_code {
+            continue;
+        }
+        // A list item starts a paragraph of its own.
+        let item = line.trim_start().starts_with("- ");
+        if (line.trim().is_empty() || item) && !current.is_empty() {
+            paragraphs.push(current.join(" "));
+            current.clear();
+        }
+        if !line.trim().is_empty() {
+            current.push(line.trim());
+        }
+    }
+    if !current.is_empty() {
+        paragraphs.push(current.join(" "));
+    }
+    paragraphs
+}

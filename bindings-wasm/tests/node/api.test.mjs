@@ -313,11 +313,20 @@ describe("rules and explain", () => {
   });
 
   test("explain gives the documentation; unknown ids suggest a close one", async () => {
-    const docs = await explain("hashtags.max");
+    const docs = await explain("hashtags.max", { lang: "en" });
     assert.match(docs, /^# hashtags\.max\n/);
     for (const heading of ["What it checks", "Why", "Example", "Configuration"]) {
       assert.ok(docs.includes(`## ${heading}`), heading);
     }
+    // German unless English is asked for.
+    const german = await explain("hashtags.max");
+    assert.match(german, /^# hashtags\.max\n\n## Was geprüft wird\n/);
+    for (const heading of ["Warum", "Beispiel", "Einstellungen"]) {
+      assert.ok(german.includes(`## ${heading}`), heading);
+    }
+    // The summary is the German one, its first sentence (lines joined).
+    const summary = rules().find((rule) => rule.id === "hashtags.max").summary;
+    assert.ok(german.replace(/\s+/g, " ").includes(summary), summary);
     const error = await explain("hashtag.max", { lang: "en" }).then(
       () => assert.fail("no error"),
       (e) => e,
@@ -330,7 +339,10 @@ describe("rules and explain", () => {
   test("explain reads the text `freigabe explain` prints (docs/rules.json)", async () => {
     const generated = JSON.parse(readFileSync(new URL("../../../docs/rules.json", import.meta.url), "utf8"));
     assert.deepEqual(Object.keys(generated), rules().map((rule) => rule.id));
-    for (const rule of rules()) assert.equal(await explain(rule.id), generated[rule.id], rule.id);
+    for (const rule of rules()) {
+      assert.equal(await explain(rule.id), generated[rule.id].de, rule.id);
+      assert.equal(await explain(rule.id, { lang: "en" }), generated[rule.id].en, rule.id);
+    }
   });
 });
 

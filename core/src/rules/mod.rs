@@ -222,7 +222,11 @@ macro_rules! rule_settings {
 pub(crate) use rule_settings;
 
 /// Declares a rule type and keeps its doc comment as [`RuleDef::DOCS`] text, so that
-/// `freigabe explain` and `docs/rules.md` are generated from the code.
+/// `freigabe explain`, `docs/rules.md` and `docs/regeln.md` are generated from the code.
+///
+/// The doc comment has the English sections `## What it checks`, `## Why`, `## Example` and
+/// `## Configuration`, then a line `# Deutsch` and the same sections in German:
+/// `## Was geprüft wird`, `## Warum`, `## Beispiel`, `## Einstellungen`.
 macro_rules! documented_rule {
     (
         $(#[doc = $doc:literal])*
@@ -272,20 +276,29 @@ pub struct RuleInfo {
     /// The doc comment's "What it checks" section as written, for [`RuleInfo::summary`]
     /// without the rest of the documentation.
     checks: &'static str,
+    /// The German part's „Was geprüft wird“ section as written; empty while the rule has no
+    /// German part.
+    checks_de: &'static str,
 }
 
 impl RuleInfo {
-    /// The rule's documentation as Markdown (headings: What it checks, Why, Example,
-    /// Configuration).
+    /// The rule's documentation as Markdown in `lang` (headings: What it checks, Why,
+    /// Example, Configuration; in German: Was geprüft wird, Warum, Beispiel, Einstellungen).
+    /// A rule whose doc comment has no German part yet is documented in English.
     #[cfg(feature = "rule-docs")]
-    pub fn docs(&self) -> String {
-        doc_markdown(self.docs)
+    pub fn docs(&self, lang: Lang) -> String {
+        let markdown = doc_markdown(self.docs);
+        let (english, german) = split_languages(&markdown);
+        match (lang, german) {
+            (Lang::De, Some(german)) => german.to_owned(),
+            _ => english.to_owned(),
+        }
     }
 
     /// What `freigabe explain` prints: a heading with the id, then [`RuleInfo::docs`].
     #[cfg(feature = "rule-docs")]
-    pub fn explain(&self) -> String {
-        format!("# {}\n\n{}\n", self.id, self.docs())
+    pub fn explain(&self, lang: Lang) -> String {
+        format!("# {}\n\n{}\n", self.id, self.docs(lang))
     }
 
     /// The rule's human name, e.g. „Zu lang für die Plattform“ for `length.limit`.
@@ -296,31 +309,72 @@ impl RuleInfo {
         }
     }
 
-    /// The first sentence of the "What it checks" section.
-    pub fn summary(&self) -> String {
-        let docs = doc_markdown(self.checks);
-        let paragraph: Vec<&str> = docs
-            .lines()
-            .skip_while(|l| !l.starts_with("## What it checks"))
-            .skip(1)
-            .skip_while(|l| l.trim().is_empty())
-            .take_while(|l| !l.trim().is_empty())
-            .map(str::trim)
-            .collect();
-        let paragraph = paragraph.join(" ");
-        // A sentence ends at ". " — but not after an abbreviation such as "z. B." or "e.g.".
-        let mut end = paragraph.len();
-        for (index, _) in paragraph.match_indices(". ") {
-            let before = &paragraph[..index];
-            let last_word = before.rsplit(' ').next().unwrap_or_default();
-            let closes_a_bracket = last_word.ends_with([')', '…', '`', '"']);
-            if closes_a_bracket || (last_word.chars().count() > 2 && !last_word.contains('.')) {
-                end = index + 1;
-                break;
+    /// The first sentence of the "What it checks" section (German: „Was geprüft wird“; in
+    /// English while the rule has no German part).
+    pub fn summary(&self, lang: Lang) -> String {
+        match lang {
+            Lang::De if !self.checks_de.is_empty() => {
+                first_sentence(self.checks_de, GERMAN_CHECKS_HEADING)
             }
+            _ => first_sentence(self.checks, ENGLISH_CHECKS_HEADING),
         }
-        paragraph[..end].to_owned()
     }
+}
+
+/// The line that starts the German part of a rule's doc comment, after the English sections.
+#[cfg(feature = "rule-docs")]
+const GERMAN_PART: &str = "# Deutsch";
+/// The heading whose first sentence is the English summary.
+const ENGLISH_CHECKS_HEADING: &str = "## What it checks";
+/// The heading whose first sentence is the German summary.
+const GERMAN_CHECKS_HEADING: &str = "## Was geprüft wird";
+/// German abbreviations after which ". " does not end a sentence (shorter ones such as
+/// „z. B.“ or „Nr.“ are recognised by their length).
+const ABBREVIATIONS: [&str; 7] = ["bzw", "ggf", "usw", "vgl", "sog", "inkl", "evtl"];
+
+/// A rule's Markdown documentation split into its English sections and, if written, the
+/// German part (without its `# Deutsch` line).
+#[cfg(feature = "rule-docs")]
+fn split_languages(markdown: &str) -> (&str, Option<&str>) {
+    let mut offset = 0;
+    for line in markdown.split_inclusive('\n') {
+        if line.trim_end() == GERMAN_PART {
+            let english = markdown[..offset].trim();
+            let german = markdown[offset + line.len()..].trim();
+            return (english, Some(german));
+        }
+        offset += line.len();
+    }
+    (markdown, None)
+}
+
+/// The first sentence of the paragraph after `heading` in a doc comment section.
+fn first_sentence(section: &str, heading: &str) -> String {
+    let docs = doc_markdown(section);
+    let paragraph: Vec<&str> = docs
+        .lines()
+        .skip_while(|l| !l.starts_with(heading))
+        .skip(1)
+        .skip_while(|l| l.trim().is_empty())
+        .take_while(|l| !l.trim().is_empty())
+        .map(str::trim)
+        .collect();
+    let paragraph = paragraph.join(" ");
+    // A sentence ends at ". " — but not after an abbreviation such as "z. B.", "bzw." or "e.g.".
+    let mut end = paragraph.len();
+    for (index, _) in paragraph.match_indices(". ") {
+        let before = &paragraph[..index];
+        let last_word = before.rsplit(' ').next().unwrap_or_default();
+        let closes_a_bracket = last_word.ends_with([')', '…', '`', '"', '“']);
+        let abbreviation = last_word.chars().count() <= 2
+            || last_word.contains('.')
+            || ABBREVIATIONS.contains(&last_word);
+        if closes_a_bracket || !abbreviation {
+            end = index + 1;
+            break;
+        }
+    }
+    paragraph[..end].to_owned()
 }
 
 /// A doc comment as Markdown: without the space after each `///`, trimmed.
@@ -334,12 +388,12 @@ fn doc_markdown(written: &str) -> String {
         .to_owned()
 }
 
-/// Byte range of a doc comment's "What it checks" heading and the paragraph after it (what
-/// [`RuleInfo::summary`] reads), from the start of the heading's line to the blank line or
-/// heading that ends the paragraph. Evaluated at compile time, so that summaries need only
-/// these bytes in the program.
-const fn checks_section(docs: &str) -> (usize, usize) {
-    const HEADING: &[u8] = b"## What it checks";
+/// Byte range of a doc comment's `heading` ("What it checks" or „Was geprüft wird“) and the
+/// paragraph after it (what [`RuleInfo::summary`] reads), from the start of the heading's
+/// line to the blank line or heading that ends the paragraph; `(0, 0)` without the heading.
+/// Evaluated at compile time, so that summaries need only these bytes in the program.
+const fn checks_section(docs: &str, heading: &str) -> (usize, usize) {
+    let heading = heading.as_bytes();
     let bytes = docs.as_bytes();
     let mut start = None;
     let mut in_paragraph = false;
@@ -352,7 +406,7 @@ const fn checks_section(docs: &str) -> (usize, usize) {
         }
         let blank = is_blank_line(bytes, line);
         match start {
-            None if starts_with(bytes, text, HEADING) => start = Some(line),
+            None if starts_with(bytes, text, heading) => start = Some(line),
             Some(start) if starts_with(bytes, text, b"## ") || (blank && in_paragraph) => {
                 return (start, line);
             }
@@ -406,6 +460,21 @@ const fn copy_bytes<const N: usize>(text: &str, start: usize) -> [u8; N] {
         i += 1;
     }
     out
+}
+
+/// The bytes of a rule's summary section ([`checks_section`]) as a `&'static str`, so that
+/// builds without `rule-docs` keep only them.
+macro_rules! summary_section {
+    ($rule:ty, $heading:expr) => {{
+        const DOCS: &str = <$rule as RuleDef>::DOCS;
+        const RANGE: (usize, usize) = checks_section(DOCS, $heading);
+        const SECTION: [u8; RANGE.1 - RANGE.0] = copy_bytes(DOCS, RANGE.0);
+        // Cut at line starts, so always UTF-8.
+        match std::str::from_utf8(&SECTION) {
+            Ok(section) => section,
+            Err(_) => "",
+        }
+    }};
 }
 
 type CompileFn =
@@ -471,16 +540,8 @@ macro_rules! registry {
                     title: <$family::$file::$rule as RuleDef>::TITLE,
                     #[cfg(feature = "rule-docs")]
                     docs: <$family::$file::$rule as RuleDef>::DOCS,
-                    checks: {
-                        const DOCS: &str = <$family::$file::$rule as RuleDef>::DOCS;
-                        const RANGE: (usize, usize) = checks_section(DOCS);
-                        const SECTION: [u8; RANGE.1 - RANGE.0] = copy_bytes(DOCS, RANGE.0);
-                        // Cut at line starts, so always UTF-8.
-                        match std::str::from_utf8(&SECTION) {
-                            Ok(section) => section,
-                            Err(_) => "",
-                        }
-                    },
+                    checks: summary_section!($family::$file::$rule, ENGLISH_CHECKS_HEADING),
+                    checks_de: summary_section!($family::$file::$rule, GERMAN_CHECKS_HEADING),
                 },
                 compile: |layers, account| {
                     compile_rule::<$family::$file::$rule>($id, |table| table.$field.as_ref(), layers, account)
@@ -623,17 +684,60 @@ mod tests {
     use super::*;
 
     /// The summary read from the "What it checks" section alone is the one the whole
-    /// documentation gives (builds without `rule-docs` keep only that section).
+    /// documentation gives (builds without `rule-docs` keep only that section), in both
+    /// languages.
     #[test]
     fn summary_from_the_section_is_the_summary_from_the_docs() {
         for rule in all_rules() {
             let whole = RuleInfo {
                 checks: rule.docs,
+                checks_de: if rule.checks_de.is_empty() {
+                    ""
+                } else {
+                    rule.docs
+                },
                 ..rule
             };
-            assert_eq!(rule.summary(), whole.summary(), "{}", rule.id);
+            for lang in [Lang::De, Lang::En] {
+                assert_eq!(rule.summary(lang), whole.summary(lang), "{}", rule.id);
+            }
             assert!(rule.checks.len() < rule.docs.len(), "{}", rule.id);
-            assert!(rule.checks.trim_start().starts_with("## What it checks"));
+            assert!(rule.checks.trim_start().starts_with(ENGLISH_CHECKS_HEADING));
+            let german = rule.docs(Lang::De);
+            if rule.checks_de.is_empty() {
+                assert_eq!(german, rule.docs(Lang::En), "{}", rule.id);
+            } else {
+                assert!(
+                    rule.checks_de
+                        .trim_start()
+                        .starts_with(GERMAN_CHECKS_HEADING)
+                );
+                assert!(german.starts_with(GERMAN_CHECKS_HEADING), "{}", rule.id);
+            }
         }
+    }
+
+    /// The English documentation ends before the German part, which ends the doc comment.
+    #[test]
+    fn languages_are_split_at_the_german_part() {
+        let markdown = "## What it checks\nA.\n\n# Deutsch\n\n## Was geprüft wird\nB.";
+        assert_eq!(
+            split_languages(markdown),
+            ("## What it checks\nA.", Some("## Was geprüft wird\nB."))
+        );
+        assert_eq!(
+            split_languages("## What it checks\nA."),
+            ("## What it checks\nA.", None)
+        );
+    }
+
+    /// German abbreviations do not end the summary's first sentence.
+    #[test]
+    fn german_abbreviations_do_not_end_a_sentence() {
+        let section = "## Was geprüft wird\nEin Link, z. B. ein Kurzlink bzw. ein Umweg. Mehr.";
+        assert_eq!(
+            first_sentence(section, GERMAN_CHECKS_HEADING),
+            "Ein Link, z. B. ein Kurzlink bzw. ein Umweg."
+        );
     }
 }

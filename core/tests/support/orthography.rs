@@ -95,6 +95,9 @@ pub const NOUNS: &[&str] = &[
     "zeitzone",
 ];
 
+/// Abbreviations written without the space German puts after each of their dots.
+const ABBREVIATIONS_WITHOUT_SPACE: [&str; 5] = ["z.B.", "d.h.", "u.a.", "z.T.", "i.d.R."];
+
 /// Everything wrong with `text` as a German message or help line; empty if nothing is.
 pub fn problems(text: &str) -> Vec<String> {
     let mut found = Vec::new();
@@ -109,6 +112,14 @@ pub fn problems(text: &str) -> Vec<String> {
             );
         if !starts_well {
             found.push(format!("does not start with a capital letter: {text:?}"));
+        }
+    }
+    // Abbreviations with a space after each dot, as Duden writes them (D 3).
+    for written in ABBREVIATIONS_WITHOUT_SPACE {
+        if prose.contains(written) {
+            found.push(format!(
+                "abbreviation `{written}` without its space: {text:?}"
+            ));
         }
     }
     // Addresses (`https://…`, `name@host`, `paderborn.de`) are written as they are.
@@ -159,6 +170,7 @@ fn the_old_lower_case_messages_fail() {
         "das private konto `buergermeister` verlinkt das amtliche impressum",
         "leserinnen und leser durchgehend mit „Sie“ ansprechen",
         "Informelle Anrede `du` (du-form): dieses konto siezt",
+        "Ein Kurzlink, z.B. bit.ly",
     ] {
         assert!(!problems(old).is_empty(), "{old:?} passes");
     }

@@ -63,6 +63,43 @@ documented_rule! {
     /// min-letters = 6
     /// allow = ["KOMPASS", "ISEK"]
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Schreien: Folgen von Wörtern ganz in Großbuchstaben (`BITTE JETZT ANMELDEN`,
+    /// `ACHTUNG: STRASSE GESPERRT`, ein einzelnes `ACHTUNG`) außerhalb von URLs, Erwähnungen und
+    /// Hashtags. Benachbarte Wörter in Großbuchstaben in einem Satz bilden eine Folge und einen
+    /// Befund. Eine Folge zählt, wenn eines ihrer Wörter mindestens `min-letters` Buchstaben
+    /// (5) hat und kein Name ist: Ein einzelnes Wort in Großbuchstaben mit bis zu vier
+    /// Buchstaben (`WELT`, `BILD`, `ADAC`, `ZDF`, `ÖPNV`) zählt nie, ebenso wenig Namen, die
+    /// ihre Träger in Großbuchstaben schreiben (`SPIEGEL`, `LINKE`, `FREIE WÄHLER`, `DSGVO`;
+    /// die eingebaute Liste nennt ihre Quellen), die Namen in `allow` und römische Zahlen.
+    /// Gemischte Schreibungen (`KiTa`, `BAföG`) gelten nicht als Großbuchstaben. Hashtags sind
+    /// Sache von `hashtags.camel-case`.
+    ///
+    /// ## Warum
+    /// Fließtext in Großbuchstaben ist schwerer zu lesen, vor allem für Menschen mit
+    /// Legasthenie oder Sehbehinderung, und Screenreader lesen ihn mit schreiender Betonung
+    /// oder buchstabieren ihn. Die Bundesfachstelle Barrierefreiheit empfiehlt schlichte
+    /// Formatierung und wenige Abkürzungen (§ 12a Abs. 8 BGG). Ein Name oder ein Akronym in
+    /// seiner eigenen Schreibung wird als Name gelesen: Wer `WELT` oder `ADAC` markiert, bringt
+    /// der Redaktion bei, die Regel zu übergehen. Die voreingestellte Schwere ist `info`, weil
+    /// die eigenen langen Akronyme einer Stadt (`DEHOGA` und `UNESCO` sind eingebaut, `KOMPASS`
+    /// nicht) erst in `allow` aufgenommen werden müssen.
+    ///
+    /// ## Beispiel
+    /// `ACHTUNG: STRASSE GESPERRT` → `Achtung: Straße gesperrt`. `Laut WELT und SPIEGEL hilft
+    /// das DRK.` ist in Ordnung.
+    ///
+    /// ## Einstellungen
+    /// Aus, solange die Richtlinie nicht `enabled = true` setzt (die Basisrichtlinie tut es, mit
+    /// einer Liste von Verwaltungsakronymen).
+    /// ```toml
+    /// [rules."accessibility.all-caps"]
+    /// min-letters = 6
+    /// allow = ["KOMPASS", "ISEK"]
+    /// ```
     pub(crate) struct AccessibilityAllCaps {
         min_letters: usize,
         /// Upper case: the built-in names and the policy's `allow`.

@@ -99,6 +99,43 @@ documented_rule! {
     /// generic = ["bild", "foto", "symbolbild", "pressefoto"]
     /// ```
     /// Platform caps come from `[platform-settings.<platform>] alt-text`.
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Ein Bild oder GIF in `media` des Entwurfs ohne brauchbaren Alternativtext: keiner oder
+    /// ein leerer, ein Datei- oder Kameraname (`IMG_1234.jpg`, `DSC01234`, `foto.png`), ein
+    /// allgemeines Wort allein („Bild“, „Foto“, „Symbolbild“), weniger als `min-chars` Zeichen
+    /// oder mehr Zeichen, als die Zielplattform annimmt (X 1000, Mastodon 1500, Bluesky 2000;
+    /// ein Befund je Plattform). Die Befunde haben keine Textstelle; die Meldung nennt das Bild
+    /// nach seiner Position in `media` und seinem Dateinamen (`file`).
+    ///
+    /// Ein Bild, dessen `alt_text` fehlt und dessen `alt_text_unknown` `true` ist, stammt aus
+    /// einer Quelle, die keine Alternativtexte aufzeichnet (Exporte von Facebook und
+    /// Instagram): Sein Alternativtext ist nicht bekannt – das heißt nicht, dass er fehlt.
+    /// Solche Bilder erhalten keine Warnung, sondern je Entwurf einen Hinweis, gleich welche
+    /// Schwere eingestellt ist, dass ihre Alternativtexte nicht geprüft werden konnten.
+    ///
+    /// ## Warum
+    /// Blinde und sehbehinderte Menschen erfahren nur aus dem Alternativtext, was ein Bild
+    /// zeigt. Die Bundesfachstelle Barrierefreiheit verlangt von öffentlichen Stellen einen
+    /// Alternativtext für jedes Bild (§ 12a Abs. 8 BGG); Sander (Kommune21-Forum) zählt
+    /// „Barrierefreiheit“ zu den Anforderungen an kommunale Kanäle. Ein Dateiname oder „Bild“
+    /// wird vorgelesen, sagt aber nichts. Über der Grenze der Plattform wird der Text beim
+    /// Hochladen gekürzt oder abgelehnt (Grenzen in `core/data/platforms.toml`, in Zeichen
+    /// gezählt).
+    ///
+    /// ## Beispiel
+    /// `{"kind": "image", "alt_text": "IMG_4711.jpg"}` → das Bild beschreiben:
+    /// „Bürgermeister Dreier eröffnet das Libori-Fest vor dem Dom“.
+    ///
+    /// ## Einstellungen
+    /// ```toml
+    /// [rules."accessibility.alt-text"]
+    /// min-chars = 15
+    /// generic = ["bild", "foto", "symbolbild", "pressefoto"]
+    /// ```
+    /// Die Grenzen der Plattformen kommen aus `[platform-settings.<platform>] alt-text`.
     pub(crate) struct AccessibilityAltText {
         min_chars: usize,
         generic: Vec<String>,

@@ -58,6 +58,34 @@ documented_rule! {
     /// max = 2
     /// inside-sentence = false
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Mehr als `max` Emoji in einem Beitrag (die Markierung reicht vom ersten Emoji über der
+    /// Grenze bis zum letzten) und Emoji mitten im Satz statt am Ende einer Aussage: zwischen
+    /// zwei Wörtern eines Satzes („Wir feiern 🎉 heute“), vor einem Komma oder nach einem
+    /// Artikel oder einer Präposition („am 🎡 Riesenrad“). Emoji am Ende eines Satzes oder
+    /// einer Zeile, vor einem Link, Hashtag oder einer Erwähnung („Infos 👉 www.paderborn.de“)
+    /// und am Anfang einer Zeile (Aufzählungszeichen: „📍 Rathausplatz“) sind in Ordnung. Eine
+    /// Folge (Flagge, Familie, Hautton, Tastenkappe) zählt als ein Emoji.
+    ///
+    /// ## Warum
+    /// Screenreader lesen jedes Emoji mit seinem Namen vor: „Wir feiern Party-Popper heute“
+    /// zerreißt den Satz, und fünf Emoji hintereinander werden zu einer Liste von Namen. Die
+    /// Bundesfachstelle Barrierefreiheit empfiehlt wenige Emoji, gesetzt am Ende einer Aussage
+    /// (§ 12a Abs. 8 BGG).
+    ///
+    /// ## Beispiel
+    /// `Wir feiern 🎉 heute das Stadtfest.` → `Wir feiern heute das Stadtfest. 🎉`
+    ///
+    /// ## Einstellungen
+    /// Aus, solange die Richtlinie nicht `enabled = true` setzt (die Basisrichtlinie tut es).
+    /// ```toml
+    /// [rules."accessibility.emoji"]
+    /// max = 2
+    /// inside-sentence = false
+    /// ```
     pub(crate) struct AccessibilityEmoji {
         max: usize,
         inside_sentence: bool,

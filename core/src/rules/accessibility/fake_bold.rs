@@ -40,6 +40,32 @@ documented_rule! {
     /// [rules."accessibility.fake-bold"]
     /// severity = "error"
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Buchstaben und Ziffern aus dem Unicode-Block „Mathematical Alphanumeric Symbols“
+    /// (U+1D400–U+1D7FF), als fetter, kursiver, Schreib- oder Schreibmaschinentext verwendet
+    /// (`𝐖𝐢𝐜𝐡𝐭𝐢𝐠`, `𝘏𝘦𝘶𝘵𝘦`). Ein Befund je Folge solcher Zeichen (die Wörter einer Folge dürfen
+    /// durch Leer- und Satzzeichen getrennt sein), mit den gewöhnlichen Buchstaben als
+    /// Vorschlag. Buchstabenähnliche Symbole, die Lücken des Blocks füllen (`ℎ`, `ℬ`), und
+    /// kombinierende Akzente gehören zur Folge.
+    ///
+    /// ## Warum
+    /// Diese Zeichen sind mathematische Symbole, keine Buchstaben: Screenreader lesen sie
+    /// einzeln als „mathematisches fettes großes W …“ vor oder überspringen sie, Suche und
+    /// Übersetzung finden die Wörter nicht. Die Bundesfachstelle Barrierefreiheit warnt vor
+    /// dieser Scheinformatierung (§ 12a Abs. 8 BGG).
+    ///
+    /// ## Beispiel
+    /// `𝐖𝐢𝐜𝐡𝐭𝐢𝐠: Straßensperrung` → `Wichtig: Straßensperrung`
+    ///
+    /// ## Einstellungen
+    /// Nichts über die gemeinsamen Schlüssel hinaus:
+    /// ```toml
+    /// [rules."accessibility.fake-bold"]
+    /// severity = "error"
+    /// ```
     pub(crate) struct AccessibilityFakeBold {}
 }
 

@@ -41,6 +41,33 @@ documented_rule! {
     /// [rules."accessibility.video-subtitles"]
     /// require-declaration = true
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Ein Video in `media` des Entwurfs mit `"subtitles": false`. Ein Video ohne den
+    /// Schlüssel `subtitles` wird nur mit `require-declaration = true` gemeldet. Die Befunde
+    /// haben keine Textstelle; die Meldung nennt das Video nach seiner Position in `media` und
+    /// seinem Dateinamen (`file`).
+    ///
+    /// ## Warum
+    /// Gehörlose und schwerhörige Menschen können einem Video nur über Untertitel folgen, und
+    /// die meisten Menschen sehen Videos in sozialen Netzwerken ohne Ton. Die Bundesfachstelle
+    /// Barrierefreiheit verlangt von öffentlichen Stellen Untertitel für jedes Video (§ 12a
+    /// Abs. 8 BGG); Sander (Kommune21-Forum) zählt „Barrierefreiheit“ zu den Anforderungen an
+    /// kommunale Kanäle. Ein unbekannter Wert wird standardmäßig nicht gemeldet: Redaktionen
+    /// und CMS, die den Schlüssel nie senden, bekämen bei jedem Video eine Warnung, und
+    /// Warnungen, die immer da sind, werden nicht gelesen.
+    ///
+    /// ## Beispiel
+    /// `{"kind": "video", "file": "neujahrsempfang.mp4", "subtitles": false}` → vor dem
+    /// Veröffentlichen Untertitel hinzufügen (eingebrannt oder als Untertiteldatei).
+    ///
+    /// ## Einstellungen
+    /// ```toml
+    /// [rules."accessibility.video-subtitles"]
+    /// require-declaration = true
+    /// ```
     pub(crate) struct AccessibilityVideoSubtitles {
         require_declaration: bool,
     }

@@ -44,6 +44,38 @@ documented_rule! {
     /// [rules."address.formal"]
     /// severity = "error"
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Förmliche Anrede (`Sie`, `Ihnen`, `Ihr…`) in einem Beitrag eines Kontos, das seine
+    /// Leserinnen und Leser mit „du“ oder „ihr“ anspricht (`address = "du"` oder `"ihr"` beim
+    /// Konto). Ein großgeschriebenes `Sie` im Satzinneren ist förmlich; am Satzanfang zählt es
+    /// nur, wenn sein Verb im Präsens Plural steht (`Sie können…`) und im Satz davor niemand
+    /// steht, auf den es sich beziehen könnte (`Die Störche sind zurück. Sie brüten…` meint
+    /// *sie*, die Störche), nie mit einem Verb im Singular (`Sie ist…`) oder in einem Bericht in
+    /// der Vergangenheit (`Sie kamen zu Hunderten`). Ein förmliches `Sie` in Kleinschreibung
+    /// (`Bitte füllen sie…`) zählt ebenfalls. Possessivpronomen erhalten ihr Gegenstück als
+    /// Vorschlag (`Ihre` → `deine`).
+    ///
+    /// ## Warum
+    /// Städte, die für ihre Kanäle „du“ (Eislingen) oder „ihr“ (Frankfurt) gewählt haben,
+    /// wollen mit einer Stimme sprechen; ein förmlicher Satz aus einer Pressemitteilung bricht
+    /// sie. Die Form ist eine Angabe der Richtlinie, wie Paderborns „Ansprache: Sie“ (Stadt
+    /// Paderborn, Social-Media-Strategie 2021).
+    ///
+    /// ## Beispiel
+    /// `Melden Sie sich bis Freitag an!` auf einem Du-Konto → `Melde dich bis Freitag an!`
+    ///
+    /// ## Einstellungen
+    /// Die Form kommt vom Konto; die Regel läuft nur für Du- und Ihr-Konten.
+    /// ```toml
+    /// [accounts.jugend]
+    /// address = "du"
+    ///
+    /// [rules."address.formal"]
+    /// severity = "error"
+    /// ```
     pub(crate) struct AddressFormal {
         grammar: &'static Grammar,
         required: Option<Form>,

@@ -68,6 +68,58 @@ documented_rule! {
     /// [rules."address.informal"]
     /// imperatives = false   # flag pronouns only
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Vertrauliche Anrede in einem Beitrag eines Kontos, dessen Richtlinie eine andere Form
+    /// verlangt (`address = "sie"`, `"du"` oder `"ihr"` beim Konto). Bei einem Sie-Konto: die
+    /// Pronomen und Possessivpronomen `du`, `dich`, `dir`, `dein…`, `euch`, `euer`/`eure…`,
+    /// `ihr` als Anrede im Plural (`ihr seid`, `habt ihr`, `wenn ihr Fragen habt`) und
+    /// Imperative ohne Pronomen (`Macht mit!`, `Schaut vorbei!`, `Komm vorbei!`). Bei einem
+    /// Du-Konto die Formen im Plural, bei einem Ihr-Konto die im Singular. Jedes Wort wird
+    /// markiert; Possessivpronomen erhalten ihr Gegenstück als Vorschlag (`deine` → `Ihre`).
+    ///
+    /// Keine Anrede sind `ihr` im Sinne von *ihr* als Dativ oder Possessiv der dritten Person
+    /// (`Die Kinder stellten ihr Projekt vor`, `Die Stadt gratuliert ihr`), die Grußformel
+    /// `Ihr Bürgermeister`, Fragen mit dem Verb an erster Stelle (`Kommt die Müllabfuhr?`),
+    /// Zitate (`„Kommt ein Vogel geflogen“`), Hashtags und Links; ein Zitat, das seine Zeile
+    /// eröffnet und für sich steht, ist das eigene Motto des Beitrags und zählt (`„Eure Stimme.
+    /// Eure Zukunft.“ – die Stadt lädt…`), außer ein Verb des Sagens schreibt es jemandem zu
+    /// (`„Gebt euren Kindern Zeit“, rät die Leiterin`). Ebenso wenig die Sätze echter
+    /// Beiträge mit dem Verb an erster Stelle, die keine Aufforderung sind: die erste Person
+    /// ohne `ich` (`Freue mich auf…`, `Habe heute…`, `Wünsche allen…`, `Drücke Daumen`), ein
+    /// Verb nach einer adverbialen Eröffnung (`Am Mittwoch, 08.10.2025, findet um 17 Uhr …
+    /// statt`) oder einem Namen in Anführungszeichen (`„Sälzer Lagune“ öffnet…`), Bedingungen
+    /// (`Steigt die Inzidenz über 100, darf…`), unpersönliche und reflexive Formen (`Bleibt zu
+    /// hoffen`, `Stellt sich die Frage`), Antworten (`Stimmt.`), Wünsche (`Möge 2021…`) und
+    /// Chatwörter (`lach`, `vllt`). Eine Form auf `-e` (`Entdecke…`) ist nur mit einem Objekt,
+    /// einer Partikel oder einem Ausrufezeichen eine Aufforderung. Die Wörter werden im
+    /// vereinheitlichten Text gesucht, sodass Zeichen ohne Breite, ähnlich aussehende
+    /// Buchstaben, Scheinfettschrift und gesperrte Buchstaben (`d u`) sie nicht verbergen.
+    ///
+    /// ## Warum
+    /// Paderborns Strategie für die Profile des Bürgermeisters legt „Ansprache: Sie“ fest
+    /// (Stadt Paderborn, Social-Media-Strategie 2021); die goldenen Regeln aus Moers sprechen
+    /// Leserinnen und Leser durchgehend mit „Sie“ an (Arndt, Stadt Moers, KOMMUNAL 2015).
+    /// Andere Städte verwenden bewusst „du“ oder „ihr“; deshalb ist die Form eine Angabe der
+    /// Richtlinie, und die Prüfung wirkt in jede Richtung (Eislingen schreibt „du“, Frankfurt
+    /// „ihr“). Die LanguageTool-Regeln `DU_DICH`, `IHR_EUCH` und `SIE_ANREDE` prüfen die
+    /// Einheitlichkeit, keine vorgeschriebene Form.
+    ///
+    /// ## Beispiel
+    /// `Macht mit beim Stadtputz und bringt eure Nachbarn mit!` auf einem Sie-Konto →
+    /// `Machen Sie mit beim Stadtputz und bringen Sie Ihre Nachbarn mit!`
+    ///
+    /// ## Einstellungen
+    /// Die Form kommt vom Konto; die Regel läuft nur für Konten, die eine festlegen.
+    /// ```toml
+    /// [accounts.buergermeister]
+    /// address = "sie"
+    ///
+    /// [rules."address.informal"]
+    /// imperatives = false   # nur Pronomen markieren
+    /// ```
     pub(crate) struct AddressInformal {
         grammar: &'static Grammar,
         required: Option<Form>,

@@ -58,6 +58,54 @@ documented_rule! {
     /// [rules."address.lowercase-sie"]
     /// severity = "error"
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Förmliche Anrede in Kleinschreibung: `sie`, `ihnen`, `ihr`/`ihre…`, wo sie die Leserin
+    /// oder den Leser ansprechen. Sicher ist das in einem Imperativ (`Bitte füllen sie das
+    /// Formular aus`, `Kommen sie vorbei!`) und nach einem förmlichen `Sie` im selben Satz
+    /// (`Bringen Sie ihren Ausweis mit`). Sonst genügt es nicht, dass niemand da ist, auf den
+    /// sich das Wort beziehen könnte – echte Beiträge nennen ihre Dritten an beliebiger Stelle
+    /// –, und das Wort zählt nur, wenn in den zwei Sätzen davor niemand steht, auf den es sich
+    /// beziehen könnte, *und* der Satzteil sich an die Leserschaft wendet: die Stadt bittet,
+    /// lädt ein oder dankt (`Wir bitten sie um Verständnis`, `ich lade sie herzlich ein`,
+    /// `Danke, dass sie mitgemacht haben`), eine Formel (`Vielen Dank für ihr Verständnis`),
+    /// ein Verb des Angebots (`Hier finden sie…`) oder eine an sie gerichtete Frage (`Was
+    /// wollen sie hören?`); dort können nur zuvor genannte Personen gemeint sein, nicht
+    /// beliebige Substantive (`Für Rückfragen stehen wir ihnen zur Verfügung`). Zwei Arten zu
+    /// schreiben sprechen durchgehend eine Person an: ein Text, der die Leserin oder den Leser
+    /// schon mit großgeschriebenem `Sie` angesprochen hat (`Bitte bringen Sie den Antrag mit. …
+    /// sobald ihre Unterlagen geprüft sind`), und eine Antwort, die mit @-Erwähnungen beginnt
+    /// und in der die schreibende Person `ich` sagt, fragt oder das Verb voranstellt (`@x Ich
+    /// denke, sie verkennen die Lage`, `@x Stehen sie auch dahinter?`) – außer es wurden
+    /// Personen genannt, die *sie* sein könnten, oder ein anderes `sie` ist nach seinem Verb
+    /// die dritte Person. Nicht markiert wird die dritte Person (`Morgen kommt sie ins
+    /// Rathaus`, `Die Kinder stellten ihr Projekt vor`, `Renate Künast hat ihr Buch
+    /// vorgestellt`, `#Bundeswehr sagt, sie sei…`, `Dann laufen sie.`, `sollten sie ihre
+    /// Pflichten nicht einhalten`), Wünsche über andere (`Sollen sie doch ihre Sachen packen`),
+    /// die Aufforderung an uns selbst (`Nennen wir sie beim Namen`), ein Teil einer Gruppe
+    /// (`Wie viele von ihnen…`), Relativsätze (`…, über die sie berichten`) und ein Hauptsatz
+    /// nach einem Nebensatz (`Wenn die Partei nicht einlenkt, werden sie verlieren`). Wer am
+    /// Anfang begrüßt wird (`Liebe Bürgerinnen und Bürger, …`), ist die Leserschaft, keine
+    /// dritte Partei. Vorgeschlagen wird das großgeschriebene Wort.
+    ///
+    /// ## Warum
+    /// In Kleinschreibung liest sich die förmliche Anrede als dritte Person: `wir informieren
+    /// sie` sagt, dass die Stadt irgendwelche Dritten informiert. Paderborns Profile sprechen
+    /// Leserinnen und Leser mit „Sie“ an (Stadt Paderborn, Social-Media-Strategie 2021), und
+    /// erst der Großbuchstabe macht daraus eine Anrede (LanguageTool-Regel `SIE_GROSS`).
+    ///
+    /// ## Beispiel
+    /// `Bitte füllen sie das Formular aus.` → `Bitte füllen Sie das Formular aus.`
+    ///
+    /// ## Einstellungen
+    /// Läuft für Sie-Konten und für Konten ohne vorgeschriebene Form (Du- und Ihr-Konten
+    /// erhalten stattdessen `address.formal`).
+    /// ```toml
+    /// [rules."address.lowercase-sie"]
+    /// severity = "error"
+    /// ```
     pub(crate) struct AddressLowercaseSie {
         grammar: &'static Grammar,
         required: Option<Form>,

@@ -34,6 +34,30 @@ documented_rule! {
     /// [rules."address.mixed"]
     /// severity = "info"
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Ein Beitrag, der seine Leserinnen und Leser sowohl förmlich (`Sie`, `Ihnen`, `Ihr…`) als
+    /// auch vertraulich (`du`, `euch`, `Macht mit!`) anspricht, bei Konten, deren Richtlinie
+    /// kein `address` festlegt. Markiert wird das erste Wort in der Form, die als zweite kam.
+    /// Konten mit einer vorgeschriebenen Form erhalten stattdessen `address.informal` oder
+    /// `address.formal` für jedes Wort.
+    ///
+    /// ## Warum
+    /// Ein Beitrag, der zwischen „Sie“ und „du“ wechselt, wirkt zusammenkopiert und unsicher,
+    /// wen er anspricht; Paderborn legt je Profil eine Form fest („Ansprache: Sie“, Stadt
+    /// Paderborn, Social-Media-Strategie 2021); die LanguageTool-Regel `DE_DU_UPPER_LOWER`
+    /// prüft dieselbe Einheitlichkeit.
+    ///
+    /// ## Beispiel
+    /// `Kommen Sie zum Stadtfest und bringt eure Kinder mit!` → durchgehend eine Form.
+    ///
+    /// ## Einstellungen
+    /// ```toml
+    /// [rules."address.mixed"]
+    /// severity = "info"
+    /// ```
     pub(crate) struct AddressMixed {
         grammar: &'static Grammar,
         applies: bool,

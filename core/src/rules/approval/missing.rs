@@ -50,6 +50,48 @@ documented_rule! {
     /// topics = ["Haushalt*", "Personalie"]
     /// approvers = ["role:buergermeister"]
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Ein Entwurf, der eine Freigabe braucht und in `approvals` keine hat. Ein Entwurf braucht
+    /// eine, wenn er ein Label eines Eintrags `[[accounts.<id>.approval.require]]` trägt, wenn
+    /// sein Text eines der `topics` des Eintrags nennt (das Wort wird markiert) oder – wenn kein
+    /// Eintrag zutrifft – wenn das Konto `four-eyes = true` setzt. Ein Befund je zutreffendem
+    /// Eintrag, der nennt, wer freigeben darf (`approvers`: Logins oder `role:<name>`; ist
+    /// niemand genannt: alle außer der Autorin oder dem Autor). Freigaben, die vorhanden sind,
+    /// aber nicht zählen, melden `approval.self`, `approval.wrong-role` und
+    /// `approval.too-late`.
+    ///
+    /// ## Warum
+    /// Sander (Kommune21-Forum) zählt das „Vieraugen-Prinzip“ zu den Anforderungen der
+    /// Verwaltung und fragt: „wer muss bei welchen Themen wen fragen — Freigabe“. Werkzeuge,
+    /// die Verwaltungen einsetzen (Hootsuite, Sprout, Facelift), setzen solche Freigabeketten
+    /// durch.
+    ///
+    /// ## Beispiel
+    /// Ein Entwurf mit dem Label `pressemitteilung` ohne `approvals`, während
+    /// Pressemitteilungen `role:pressestelle` brauchen → vor dem Einplanen von der Pressestelle
+    /// freigeben lassen.
+    ///
+    /// ## Einstellungen
+    /// ```toml
+    /// [roles]
+    /// pressestelle = ["sta13.presse", "sta13.online"]
+    /// buergermeister = ["m.dreier"]
+    ///
+    /// [accounts.buergermeister.approval]
+    /// four-eyes = false          # true: jeder Beitrag braucht eine Freigabe
+    /// approvers = ["role:pressestelle"]   # Vorgabe für Einträge, die niemanden nennen
+    ///
+    /// [[accounts.buergermeister.approval.require]]
+    /// labels = ["pressemitteilung"]
+    ///
+    /// [[accounts.buergermeister.approval.require]]
+    /// labels = ["krise"]
+    /// topics = ["Haushalt*", "Personalie"]
+    /// approvers = ["role:buergermeister"]
+    /// ```
     pub(crate) struct ApprovalMissing {
         requirements: Requirements,
     }

@@ -34,6 +34,28 @@ documented_rule! {
     ///
     /// ## Configuration
     /// The account's `[approval]` table, see `approval.missing`.
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Ein Entwurf, der eine Freigabe braucht (siehe `approval.missing`) und dessen einzige
+    /// Freigaben eine durch die Person einschließen, die ihn geschrieben hat (`author`): Diese
+    /// Freigabe zählt nicht.
+    /// Logins werden ohne Rücksicht auf Groß- und Kleinschreibung verglichen. Sobald eine
+    /// andere Freigabe die Anforderung erfüllt, ist eine Selbstfreigabe harmlos und wird nicht
+    /// gemeldet. Ohne `author` kann die Regel es nicht feststellen (`editors.author-missing`).
+    ///
+    /// ## Warum
+    /// Das „Vieraugen-Prinzip“ (Sander, Kommune21-Forum) braucht zwei Personen;
+    /// Freigabewerkzeuge, die Verwaltungen einsetzen, lehnen die Freigabe eines eigenen
+    /// Beitrags ab (Freigabeabläufe von Hootsuite, Sprout, Facelift und Sprinklr).
+    ///
+    /// ## Beispiel
+    /// `"author": "sta13.presse"`, `"approvals": [{"by": "sta13.presse", …}]` bei einer
+    /// Pressemitteilung → eine zweite Person gibt sie frei.
+    ///
+    /// ## Einstellungen
+    /// Die Tabelle `[approval]` des Kontos, siehe `approval.missing`.
     pub(crate) struct ApprovalSelf {
         requirements: Requirements,
     }

@@ -39,6 +39,34 @@ documented_rule! {
     /// [accounts.buergermeister.approval]
     /// minutes-before = 5
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Ein Entwurf, der eine Freigabe braucht (siehe `approval.missing`) und dessen Freigaben
+    /// durch berechtigte Personen zu spät kamen: später als `minutes-before` (Vorgabe 5)
+    /// Minuten vor `scheduled_at` – bei einem archivierten Beitrag vor `published_at`. Eine
+    /// Freigabe genau zur Frist zählt. Zeiten werden als Zeitpunkte verglichen, sodass eine
+    /// Umstellung auf Sommer- oder Winterzeit zwischen Freigabe und Veröffentlichung die Frist
+    /// nicht verschiebt; die Meldungen zeigen Ortszeiten in der `time-zone` des Kontos.
+    /// Entwürfe ohne `scheduled_at` oder `published_at` werden nicht geprüft.
+    ///
+    /// ## Warum
+    /// Eine Freigabe muss vorliegen, bevor der Beitrag erscheint, mit Zeit, ihn noch
+    /// aufzuhalten: Freigabewerkzeuge verlangen sie einige Minuten vor dem geplanten Zeitpunkt
+    /// (Freigabeablauf von Hootsuite: 5 Minuten). Sander (Kommune21-Forum) fordert das
+    /// „Vieraugen-Prinzip“, „Zeit- /Schlagwortsteuerung“ und „Dokumentation /
+    /// Revisionssicherheit“.
+    ///
+    /// ## Beispiel
+    /// Geplant für 10:00, freigegeben um 09:58 → die Freigabe bis 09:55 einholen oder den
+    /// Beitrag später einplanen.
+    ///
+    /// ## Einstellungen
+    /// ```toml
+    /// [accounts.buergermeister.approval]
+    /// minutes-before = 5
+    /// ```
     pub(crate) struct ApprovalTooLate {
         requirements: Requirements,
     }

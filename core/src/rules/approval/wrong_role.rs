@@ -32,6 +32,27 @@ documented_rule! {
     ///
     /// ## Configuration
     /// The account's `[approval]` table and `[roles]`, see `approval.missing`.
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Ein Entwurf, der eine Freigabe braucht (siehe `approval.missing`) und dessen Freigaben
+    /// nur von Personen stammen, die sie nicht erteilen dürfen: Die `approvers` der Anforderung
+    /// (Logins oder `role:<name>` aus `[roles]`) schließen sie nicht ein. Ein Befund je
+    /// Freigabe und Anforderung, der nennt, wer freigeben darf. Anforderungen ohne `approvers`
+    /// nehmen alle außer der Autorin oder dem Autor an und lösen diese Regel daher nie aus.
+    ///
+    /// ## Warum
+    /// Sander (Kommune21-Forum): „wer muss bei welchen Themen wen fragen — Freigabe“; eine
+    /// Pressemitteilung, die eine Kollegin oder ein Kollege außerhalb der Pressestelle
+    /// freigegeben hat, ist nicht durch die Pressestelle gegangen.
+    ///
+    /// ## Beispiel
+    /// Ein Entwurf mit dem Label `krise`, freigegeben von `sta13.online`, während
+    /// Krisenbeiträge `role:buergermeister` brauchen → den Bürgermeister fragen.
+    ///
+    /// ## Einstellungen
+    /// Die Tabelle `[approval]` des Kontos und `[roles]`, siehe `approval.missing`.
     pub(crate) struct ApprovalWrongRole {
         requirements: Requirements,
     }

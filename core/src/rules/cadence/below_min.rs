@@ -53,6 +53,36 @@ documented_rule! {
     /// [rules."cadence.below-min"]
     /// weeks = 4
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Das Konto hat im Durchschnitt der letzten `weeks` vollen Kalenderwochen vor der Woche des
+    /// Entwurfs weniger als das `min` seiner `posts-per-week` veröffentlicht (Montag 00:00 bis
+    /// Montag 00:00 in der `time-zone` des Kontos; Vorgabe 4 Wochen). Beiträge werden gezählt
+    /// wie bei `cadence.week-max` (ein Beitrag auf mehreren Kanälen zählt einmal). Die Regel
+    /// meldet sich nur, wenn der Verlauf bis zum Beginn des Zeitraums zurückreicht (irgendein
+    /// Eintrag, gleich welchen Kontos, zu oder vor diesem Zeitpunkt); eine Prüfung ohne Verlauf
+    /// oder mit einem kurzen findet also nichts.
+    ///
+    /// ## Warum
+    /// „Seien Sie aktiv! Nur wenn Sie regelmäßig Beiträge posten, sind Sie für Ihre Nutzer
+    /// interessant.“ (Arndt, Stadt Moers, KOMMUNAL 2015); Paderborn plant „Ø 2-3 Posts /
+    /// Woche“ (Stadt Paderborn, Social-Media-Strategie 2021). Ein Hinweis, keine Warnung: Was
+    /// hilft, ist gerade der Entwurf selbst.
+    ///
+    /// ## Beispiel
+    /// Mit `posts-per-week = { min = 2, max = 3 }` und vier Beiträgen in den letzten vier
+    /// Wochen (einer je Woche) → der Hinweis sagt, dass das Konto unter seinem Rhythmus liegt.
+    ///
+    /// ## Einstellungen
+    /// ```toml
+    /// [accounts.buergermeister]
+    /// posts-per-week = { min = 2, max = 3 }
+    ///
+    /// [rules."cadence.below-min"]
+    /// weeks = 4
+    /// ```
     pub(crate) struct CadenceBelowMin {
         min: Option<u32>,
         weeks: u32,

@@ -83,6 +83,55 @@ documented_rule! {
     /// factor = 1.5
     /// min-extra = 1
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Ein amtliches Konto veröffentlicht in einem Zeitraum vor einer Wahl häufiger als in den
+    /// Wochen davor. Der Zeitraum gehört zu einer Wahl aus `[[elections]]` (`window-weeks`
+    /// Wochen vor dem Wahltag, Vorgabe 6, den Wahltag eingeschlossen), in den das
+    /// `scheduled_at` des Entwurfs fällt (sonst `published_at`, sonst das `now` der Prüfung).
+    /// Der übliche Rhythmus ist die durchschnittliche Zahl von Beiträgen je Kalenderwoche über
+    /// die `baseline-weeks` (Vorgabe 12) vollen Wochen vor der Woche, in der der Zeitraum
+    /// beginnt; die Rate im Zeitraum zählt die Beiträge des Verlaufs vom ersten Tag des
+    /// Zeitraums bis zum Entwurf und den Entwurf selbst, geteilt durch die verstrichenen Tage
+    /// / 7 (mindestens eine Woche, damit zwei Beiträge am ersten Tag nicht vierzehn je Woche
+    /// sind). Die Regel meldet sich, wenn die Rate im Zeitraum mehr als `factor` (Vorgabe 1,5)
+    /// mal so hoch ist wie der übliche Rhythmus und mindestens `min-extra` (Vorgabe 1) Beiträge
+    /// je Woche darüber liegt. Beiträge werden gezählt wie bei `cadence.week-max`: Ein Beitrag
+    /// auf mehreren Kanälen zählt einmal. Wie `cadence.below-min` meldet sich die Regel nur,
+    /// wenn der Verlauf bis zum Beginn des Vergleichszeitraums zurückreicht (irgendein Eintrag,
+    /// gleich welchen Kontos, zu oder vor diesem Zeitpunkt); private Konten werden nicht
+    /// geprüft (wer kandidiert, darf auf dem eigenen Profil werben).
+    ///
+    /// ## Warum
+    /// Das Bundesverfassungsgericht nennt „ein Anwachsen der Öffentlichkeitsarbeit in
+    /// Wahlkampfnähe“ als Anzeichen dafür, dass amtliche Öffentlichkeitsarbeit in verbotene
+    /// Wahlwerbung umgeschlagen ist (BVerfGE 44, 125 — 2 BvE 1/76, Leitsatz 7). Bei
+    /// Kommunalwahlen achten die Gerichte auf die „heiße Wahlkampfphase“ (VG Göttingen 1 A
+    /// 258/21: Eine Bürgermeisterwahl wurde unter anderem wegen amtlicher Berichterstattung in
+    /// sozialen Netzwerken für ungültig erklärt). Eine Warnung, kein Fehler: Eine Häufung von
+    /// Beiträgen kann einen Grund haben (ein Hochwasser, ein Fest).
+    ///
+    /// ## Beispiel
+    /// Die amtliche Seite des Bürgermeisters hat in den 12 Wochen vor dem Zeitraum der
+    /// `Kommunalwahl` 24 Beiträge veröffentlicht (2 je Woche). In den ersten zwei Wochen des
+    /// Zeitraums waren es schon 6; ein Entwurf für das Ende der zweiten Woche wäre der 7.
+    /// Beitrag: 3,5 je Woche, mehr als 1,5 × 2 und 1,5 über dem Rhythmus → beim üblichen
+    /// Rhythmus bleiben.
+    ///
+    /// ## Einstellungen
+    /// ```toml
+    /// [[elections]]
+    /// name = "Kommunalwahl 2025"
+    /// date = "2025-09-14"
+    /// window-weeks = 6
+    ///
+    /// [rules."cadence.election-rise"]
+    /// baseline-weeks = 12
+    /// factor = 1.5
+    /// min-extra = 1
+    /// ```
     pub(crate) struct CadenceElectionRise {
         settings: RiseSettings,
     }

@@ -52,6 +52,34 @@ documented_rule! {
     /// [rules."cadence.min-gap"]
     /// minutes = 120
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Ein anderer Beitrag des Kontos liegt weniger als `minutes` (Vorgabe 60) Minuten vor oder
+    /// nach dem `scheduled_at` des Entwurfs (sonst `published_at`, sonst dem `now` der
+    /// Prüfung). Veröffentlichte und geplante Beiträge des Verlaufs zählen; der nächstgelegene
+    /// wird genannt. Derselbe Beitrag auf einem anderen Kanal ist kein anderer Beitrag:
+    /// Einträge mit der `post_id` des Entwurfs, höchstens 10 Minuten entfernte mit fast
+    /// gleichem Text (wie bei `cadence.week-max`: eine gekürzte Fassung, ergänzte Hashtags und
+    /// Emoji) oder solche ohne Text auf anderen Plattformen gehören zum Entwurf.
+    ///
+    /// ## Warum
+    /// Zwei Beiträge kurz hintereinander konkurrieren um dieselben Leserinnen und Leser, und
+    /// das Team muss auf beide antworten: „Seien Sie schnell! Kurze Reaktionszeiten sind bei
+    /// Social Media-Anfragen ein Muss“ und „Machen Sie Pause!“ (Arndt, Stadt Moers, KOMMUNAL
+    /// 2015). Paderborn verteilt „Ø 2-3 Posts / Woche“ (Stadt Paderborn,
+    /// Social-Media-Strategie 2021).
+    ///
+    /// ## Beispiel
+    /// Ein Beitrag um 10:00 ist geplant, und der Entwurf ist für 10:20 vorgesehen → ihn für
+    /// 11:00 oder später einplanen.
+    ///
+    /// ## Einstellungen
+    /// ```toml
+    /// [rules."cadence.min-gap"]
+    /// minutes = 120
+    /// ```
     pub(crate) struct CadenceMinGap {
         gap: SignedDuration,
     }

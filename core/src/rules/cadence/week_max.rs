@@ -49,6 +49,43 @@ documented_rule! {
     /// [rules."cadence.week-max"]
     /// severity = "warning"
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Der Entwurf wäre ein Beitrag zu viel in seiner Kalenderwoche: Zählt man die
+    /// veröffentlichten und geplanten Beiträge des Kontos im Verlauf in der Woche des
+    /// `scheduled_at` des Entwurfs (sonst `published_at`, sonst des `now` der Prüfung), würde
+    /// der Entwurf das `max` der `posts-per-week` des Kontos überschreiten. Wochen reichen von
+    /// Montag 00:00 bis Montag 00:00 in der `time-zone` des Kontos, sodass ein Beitrag am
+    /// Sonntag um 23:30 und einer am Montag um 00:30 in verschiedene Wochen fallen, auch über
+    /// die Umstellungen auf Sommer- und Winterzeit hinweg. Ein Beitrag auf mehreren Kanälen
+    /// zählt einmal: Einträge des Kontos im Verlauf mit derselben `post_id`, höchstens 10
+    /// Minuten nach dem ersten Eintrag des Beitrags mit fast gleichem Text (gleich, einer im
+    /// anderen enthalten oder 80 % der Wörter des kürzeren gemeinsam, nachdem Hashtags,
+    /// Erwähnungen, Links und Emoji entfernt sind) oder ohne Text auf anderen Plattformen sind
+    /// derselbe Beitrag; ebenso der Entwurf, wenn der Verlauf ihn schon enthält. Verschiedene
+    /// `post_id`s sind verschiedene Beiträge.
+    ///
+    /// ## Warum
+    /// Paderborns Strategie legt den Rhythmus „Ø 2-3 Posts / Woche“ fest (Stadt Paderborn,
+    /// Social-Media-Strategie 2021): Mehr Beiträge, als das Team beantworten kann, verwässern
+    /// den Kanal und sprengen die „Dienstzeiten“. Sander (Kommune21-Forum) plant
+    /// Veröffentlichungen mit „Zeit- /Schlagwortsteuerung“.
+    ///
+    /// ## Beispiel
+    /// Mit `posts-per-week = { min = 2, max = 3 }` und drei schon geplanten Beiträgen in
+    /// Kalenderwoche 19 ein vierter Entwurf für den Freitag dieser Woche → ihn in die nächste
+    /// Woche verschieben.
+    ///
+    /// ## Einstellungen
+    /// ```toml
+    /// [accounts.buergermeister]
+    /// posts-per-week = { min = 2, max = 3 }
+    ///
+    /// [rules."cadence.week-max"]
+    /// severity = "warning"
+    /// ```
     pub(crate) struct CadenceWeekMax {
         max: Option<u32>,
     }

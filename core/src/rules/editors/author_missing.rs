@@ -37,6 +37,34 @@ documented_rule! {
     /// enabled = true
     /// severity = "info"
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Ein Entwurf ohne `author` (oder mit einem leeren) für ein Konto, das `editors` aufführt:
+    /// Ob ihn jemand aus der Redaktion geschrieben hat, lässt sich nicht prüfen, ebenso wenig
+    /// eine Selbstfreigabe (`approval.self`). Konten ohne `editors` werden nicht geprüft.
+    ///
+    /// ## Warum
+    /// Die Stadt Paderborn (Social-Media-Strategie 2021) beschränkt, wer welches Profil
+    /// bearbeitet („Redakteure“, „keine Administration durch außen“); Sander (Kommune21-Forum)
+    /// fordert „Dokumentation / Revisionssicherheit“: Eine revisionssichere Aufzeichnung sagt,
+    /// wer einen Beitrag geschrieben hat.
+    ///
+    /// ## Beispiel
+    /// `{"text": "…", "account": "buergermeister"}` → `"author": "sta13.presse"` mitsenden.
+    ///
+    /// ## Einstellungen
+    /// Aus, solange die Richtlinie nicht `enabled = true` setzt: Prüfungen reinen Texts (die
+    /// `.txt`-Entwürfe der Kommandozeile, ein Editor im Browser) tragen nie eine Autorin oder
+    /// einen Autor, und ein Hinweis bei jeder von ihnen würde lehren, Befunde zu übergehen.
+    /// Schalten Sie die Regel ein, sobald das CMS oder das Redaktionswerkzeug `author` sendet;
+    /// `severity = "warning"` macht sie strenger.
+    /// ```toml
+    /// [rules."editors.author-missing"]
+    /// enabled = true
+    /// severity = "info"
+    /// ```
     pub(crate) struct EditorsAuthorMissing;
 }
 

@@ -39,6 +39,37 @@ documented_rule! {
     /// [accounts.buergermeister]
     /// editors = ["m.dreier", "role:pressestelle"]
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Wer den Entwurf geschrieben hat (`author`), gehört nicht zu den `editors` seines
+    /// amtlichen Kontos.
+    /// Redakteurinnen und Redakteure sind Logins oder Rollen (`role:pressestelle`, siehe
+    /// `[roles]`); Logins werden ohne Rücksicht auf Groß- und Kleinschreibung verglichen. Ein
+    /// Konto ohne `editors` wird nicht geprüft, ebenso wenig ein Entwurf ohne `author` (das
+    /// meldet `editors.author-missing`). Private Konten prüft stattdessen
+    /// `editors.private-outsider`.
+    ///
+    /// ## Warum
+    /// Die Stadt Paderborn (Social-Media-Strategie 2021) nennt, wer die amtlichen Profile des
+    /// Bürgermeisters bearbeitet – „Redakteure: Michael Dreier, Mitarbeiter*innen StA 13“ –,
+    /// und schließt eine „Administration durch außen“ aus. Sander (Kommune21-Forum) fragt:
+    /// „wer darf welche Dienste bearbeiten“, und fordert „Rechte auf Medien-Kanäle“.
+    ///
+    /// ## Beispiel
+    /// Ein Entwurf für `buergermeister` mit `"author": "agentur.meyer"`, während die Redaktion
+    /// aus `m.dreier` und `role:pressestelle` besteht → jemand aus der Redaktion schreibt den
+    /// Entwurf oder übernimmt ihn.
+    ///
+    /// ## Einstellungen
+    /// ```toml
+    /// [roles]
+    /// pressestelle = ["sta13.presse", "sta13.online"]
+    ///
+    /// [accounts.buergermeister]
+    /// editors = ["m.dreier", "role:pressestelle"]
+    /// ```
     pub(crate) struct EditorsNotEditor;
 }
 

@@ -39,6 +39,34 @@ documented_rule! {
     /// kind = "private"
     /// editors = ["m.dreier"]
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Ein Entwurf für ein privates Konto, dessen `author` nicht die Inhaberin oder der Inhaber
+    /// des Kontos ist. Die `editors` eines privaten Kontos sind die eigenen Logins der
+    /// Inhaberin oder des Inhabers. Bearbeitet die Autorin oder der Autor eines der amtlichen
+    /// Konten der Organisation (z. B. die Pressestelle), sagt die Meldung das: Beschäftigte
+    /// dürfen kein privates Profil betreuen. Ein Konto ohne `editors` wird nicht geprüft,
+    /// ebenso wenig ein Entwurf ohne `author` (das meldet `editors.author-missing`).
+    ///
+    /// ## Warum
+    /// Stadt Paderborn (Social-Media-Strategie 2021): Das private Instagram-Profil wird „in
+    /// Eigenregie, kein Zugriff / Redaktion durch außen“ geführt, „ausschließlich mit privaten
+    /// Themen durch Herrn Dreier selbst bespielt“; von den amtlichen Profilen trennt es „eine
+    /// klare … redaktionelle Trennung“. Veröffentlicht die Pressestelle dort, dienen Mittel
+    /// der Verwaltung einem privaten (und vor Wahlen einem werbenden) Kanal.
+    ///
+    /// ## Beispiel
+    /// Ein Entwurf für `michael-dreier` (privat) mit `"author": "sta13.presse"` → der Inhaber
+    /// schreibt und veröffentlicht ihn selbst.
+    ///
+    /// ## Einstellungen
+    /// ```toml
+    /// [accounts.michael-dreier]
+    /// kind = "private"
+    /// editors = ["m.dreier"]
+    /// ```
     pub(crate) struct EditorsPrivateOutsider;
 }
 

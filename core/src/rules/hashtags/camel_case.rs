@@ -42,6 +42,30 @@ documented_rule! {
     /// min-letters = 10
     /// allow = ["paderbornerland"]
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Ein Hashtag aus mehreren Wörtern, der ganz in Klein- (`#reisenfüralle`) oder ganz in
+    /// Großbuchstaben (`#TAGDEROFFENENTÜR`) geschrieben ist. Markiert werden Hashtags mit
+    /// mindestens `min-letters` Buchstaben ohne Wechsel zwischen Groß- und Kleinschreibung;
+    /// kürzere sind meist ein einzelnes Wort.
+    ///
+    /// ## Warum
+    /// Screenreader lesen `#ReisenFürAlle` Wort für Wort vor, `#reisenfüralle` dagegen
+    /// buchstabieren oder verstümmeln sie. Hashtags in Binnenmajuskeln (CamelCase) sind eine
+    /// Kernempfehlung der Bundesfachstelle Barrierefreiheit für barrierefreie Beiträge (§ 12a
+    /// Abs. 8 BGG). Amtliche Konten müssen barrierefrei sein.
+    ///
+    /// ## Beispiel
+    /// `#tagderoffenentür` → `#TagDerOffenenTür` schreiben.
+    ///
+    /// ## Einstellungen
+    /// ```toml
+    /// [rules."hashtags.camel-case"]
+    /// min-letters = 10
+    /// allow = ["paderbornerland"]
+    /// ```
     pub(crate) struct HashtagsCamelCase {
         min_letters: usize,
         allow: Vec<String>,

@@ -32,6 +32,27 @@ documented_rule! {
     /// [rules."hashtags.duplicate"]
     /// severity = "info"
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Derselbe Hashtag kommt mehr als einmal vor (ohne Rücksicht auf Groß- und Kleinschreibung:
+    /// `#Libori` und `#libori` sind ein Tag; ebenso das vollbreite `＃` und zerlegte Umlaute).
+    /// Jede Wiederholung wird markiert, mit dem Vorschlag, sie zu entfernen.
+    ///
+    /// ## Warum
+    /// Ein wiederholter Tag bringt für die Suche nichts, kostet auf jedem Kanal Zeichen und wird
+    /// von Screenreadern zweimal vorgelesen („wenige Hashtags“, Bundesfachstelle
+    /// Barrierefreiheit; „Kurz und knapp“, Sander, Kommune21-Forum).
+    ///
+    /// ## Beispiel
+    /// `#Libori startet! … #libori` – das zweite `#libori` wird markiert.
+    ///
+    /// ## Einstellungen
+    /// ```toml
+    /// [rules."hashtags.duplicate"]
+    /// severity = "info"
+    /// ```
     pub(crate) struct HashtagsDuplicate;
 }
 

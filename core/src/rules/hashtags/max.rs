@@ -34,6 +34,31 @@ documented_rule! {
     /// [platform-settings.instagram]
     /// hashtags = 3   # stricter than the platform
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Der Entwurf enthält mehr Hashtags, als eine Zielplattform annimmt oder empfiehlt:
+    /// Instagram 5 (seit 2025-12), Threads 1 Themen-Tag oder so viele, wie die Richtlinie je
+    /// Plattform festlegt. Die Markierung reicht vom ersten Hashtag über dem Höchstwert bis
+    /// zum letzten Hashtag.
+    ///
+    /// ## Warum
+    /// Ein Text geht in mehrere Kanäle („Automatische Berücksichtigung der
+    /// Kanalrestriktionen“, Sander, Kommune21-Forum); Instagram lehnt Beschreibungen über
+    /// seiner Hashtag-Grenze ab oder verwirft sie (`core/data/platforms.toml`).
+    /// Hashtag-Wände sind außerdem mit einem Screenreader schwer zu verfolgen
+    /// (Bundesfachstelle Barrierefreiheit).
+    ///
+    /// ## Beispiel
+    /// `#Paderborn #Libori #Kultur #Sommer #Stadtfest #Kirmes` auf Instagram: `#Kirmes` ist
+    /// der sechste und wird markiert.
+    ///
+    /// ## Einstellungen
+    /// ```toml
+    /// [platform-settings.instagram]
+    /// hashtags = 3   # strenger als die Plattform
+    /// ```
     pub(crate) struct HashtagsMax;
 }
 

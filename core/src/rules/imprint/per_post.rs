@@ -37,6 +37,28 @@ documented_rule! {
     /// [kinds.official.rules."imprint.per-post"]
     /// platforms = ["x", "threads"]
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Auf den unter `platforms` genannten Plattformen muss ein Beitrag eines Kontos mit
+    /// Impressum einen Link zu diesem Impressum enthalten (gleich wie geschrieben: mit oder ohne
+    /// `https://`, `www.` und Schrägstrich am Ende). Ein Befund je Plattform ohne den Link.
+    ///
+    /// ## Warum
+    /// § 5 DDG und § 18 MStV verlangen, dass das Impressum „mit zwei Klicks“ erreichbar ist; wo
+    /// das Profil einer Plattform keinen Platz für einen beschrifteten Link bietet, setzen
+    /// Städte ihn in jeden Beitrag. Paderborn: „Impressum — Verlinkung zum städtischen
+    /// Impressum“ (Stadt Paderborn, Social-Media-Strategie 2021).
+    ///
+    /// ## Beispiel
+    /// Mit `platforms = ["x"]` wird ein Beitrag auf X ohne `paderborn.de/impressum` markiert.
+    ///
+    /// ## Einstellungen
+    /// ```toml
+    /// [kinds.official.rules."imprint.per-post"]
+    /// platforms = ["x", "threads"]
+    /// ```
     pub(crate) struct ImprintPerPost {
         platforms: Vec<Platform>,
     }

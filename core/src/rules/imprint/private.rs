@@ -35,6 +35,32 @@ documented_rule! {
     /// [kinds.private.rules."imprint.private"]
     /// severity = "error"
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Ein privates Konto verlinkt das amtliche Impressum der Organisation – im Beitrag (der
+    /// Link wird markiert) oder in seinem Profil, wie die Richtlinie es beschreibt. Amtliche
+    /// Impressen sind das `imprint` der Richtlinie und das eigene jedes amtlichen Kontos.
+    ///
+    /// ## Warum
+    /// Der Impressums-Link ist selbst ein Merkmal eines amtlichen Profils: Die Seite eines
+    /// Bürgermeisters wurde als amtlich beurteilt wegen eines Rathausfotos, fehlender privater
+    /// Inhalte und eines fehlenden privaten Impressums (VG München M 7 E 15.136). Paderborn
+    /// trennt die amtlichen Profile streng vom privaten Instagram-Konto des Bürgermeisters:
+    /// „klare thematische und redaktionelle Trennung“ (Stadt Paderborn,
+    /// Social-Media-Strategie 2021). Ein privates Konto mit dem Impressum der Stadt verwischt
+    /// genau diese Grenze.
+    ///
+    /// ## Beispiel
+    /// Ein Beitrag von `michael-dreier` (privat), der mit `Impressum: paderborn.de/impressum`
+    /// endet.
+    ///
+    /// ## Einstellungen
+    /// ```toml
+    /// [kinds.private.rules."imprint.private"]
+    /// severity = "error"
+    /// ```
     pub(crate) struct ImprintPrivate;
 }
 

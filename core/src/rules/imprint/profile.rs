@@ -47,6 +47,36 @@ documented_rule! {
     /// [accounts.buergermeister.profile]
     /// links = [{ label = "Impressum", url = "https://www.paderborn.de/impressum" }]
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Bei einem amtlichen Konto muss das Profil, wie die Richtlinie es beschreibt
+    /// (`[accounts.<id>.profile]`), einen Link zum Impressum tragen, dessen sichtbare
+    /// Beschriftung „Impressum“ lautet. Gemeldet wird: keine Impressums-URL für das Konto
+    /// bekannt, kein Profil-Link dorthin oder ein Link dorthin unter einer anderen Beschriftung
+    /// (z. B. „Info“). Nicht an eine Textstelle gebunden: Es geht um das Profil, und jede
+    /// Prüfung des Kontos meldet es, bis das Profil (und die Richtlinie, die es beschreibt)
+    /// berichtigt ist.
+    ///
+    /// ## Warum
+    /// § 5 DDG (früher § 5 TMG) und § 18 MStV: Anbieterangaben müssen leicht erkennbar,
+    /// unmittelbar erreichbar und ständig verfügbar sein; auf Profilen in sozialen Netzwerken
+    /// genügt ein deutlich beschrifteter Link „Impressum“ zum Impressum der Website, einer unter
+    /// „Info“ versteckter nicht (LG Aschaffenburg 2 HK O 54/11; OLG Düsseldorf I-20 U 75/13).
+    /// Paderborns Strategie nennt ihn für die amtlichen Profile: „Impressum — Verlinkung zum
+    /// städtischen Impressum“ (Stadt Paderborn, Social-Media-Strategie 2021).
+    ///
+    /// ## Beispiel
+    /// `links = [{ label = "Info", url = "https://www.paderborn.de/impressum" }]` → die
+    /// Beschriftung muss „Impressum“ lauten.
+    ///
+    /// ## Einstellungen
+    /// ```toml
+    /// imprint = "https://www.paderborn.de/impressum"
+    /// [accounts.buergermeister.profile]
+    /// links = [{ label = "Impressum", url = "https://www.paderborn.de/impressum" }]
+    /// ```
     pub(crate) struct ImprintProfile {
         labels: Vec<String>,
     }
