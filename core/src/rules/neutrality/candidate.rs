@@ -60,10 +60,10 @@ documented_rule! {
     /// nach einer Anrede oder einem Titel (`Frau Beispiel`, `Kandidatin Beispiel`, `Bürgermeister
     /// Beispiel`). Im Zeitraum vor der Wahl (`window-weeks` Wochen vor dem Wahltag,
     /// voreingestellt 6) wird der Befund auf `window-severity` angehoben. Nach dem Wahltag werden
-    /// Namen nicht mehr gemeldet. Die Person, der das Konto gehört (`holder`, sonst
-    /// `display-name`), wird nur innerhalb des Zeitraums gemeldet: Außerhalb davon ist es gerade
-    /// der Zweck des Bürgermeisterkontos, den Bürgermeister zu nennen. Private Konten werden
-    /// nicht geprüft.
+    /// Namen nicht mehr gemeldet. Die Kontoinhaberin oder der Kontoinhaber selbst (`holder`,
+    /// sonst `display-name`) wird nur innerhalb des Zeitraums gemeldet: Außerhalb davon ist es
+    /// gerade der Zweck des Bürgermeisterkontos, den Bürgermeister zu nennen. Private Konten
+    /// werden nicht geprüft.
     ///
     /// ## Warum
     /// Amtliche Kanäle dürfen einer Kandidatin oder einem Kandidaten keine Bühne geben, die den

@@ -89,12 +89,12 @@ documented_rule! {
     ///
     /// ## Was geprüft wird
     /// Im Zeitraum vor einer Wahl (`[[elections]]`, nach dem `scheduled_at` des Entwurfs, sonst
-    /// `published_at`, sonst dem Bezugszeitpunkt der Prüfung): Eigenwerbung der Person, der das
-    /// Konto gehört – ihr Name (`holder`, sonst `display-name`) oder die erste Person (`ich`,
-    /// `mein`, `meine` …) im selben Satz wie eine Erfolgsmeldung (`erreicht`, `durchgesetzt`,
-    /// `Erfolg`, `Bilanz`, `Versprechen gehalten`). Außerhalb eines solchen Zeitraums oder ohne
-    /// bekanntes Datum findet die Regel nichts. Zitate werden übersprungen. Private Konten werden
-    /// nicht geprüft.
+    /// `published_at`, sonst dem Bezugszeitpunkt der Prüfung): Eigenwerbung der Kontoinhaberin
+    /// oder des Kontoinhabers – ihr oder sein Name (`holder`, sonst `display-name`) oder die
+    /// erste Person (`ich`, `mein`, `meine` …) im selben Satz wie eine Erfolgsmeldung
+    /// (`erreicht`, `durchgesetzt`, `Erfolg`, `Bilanz`, `Versprechen gehalten`). Außerhalb eines
+    /// solchen Zeitraums oder ohne bekanntes Datum findet die Regel nichts. Zitate werden
+    /// übersprungen. Private Konten werden nicht geprüft.
     ///
     /// ## Warum
     /// In der „heißen Wahlkampfphase“ wiegt amtliche Berichterstattung über die Amtsinhaberin
