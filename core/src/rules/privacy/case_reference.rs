@@ -92,9 +92,9 @@ documented_rule! {
     /// ## Warum
     /// Anliegen einzelner Bürgerinnen und Bürger werden nicht in sozialen Medien bearbeitet
     /// (DStGB-Leitlinien 2012 § 1 Abs. 2); die Netiquetten von Städten nennen einen
-    /// Wohngeldbescheid oder die Hundesteuer als Beispiele. Ein Aktenzeichen verknüpft einen
-    /// Beitrag mit der Akte einer Person, was ihn zu personenbezogenen Daten macht (Art. 4 Nr. 1
-    /// DSGVO), und zeigt, dass ein Fall öffentlich besprochen wird; der Kommune21-Vortrag
+    /// Wohngeldbescheid oder die Hundesteuer als Beispiele. Ein Aktenzeichen in einem Beitrag
+    /// verweist auf die Akte einer Person und ist damit ein personenbezogenes Datum (Art. 4 Nr. 1
+    /// DSGVO); zudem zeigt es, dass ein Fall öffentlich besprochen wird; der Kommune21-Vortrag
     /// „Konsistent kommunizieren“ (Detlef Sander) nennt „Datenschutz“ als Anforderung an
     /// kommunale Kanäle. Der voreingestellte Schweregrad ist `warning`: Öffentliche
     /// Bekanntmachungen (Planverfahren) nennen manchmal bewusst ein Aktenzeichen.

@@ -76,7 +76,7 @@ documented_rule! {
     /// der Stadt gehören in `allow`. Eine Zeichenfolge mit falscher Prüfsumme wird nicht
     /// gemeldet: Sie ist entweder keine IBAN (eine Kennung wie `AB12 …`, die zufällig mit zwei
     /// Buchstaben beginnt) oder ein Tippfehler, auf den niemand Geld überweisen kann, und sie zu
-    /// melden, kostete Genauigkeit bei geringem Nutzen.
+    /// melden, würde Genauigkeit kosten und wenig nützen.
     ///
     /// ## Beispiel
     /// `Die Erstattung geht an DE89 3704 0044 0532 0130 00.` → Keine Kontodaten veröffentlichen;

@@ -123,7 +123,7 @@ documented_rule! {
     /// ## Warum
     /// Die Telefonnummer einer Bürgerin oder eines Bürgers ist ein personenbezogenes Datum, eine
     /// Information, die sich auf eine identifizierte oder identifizierbare natürliche Person
-    /// bezieht (Art. 4 Nr. 1 DSGVO): Sie auf einem amtlichen Kanal zu veröffentlichen, braucht
+    /// bezieht (Art. 4 Nr. 1 DSGVO): Sie auf einem amtlichen Kanal zu veröffentlichen, erfordert
     /// eine Rechtsgrundlage, die die Stadt nicht hat, und ein Beitrag ist kopiert, bevor er
     /// gelöscht werden kann. Eine Telefonzentrale erreicht eine Behörde, keine Person: Behörden
     /// veröffentlichen sie, um erreichbar zu sein (§ 2 Abs. 1 EGovG und die E-Government-Gesetze
