@@ -65,10 +65,10 @@ documented_rule! {
     /// „Seien Sie verständlich! Beamtendeutsch ist tabu!“ (Arndt, Stadt Moers, KOMMUNAL 2015).
     /// Lange, verschachtelte Sätze sind das erste Kennzeichen des Amtsdeutschs. Leitfäden für
     /// verständliche Sprache nennen Satzlängen von höchstens 15 Wörtern (Einfache Sprache) und 18
-    /// bis 20 Wörtern (allgemeines Publikum); Leichte Sprache geht bis auf etwa 8 hinunter. Ein
-    /// Beitrag für alle Bürgerinnen und Bürger ist keine Leichte Sprache, daher ist die
-    /// Voreinstellung das obere Ende, 20: Sie markiert Sätze, die zwei oder drei Gedanken tragen,
-    /// keine gewöhnlichen.
+    /// bis 20 Wörtern (allgemeines Publikum); Leichte Sprache geht bis auf etwa 8 Wörter
+    /// hinunter. Ein Beitrag für alle Bürgerinnen und Bürger ist keine Leichte Sprache, daher ist
+    /// die Voreinstellung das obere Ende, 20: Sie markiert Sätze, die zwei oder drei Gedanken
+    /// tragen, keine gewöhnlichen.
     ///
     /// ## Beispiel
     /// „Die Stadtverwaltung weist darauf hin, dass die Anträge auf Förderung bis zum 30. Juni
