@@ -94,16 +94,17 @@ documented_rule! {
     /// Bürgermeister`), Mitteilungen einer Behörde (`Die Stadt Paderborn informiert`, `Die
     /// Stadtverwaltung teilt mit`), die amtlichen Hashtags und @-Handles der Organisation sowie
     /// `labels` des Entwurfs wie `pressemitteilung`. Schreibtricks (unsichtbare Zeichen, ähnlich
-    /// aussehende Buchstaben, gesperrte Schreibweise) verbergen kein Wort. Den Ort zu nennen, das
-    /// Rathaus als Sehenswürdigkeit, sich bei der Stadt informiert zu haben (`ich habe mich bei
-    /// der Stadt informiert`) und verneinte Erwähnungen (`heute nicht als Bürgermeister, sondern
-    /// als Opa`, `keine Ratssitzung`) sind keine Amtsgeschäfte. Ebenso wenig eine Veranstaltung
-    /// des eigenen Vereins: ein Possessivpronomen und ein Verein in derselben Wendung
-    /// (`Neujahrsempfang meines Schützenvereins`, `Sommerfest bei unserem Sportverein`, `Mein
-    /// Karnevalsverein lädt zum Neujahrsempfang`), es sei denn, der Teilsatz nennt einen
+    /// aussehende Buchstaben, gesperrte Schreibweise) verbergen kein Wort. Keine Amtsgeschäfte
+    /// sind der Name des Ortes, das Rathaus als Sehenswürdigkeit, eine Auskunft, die man bei der
+    /// Stadt eingeholt hat (`ich habe mich bei der Stadt informiert`), und verneinte Erwähnungen
+    /// (`heute nicht als Bürgermeister, sondern als Opa`, `keine Ratssitzung`). Ebenso wenig eine
+    /// Veranstaltung des eigenen Vereins: ein Possessivpronomen und ein Verein in derselben
+    /// Wendung (`Neujahrsempfang meines Schützenvereins`, `Sommerfest bei unserem Sportverein`,
+    /// `Mein Karnevalsverein lädt zum Neujahrsempfang`), es sei denn, der Teilsatz nennt einen
     /// amtlichen Veranstalter oder Ort (`Neujahrsempfang der Stadt`, `im Rathaus`). Begriffe, die
-    /// keine Veranstaltungen sind (`Amtskette`, `Pressemitteilung`), bleiben amtlich, gleich, wer
-    /// mit ihnen genannt wird. Der Impressumslink der Stadt ist Sache von `imprint.private`.
+    /// keine Veranstaltungen sind (`Amtskette`, `Pressemitteilung`), bleiben amtlich, wer auch
+    /// immer mit ihnen genannt wird. Der Impressumslink der Stadt ist Sache von
+    /// `imprint.private`.
     ///
     /// ## Warum
     /// Paderborns privates Profil „Michael Dreier“ wird „ausschließlich mit privaten Themen durch
