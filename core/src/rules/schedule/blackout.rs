@@ -86,7 +86,7 @@ documented_rule! {
     /// ## Warum
     /// An stillen Tagen („stille Tage“ der Feiertagsgesetze der Länder, etwa Volkstrauertag und
     /// Totensonntag) und an Tagen amtlicher Trauer wirkt eine fröhliche Ankündigung der Stadt
-    /// taktlos. Sander (Kommune21-Forum) verlangt Veröffentlichung mit „Zeit-
+    /// taktlos. Sander (Kommune21-Forum) fordert eine Veröffentlichung mit „Zeit-
     /// /Schlagwortsteuerung“: Geplante Beiträge dürfen nicht auf einen solchen Tag rutschen.
     ///
     /// ## Beispiel
