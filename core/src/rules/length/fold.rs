@@ -34,6 +34,29 @@ documented_rule! {
     /// [rules."length.fold"]
     /// enabled = false   # long-form channel
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Der Entwurf ist länger als das, was eine Plattform zeigt, bevor sie den Text hinter „Mehr
+    /// anzeigen“ einklappt (Facebook: etwa 477 Zeichen). Markiert wird der eingeklappte Teil,
+    /// damit der Editor zeigt, was die meisten Leserinnen und Leser nicht sehen werden.
+    ///
+    /// ## Warum
+    /// „Kurz und knapp“ erwarten die Nutzerinnen und Nutzer (Sander, Kommune21-Forum); Datum, Ort
+    /// und Handlungsaufforderung gehören vor „Mehr anzeigen“. Dies ist ein Hinweis, kein Fehler:
+    /// Lange Beiträge sind erlaubt, aber wer freigibt, soll sehen, wo der Text eingeklappt wird.
+    ///
+    /// ## Beispiel
+    /// Ein Facebook-Beitrag mit 700 Zeichen: Alles nach Zeichen 477 wird markiert.
+    ///
+    /// ## Einstellungen
+    /// ```toml
+    /// [platform-settings.facebook]
+    /// fold = 400
+    /// [rules."length.fold"]
+    /// enabled = false   # Kanal für lange Texte
+    /// ```
     pub(crate) struct LengthFold;
 }
 

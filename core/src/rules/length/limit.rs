@@ -43,6 +43,39 @@ documented_rule! {
     /// [rules."length.limit"]
     /// severity = "error"
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Der Entwurf ist länger, als eine Zielplattform annimmt, gezählt so, wie diese Plattform
+    /// zählt: X nach der gewichteten Länge von twitter-text (URLs 23, Emoji 2, CJK 2), Mastodon
+    /// nach Graphemen mit URLs als 23 Zeichen und Erwähnungen auf anderen Servern als `@user`,
+    /// Bluesky nach Graphemen (300) und UTF-8-Bytes (3.000), Threads mit Emoji in ihrer
+    /// UTF-8-Länge, Instagram, Facebook und LinkedIn nach Zeichen. Markiert wird der Überhang:
+    /// vom ersten Zeichen, das nicht mehr passt, bis zum Ende, damit ein Editor ihn hervorheben
+    /// kann. Auf X zählen die @-Erwähnungen der `reply_to`-Konten am Anfang einer Antwort nicht
+    /// mit, weil X sie nicht zählt. Ein leerer Text (oder einer mit U+FFFE, U+FEFF, U+FFFF) wird
+    /// für X gemeldet, das ihn ablehnt, es sei denn, der Entwurf hat Medien: Ein Beitrag nur aus
+    /// Medien ist gültig.
+    ///
+    /// ## Warum
+    /// Ein Entwurf geht auf mehrere Kanäle zugleich („Veröffentlichung einer Meldung auf allen
+    /// Kanälen gleichzeitig“, „Automatische Berücksichtigung der Kanalrestriktionen“, Sander,
+    /// Kommune21-Forum). Ein Beitrag, den die Plattform ablehnt oder kürzt, erscheint nicht so,
+    /// wie er freigegeben wurde. Grenzen und Zählweisen: `core/data/platforms.toml`, mit Quelle
+    /// und Datum je Wert.
+    ///
+    /// ## Beispiel
+    /// Ein Beitrag mit 300 Zeichen für X (Grenze: 280 gewichtete Zeichen): Die letzten 20 Zeichen
+    /// werden markiert.
+    ///
+    /// ## Einstellungen
+    /// ```toml
+    /// [platform-settings.mastodon]
+    /// limit = 1000          # unser Server erlaubt mehr
+    /// [rules."length.limit"]
+    /// severity = "error"
+    /// ```
     pub(crate) struct LengthLimit;
 }
 

@@ -35,6 +35,28 @@ documented_rule! {
     /// enabled = true
     /// domains = ["paderborn.de", "libori.de"]
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Ein Link auf eine Domain, die nicht auf der Liste der erlaubten Domains des Kontos steht.
+    /// Nützlich für Konten, die nur die eigenen Seiten der Stadt und einige Partner verlinken
+    /// sollen.
+    ///
+    /// ## Warum
+    /// „Kontrolle über die Außendarstellung“ und „Prüfung der Postings“ (Sander,
+    /// Kommune21-Forum): Ein amtliches Profil ist ein „Zubringer-Kanal für das Portal“ und soll
+    /// Bürgerinnen und Bürger auf Seiten schicken, für die die Stadt einsteht.
+    ///
+    /// ## Beispiel
+    /// Mit `domains = ["paderborn.de"]` wird `https://example.com/aktion` markiert.
+    ///
+    /// ## Einstellungen
+    /// ```toml
+    /// [accounts.buergermeister.rules."links.allowed-domains"]
+    /// enabled = true
+    /// domains = ["paderborn.de", "libori.de"]
+    /// ```
     pub(crate) struct LinksAllowedDomains {
         domains: Vec<PolicyDomain>,
     }

@@ -30,6 +30,28 @@ documented_rule! {
     /// [rules."links.https"]
     /// severity = "error"
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Ein Link, der mit `http://` geschrieben ist. Das Schema wird markiert und `https://`
+    /// vorgeschlagen. Links ohne Schema (`paderborn.de/libori`) werden nicht gemeldet: Die
+    /// Plattformen öffnen sie als `https://`.
+    ///
+    /// ## Warum
+    /// Die Links einer Verwaltung dürfen Bürgerinnen und Bürger nicht über unverschlüsselte
+    /// Verbindungen schicken, und Browser kennzeichnen `http://`-Seiten als „nicht sicher“ –
+    /// nicht der Eindruck, den ein amtlicher Kanal erwecken sollte („Rechtssicherheit?
+    /// Datenschutz?“, Sander, Kommune21-Forum).
+    ///
+    /// ## Beispiel
+    /// `http://www.paderborn.de/libori` → `https://www.paderborn.de/libori`.
+    ///
+    /// ## Einstellungen
+    /// ```toml
+    /// [rules."links.https"]
+    /// severity = "error"
+    /// ```
     pub(crate) struct LinksHttps;
 }
 

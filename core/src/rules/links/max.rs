@@ -31,6 +31,28 @@ documented_rule! {
     /// [platform-settings.facebook]
     /// links = 2
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Der Entwurf enthält mehr Links, als eine Zielplattform annimmt: Threads lehnt Beiträge mit
+    /// mehr als 5 Links ab (seit dem 22.12.2025), und die Richtlinie kann je Plattform eine
+    /// eigene Höchstzahl festlegen. Die Markierung reicht vom ersten Link über der Höchstzahl bis
+    /// zum letzten Link.
+    ///
+    /// ## Warum
+    /// „Automatische Berücksichtigung der Kanalrestriktionen“ (Sander, Kommune21-Forum): Ein
+    /// Beitrag, den die Plattform ablehnt, erscheint nicht zum freigegebenen Zeitpunkt. Grenzen:
+    /// `core/data/platforms.toml`.
+    ///
+    /// ## Beispiel
+    /// Sechs Links in einem Threads-Beitrag: Der sechste wird markiert.
+    ///
+    /// ## Einstellungen
+    /// ```toml
+    /// [platform-settings.facebook]
+    /// links = 2
+    /// ```
     pub(crate) struct LinksMax;
 }
 

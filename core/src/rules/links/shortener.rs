@@ -37,6 +37,29 @@ documented_rule! {
     /// [rules."links.shortener"]
     /// domains = ["bit.ly", "tinyurl.com", "ow.ly"]
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Ein Link über einen URL-Kürzer aus der Liste der Richtlinie (`bit.ly`, `tinyurl.com`,
+    /// `ow.ly` …). Der Link wird markiert.
+    ///
+    /// ## Warum
+    /// Ein gekürzter Link verbirgt, wohin er führt: Bürgerinnen und Bürger sehen nicht, dass er
+    /// auf die eigene Seite der Stadt geht, das Ziel kann sich nach der Freigabe ändern, und der
+    /// Kürzungsdienst verfolgt, wer klickt. Amtliche Kanäle zielen auf „Transparenz“ (Stadt
+    /// Paderborn, Social-Media-Strategie 2021) und „Kontrolle über die Außendarstellung“ (Sander,
+    /// Kommune21-Forum). Die Plattformen kürzen lange Links selbst (X zählt jede URL als 23
+    /// Zeichen).
+    ///
+    /// ## Beispiel
+    /// `Alle Infos: https://bit.ly/3xYz` → Die Seite direkt verlinken.
+    ///
+    /// ## Einstellungen
+    /// ```toml
+    /// [rules."links.shortener"]
+    /// domains = ["bit.ly", "tinyurl.com", "ow.ly"]
+    /// ```
     pub(crate) struct LinksShortener {
         domains: Vec<PolicyDomain>,
     }

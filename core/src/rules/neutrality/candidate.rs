@@ -51,6 +51,43 @@ documented_rule! {
     /// [rules."neutrality.candidate"]
     /// window-severity = "error"
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Eine Kandidatin oder ein Kandidat einer Wahl aus `[[elections]]`, genannt in einem Beitrag
+    /// eines amtlichen Kontos: der volle Name, wie er in `candidates` steht, oder der Nachname
+    /// nach einer Anrede oder einem Titel (`Frau Beispiel`, `Kandidatin Beispiel`, `Bürgermeister
+    /// Beispiel`). Im Zeitraum vor der Wahl (`window-weeks` Wochen vor dem Wahltag,
+    /// voreingestellt 6) wird der Befund auf `window-severity` angehoben. Nach dem Wahltag werden
+    /// Namen nicht mehr gemeldet. Die Kontoinhaberin oder der Kontoinhaber selbst (`holder`,
+    /// sonst `display-name`) wird nur innerhalb des Zeitraums gemeldet: Außerhalb davon ist es
+    /// gerade der Zweck des Bürgermeisterkontos, den Bürgermeister zu nennen. Private Konten
+    /// werden nicht geprüft.
+    ///
+    /// ## Warum
+    /// Amtliche Kanäle dürfen einer Kandidatin oder einem Kandidaten keine Bühne geben, die den
+    /// anderen fehlt (BVerfGE 44,125: mehr Öffentlichkeitsarbeit, je näher die Wahl rückt, ist
+    /// ein Warnzeichen); eine Bürgermeisterwahl wurde unter anderem wegen amtlicher
+    /// Berichterstattung in sozialen Medien in der „heißen Wahlkampfphase“ für ungültig erklärt
+    /// (VG Göttingen 1 A 258/21, OVG Nds. 10 LA 84/24). Paderborn (Stadt Paderborn,
+    /// Social-Media-Strategie 2021): „Neutralitätsgebot“.
+    ///
+    /// ## Beispiel
+    /// Sechs Wochen vor der Bürgermeisterwahl: `Kandidatin Anna Beispiel besucht die Kita
+    /// Sonnenschein.` → Über den Besuch ohne die Kandidatin berichten oder erst nach der Wahl.
+    ///
+    /// ## Einstellungen
+    /// ```toml
+    /// [[elections]]
+    /// name = "Bürgermeisterwahl 2025"
+    /// date = "2025-09-14"
+    /// window-weeks = 6
+    /// candidates = ["Anna Beispiel", "Bernd Muster"]
+    ///
+    /// [rules."neutrality.candidate"]
+    /// window-severity = "error"
+    /// ```
     pub(crate) struct NeutralityCandidate {
         names: NameMatcher,
         /// Index into the names of the account's holder, if the holder is a candidate.

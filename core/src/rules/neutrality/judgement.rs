@@ -841,6 +841,97 @@ documented_rule! {
     /// actors = ["Koalition", "Opposition", "Fraktion", "Fraktionen", "Partei"]
     /// window-words = 5
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Lob oder Herabsetzung von Parteien und politischen Akteuren in einem Beitrag eines
+    /// amtlichen Kontos: ein wertendes Wort im Abstand von höchstens `window-words` Wörtern zu
+    /// einer Partei (wie `neutrality.party` sie findet, mit ihren anderen Namen: `Union`,
+    /// `Sozis`, `Bündnisgrüne`, `SPDler`), zu einer Kandidatin oder einem Kandidaten aus
+    /// `[[elections]]` oder zu einem Akteurswort (`Koalition`, `GroKo`, `Regierung`,
+    /// `Opposition`, `Fraktion`, `Rot-Grün`, `Kanzlerkandidat`, `Parteispitze`, `die
+    /// Regierenden`, `etablierte Parteien`) im selben Satz (`Ampel` und `Jamaika` nur neben einem
+    /// anderen Akteur oder mit einer Wertung verbunden: `Jamaika-Scheiße`, nicht die `Ampel` an
+    /// der Kreuzung): `die unfähige Koalition`, `dank der hervorragenden Arbeit der CDU`,
+    /// `Populisten von der AfD`, `die Verräter der SPD`. Herabsetzung reicht doppelt so weit wie
+    /// Lob (eine Stadt lobt in einem langen Satz auch Menschen in der Nähe einer genannten
+    /// Partei, sie beleidigt aber nie jemanden). Das Subjekt eines Satzes wird von seinem
+    /// Prädikat noch im dreifachen Abstand gewertet (`Die Politiker der AfD sind für unsere Stadt
+    /// eine Schande`), auch wenn ein kurzer Name mit im Subjekt steht (`Herr X und die SPD sind …
+    /// die einzigen mit Rückgrat`). Die Markierung reicht von der Wertung bis zum Akteur.
+    ///
+    /// Auch Konstruktionen werten: Eine Parteifarbe direkt vor einer Beleidigung nennt die Partei
+    /// (`grüner Dreck`, `rotes Pack`), und vor einem Akteurswort macht sie den Akteur zu dem der
+    /// Partei (`der rote Kanzlerkandidat`); `typisch SPD` und `so geht CDU` am Ende seines
+    /// Teilsatzes spotten; ein Possessivpronomen macht die Partei zur eigenen Partei des
+    /// Schreibenden (`unsere SPD`: Lob); ein Hashtag, der die mit ihm verbundene Partei ablehnt,
+    /// wertet sie (`#NoGroKo`, `#FCKAFD`, `#NieWiederCDU`). Ein Satz, der mit einem Pronomen
+    /// beginnt (`Weg mit den Linken. Sie taugen nichts.`) oder mit der Beleidigung selbst und
+    /// keinen Akteur nennt (`… die etablierten Parteien … Unfähig, dieses Land zu regieren.`),
+    /// wertet den Akteur des vorigen Satzes, und ebenso die Stimmabgabe gegen eine Partei
+    /// irgendwo in einem Satz, der keinen Akteur nennt (`Die FDP wird bei einer Neuwahl` / `mit
+    /// Sicherheit nicht angekreuzt.`); setzt der vorige Satz nur eine Zeile fort (er beginnt nach
+    /// einem bloßen Zeilenumbruch kleingeschrieben), reicht der Bezug bis zum Anfang dieser Zeile
+    /// zurück. Eine Schlusszeile aus Hashtags, die nur aus einem Parteinamen bestehen (`Damit
+    /// auch der letzte Arsch rot wird` / `#spd #linke`), benennt, wen der Satz davor herabsetzt,
+    /// wenn dieser selbst keinen Akteur nennt (nicht, wen er lobt: Eine Stadt dankt Menschen und
+    /// darf markieren, wozu sie gehören). Spott wertet die Partei oder den politischen Akteur des
+    /// Satzes, den er abschließt, in jedem Abstand, oder den des Satzes davor oder danach, wenn
+    /// der Satz selbst keinen nennt: höhnische Emoji (`so geht CDU😂`, `🤣`, `😜`, `🤡`, `🤮`, ein
+    /// Grinsen nur wiederholt: `😃😃`), Gelächter (`hahaha`, `lol`) und empörte Fragezeichen (`IHR
+    /// wollt eine neue #GroKo??`); Wörter aus dem Rat (`Fraktion`, `Partei`, `Kandidat`) sind die
+    /// eigene Angelegenheit einer Stadt und davon nicht betroffen.
+    ///
+    /// Die eingebauten Wörter sind breit gefasst: Lob (`hervorragend`, `Dank`, `Respekt`,
+    /// `starke`, `stolz auf`, `Hut ab`) sowie Beleidigungen, Spott und Angriffe (`Versager`,
+    /// `Lügner`, `Heuchler`, `Verräter`, `Pack`, `Nazis`, `lächerlich`, `Umfaller`,
+    /// `Vetternwirtschaft`), Forderungen nach Entfernung (`Weg mit den …`, `… müssen weg`,
+    /// `gehört weg`, `raus mit`, `zu Grabe`), Vorwürfe (`sollten sich lieber …`, `schämen`), Hohn
+    /// über die Anliegen einer Partei (`Hauptsache …`, `scheint niemanden zu interessieren`) und
+    /// die Stimmabgabe gegen eine Partei (`nicht mehr wählbar`, `Einfach nicht wählen!`, `wird
+    /// nicht angekreuzt`), Täuschung (`Etikettenschwindel`, `Vertrauen missbraucht`), Schaden für
+    /// das Land (`wird Deutschland schaden`, `Abschaffung unseres Landes`, `bis zur
+    /// Unkenntlichkeit`), Vergleiche mit den Organen einer Diktatur (`wie die Stasi`,
+    /// `Stasi-Methoden`), Ironie (`Das verstehe, wer will.`, `Kannste dir nicht ausdenken.`,
+    /// `Realsatire`) und eine Schulnote (`Sechs, setzen.`); ein `*` am Ende erfasst auch
+    /// zusammengeschriebene Komposita (`Dreck*` → `Dreckspartei`), und Komposita, die auf eine
+    /// Beleidigung enden, zählen ebenfalls (`Lumpenpack`, `Volksverräter`, `Grünenclowns`).
+    /// Manche Wörter nennen und werten Parteien zugleich (`Altparteien`, `kotzgrün`). Hashtags
+    /// zählen als Text: `#LuegenAfD` wertet die Partei in seinem Hashtag, eine Wertung, die aus
+    /// einem Hashtag heraus weiterläuft, ist ein Satz (`#Deutschland schaden`), und Umlaute
+    /// dürfen umschrieben sein (`ue` für `ü`).
+    ///
+    /// Keine Befunde sind: Wertungen in Anführungszeichen (die Stadt zitiert, statt selbst zu
+    /// werten), Akteure, die alle gleich angesprochen werden (`Dank an alle Fraktionen`),
+    /// Wertungen von Menschen und Dingen, die keine politischen Akteure sind (`dank der
+    /// hervorragenden Arbeit der Feuerwehr`), eine Wertung als Hashtag neben einem Partei-Hashtag
+    /// (`#Danke #SPD`: Schlagwörter, kein Satz), `dank` vor einem Akteur, auf den es sich nicht
+    /// beziehen kann (`die CDU-Fraktion hat, dank der Förderung …`), Lob einer Regierung (eine
+    /// Stadt dankt dem Land für Fördermittel), Glückwünsche an Menschen (nur Parteien zählen),
+    /// ein Akteur, der spricht (`Skandal: Opposition fordert Aufklärung` gibt seine Worte
+    /// wieder), ein Akteur, den das Vorangehende angreift (`Hetze gegen die AfD`), und die
+    /// Handles, mit denen eine Antwort beginnt, es sei denn, ein Handle ist die Partei selbst
+    /// (`@CDU`).
+    ///
+    /// ## Warum
+    /// Negative amtliche Äußerungen über eine Partei verletzen ihre Chancengleichheit, innerhalb
+    /// wie außerhalb von Wahlkampfzeiten (2 BvE 1/16 Wanka, 2 BvE 1/19 Seehofer, 2 BvE 4/20); Lob
+    /// einer Partei ist Werbung (BVerfGE 44,125); ein Bürgermeister äußert sich zu örtlichen
+    /// Angelegenheiten, und zwar sachlich (BVerwG 10 C 6.16). Stadt Paderborn
+    /// (Social-Media-Strategie 2021): „Neutralitätsgebot“. Immer ein Fehler.
+    ///
+    /// ## Beispiel
+    /// `Dank der hervorragenden Arbeit der CDU-Fraktion wird die Schule saniert.` → `Der Rat hat
+    /// die Sanierung der Schule beschlossen.`
+    ///
+    /// ## Einstellungen
+    /// ```toml
+    /// [rules."neutrality.judgement"]
+    /// extra-evaluative = ["Sauladen"]
+    /// actors = ["Koalition", "Opposition", "Fraktion", "Fraktionen", "Partei"]
+    /// window-words = 5
+    /// ```
     pub(crate) struct NeutralityJudgement {
         evaluative: Lexicon,
         /// Per evaluative term: what it does, which decides whom it can be about.

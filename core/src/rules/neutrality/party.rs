@@ -67,6 +67,58 @@ documented_rule! {
     /// `[politics] parties` replaces the built-in list of parties (CDU, CSU, SPD,
     /// Bündnis 90/Die Grünen, FDP, AfD, Die Linke, BSW, Freie Wähler, Volt, Die PARTEI,
     /// ÖDP, Tierschutzpartei, Piratenpartei, NPD and youth organisations).
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Eine Partei, eine Parteijugend oder eine örtliche Wählergruppe, genannt in einem Beitrag
+    /// eines amtlichen Kontos: `CDU-Fraktion`, `Grünen-Politikerin`, `#SPDPaderborn`, `Die
+    /// Linke`, `Freie Wähler`, auch verschleiert (`C D U`, `S.P.D.`, `$PD`, `Grün€n`,
+    /// kyrillische, griechische, Kapitälchen- oder Vollbreiten-Buchstaben, unsichtbare Zeichen
+    /// ohne Breite). Andere Namen einer aufgeführten Partei zählen als die Partei: `Union` (nur
+    /// in politischem Zusammenhang), `Unionsfraktion`, `Sozialdemokratin`, `Sozis`,
+    /// `Bündnisgrüne`, `Linkspartei`, ein Kürzel mit `-ler` (`SPDler`) und die Handles von Konten
+    /// der Bundesparteien, die das Kürzel nicht abtrennen (`@spdde`, `@spdbt`, `@cducsubt`,
+    /// `@fdpbt`). Im Zeitraum vor einer Wahl (`[[elections]]`) wird der Befund auf
+    /// `window-severity` angehoben. Private Konten werden nicht geprüft.
+    ///
+    /// Namen, die auch gewöhnliche Wörter sind, gelten nur als Partei, wenn sie als Name
+    /// geschrieben sind: `die linke Spur`, `freie Wähler`, `die Partei` sind keine Parteien; `im
+    /// Grünen`, `ins Grüne`, `Grüne Woche`, `Grünes Licht` (`[politics] not-parties`) und `230
+    /// Volt` ebenfalls nicht, ebenso wenig ein großgeschriebenes Adjektiv am Satzanfang vor
+    /// seinem Substantiv (`Linke Spur gesperrt`), die Form des Namens als Adjektiv in einem Namen
+    /// (`die Grüne Hausnummer`), ein `Linke` neben dem politischen Spektrum (`der Mitte, Linken,
+    /// Rechten`) und die `Europäische Union`. `Piraten` und `Die Heimat` zählen nur in einem Satz
+    /// mit einem politischen Wort (`[politics] ambiguous-parties`, `context`): Der
+    /// `Piratenspielplatz` bleibt ein Spielplatz.
+    ///
+    /// ## Warum
+    /// Amtliche Kanäle dürfen nicht Partei ergreifen: „Öffentlichkeitsarbeit endet, wo
+    /// Wahlwerbung beginnt“ (BVerfGE 44,125), auch außerhalb von Wahlkampfzeiten (2 BvE 1/16);
+    /// ein Bürgermeister äußert sich zu örtlichen Angelegenheiten, und zwar sachlich (BVerwG 10 C
+    /// 6.16). Paderborns Strategie (Stadt Paderborn, Social-Media-Strategie 2021) sagt
+    /// „Neutralitätsgebot, keine parteipolitischen Themen“. Über einen Ratsbeschluss zu
+    /// berichten, der die antragstellende Fraktion nennt, kann sachlich und in Ordnung sein;
+    /// deshalb ist eine Nennung eine `warning`, die die Pressestelle prüft, und kein Fehler. In
+    /// der „heißen Wahlkampfphase“ wiegt amtliche Berichterstattung schwerer (VG Göttingen 1 A
+    /// 258/21), deshalb hebt der Zeitraum vor der Wahl den Befund an.
+    ///
+    /// ## Beispiel
+    /// `Die Grünen-Fraktion lädt zum Bürgerdialog ein.` → Veranstaltungen einer Partei deren
+    /// eigenen Kanälen überlassen; Ratsbeschlüsse als Beschlüsse des Rates melden.
+    ///
+    /// ## Einstellungen
+    /// ```toml
+    /// [politics]
+    /// local-lists = ["Für Musterstadt"]     # ergänzt die eingebauten oder eingestellten Parteien
+    ///
+    /// [rules."neutrality.party"]
+    /// severity = "warning"
+    /// window-severity = "error"
+    /// ```
+    /// `[politics] parties` ersetzt die eingebaute Liste der Parteien (CDU, CSU, SPD, Bündnis
+    /// 90/Die Grünen, FDP, AfD, Die Linke, BSW, Freie Wähler, Volt, Die PARTEI, ÖDP,
+    /// Tierschutzpartei, Piratenpartei, NPD und Jugendorganisationen).
     pub(crate) struct NeutralityParty {
         matcher: PartyMatcher,
         window_severity: Severity,

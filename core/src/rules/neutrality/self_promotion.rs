@@ -84,6 +84,40 @@ documented_rule! {
     /// [rules."neutrality.self-promotion"]
     /// achievements = ["erreicht", "Bilanz", "versprochen"]
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Im Zeitraum vor einer Wahl (`[[elections]]`, nach dem `scheduled_at` des Entwurfs, sonst
+    /// `published_at`, sonst dem Bezugszeitpunkt der Prüfung): Eigenwerbung der Kontoinhaberin
+    /// oder des Kontoinhabers – ihr oder sein Name (`holder`, sonst `display-name`) oder die
+    /// erste Person (`ich`, `mein`, `meine` …) im selben Satz wie eine Erfolgsmeldung
+    /// (`erreicht`, `durchgesetzt`, `Erfolg`, `Bilanz`, `Versprechen gehalten`). Außerhalb eines
+    /// solchen Zeitraums oder ohne bekanntes Datum findet die Regel nichts. Zitate werden
+    /// übersprungen. Private Konten werden nicht geprüft.
+    ///
+    /// ## Warum
+    /// In der „heißen Wahlkampfphase“ wiegt amtliche Berichterstattung über die Amtsinhaberin
+    /// oder den Amtsinhaber, die oder der erneut antritt, wie Wahlkampf: Eine Bürgermeisterwahl
+    /// wurde unter anderem deshalb für ungültig erklärt (VG Göttingen 1 A 258/21, OVG Nds. 10 LA
+    /// 84/24); mehr Öffentlichkeitsarbeit, je näher die Wahl rückt, ist ein Warnzeichen (BVerfGE
+    /// 44,125). Über die Arbeit der Verwaltung zu berichten, bleibt in Ordnung; deshalb ist dies
+    /// eine `warning`, die die Pressestelle abwägt. Stadt Paderborn (Social-Media-Strategie
+    /// 2021): „Neutralitätsgebot“.
+    ///
+    /// ## Beispiel
+    /// Drei Wochen vor der Wahl: `In meiner Amtszeit habe ich 500 Kita-Plätze geschaffen –
+    /// versprochen, gehalten!` → `Die Stadt hat seit 2020 500 Kita-Plätze geschaffen.` oder erst
+    /// nach der Wahl berichten.
+    ///
+    /// ## Einstellungen
+    /// ```toml
+    /// [accounts.buergermeister]
+    /// holder = "Michael Dreier"
+    ///
+    /// [rules."neutrality.self-promotion"]
+    /// achievements = ["erreicht", "Bilanz", "versprochen"]
+    /// ```
     pub(crate) struct NeutralitySelfPromotion {
         achievements: Lexicon,
         first_person: Lexicon,

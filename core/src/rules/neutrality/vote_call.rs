@@ -239,6 +239,60 @@ documented_rule! {
     /// [rules."neutrality.vote-call"]
     /// calls = ["macht euer kreuz"]
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Ein Aufruf zur Wahl für oder gegen eine Partei oder eine Kandidatur in einem Beitrag eines
+    /// amtlichen Kontos: ein Aufruf (`Wählen Sie`, `Wählt`, `Gebt eure Stimme`, `Ihr Kreuz bei`,
+    /// `Stimmen Sie für`, `Nicht … wählen!`, `Wer … wählt`, `Wahlempfehlung`, `nicht mehr
+    /// wählbar`) und im selben Satz eine Partei (wie `neutrality.party` sie findet), eine
+    /// Kandidatin oder ein Kandidat aus `[[elections]]` oder `Kandidat(in) <Name>` / `unsere
+    /// Kandidatin`. Ein Infinitiv direkt nach einer Partei, der seinen Teilsatz beendet, ist
+    /// ebenfalls ein Aufruf (`Am Sonntag SPD wählen`, `nie wieder SPD wählen`, `die CDU wählen,
+    /// damit …`), ebenso ein Aufruf, der in einem Hashtag mit einer Partei verbunden ist
+    /// (`#einfachAFDwählen`). Auch die etablierten Parteien als Block sind ein Ziel (`braucht nur
+    /// die Altparteien zu wählen`). Ein Aufruf zur Abwahl braucht kein Ziel im Satz (`Abwählen!`,
+    /// `… im September abwählen`, `Unwählbar.`, `muss abgewählt werden`), ebenso wenig die Wahl
+    /// als Strafe (`Nächster Wahltag ist Zahltag.`, `… abstrafen!`; `der SPD einen Denkzettel
+    /// verpassen` nennt sein Ziel). Auch wer die eigene Stimme erklärt, ruft zur Wahl auf (`Meine
+    /// Stimme bekommt die FDP`, `mein Kreuz bei …`, `die FDP wird nicht angekreuzt`), bezogen auf
+    /// die Partei des eigenen Satzes oder des Satzes davor (`… braucht die FDP keine Angst haben.
+    /// Meine Stimme ist sicher.`), und ebenso ein verneinter Ausruf nach einem Satz, der die
+    /// Partei nennt (`Die Grünen? Einfach nicht wählen!`). Eine Stimme für eine Partei, die als
+    /// verschenkt bezeichnet wird (`Die Stimmen für die … sind weggeworfene Stimmen`,
+    /// `verschenkte Stimme`), beide Stimmen für eine Partei (`muss beide Stimmen der CSU geben`),
+    /// eine Partei in die Wüste zu schicken (`schickt die … in die Wüste`) und eine Partei allein
+    /// nach einem folgernden Wort (`Darum AfD.`, `Also SPD!`) sind ebenfalls Aufrufe; eine Partei
+    /// kann auch über ihre Spitzenperson genannt sein (`Zweitstimme für die Lindner-Partei`). Die
+    /// Markierung umfasst den Aufruf und sein Ziel.
+    ///
+    /// Keine Befunde sind: Informationen, die Aufgabe der Stadt sind – `Briefwahl`, `Wahllokal`,
+    /// `Wahlbenachrichtigung`, Wahlbeteiligung und ein Aufruf zur Teilnahme ohne Partei oder
+    /// Person (`Gehen Sie wählen!`, `Ihre Stimme zählt`); `Wählen Sie aus drei Entwürfen` (gar
+    /// keine Wahl); Berichte aus dem Rat (`Der Rat wählte …`, `die SPD stimmte für den Antrag`),
+    /// in denen das Verb sein Subjekt vor sich hat, und eine Bedingung mit dem Verb an erster
+    /// Stelle (`Stimmt der Rat dem Antrag der SPD-Fraktion zu, …`); was Wählerinnen und Wähler
+    /// tun können oder werden, und die Wahl zwischen allen (`Sie können zwischen CDU, SPD und
+    /// Grünen wählen`); eine berichtete Abwahl (`Bürgermeister per Bürgerentscheid abgewählt`).
+    ///
+    /// ## Warum
+    /// Staatliche Stellen dürfen bei Wahlen nicht Partei ergreifen; Öffentlichkeitsarbeit endet,
+    /// wo Wahlwerbung beginnt (BVerfGE 44,125), und die amtlichen Kanäle eines Bürgermeisters
+    /// sind staatliche Kanäle (BVerwG 10 C 6.16; VG Göttingen 1 A 258/21). Information über die
+    /// Wahl selbst (Wahllokale, Briefwahl) ist Information und keine Werbung (die Unterscheidung
+    /// von BVerfGE 44,125). Stadt Paderborn (Social-Media-Strategie 2021): „Neutralitätsgebot,
+    /// keine parteipolitischen Themen“. Immer ein Fehler.
+    ///
+    /// ## Beispiel
+    /// `Am Sonntag ist Kommunalwahl: Wählen Sie die CDU!` → `Am Sonntag ist Kommunalwahl. Alle
+    /// Wahllokale und die Briefwahl: paderborn.de/wahl`.
+    ///
+    /// ## Einstellungen
+    /// ```toml
+    /// [rules."neutrality.vote-call"]
+    /// calls = ["macht euer kreuz"]
+    /// ```
     pub(crate) struct NeutralityVoteCall {
         calls: Lexicon,
         positions: Vec<Position>,

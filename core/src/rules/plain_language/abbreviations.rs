@@ -58,6 +58,45 @@ documented_rule! {
     /// allow = ["ca."]
     /// add = [{ term = "Tel.", instead = "Telefon", suggest = true }]
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Abkürzungen im Fließtext aus einer eingebauten Liste von etwa 40 (`bzw.`, `ggf.`, `usw.`,
+    /// `ca.`, `z.B.`, `u.a.`, `d.h.`, `i.d.R.`, mit oder ohne Leerzeichen zwischen den
+    /// Buchstaben). Die ausgeschriebene Form wird als Ersetzung angeboten, wenn sie an jeder
+    /// Stelle passt, an der die Abkürzung stehen kann (`z. B.` → `zum Beispiel`); wenn nicht
+    /// (`sog.` → `sogenannte`/`sogenannten`, `u. a.` → `unter anderem` oder `und andere`), nennt
+    /// der Hilfetext sie. Ein Punkt, der zugleich den Satz beendet, bleibt erhalten (`…, Obst
+    /// usw.` → `…, Obst und so weiter.`). Wo die ausgeschriebene Form selbst steif ist
+    /// (`gegebenenfalls`, `bezüglich`), nennt der Hilfetext ein schlichteres Wort.
+    ///
+    /// Übliche Abkürzungen in Kontaktzeilen und Datumsangaben (`Tel.`, `Nr.`, `Str.`, `Mo.–Fr.`)
+    /// stehen nicht auf der Liste: Leserinnen und Leser erwarten sie, und Screenreader sprechen
+    /// sie aus. Die Abkürzung muss ihre Punkte tragen: `IV` ist eine römische Zahl und `so` ein
+    /// Wort, nicht `i. V.` und `s. o.`. Links, Erwähnungen und Zitate werden übersprungen.
+    ///
+    /// Dies ist eine eigene Regel und nicht Teil von `plain-language.bureaucratic`: Der Grund ist
+    /// ein anderer (Barrierefreiheit statt Amtsdeutsch), die Korrektur ist mechanisch, und eine
+    /// Stadt kann `z. B.` durchaus zulassen, `zwecks` aber verbieten.
+    ///
+    /// ## Warum
+    /// Die Bundesfachstelle Barrierefreiheit empfiehlt für barrierefreie Beiträge wenige
+    /// Abkürzungen (§12a Abs. 8 BGG): Screenreader lesen `z. B.` als „z Punkt b Punkt“, und
+    /// Menschen mit geringen Deutschkenntnissen stolpern darüber. Moers: „Seien Sie
+    /// verständlich!“ (Arndt, Stadt Moers, KOMMUNAL 2015). Voreingestellter Schweregrad `info`:
+    /// Eine Abkürzung ist eine Hürde, kein Fehler.
+    ///
+    /// ## Beispiel
+    /// `Bringen Sie ggf. Ihren Ausweis mit.` → `gegebenenfalls` (Hilfetext: schlichter `falls
+    /// nötig`).
+    ///
+    /// ## Einstellungen
+    /// ```toml
+    /// [rules."plain-language.abbreviations"]
+    /// allow = ["ca."]
+    /// add = [{ term = "Tel.", instead = "Telefon", suggest = true }]
+    /// ```
     pub(crate) struct PlainLanguageAbbreviations {
         terms: TermSet,
     }

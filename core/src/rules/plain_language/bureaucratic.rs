@@ -68,6 +68,51 @@ documented_rule! {
     /// allow = ["gemäß"]
     /// add = [{ term = "Wertstoffinsel", instead = "Container", suggest = true }]
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Amtsdeutsche Wörter und Wendungen aus einem eingebauten Wörterbuch mit etwa 250 Einträgen,
+    /// jeder mit einer schlichteren Alternative: `zwecks` → `für`, `seitens` → `von`,
+    /// `unverzüglich` → `sofort`, `fernmündlich` → `telefonisch`, `Lichtzeichenanlage` → `Ampel`,
+    /// `in Kenntnis setzen` → `informieren`, `zur Kenntnis nehmen` → `lesen`, `Inanspruchnahme` →
+    /// `Nutzung`. Gebeugte Formen zählen mit (`diesbezügliche`, `Lichtzeichenanlagen`,
+    /// `Antragstellerin`), unabhängig davon, wie sie geschrieben sind (Groß- und Kleinschreibung,
+    /// weiche Trennstriche, ähnlich aussehende Buchstaben). Links, Erwähnungen und Zitate werden
+    /// übersprungen: Ein zitierter Titel ist nicht die eigene Formulierung der Stadt.
+    ///
+    /// Die Alternative wird nur dort als Ersetzung angeboten, wo sie so, wie sie geschrieben ist,
+    /// in jeden Satz passt: `unverzügliche Räumung` → `sofortige Räumung`, `Fahrzeugführerin` →
+    /// `Fahrerin`. Wo sie vom Satz abhängt – bei Präpositionen mit Genitiv (`zwecks der
+    /// Anmeldung`), bei einem Wechsel des Genus (`das Postwertzeichen` → `die Briefmarke`), bei
+    /// Verbgefügen, die die deutsche Wortstellung trennt (`setzen Sie uns in Kenntnis`) –, nennt
+    /// stattdessen der Hilfetext die Alternative.
+    ///
+    /// Das Passiv wird nicht geprüft: Ohne Wortartenerkennung lässt sich `wird … gesperrt` nicht
+    /// zuverlässig von `wird … gesund` unterscheiden, und amtliche Bekanntmachungen setzen das
+    /// schlichte Passiv gut ein. Die unpersönlichen Formeln (`es wird darauf hingewiesen`, `es
+    /// wird gebeten`) stehen im Wörterbuch. Satzlänge und Nominalstil sind Sache von
+    /// `readability.*`, Abkürzungen von `plain-language.abbreviations`.
+    ///
+    /// ## Warum
+    /// Die zehn goldenen Social-Media-Regeln aus Moers: „Seien Sie verständlich! Beamtendeutsch
+    /// ist tabu!“ (Arndt, Stadt Moers, KOMMUNAL 2015). Ein Beitrag wird im Vorbeigehen auf dem
+    /// Smartphone gelesen; wer über `Inanspruchnahme` stolpert, scrollt weiter. Der Leitfaden
+    /// „Bürgernahe Verwaltungssprache“ des Bundesverwaltungsamts empfiehlt dieselben Ersetzungen.
+    /// Voreingestellter Schweregrad `warning`: Stil, nicht Recht – aber Moers nennt es tabu, und
+    /// jeder Eintrag hat ein schlichteres Wort.
+    ///
+    /// ## Beispiel
+    /// `Bitte melden Sie Schäden unverzüglich fernmündlich.` → `sofort`, `telefonisch`. `Zwecks
+    /// Terminvereinbarung …` → Hilfetext: `für`, `zur` oder `um … zu`.
+    ///
+    /// ## Einstellungen
+    /// ```toml
+    /// [rules."plain-language.bureaucratic"]
+    /// severity = "info"
+    /// allow = ["gemäß"]
+    /// add = [{ term = "Wertstoffinsel", instead = "Container", suggest = true }]
+    /// ```
     pub(crate) struct PlainLanguageBureaucratic {
         terms: TermSet,
     }

@@ -77,6 +77,39 @@ documented_rule! {
     /// [rules."privacy.case-reference"]
     /// labels = ["Hundesteuermarke", "Grabnummer"]
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Verweise auf die Akte einer einzelnen Person: eine Bezeichnung wie `Aktenzeichen`, `Az.`,
+    /// `Gz.`, `Kassenzeichen`, `Kundennummer`, `Vorgangsnummer`, `Steuernummer`, `Steuer-ID`,
+    /// gefolgt von einer Angabe mit Ziffern (`Aktenzeichen 4 K 123/25`), und ein Bescheid wie ein
+    /// `Wohngeldbescheid`, ein `Steuerbescheid` oder eine `Mahnung`, gefolgt von seiner Nummer
+    /// (`Bescheid Nr. 2026-0815`, `Gebührenbescheid 2026-004711`). Ein Jahr, ein Zeitraum von
+    /// Jahren oder ein Datum nach einem Bescheid ist keine Nummer: „Die Grundsteuerbescheide 2025
+    /// werden verschickt“ ist eine allgemeine Information.
+    ///
+    /// ## Warum
+    /// Anliegen einzelner Bürgerinnen und Bürger werden nicht in sozialen Medien bearbeitet
+    /// (DStGB-Leitlinien 2012 § 1 Abs. 2); die Netiquetten von Städten nennen einen
+    /// Wohngeldbescheid oder die Hundesteuer als Beispiele. Ein Aktenzeichen in einem Beitrag
+    /// verweist auf die Akte einer Person und ist damit ein personenbezogenes Datum (Art. 4 Nr. 1
+    /// DSGVO); zudem zeigt es, dass ein Fall öffentlich besprochen wird; der Kommune21-Vortrag
+    /// „Konsistent kommunizieren“ (Detlef Sander) nennt „Datenschutz“ als Anforderung an
+    /// kommunale Kanäle. Der voreingestellte Schweregrad ist `warning`: Öffentliche
+    /// Bekanntmachungen (Planverfahren) nennen manchmal bewusst ein Aktenzeichen.
+    ///
+    /// ## Beispiel
+    /// `Ihr Wohngeldbescheid Nr. 2026-0815 wird korrigiert.` → Per Direktnachricht oder Brief
+    /// antworten und im Beitrag auf das zuständige Amt verweisen.
+    ///
+    /// ## Einstellungen
+    /// Ausgeschaltet, solange die Richtlinie nicht `enabled = true` setzt (die Basisrichtlinie
+    /// tut das).
+    /// ```toml
+    /// [rules."privacy.case-reference"]
+    /// labels = ["Hundesteuermarke", "Grabnummer"]
+    /// ```
     pub(crate) struct PrivacyCaseReference {
         /// Compiled for the first line the prefilter picks: most drafts have none.
         labelled: LazyRegex,

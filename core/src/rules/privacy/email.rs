@@ -88,6 +88,48 @@ documented_rule! {
     /// [rules."privacy.email"]
     /// allow-domains = ["paderborn.de", "stadtwerke-paderborn.de"]
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// E-Mail-Adressen von Personen, auch in den verschleierten Schreibweisen `name (at)
+    /// domain.de`, `name(@)domain.de` und `name [at] domain [dot] de` (auch mit `[punkt]`). Nicht
+    /// gemeldet werden Adressen, deren Domain in `allow-domains` steht oder darunter liegt
+    /// (`allow-domains = ["paderborn.de"]` erlaubt `k.schulz@stadtbibliothek.paderborn.de`), und
+    /// Funktionspostfächer bei jeder Domain, deren lokaler Teil aus Funktionsbezeichnungen statt
+    /// aus einem Namen besteht (`info@`, `presse@`, `poststelle@`, `buergerbuero@`,
+    /// `bezirksamtsleitung@`). Die Adresse einer namentlich genannten Person (`m.mustermann@…`,
+    /// `max.mustermann@…`, `rheker(@)…`) wird gemeldet, es sei denn, ihre Domain ist erlaubt.
+    /// Eine Adresse in einem Link (`…?to=a@b.de`) und ein Mastodon-Handle
+    /// (`@stadt@paderborn.social`) werden nicht gemeldet.
+    ///
+    /// ## Warum
+    /// Eine E-Mail-Adresse, die eine Person nennt, ist ein personenbezogenes Datum: eine
+    /// Information, die sich auf eine identifizierte oder identifizierbare natürliche Person
+    /// bezieht (Art. 4 Nr. 1 DSGVO); eine verschleierte Schreibweise hält nur Spam-Bots ab, keine
+    /// Leserinnen und Leser. Ein Funktionspostfach nennt eine Dienststelle, keine Person, und
+    /// Behörden veröffentlichen es, weil sie erreichbar sein müssen: § 2 Abs. 1 EGovG und die
+    /// E-Government-Gesetze der Länder verpflichten sie, einen elektronischen Zugang zu eröffnen,
+    /// den § 3a Abs. 1 VwVfG zum Weg zu ihnen macht. Einzelfälle werden nicht in sozialen Medien
+    /// bearbeitet (Deutscher Städte- und Gemeindebund, Leitlinien zu sozialen Medien 2012, § 1
+    /// Abs. 2); der Kommune21-Vortrag „Konsistent kommunizieren“ (Detlef Sander) nennt
+    /// „Datenschutz“ als Anforderung an kommunale Kanäle, und die Bergedorfer Drs. 21-1344
+    /// „Social Media im Bezirksamt Bergedorf“ (2022) verlangt, „datenschutzrechtliche Fragen“
+    /// einzubeziehen. Der voreingestellte Schweregrad ist `warning`, weil eine namentliche
+    /// Adresse bei der Domain eines Partners (einer Schule, der Stadtwerke) ebenfalls dienstlich
+    /// sein kann: Tragen Sie die Domains der Stadt ein.
+    ///
+    /// ## Beispiel
+    /// `Fragen an max.mustermann@gmail.com` → `Fragen an buergerbuero@paderborn.de`;
+    /// `poststelle@kreis-paderborn.de` ist in Ordnung.
+    ///
+    /// ## Einstellungen
+    /// Ausgeschaltet, solange die Richtlinie nicht `enabled = true` setzt (die Basisrichtlinie
+    /// tut das; die Richtlinien der Städte ergänzen ihre Domains).
+    /// ```toml
+    /// [rules."privacy.email"]
+    /// allow-domains = ["paderborn.de", "stadtwerke-paderborn.de"]
+    /// ```
     pub(crate) struct PrivacyEmail {
         /// Compiled for the first draft with an `@` or a bracket.
         address: LazyRegex,

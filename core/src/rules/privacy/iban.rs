@@ -57,6 +57,36 @@ documented_rule! {
     /// [rules."privacy.iban"]
     /// allow = ["DE12 4725 0101 0000 0012 34"]   # Spendenkonto der Stadt
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// IBANs der europäischen Länder und ihrer Nachbarn, mit oder ohne Leerzeichen geschrieben
+    /// (`DE89 3704 0044 0532 0130 00`, `DE89370400440532013000`), jede mit der Länge ihres
+    /// Landes. Gemeldet werden nur Nummern mit gültiger Prüfsumme nach ISO 7064 (Mod 97); Konten
+    /// in `allow` sind in Ordnung.
+    ///
+    /// ## Warum
+    /// Eine Bankverbindung identifiziert die Person, der das Konto gehört, und ist damit ein
+    /// personenbezogenes Datum (Art. 4 Nr. 1 DSGVO), und ein Einzelfall wie eine Erstattung oder
+    /// eine Gebühr wird nicht in sozialen Medien bearbeitet (DStGB-Leitlinien 2012 § 1 Abs. 2);
+    /// der Kommune21-Vortrag „Konsistent kommunizieren“ (Detlef Sander) nennt „Datenschutz“ als
+    /// Anforderung an kommunale Kanäle. Eine gültige Prüfsumme macht einen Befund nahezu sicher,
+    /// daher ist der voreingestellte Schweregrad `error`; die eigenen Spenden- und Gebührenkonten
+    /// der Stadt gehören in `allow`. Eine Zeichenfolge mit falscher Prüfsumme wird nicht
+    /// gemeldet: Sie ist entweder keine IBAN (eine Kennung wie `AB12 …`, die zufällig mit zwei
+    /// Buchstaben beginnt) oder ein Tippfehler, auf den niemand Geld überweisen kann, und sie zu
+    /// melden, würde Genauigkeit kosten und wenig nützen.
+    ///
+    /// ## Beispiel
+    /// `Die Erstattung geht an DE89 3704 0044 0532 0130 00.` → Keine Kontodaten veröffentlichen;
+    /// den Fall per Brief klären.
+    ///
+    /// ## Einstellungen
+    /// ```toml
+    /// [rules."privacy.iban"]
+    /// allow = ["DE12 4725 0101 0000 0012 34"]   # Spendenkonto der Stadt
+    /// ```
     pub(crate) struct PrivacyIban {
         /// Upper case, without spaces.
         allow: Vec<String>,

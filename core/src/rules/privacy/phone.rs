@@ -105,6 +105,49 @@ documented_rule! {
     /// [rules."privacy.phone"]
     /// allow = ["+49 5251 88-0", "+49 5251 88-11*"]
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Telefonnummern in deutschen Schreibweisen: `0176 12345678`, `+49 176 1234567`, `+49 (0)
+    /// 5251 88-0`, `(05251) 88-0`, `05251/88-1234`, `0049 5251 881234`. Eine Nummer braucht eine
+    /// führende `0`, `00` oder ein `+` und 7 bis 15 Ziffern, sodass Datumsangaben (`04.05.2026`),
+    /// Uhrzeiten (`10:00–12:00`), Postleitzahlen (`33098 Paderborn`), Jahreszahlen, Beträge
+    /// (`12,50 €`) und Zifferngruppen von IBANs keine Nummern sind. Ziffern nach einer
+    /// Bezeichnung wie `Az.`, `Kundennummer` oder `Kassenzeichen` sind Aktenzeichen und ähnliche
+    /// Angaben (`privacy.case-reference`). Dienstliche Kontakte werden nicht gemeldet:
+    /// Servicenummern (`0800`, `0180`, `0900`, `115`, `116 117`), Telefonzentralen (die Durchwahl
+    /// eine einzelne `0`, wie in `Telefon 07577/930-0`, oder die Bezeichnung
+    /// `Zentrale`/`Vermittlung` direkt vor der Nummer) und die Nummern in `allow`.
+    ///
+    /// ## Warum
+    /// Die Telefonnummer einer Bürgerin oder eines Bürgers ist ein personenbezogenes Datum, eine
+    /// Information, die sich auf eine identifizierte oder identifizierbare natürliche Person
+    /// bezieht (Art. 4 Nr. 1 DSGVO): Sie auf einem amtlichen Kanal zu veröffentlichen, erfordert
+    /// eine Rechtsgrundlage, die die Stadt nicht hat, und ein Beitrag ist kopiert, bevor er
+    /// gelöscht werden kann. Eine Telefonzentrale erreicht eine Behörde, keine Person: Behörden
+    /// veröffentlichen sie, um erreichbar zu sein (§ 2 Abs. 1 EGovG und die E-Government-Gesetze
+    /// der Länder; § 3a Abs. 1 VwVfG). Einzelfälle werden nicht in sozialen Medien bearbeitet
+    /// (DStGB-Leitlinien 2012 § 1 Abs. 2); der Kommune21-Vortrag „Konsistent kommunizieren“
+    /// (Detlef Sander) nennt „Datenschutz“ als Anforderung an kommunale Kanäle, und die
+    /// Bergedorfer Drs. 21-1344 „Social Media im Bezirksamt Bergedorf“ (2022) verlangt,
+    /// „datenschutzrechtliche Fragen“ einzubeziehen. Der voreingestellte Schweregrad ist
+    /// `warning`, nicht `error`: Beiträge nennen oft die Durchwahl einer Dienststelle, die
+    /// dienstlich ist, sich ihrer Form nach aber nicht von einer privaten Nummer unterscheiden
+    /// lässt. Tragen Sie die Nummern der Stadt in `allow` ein und erhöhen Sie den Schweregrad,
+    /// wenn Sie möchten.
+    ///
+    /// ## Beispiel
+    /// `Rückfragen bitte an Frau Müller, 0176 12345678.` → Die dienstliche Nummer oder das
+    /// Kontaktformular angeben.
+    ///
+    /// ## Einstellungen
+    /// Ausgeschaltet, solange die Richtlinie nicht `enabled = true` setzt (die Basisrichtlinie
+    /// tut das; die Richtlinien der Städte ergänzen ihre dienstlichen Nummern).
+    /// ```toml
+    /// [rules."privacy.phone"]
+    /// allow = ["+49 5251 88-0", "+49 5251 88-11*"]
+    /// ```
     pub(crate) struct PrivacyPhone {
         candidate: Regex,
         /// Digits in international form without `+`; `true` for a prefix entry.

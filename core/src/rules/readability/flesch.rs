@@ -72,6 +72,56 @@ documented_rule! {
     /// min = 60
     /// min-words = 40
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Die Lesbarkeit des ganzen Beitrags nach dem Flesch-Index für Deutsch, berechnet mit
+    /// Amstads Formel `180 − ASL − 58.5 × ASW` (ASL: Wörter pro Satz, ASW: Silben pro Wort). Ein
+    /// Beitrag, dessen Wert unter `min` liegt, wird mit Wert und Stufe gemeldet; Beiträge mit
+    /// weniger als `min-words` Wörtern werden nicht bewertet.
+    ///
+    /// Stufen (nach Fleschs Tabelle): unter 30 sehr schwer, 30–50 schwer, 50–60 mittelschwer,
+    /// 60–70 mittel, 70–80 mittelleicht, 80–90 leicht, ab 90 sehr leicht. Werte können den
+    /// Bereich 0–100 verlassen (sehr lange Sätze führen unter 0) und werden so gezeigt, wie sie
+    /// berechnet sind.
+    ///
+    /// Wörter werden ohne URLs, Hashtags und Erwähnungen gezählt; Zahlen zählen als eine Silbe;
+    /// Abkürzungen wie `z. B.`, Ordnungszahlen (`4. Mai`) und Uhrzeiten (`10.30 Uhr`) beenden
+    /// keinen Satz; eine Zeile ohne Satzzeichen am Ende (eine Überschrift, ein Listenpunkt) ist
+    /// ein eigener Satz. Silben werden nach Regeln gezählt (Vokalgruppen, die Diphthonge `ei ai
+    /// au äu eu ie` als eine Silbe), was für fast alle deutschen Wörter stimmt.
+    ///
+    /// ## Warum
+    /// „Seien Sie verständlich! Beamtendeutsch ist tabu!“ (Arndt, Stadt Moers, KOMMUNAL 2015, die
+    /// goldenen Regeln für kommunale soziale Medien). Amstads Anpassung der Flesch-Formel an das
+    /// Deutsche (1978) verwendet 58,5, wo die englische Formel 84,6 hat, weil deutsche Wörter
+    /// länger sind; manche öffentlich verfügbare Software verwendet fälschlich 58,8. Die
+    /// `GermanReadabilityRule` von LanguageTool verwendet dieselbe Formel.
+    ///
+    /// Warum eine Mindestlänge: Der Wert ist ein Durchschnitt. Ersetzt man in einem Beitrag mit
+    /// 10 Wörtern ein zweisilbiges Wort durch `Bürgersprechstunde` (5 Silben), sinkt der Wert um
+    /// etwa 18 Punkte, in einem Beitrag mit 30 Wörtern um weniger als 6. Kurzen Beiträgen helfen
+    /// `readability.sentence-length` und `readability.nominal-style` besser.
+    ///
+    /// Warum 50: Beiträge richten sich an alle Bürgerinnen und Bürger, nicht an Fachleute; unter
+    /// 50 liest sich ein Text wie Fach- oder Wissenschaftsprosa. Städte, die besonders
+    /// verständliche Sprache anstreben, können den Wert auf 60 anheben.
+    ///
+    /// ## Beispiel
+    /// „Nach erfolgter Prüfung der eingereichten Unterlagen durch die zuständige Fachabteilung
+    /// der Stadtverwaltung erfolgt die Bewilligung der beantragten Förderung …“ – 31 Wörter in
+    /// einem Satz, 2,45 Silben pro Wort: Wert 6 (sehr schwer).
+    ///
+    /// ## Einstellungen
+    /// Ausgeschaltet, solange die Richtlinie die Regel nicht einschaltet; `policies/base.toml`
+    /// tut das, daher hat jede Richtlinie einer Stadt, die darauf aufbaut, die Regel.
+    /// ```toml
+    /// [rules."readability.flesch"]
+    /// enabled = true
+    /// min = 60
+    /// min-words = 40
+    /// ```
     pub(crate) struct ReadabilityFlesch {
         min: f64,
         min_words: usize,

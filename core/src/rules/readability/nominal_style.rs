@@ -67,6 +67,50 @@ documented_rule! {
     /// min-count = 2
     /// min-share = 0.15
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Nominalstil: ein Satz, in dem mindestens `min-count` Wörter und mindestens der Anteil
+    /// `min-share` aller seiner Wörter Nominalisierungen sind – großgeschriebene Wörter auf
+    /// `-ung`, `-heit`, `-keit`, `-tion`, `-sion`, `-ität`, `-ismus`, `-nis` oder `-schaft` (und
+    /// ihre Pluralformen). Der dichteste solche Satz des Beitrags wird markiert, einmal je
+    /// Beitrag.
+    ///
+    /// Konkrete Substantive auf `-ung` (`Zeitung`, `Wohnung`) zählen mit: Was einen Satz schwer
+    /// macht, ist die Dichte der Substantive, nicht ein einzelnes Substantiv. Eine einzelne
+    /// `Anmeldung` löst die Regel nie aus; „Nach Prüfung der Unterlagen erfolgt die Bewilligung
+    /// der Förderung“ schon. Stämme ohne Vokal (`Sprung`, `Schwung`), `Region`, `Million` und
+    /// `Tennis` sind keine Nominalisierungen.
+    ///
+    /// ## Warum
+    /// „Seien Sie verständlich! Beamtendeutsch ist tabu!“ (Arndt, Stadt Moers, KOMMUNAL 2015).
+    /// Die „Ungitis“ ist das bekannteste Merkmal des Amtsdeutschs: Handlungen, zu Substantiven
+    /// gemacht und mit Genitiven verkettet („nach Ausfüllung und Rücksendung des Antrags“).
+    /// Verben sagen, wer was tut, und sind leichter zu lesen; Leitfäden zur bürgernahen
+    /// Verwaltungssprache stellen „Verben statt Substantive“ an die erste Stelle.
+    ///
+    /// Die Schwellen lassen gewöhnliche Beiträge in Ruhe: „Die Stadt lädt zur Eröffnung der
+    /// Ausstellung ein“ hat zwei Nominalisierungen; „Die Stadtverwaltung lädt alle Bürgerinnen
+    /// und Bürger herzlich zur Eröffnung der neuen Ausstellung im Rathaus ein“ hat drei in 16
+    /// Wörtern (19 %). Ein Satz braucht drei davon, und jedes fünfte Wort muss eine sein, damit
+    /// er gemeldet wird; ein langer Satz verdünnt seine Substantive mit Artikeln und
+    /// Präpositionen, daher ist der Anteil nicht höher angesetzt.
+    ///
+    /// ## Beispiel
+    /// „Nach Prüfung der Unterlagen erfolgt die Bewilligung der Förderung durch die Verwaltung.“
+    /// – 4 Nominalisierungen in 12 Wörtern. Besser: „Wir prüfen Ihre Unterlagen und bewilligen
+    /// dann die Förderung.“
+    ///
+    /// ## Einstellungen
+    /// Ausgeschaltet, solange die Richtlinie die Regel nicht einschaltet; `policies/base.toml`
+    /// tut das, daher hat jede Richtlinie einer Stadt, die darauf aufbaut, die Regel.
+    /// ```toml
+    /// [rules."readability.nominal-style"]
+    /// enabled = true
+    /// min-count = 2
+    /// min-share = 0.15
+    /// ```
     pub(crate) struct ReadabilityNominalStyle {
         min_count: usize,
         min_share: f64,

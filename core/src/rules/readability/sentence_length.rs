@@ -50,6 +50,40 @@ documented_rule! {
     /// enabled = true
     /// max-words = 15
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Ein Satz mit mehr als `max-words` Wörtern. Jeder solche Satz wird markiert. URLs,
+    /// Hashtags, Erwähnungen und Emoji sind keine Wörter; Zahlen und Abkürzungen schon.
+    /// Abkürzungen (`z. B.`, `Dr.`, `Str.`), Ordnungszahlen (`4. Mai`), Datumsangaben und
+    /// Uhrzeiten beenden keinen Satz, ebenso wenig `?` oder `!` vor einem kleingeschriebenen Wort
+    /// (`„Was tun?“, fragen viele`). Ein Zeilenumbruch nach einer Zeile ohne Satzzeichen am Ende
+    /// beendet dagegen einen Satz: Eine Überschrift oder ein Listenpunkt ist ein eigener Satz.
+    ///
+    /// ## Warum
+    /// „Seien Sie verständlich! Beamtendeutsch ist tabu!“ (Arndt, Stadt Moers, KOMMUNAL 2015).
+    /// Lange, verschachtelte Sätze sind das erste Kennzeichen des Amtsdeutschs. Leitfäden für
+    /// verständliche Sprache nennen Satzlängen von höchstens 15 Wörtern (Einfache Sprache) und 18
+    /// bis 20 Wörtern (allgemeines Publikum); Leichte Sprache geht bis auf etwa 8 Wörter
+    /// hinunter. Ein Beitrag für alle Bürgerinnen und Bürger ist keine Leichte Sprache, daher ist
+    /// die Voreinstellung das obere Ende, 20: Sie markiert Sätze, die zwei oder drei Gedanken
+    /// tragen, keine gewöhnlichen.
+    ///
+    /// ## Beispiel
+    /// „Die Stadtverwaltung weist darauf hin, dass die Anträge auf Förderung bis zum 30. Juni
+    /// vollständig und mit allen erforderlichen Nachweisen beim Bürgerbüro eingereicht werden
+    /// müssen.“ – 25 Wörter. Besser: „Bitte stellen Sie Ihren Antrag bis zum 30. Juni. Legen Sie
+    /// alle Nachweise bei.“
+    ///
+    /// ## Einstellungen
+    /// Ausgeschaltet, solange die Richtlinie die Regel nicht einschaltet; `policies/base.toml`
+    /// tut das, daher hat jede Richtlinie einer Stadt, die darauf aufbaut, die Regel.
+    /// ```toml
+    /// [rules."readability.sentence-length"]
+    /// enabled = true
+    /// max-words = 15
+    /// ```
     pub(crate) struct ReadabilitySentenceLength {
         max_words: usize,
     }

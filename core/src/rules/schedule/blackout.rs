@@ -71,6 +71,37 @@ documented_rule! {
     ///   { name = "Trauertag für die Opfer des Unglücks", date = "2026-03-11" },
     /// ]
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Der Entwurf erscheint an einem Sperrtag der Richtlinie: Das örtliche Datum seines
+    /// `scheduled_at` (sonst `published_at`, sonst des `now` der Prüfung) in der `time-zone` des
+    /// Kontos ist einer der `days`. Ein Tag ist ein festes Datum (ein Trauertag, `2026-03-11`),
+    /// ein jährliches Datum (`01-27`) oder ein beweglicher Tag des Kirchenjahres
+    /// (`volkstrauertag`, `totensonntag`, `karfreitag`, …), berechnet für das Jahr des Entwurfs.
+    /// Private Konten werden nicht geprüft: Was eine Person an einem solchen Tag selbst
+    /// veröffentlicht, ist ihre eigene Sache.
+    ///
+    /// ## Warum
+    /// An stillen Tagen („stille Tage“ der Feiertagsgesetze der Länder, etwa Volkstrauertag und
+    /// Totensonntag) und an Tagen amtlicher Trauer wirkt eine fröhliche Ankündigung der Stadt
+    /// taktlos. Sander (Kommune21-Forum) fordert eine Veröffentlichung mit „Zeit-
+    /// /Schlagwortsteuerung“: Geplante Beiträge dürfen nicht auf einen solchen Tag rutschen.
+    ///
+    /// ## Beispiel
+    /// Entwurf geplant für Sonntag, den 15. November 2026 (Volkstrauertag) → Den Beitrag
+    /// verschieben oder nur veröffentlichen, was zum Tag passt.
+    ///
+    /// ## Einstellungen
+    /// ```toml
+    /// [rules."schedule.blackout"]
+    /// days = [
+    ///   { name = "Volkstrauertag", date = "volkstrauertag" },
+    ///   { name = "Totensonntag", date = "totensonntag" },
+    ///   { name = "Trauertag für die Opfer des Unglücks", date = "2026-03-11" },
+    /// ]
+    /// ```
     pub(crate) struct ScheduleBlackout {
         days: Vec<(String, DaySpec)>,
     }

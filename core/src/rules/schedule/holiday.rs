@@ -62,6 +62,54 @@ documented_rule! {
     /// [rules."schedule.holiday"]
     /// severity = "warning"
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Der Entwurf erscheint an einem gesetzlichen Feiertag im `federal-state` des Kontos:
+    /// Maßgeblich ist das örtliche Datum seines `scheduled_at` (sonst `published_at`, sonst des
+    /// `now` der Prüfung) in der `time-zone` des Kontos. Die Feiertage werden je Land und Jahr
+    /// berechnet: die neun, die alle Länder gemeinsam haben, die von Ostern abhängigen Tage
+    /// (Karfreitag, Ostermontag, Christi Himmelfahrt, Pfingstmontag, Fronleichnam) aus dem
+    /// gregorianischen Osterdatum und die eigenen Tage der Länder (Fronleichnam und Allerheiligen
+    /// in `NW` und `RP`, Reformationstag in `HH` seit 2018, …). Ohne `federal-state` oder
+    /// `municipality-key` findet die Regel nichts: Feiertage sind Landesrecht, daher schaltet
+    /// eine Richtlinie die Regel ein, indem sie ihr Land oder ihre Gemeinde nennt. Mit dem
+    /// Amtlichen Gemeindeschlüssel der Gemeinde kennt die Regel auch die Feiertage, die ein Land
+    /// nur einzelnen Gemeinden gibt: Mariä Himmelfahrt in Bayern nur dort, wo Katholiken die
+    /// Mehrheit bilden (Art. 1 Abs. 1 Nr. 2 FTG; für Gemeinden außerhalb Ober- und Niederbayerns
+    /// und der Großstädte gibt die Richtlinie dies mit `assumption-day` an, so wie es das
+    /// Bayerische Landesamt für Statistik feststellt), das Augsburger Hohe Friedensfest am 8.
+    /// August in Augsburg (Art. 1 Abs. 2 FTG), Fronleichnam in den katholischen sorbischen
+    /// Gemeinden des Landkreises Bautzen (FronleichnamsVO vom 4. Mai 1993 nach § 1 SächsSFG)
+    /// sowie im thüringischen Eichsfeld und in den katholischen Gemeinden des
+    /// Unstrut-Hainich-Kreises und des Wartburgkreises (§ 2 Abs. 2 ThürFGtG); wo nur einzelne
+    /// Ortsteile einer Gemeinde aufgeführt sind, gibt `corpus-christi` an, ob das Konto in einem
+    /// davon arbeitet. Andere örtliche Tage gehören in `schedule.blackout`.
+    ///
+    /// ## Warum
+    /// An einem gesetzlichen Feiertag ist die Pressestelle nicht besetzt: Ein Beitrag erscheint
+    /// dann außerhalb der „Dienstzeiten“ (Stadt Paderborn, Social-Media-Strategie 2021), und
+    /// „Machen Sie Pause!“ (Arndt, Stadt Moers, KOMMUNAL 2015). Gesetzliche Feiertage legt das
+    /// Feiertagsgesetz des jeweiligen Landes fest.
+    ///
+    /// ## Beispiel
+    /// Ein Konto mit `federal-state = "NW"`, Entwurf geplant für Donnerstag, den 4. Juni 2026
+    /// (Fronleichnam) → Den Beitrag auf Freitag legen.
+    ///
+    /// ## Einstellungen
+    /// ```toml
+    /// federal-state = "NW"            # oder je Konto: [accounts.<id>] federal-state = "NW"
+    /// # oder die Gemeinde, aus der sich das Land ergibt: Augsburg, mit Mariä Himmelfahrt und
+    /// # dem Friedensfest
+    /// # municipality-key = "09761000"
+    /// # eine bayerische Gemeinde, deren Status freigabe nicht kennt
+    /// # municipality-key = "09674223"
+    /// # assumption-day = false
+    ///
+    /// [rules."schedule.holiday"]
+    /// severity = "warning"
+    /// ```
     pub(crate) struct ScheduleHoliday {
         region: Option<HolidayRegion>,
     }

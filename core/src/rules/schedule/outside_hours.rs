@@ -50,6 +50,36 @@ documented_rule! {
     /// [rules."schedule.outside-hours"]
     /// reply-minutes = 60
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Der Entwurf erscheint außerhalb der `office-hours` des Kontos: Sein `scheduled_at` (sonst
+    /// `published_at`, sonst das `now` der Prüfung) liegt, in der `time-zone` des Kontos, in
+    /// keinem Zeitfenster des Wochentags oder weniger als `reply-minutes` Minuten vor dem Ende
+    /// des Fensters. Ohne `office-hours` findet die Regel nichts. Gesetzliche Feiertage sind
+    /// Sache von `schedule.holiday`.
+    ///
+    /// ## Warum
+    /// Paderborn knüpft die „Erreichbarkeit (der Zeitraum, in dem Nutzer kurzfristig mit einer
+    /// Antwort rechnen können)“ an die „Dienstzeiten“ (Stadt Paderborn, Social-Media-Strategie
+    /// 2021); die Zeiten legt jedes Konto selbst fest (übliche Servicezeiten: werktags 8:30–14:00
+    /// Uhr oder 9:00–17:00 Uhr). „Machen Sie Pause! Eine Rund-um-die-Uhr-Betreuung Ihrer
+    /// Plattformen erwartet niemand.“ (Arndt, Stadt Moers, KOMMUNAL 2015): Ein Beitrag um 22:00
+    /// Uhr zieht Fragen nach sich, die bis zum Morgen niemand beantwortet.
+    ///
+    /// ## Beispiel
+    /// Dienstzeiten `mon–fri 09:00–17:00`, Entwurf geplant für Samstag, 10:00 Uhr → Den Beitrag
+    /// auf Montagmorgen legen.
+    ///
+    /// ## Einstellungen
+    /// ```toml
+    /// [accounts.buergermeister.office-hours]
+    /// windows = [{ days = ["mon", "tue", "wed", "thu", "fri"], from = "09:00", to = "17:00" }]
+    ///
+    /// [rules."schedule.outside-hours"]
+    /// reply-minutes = 60
+    /// ```
     pub(crate) struct ScheduleOutsideHours {
         hours: OfficeHours,
         reply_minutes: u32,

@@ -46,6 +46,31 @@ documented_rule! {
     /// [rules."schedule.past"]
     /// grace-minutes = 5
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Der geplante Zeitpunkt `scheduled_at` des Entwurfs liegt mehr als `grace-minutes` Minuten
+    /// (voreingestellt 1) vor dem Prüfzeitpunkt `now`. Den Bezugszeitpunkt übergibt, wer die
+    /// Prüfung aufruft (`--now` auf der Kommandozeile); ohne ihn oder ohne `scheduled_at` gibt es
+    /// nichts zu vergleichen.
+    ///
+    /// ## Warum
+    /// Sander (Kommune21-Forum) setzt auf zeitgesteuertes Veröffentlichen („Zeit-
+    /// /Schlagwortsteuerung“): Ein Zeitpunkt in der Vergangenheit ist ein Tippfehler (falscher
+    /// Tag, falsches Jahr), und das Werkzeug würde den Beitrag entweder ablehnen oder sofort
+    /// veröffentlichen, außerhalb des geplanten Termins und ohne den geplanten Zeitpunkt der
+    /// Freigabe.
+    ///
+    /// ## Beispiel
+    /// Geprüft am 4. Mai 2026 um 09:00 Uhr, Entwurf mit `scheduled_at =
+    /// 2025-05-04T10:00:00+02:00` → Das Jahr korrigieren.
+    ///
+    /// ## Einstellungen
+    /// ```toml
+    /// [rules."schedule.past"]
+    /// grace-minutes = 5
+    /// ```
     pub(crate) struct SchedulePast {
         grace: SignedDuration,
     }

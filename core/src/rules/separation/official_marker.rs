@@ -83,6 +83,57 @@ documented_rule! {
     /// hashtags = ["StadtPaderborn"]
     /// mentions = ["stadtpaderborn"]
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Amtliche Inhalte auf einem privaten Konto (`kind = "private"`). Gemeldet werden Wörter für
+    /// Amtsgeschäfte aus der Richtlinie (`Pressemitteilung`, `Amtsbesuch`, `Ratssitzung`,
+    /// `Empfang im Rathaus`, `im Namen der Stadt`), das Sprechen in amtlicher Eigenschaft (`als
+    /// Bürgermeister habe ich …`, `in meiner Funktion als Bürgermeister`, die Grußformel `Ihr
+    /// Bürgermeister`), Mitteilungen einer Behörde (`Die Stadt Paderborn informiert`, `Die
+    /// Stadtverwaltung teilt mit`), die amtlichen Hashtags und @-Handles der Organisation sowie
+    /// `labels` des Entwurfs wie `pressemitteilung`. Schreibtricks (unsichtbare Zeichen, ähnlich
+    /// aussehende Buchstaben, gesperrte Schreibweise) verbergen kein Wort. Keine Amtsgeschäfte
+    /// sind der Name des Ortes, das Rathaus als Sehenswürdigkeit, eine Auskunft, die man bei der
+    /// Stadt eingeholt hat (`ich habe mich bei der Stadt informiert`), und verneinte Erwähnungen
+    /// (`heute nicht als Bürgermeister, sondern als Opa`, `keine Ratssitzung`). Ebenso wenig eine
+    /// Veranstaltung des eigenen Vereins: ein Possessivpronomen und ein Verein in derselben
+    /// Wendung (`Neujahrsempfang meines Schützenvereins`, `Sommerfest bei unserem Sportverein`,
+    /// `Mein Karnevalsverein lädt zum Neujahrsempfang`), es sei denn, der Teilsatz nennt einen
+    /// amtlichen Veranstalter oder Ort (`Neujahrsempfang der Stadt`, `im Rathaus`). Begriffe, die
+    /// keine Veranstaltungen sind (`Amtskette`, `Pressemitteilung`), bleiben amtlich, wer auch
+    /// immer mit ihnen genannt wird. Der Impressumslink der Stadt ist Sache von
+    /// `imprint.private`.
+    ///
+    /// ## Warum
+    /// Paderborns privates Profil „Michael Dreier“ wird „ausschließlich mit privaten Themen durch
+    /// Herrn Dreier selbst bespielt“, nach dem Grundsatz „kein Zugriff / Redaktion durch außen“;
+    /// Pressemitteilungen, Amtsbesuche und Empfänge sind Themen des amtlichen Profils (Stadt
+    /// Paderborn, „Social Media Strategie ‚Bürgermeister Michael Dreier‘“, 2021). Amtliche
+    /// Inhalte machen aus einer privaten Seite eine amtliche, mit allen Pflichten, die
+    /// dazugehören: Die Seite eines Bürgermeisters wurde wegen ihres Inhalts als amtlich
+    /// eingestuft (VG München M 7 E 15.136). Vereinsleben ist das Privatleben, für das das
+    /// private Profil da ist: Der Bürgermeister beim Empfang seines Schützenvereins ist dort
+    /// Mitglied, nicht Amtsträger.
+    ///
+    /// ## Beispiel
+    /// `Pressemitteilung: Als Bürgermeister habe ich heute die Delegation aus Le Mans empfangen.`
+    /// auf `michael-dreier` → `Pressemitteilung` und `Als Bürgermeister` werden markiert.
+    /// `Sonntagsspaziergang am Rathaus vorbei – Paderborn im Herbst.` ist in Ordnung.
+    ///
+    /// ## Einstellungen
+    /// ```toml
+    /// [kinds.private.rules."separation.official-marker"]
+    /// terms = ["Pressemitteilung", "Amtsbesuch", "Ratssitzung"]
+    /// offices = ["Bürgermeister", "Bürgermeisterin"]
+    /// institutions = ["Stadt", "Stadtverwaltung", "Pressestelle"]
+    /// labels = ["pressemitteilung"]
+    ///
+    /// [accounts.michael-dreier.rules."separation.official-marker"]
+    /// hashtags = ["StadtPaderborn"]
+    /// mentions = ["stadtpaderborn"]
+    /// ```
     pub(crate) struct OfficialMarker {
         terms: TermTable<MarkerTag>,
         labels: Vec<String>,

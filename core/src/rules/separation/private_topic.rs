@@ -108,6 +108,57 @@ documented_rule! {
     /// possessive = ["Hobby", "Garten"]
     /// first-person = ["angeln", "Jogg*"]
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Private Themen auf einem amtlichen Konto: Familie, Urlaub, Hobbys und private Feiern, aus
+    /// den Themenlisten der Richtlinie. Geprüft werden nur Konten mit `kind = "official"`. Ein
+    /// Themenwort zählt, wenn der Zusammenhang es zur eigenen Sache der sprechenden Person macht:
+    /// nach einem Possessivpronomen der ersten Person (`meine Frau`, `unser Sohn`, `meinen 60.
+    /// Geburtstag`, `#MeinUrlaub`), in einem Teilsatz in der ersten Person (`heute früh war ich
+    /// joggen`) oder – für die Liste `anywhere` – immer. Familien und Kinder als Bürgerinnen und
+    /// Bürger sind nicht privat: `Familienzentrum`, `Ferienprogramm`, `Urlaubsvertretung` (andere
+    /// Wörter), `Kita-Kinder` und `Urlaubs-Vertretung` (Teile eines Kompositums mit Bindestrich),
+    /// `Familie Schulte` und `ich danke allen Familien` (kein Possessivpronomen), `unsere Kinder
+    /// und Enkel` (Plural von `unser-` mit einem Wort aus `civic-after-unser`), `ich wünsche
+    /// Ihnen schöne Ferien` und `ich gratuliere zum 100. Geburtstag` (ein Anlass des Publikums).
+    /// Zitate, Links und Erwähnungen werden übersprungen. Berichte in der dritten Person (`der
+    /// Bürgermeister mit seiner Frau`) werden nicht geprüft: Wessen Frau gemeint ist, lässt sich
+    /// nicht allein aus der Grammatik ablesen.
+    ///
+    /// ## Warum
+    /// Paderborn hält die amtlichen Profile „Bürgermeister Michael Dreier“ (Amtsbesuche,
+    /// Empfänge, Stadtthemen, Pressemitteilungen, Bürgersprechstunde) und das private
+    /// Instagram-Profil des Bürgermeisters auseinander: „klare thematische und redaktionelle
+    /// Trennung“ (Stadt Paderborn, Social-Media-Strategie 2021). Das amtliche Profil zeigt die
+    /// „Arbeit des Bürgermeisters“; seine Familie, seinen Urlaub und seine Hobbys zeigt das
+    /// private, das er selbst betreibt. Eine Vermischung verwischt auch, welches Profil für die
+    /// Stadt spricht (VG München, M 7 E 15.136).
+    ///
+    /// ## Beispiel
+    /// `Heute feiern meine Frau und ich unseren 25. Hochzeitstag.` auf `buergermeister` → `meine
+    /// Frau` und `unseren 25. Hochzeitstag` werden markiert. `Das Ferienprogramm für Kita-Kinder
+    /// startet am Montag.` ist in Ordnung.
+    ///
+    /// ## Einstellungen
+    /// ```toml
+    /// [kinds.official.rules."separation.private-topic"]
+    /// severity = "warning"
+    /// civic-after-unser = ["Kinder", "Kindern", "Familien", "Vereine"]
+    ///
+    /// [kinds.official.rules."separation.private-topic".topics.familie]
+    /// possessive = ["Frau", "Mann", "Sohn", "Tochter", "Kinder", "Enkel"]
+    ///
+    /// [kinds.official.rules."separation.private-topic".topics.urlaub]
+    /// possessive = ["Urlaub", "Ferien"]
+    /// first-person = ["Urlaub", "Kurzurlaub"]
+    /// anywhere = ["Urlaubsgrüße"]
+    ///
+    /// [kinds.official.rules."separation.private-topic".topics.hobby]
+    /// possessive = ["Hobby", "Garten"]
+    /// first-person = ["angeln", "Jogg*"]
+    /// ```
     pub(crate) struct PrivateTopic {
         terms: TermTable<TopicTag>,
         civic_after_unser: Vec<String>,

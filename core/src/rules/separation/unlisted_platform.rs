@@ -32,6 +32,30 @@ documented_rule! {
     /// [kinds.private.rules."separation.unlisted-platform"]
     /// severity = "error"   # private profiles must not spread to other channels
     /// ```
+    ///
+    /// # Deutsch
+    ///
+    /// ## Was geprüft wird
+    /// Der Entwurf nennt eine Plattform, die das Konto in der Richtlinie nicht aufführt. Der
+    /// Entwurf wird trotzdem für diese Plattform geprüft (eine Stadt darf einen Beitrag auf
+    /// weiteren Kanälen veröffentlichen); dieser Hinweis zeigt der Person, die freigibt, dass der
+    /// Beitrag auch dort erscheint.
+    ///
+    /// ## Warum
+    /// Jedes Profil hat seine festgelegten Kanäle („Plattform: Facebook / Instagram“ für das
+    /// amtliche Profil, „Instagram“ für das private, Stadt Paderborn, Social-Media-Strategie
+    /// 2021); „wer darf welche Dienste bearbeiten“ ist eine Entscheidung der Verwaltung (Sander,
+    /// Kommune21-Forum).
+    ///
+    /// ## Beispiel
+    /// `{"account": "michael-dreier", "platforms": ["facebook"]}` – das private Konto führt nur
+    /// Instagram auf.
+    ///
+    /// ## Einstellungen
+    /// ```toml
+    /// [kinds.private.rules."separation.unlisted-platform"]
+    /// severity = "error"   # private Profile dürfen sich nicht auf andere Kanäle ausbreiten
+    /// ```
     pub(crate) struct UnlistedPlatform;
 }
 
