@@ -57,9 +57,21 @@ pub struct Draft {
     /// them as text.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reply_to: Vec<String>,
+    /// Accepted exceptions, like `# noqa` in code: findings someone looked at and let
+    /// stand (a citizen's quote stays informal). A waived finding stays in the report,
+    /// marked with who waived it and why, and no longer counts for the verdict.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub waivers: Vec<Waiver>,
 }
 
 impl Draft {
+    /// JSON Schema of the draft contract (`docs/draft.schema.json`), for CMS developers and
+    /// editors that validate drafts before sending them.
+    pub fn json_schema() -> String {
+        let schema = schemars::schema_for!(Draft);
+        serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
+    }
+
     /// A draft with only a text.
     pub fn new(text: impl Into<String>) -> Draft {
         Draft {
@@ -163,6 +175,30 @@ pub struct Approval {
     /// When the approval was given.
     #[schemars(with = "String")]
     pub at: Timestamp,
+}
+
+/// An accepted exception: the findings of one rule (or family) in a draft, optionally only
+/// those at certain words, let stand by a person for a reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Waiver {
+    /// The rule id (`address.informal`) or a family glob (`address.*`) whose findings are
+    /// waived. An id no rule has is an input error.
+    pub rule: String,
+    /// Only findings whose span overlaps an occurrence of these words in the text (exact,
+    /// case-sensitive) are waived; findings without a span are then not. Without `words`
+    /// every finding of the rule is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub words: Option<String>,
+    /// Why the finding may stand, e.g. `Zitat einer Bürgerin`. Must not be empty.
+    pub reason: String,
+    /// Login of the person who waived it. Under the policy's `[waivers] four-eyes` it
+    /// counts only when this is not the draft's `author`.
+    pub by: String,
+    /// When it was waived (RFC 3339 with offset).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub at: Option<Timestamp>,
 }
 
 /// An earlier post of an account, for cadence and similar rules.

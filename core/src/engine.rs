@@ -19,6 +19,7 @@ use crate::text::TextView;
 use crate::text::extract::Extractor;
 use crate::text::lexicon::LexiconSet;
 use crate::text::offsets::spans_for;
+use crate::waiver::{self, RulePattern, WaiverPolicy};
 use crate::wire::check_size;
 
 /// Version of this engine, recorded in every report.
@@ -33,6 +34,8 @@ pub struct Engine {
     accounts: BTreeMap<String, CompiledAccount>,
     extractor: Extractor,
     lang: Lang,
+    /// The policy's `[waivers]`: which waivers of a draft count.
+    waivers: WaiverPolicy,
 }
 
 struct CompiledAccount {
@@ -103,6 +106,7 @@ impl Engine {
             return Err(error);
         }
         let engine = Engine {
+            waivers: policy.waiver_policy()?,
             digest: Arc::from(policy.digest()),
             policy,
             accounts,
@@ -202,6 +206,7 @@ impl Engine {
     ) -> Result<Report, InputError> {
         check_size(draft)?;
         let compiled = self.account_for(draft)?;
+        let waiver_patterns = waiver::read(draft)?;
         let account = &compiled.account;
         let platforms = match &draft.platforms {
             Some(platforms) => dedup(platforms),
@@ -244,7 +249,10 @@ impl Engine {
             rule.rule.check(&cx, &mut findings);
             diagnostics.extend(findings.drain(..).map(|finding| (rule, finding)));
         }
-        let diagnostics = self.finish(&draft.text, diagnostics, &compiled.account_diagnostics);
+        let mut diagnostics = self.finish(&draft.text, diagnostics, &compiled.account_diagnostics);
+        if !draft.waivers.is_empty() {
+            diagnostics = self.apply_waivers(compiled, draft, &waiver_patterns, diagnostics);
+        }
 
         Ok(Report {
             verdict: Verdict::from_diagnostics(&diagnostics),
@@ -295,6 +303,30 @@ impl Engine {
         })
     }
 
+    /// Marks the findings the draft's waivers let stand and adds the findings about its
+    /// waivers, where their rules are enabled for the account.
+    fn apply_waivers(
+        &self,
+        compiled: &CompiledAccount,
+        draft: &Draft,
+        patterns: &[RulePattern],
+        mut diagnostics: Vec<Diagnostic>,
+    ) -> Vec<Diagnostic> {
+        let about_waivers =
+            waiver::apply(&self.waivers, draft, patterns, &mut diagnostics, self.lang);
+        let raw: Vec<(&CompiledRule, Finding)> = about_waivers
+            .into_iter()
+            .filter_map(|(id, finding)| {
+                let rule = compiled.rules.iter().find(|rule| rule.id == id)?;
+                Some((rule, finding))
+            })
+            .collect();
+        if raw.is_empty() {
+            return diagnostics;
+        }
+        self.finish(&draft.text, raw, &diagnostics)
+    }
+
     /// Attaches rule ids and severities, converts spans into every encoding, adds the
     /// account's `fixed` diagnostics and sorts.
     fn finish(
@@ -331,6 +363,7 @@ impl Engine {
                     platform: finding.platform,
                     span,
                     suggestions,
+                    waived: None,
                 }
             })
             .collect();

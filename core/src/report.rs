@@ -53,9 +53,11 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    /// `block` if any error, `warn` if any warning, else `pass`.
+    /// `block` if any error, `warn` if any warning, else `pass`; waived findings do not
+    /// count.
     pub fn from_diagnostics(diagnostics: &[Diagnostic]) -> Verdict {
-        match diagnostics.iter().map(|d| d.severity).max() {
+        let counting = diagnostics.iter().filter(|d| d.counts());
+        match counting.map(|d| d.severity).max() {
             Some(Severity::Error) => Verdict::Block,
             Some(Severity::Warning) => Verdict::Warn,
             _ => Verdict::Pass,
@@ -156,6 +158,30 @@ pub struct Diagnostic {
     pub span: Option<Span>,
     /// Edits that would fix the finding.
     pub suggestions: Vec<Suggestion>,
+    /// Present when a waiver of the draft covers the finding: it stays in the report but
+    /// does not count for the verdict. Boxed, as most findings have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waived: Option<Box<Waived>>,
+}
+
+impl Diagnostic {
+    /// Whether the finding counts for the verdict (it is not waived).
+    pub fn counts(&self) -> bool {
+        self.waived.is_none()
+    }
+}
+
+/// Who let a finding stand and why: the draft's waiver that covers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Waived {
+    /// Login of the person who waived it.
+    pub by: String,
+    /// Why the finding may stand.
+    pub reason: String,
+    /// When it was waived, if the waiver says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub at: Option<jiff::Timestamp>,
 }
 
 /// Length of the draft as one platform counts it.
@@ -170,7 +196,8 @@ pub struct Measure {
 /// The result of checking one draft: the contract shared by every binding.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Report {
-    /// `block` if any error, `warn` if any warning, else `pass`.
+    /// `block` if any error, `warn` if any warning, else `pass` (waived findings do not
+    /// count).
     pub verdict: Verdict,
     /// Findings in a deterministic order: by position, then rule, then platform.
     pub diagnostics: Vec<Diagnostic>,
@@ -184,12 +211,17 @@ pub struct Report {
 }
 
 impl Report {
-    /// Number of diagnostics at or above `severity`.
+    /// Number of diagnostics at or above `severity` that count (waived ones do not).
     pub fn count_at_least(&self, severity: Severity) -> usize {
         self.diagnostics
             .iter()
-            .filter(|d| d.severity >= severity)
+            .filter(|d| d.counts() && d.severity >= severity)
             .count()
+    }
+
+    /// Number of waived diagnostics.
+    pub fn count_waived(&self) -> usize {
+        self.diagnostics.iter().filter(|d| !d.counts()).count()
     }
 
     /// The report as the JSON contract.

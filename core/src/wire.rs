@@ -150,8 +150,17 @@ pub fn unknown_platform(name: &str) -> UnknownName {
 
 /// "unknown rule" for an id no rule has, with the closest id or, if none is close, what
 /// lists every rule in the caller's front end (`listed_by`, e.g. `` `freigabe explain --all` ``).
+/// For a family glob (`adress.*`) the closest family glob.
 pub fn unknown_rule(id: &str, listed_by: &str) -> UnknownName {
-    let help = match similar_rule_id(id) {
+    let close = match id.strip_suffix(".*") {
+        Some(family) => {
+            let families = crate::rules::all_rules().filter_map(|rule| rule.id.split_once('.'));
+            crate::policy::did_you_mean(family, families.map(|(family, _)| family))
+                .map(|family| format!("{family}.*"))
+        }
+        None => similar_rule_id(id).map(str::to_owned),
+    };
+    let help = match close {
         Some(close) => localized!(de: "Meinten Sie `{close}`?", en: "did you mean `{close}`?"),
         None => {
             localized!(de: "{listed_by} listet alle Regeln", en: "{listed_by} lists every rule")
@@ -240,6 +249,8 @@ mod tests {
         let rule = unknown_rule("hashtag.max", "`rules()`");
         assert_eq!(rule.message.get(Lang::En), "unknown rule `hashtag.max`");
         assert_eq!(rule.help.get(Lang::De), "Meinten Sie `hashtags.max`?");
+        let glob = unknown_rule("adress.*", "`rules()`");
+        assert_eq!(glob.help.get(Lang::En), "did you mean `address.*`?");
         let far = unknown_rule("zzz", "`rules()`");
         assert_eq!(far.help.get(Lang::De), "`rules()` listet alle Regeln");
     }

@@ -57,6 +57,9 @@ struct Case {
     ordered: bool,
     /// Why the engine gets this case wrong today; the case must then fail.
     known_failure: Option<String>,
+    /// The check refuses the draft with an input error whose message (in `lang`)
+    /// contains this; the case then has no `expect`, `verdict` or `measures`.
+    error_contains: Option<String>,
     /// Every diagnostic of the report, no more and no fewer.
     #[serde(default)]
     expect: Vec<Expected>,
@@ -84,6 +87,8 @@ struct Expected {
     suggestion: Option<String>,
     suggestion_span: Option<[usize; 2]>,
     suggestion_match: Option<String>,
+    /// `by` of the waiver that lets the finding stand; absent: the finding is not waived.
+    waived_by: Option<String>,
 }
 
 /// What identifies a diagnostic: rule, platform and byte span.
@@ -125,6 +130,12 @@ fn conformance_cases() {
         .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
         .collect();
     files.sort();
+    // `FREIGABE_CONFORMANCE=waivers.toml` runs one file while writing its cases; the corpus
+    // checks below then do not apply.
+    let only = std::env::var("FREIGABE_CONFORMANCE").ok();
+    if let Some(only) = &only {
+        files.retain(|path| path.file_name().is_some_and(|name| name == only.as_str()));
+    }
 
     let mut tally = Tally::default();
     for path in &files {
@@ -142,6 +153,15 @@ fn conformance_cases() {
     println!("{cases} cases, {known_failures} known failures; expected findings per rule:");
     for (rule, count) in &fired {
         println!("  {rule}: {count}");
+    }
+    if only.is_some() {
+        assert!(
+            failures.is_empty(),
+            "{} conformance problem(s):\n\n{}\n",
+            failures.len(),
+            failures.join("\n\n")
+        );
+        return;
     }
     if cases < MIN_CASES {
         failures.push(format!(
@@ -223,6 +243,11 @@ fn lint(case: &Case) -> Vec<String> {
         problems.push("the draft has no `text` string".to_owned());
         return problems;
     };
+    if case.error_contains.is_some()
+        && (!case.expect.is_empty() || case.verdict.is_some() || case.measures.is_some())
+    {
+        problems.push("`error_contains` goes without `expect`, `verdict` and `measures`".into());
+    }
     // `match` must be what the span cuts out of the text, whatever the engine reports.
     let under = |span: [usize; 2]| text.get(span[0]..span[1]);
     for expected in &case.expect {
@@ -285,9 +310,21 @@ fn run(case: &Case, policy: &str) -> Vec<String> {
         Ok(history) => history,
         Err(error) => return vec![format!("history: {}", error.headline(Lang::En))],
     };
-    let report = match engine.check(&draft, &history, case.now) {
-        Ok(report) => report,
-        Err(error) => return vec![format!("check: {}", error.headline(Lang::En))],
+    let report = match (
+        engine.check(&draft, &history, case.now),
+        &case.error_contains,
+    ) {
+        (Ok(report), None) => report,
+        (Err(error), None) => return vec![format!("check: {}", error.headline(Lang::En))],
+        (Ok(_), Some(part)) => return vec![format!("check passed, expected an error {part:?}")],
+        (Err(error), Some(part)) => {
+            let message = error.headline(case.lang);
+            return if message.contains(part.as_str()) {
+                Vec::new()
+            } else {
+                vec![format!("error {message:?} does not contain {part:?}")]
+            };
+        }
     };
     let mut problems = compare(case, &draft.text, &report);
     if case.lang == Lang::De {
@@ -403,6 +440,13 @@ fn detail_problems(expected: &Expected, actual: &Diagnostic) -> Vec<String> {
         problems.push(format!(
             "{what}: message {:?} does not contain {part:?}",
             actual.message
+        ));
+    }
+    let waived_by = actual.waived.as_ref().map(|w| w.by.as_str());
+    if waived_by != expected.waived_by.as_deref() {
+        problems.push(format!(
+            "{what}: waived by {waived_by:?}, expected {:?}",
+            expected.waived_by
         ));
     }
     let first = actual.suggestions.first();

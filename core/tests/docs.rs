@@ -49,6 +49,11 @@ fn policy_schema_is_fresh() {
 }
 
 #[test]
+fn draft_schema_is_fresh() {
+    check_fresh("draft.schema.json", &freigabe::Draft::json_schema());
+}
+
+#[test]
 fn platform_table_reference_is_fresh() {
     check_fresh("platforms.md", &freigabe::docs::platforms_markdown());
 }

@@ -79,6 +79,9 @@ pub struct PolicyFile {
     /// (e.g. Bautzen: only Bolbritz and Salzenforst).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub corpus_christi: Option<bool>,
+    /// Who may waive which findings with a draft's `waivers` (`[waivers]`).
+    #[serde(default, skip_serializing_if = "WaiverSettings::is_unset")]
+    pub waivers: WaiverSettings,
 }
 policy_struct!(merge PolicyFile {
     extends,
@@ -95,8 +98,45 @@ policy_struct!(merge PolicyFile {
     federal_state,
     municipality_key,
     assumption_day,
-    corpus_christi
+    corpus_christi,
+    waivers
 });
+
+/// Accepted exceptions (`[waivers]`): a draft's `waivers` let findings stand, like
+/// `# noqa` in code. Here the policy says which of them count: a waiver that does not is
+/// reported by `approval.waiver-refused`, and its finding keeps counting.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct WaiverSettings {
+    /// A waiver counts only when someone other than the draft's `author` gave it (the
+    /// "Vieraugen-Prinzip", Sander, Kommune21-Forum); without `author` none counts.
+    /// Default `false`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub four_eyes: Option<bool>,
+    /// Rules whose findings no waiver lets stand: ids (`imprint.private`) or family globs
+    /// (`privacy.*`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_waivable: Option<Vec<String>>,
+    /// Who may waive findings: logins or `role:<name>` (see `[roles]`). Default: anyone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allowed_by: Option<Vec<String>>,
+    /// Where the rule comes from (guideline, service instruction).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+policy_struct!(merge WaiverSettings {
+    four_eyes,
+    not_waivable,
+    allowed_by,
+    source
+});
+
+impl WaiverSettings {
+    /// Whether nothing is set (the table is left out when serialised).
+    pub fn is_unset(&self) -> bool {
+        self == &WaiverSettings::default()
+    }
+}
 
 /// An election that concerns the organisation's accounts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

@@ -19,6 +19,7 @@ pub use error::{PolicyError, PolicyErrorKind, SourceLocation};
 pub use file::{
     AccountKind, AccountSettings, AddressForm, ApprovalRequirement, ApprovalSettings, Election,
     KindSettings, PlatformSettings, PolicyFile, Politics, Profile, ProfileLink, ResponseSettings,
+    WaiverSettings,
 };
 use merge::Merge;
 
@@ -34,6 +35,7 @@ pub(crate) use crate::account::{
     Account, ApprovalPolicy, ApprovalRule, People, ResponsePolicy, WeeklyBand, login_key,
 };
 pub(crate) use crate::time::election::ElectionWindow;
+use crate::waiver::{RulePattern, WaiverPolicy};
 
 /// Longest `extends` chain; deeper chains are almost certainly a mistake.
 const MAX_EXTENDS_DEPTH: usize = 16;
@@ -877,6 +879,35 @@ impl Policy {
         }
     }
 
+    /// The `[waivers]` table with its rule patterns and people resolved.
+    pub(crate) fn waiver_policy(&self) -> Result<WaiverPolicy, PolicyError> {
+        let settings = &self.merged.waivers;
+        let mut not_waivable = Vec::new();
+        for (index, written) in settings.not_waivable.iter().flatten().enumerate() {
+            let Some(pattern) = RulePattern::parse(written) else {
+                let index = index.to_string();
+                let unknown = crate::wire::unknown_rule(written.trim(), "`freigabe explain`");
+                return Err(self
+                    .error_at(
+                        &["waivers", "not-waivable", &index],
+                        PolicyErrorKind::UnknownReference,
+                        unknown.message,
+                    )
+                    .with_help(unknown.help));
+            };
+            not_waivable.push(pattern);
+        }
+        let allowed_by = match &settings.allowed_by {
+            Some(written) => Some(self.people(Some(written), &["waivers", "allowed-by"])?),
+            None => None,
+        };
+        Ok(WaiverPolicy {
+            four_eyes: settings.four_eyes.unwrap_or(false),
+            not_waivable,
+            allowed_by,
+        })
+    }
+
     /// The rule settings layers for an account, least specific first.
     pub(crate) fn rule_layers(&self, account: &Account) -> Vec<&crate::rules::RuleTable> {
         let mut layers = vec![&self.merged.rules];
@@ -947,6 +978,7 @@ impl Policy {
             error.help = Some(self.account_hint(id));
             return Err(error);
         }
+        self.waiver_policy()?;
         for id in self.merged.accounts.keys() {
             let account = self.resolve_account(id)?;
             if account.platforms.is_empty() {

@@ -7,7 +7,7 @@
 
 mod accessibility;
 pub(crate) mod address;
-mod approval;
+pub(crate) mod approval;
 pub(crate) mod cadence;
 mod editors;
 mod hashtags;
@@ -597,6 +597,8 @@ registry! {
     "approval.self" => approval_self: approval::self_approval::ApprovalSelf,
     "approval.wrong-role" => approval_wrong_role: approval::wrong_role::ApprovalWrongRole,
     "approval.too-late" => approval_too_late: approval::too_late::ApprovalTooLate,
+    "approval.waiver-refused" => approval_waiver_refused: approval::waiver_refused::ApprovalWaiverRefused,
+    "approval.waiver-unused" => approval_waiver_unused: approval::waiver_unused::ApprovalWaiverUnused,
     "cadence.week-max" => cadence_week_max: cadence::week_max::CadenceWeekMax,
     "cadence.below-min" => cadence_below_min: cadence::below_min::CadenceBelowMin,
     "cadence.min-gap" => cadence_min_gap: cadence::min_gap::CadenceMinGap,

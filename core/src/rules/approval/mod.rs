@@ -5,6 +5,8 @@
 pub(crate) mod missing;
 pub(crate) mod self_approval;
 pub(crate) mod too_late;
+pub(crate) mod waiver_refused;
+pub(crate) mod waiver_unused;
 pub(crate) mod wrong_role;
 
 use std::ops::Range;
