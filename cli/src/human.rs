@@ -4,7 +4,7 @@
 use annotate_snippets::renderer::Renderer;
 use annotate_snippets::{AnnotationKind, Group, Level, Patch, Snippet, normalize_untrusted_str};
 use anstyle::{AnsiColor, Style};
-use freigabe::{Diagnostic, Lang, Report, Severity, Verdict};
+use freigabe::{Diagnostic, Lang, Report, Severity, Verdict, Waived};
 
 use crate::document::Document;
 use crate::lang::tr;
@@ -21,7 +21,17 @@ pub fn render(report: &Report, document: &Document<'_>, file: &str, lang: Lang) 
     let renderer = renderer();
     let mut out = String::new();
     for diagnostic in &report.diagnostics {
-        out.push_str(&renderer.render(&diagnostic_groups(diagnostic, document, file, lang)));
+        let groups = diagnostic_groups(diagnostic, document, file, lang);
+        if diagnostic.waived.is_some() {
+            // Dimmed as a whole: rendered without colours, each line dim (stripped with
+            // the colours when the output is not a terminal).
+            let dim = Style::new().dimmed();
+            let plain = Renderer::plain().hyperlink(false).render(&groups);
+            let lines: Vec<String> = plain.lines().map(|l| format!("{dim}{l}{dim:#}")).collect();
+            out.push_str(&lines.join("\n"));
+        } else {
+            out.push_str(&renderer.render(&groups));
+        }
         out.push_str("\n\n");
     }
     out.push_str(&summary(report, lang));
@@ -67,6 +77,13 @@ fn diagnostic_groups<'a>(
                 .message(normalize_untrusted_str(help)),
         );
     }
+    if let Some(waived) = &diagnostic.waived {
+        main = main.element(
+            Level::NOTE
+                .with_name(tr(lang, "Ausnahme", "waived"))
+                .message(normalize_untrusted_str(&waived_line(waived, lang)).to_owned()),
+        );
+    }
     let mut groups = vec![main];
     for suggestion in &diagnostic.suggestions {
         let title = Level::HELP
@@ -89,6 +106,14 @@ fn diagnostic_groups<'a>(
         );
     }
     groups
+}
+
+/// „{reason} — {by}, {date}“: why and by whom a finding was waived.
+fn waived_line(waived: &Waived, lang: Lang) -> String {
+    match waived.date(lang) {
+        Some(date) => format!("{} — {}, {date}", waived.reason, waived.by),
+        None => format!("{} — {}", waived.reason, waived.by),
+    }
 }
 
 /// "ersetzen durch `…`", or "entfernen"/"einfügen `…`" for pure deletions and
@@ -125,6 +150,12 @@ fn level(severity: Severity, lang: Lang) -> Level<'static> {
     }
 }
 
+/// „1 Fehler“, „2 Warnungen“: a count with its noun in the singular or plural.
+fn counted(n: usize, de: (&str, &str), en: (&str, &str), lang: Lang) -> String {
+    let (singular, plural) = if lang == Lang::En { en } else { de };
+    format!("{n} {}", if n == 1 { singular } else { plural })
+}
+
 /// `freigabe: blockiert · 1 Fehler, 0 Warnungen, 0 Hinweise` and the measures line
 /// (`facebook 743/63.206`).
 fn summary(report: &Report, lang: Lang) -> String {
@@ -134,11 +165,12 @@ fn summary(report: &Report, lang: Lang) -> String {
         _ => (tr(lang, "bestanden", "pass"), AnsiColor::BrightGreen),
     };
     let style = Style::new().fg_color(Some(style.into())).bold();
+    // Waived findings are counted on their own, not under their severity.
     let count = |severity: Severity| {
         report
             .diagnostics
             .iter()
-            .filter(|d| d.severity == severity)
+            .filter(|d| d.counts() && d.severity == severity)
             .count()
     };
     let counts = [
@@ -151,13 +183,20 @@ fn summary(report: &Report, lang: Lang) -> String {
         (Severity::Info, ("Hinweis", "Hinweise"), ("info", "infos")),
     ]
     .into_iter()
-    .map(|(severity, de, en)| {
-        let n = count(severity);
-        let (singular, plural) = if lang == Lang::En { en } else { de };
-        format!("{n} {}", if n == 1 { singular } else { plural })
-    })
-    .collect::<Vec<_>>()
-    .join(", ");
+    .map(|(severity, de, en)| counted(count(severity), de, en, lang))
+    .collect::<Vec<_>>();
+    let waived = report.count_waived();
+    let counts = if waived > 0 {
+        let waived = counted(
+            waived,
+            ("Ausnahme", "Ausnahmen"),
+            ("waived", "waived"),
+            lang,
+        );
+        [counts, vec![waived]].concat().join(", ")
+    } else {
+        counts.join(", ")
+    };
     let mut out = format!("freigabe: {style}{verdict}{style:#} · {counts}");
     let measures = report
         .measures

@@ -99,6 +99,20 @@ fn result(
     if let Some(platform) = diagnostic.platform {
         result["properties"] = json!({"platform": platform});
     }
+    // A waived finding stays a result, suppressed the SARIF way: accepted by someone
+    // outside the source, with their reason.
+    if let Some(waived) = &diagnostic.waived {
+        let mut suppression = json!({
+            "kind": "external",
+            "status": "accepted",
+            "justification": waived.reason,
+            "properties": {"by": waived.by},
+        });
+        if let Some(at) = waived.at {
+            suppression["properties"]["at"] = json!(at);
+        }
+        result["suppressions"] = json!([suppression]);
+    }
     if let Some(index) = rules.iter().position(|rule| rule.id == diagnostic.rule) {
         result["ruleIndex"] = json!(index);
     }

@@ -1191,3 +1191,119 @@ fn explain_all_lists_every_rule_with_a_whole_sentence() {
         assert!(line.trim_end().ends_with('.'), "summary cut short: {line}");
     }
 }
+
+/// The example draft whose campaign motto `Macht mit` the mayor let stand.
+const WAIVED_DRAFT: &str = "../examples/drafts/motto-mit-ausnahme.json";
+const PADERBORN: &str = "../policies/paderborn.toml";
+
+#[test]
+fn waived_finding_is_shown_dimmed_with_who_and_why_and_counted_apart() {
+    let output = run(&["check", "--policy", PADERBORN, WAIVED_DRAFT]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.contains("Warnung[address.informal]"), "{text}");
+    assert!(
+        text.contains(
+            "= Ausnahme: Motto der Aktion, so vom Rat beschlossen — m.dreier, 03.05.2026"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("bestanden · 0 Fehler, 0 Warnungen, 0 Hinweise, 1 Ausnahme"),
+        "{text}"
+    );
+    let english = run(&["check", "--lang", "en", "--policy", PADERBORN, WAIVED_DRAFT]);
+    let text = stdout(&english);
+    assert!(
+        text.contains("= waived: Motto der Aktion, so vom Rat beschlossen — m.dreier, 2026-05-03"),
+        "{text}"
+    );
+    assert!(text.contains("0 infos, 1 waived"), "{text}");
+    // With colour, every line of the waived finding is dim.
+    let coloured = run_with_env(
+        &["check", "--policy", PADERBORN, WAIVED_DRAFT],
+        "",
+        &[("CLICOLOR_FORCE", "1")],
+    );
+    let text = stdout(&coloured);
+    let dim = "\u{1b}[2m";
+    assert!(text.starts_with(dim), "{text:?}");
+    let finding = text.split("\n\n").next().unwrap_or_default();
+    assert!(
+        finding.lines().all(|line| line.starts_with(dim)),
+        "{finding:?}"
+    );
+}
+
+#[test]
+fn waived_finding_does_not_fail_even_with_fail_on_info() {
+    let output = run(&[
+        "check",
+        "--fail-on",
+        "info",
+        "--policy",
+        PADERBORN,
+        WAIVED_DRAFT,
+    ]);
+    assert_eq!(code(&output), 0, "{}", stdout(&output));
+    // Tests run in the crate directory, as the binary does.
+    let written = std::fs::read_to_string(WAIVED_DRAFT).expect("example draft");
+    let mut draft: Value = serde_json::from_str(&written).expect("JSON draft");
+    draft.as_object_mut().expect("object").remove("waivers");
+    let output = run_stdin(
+        &["check", "--fail-on", "warning", "--policy", PADERBORN, "-"],
+        &draft.to_string(),
+    );
+    assert_eq!(code(&output), 1, "{}", stdout(&output));
+}
+
+#[test]
+fn waived_finding_in_json_and_sarif() {
+    let output = run(&[
+        "check",
+        "--format",
+        "json",
+        "--policy",
+        PADERBORN,
+        WAIVED_DRAFT,
+    ]);
+    let report: Value = serde_json::from_str(&stdout(&output)).expect("JSON report");
+    assert_eq!(report["verdict"], "pass");
+    let waived = &report["diagnostics"][0]["waived"];
+    assert_eq!(waived["by"], "m.dreier");
+    assert_eq!(waived["reason"], "Motto der Aktion, so vom Rat beschlossen");
+    assert_eq!(waived["at"], "2026-05-03T14:00:00Z");
+
+    let output = run(&[
+        "check",
+        "--format",
+        "sarif",
+        "--policy",
+        PADERBORN,
+        WAIVED_DRAFT,
+    ]);
+    let log = valid_sarif(&output);
+    let result = &log["runs"][0]["results"][0];
+    assert_eq!(result["ruleId"], "address.informal");
+    let suppression = &result["suppressions"][0];
+    assert_eq!(suppression["kind"], "external");
+    assert_eq!(suppression["status"], "accepted");
+    assert_eq!(
+        suppression["justification"],
+        "Motto der Aktion, so vom Rat beschlossen"
+    );
+    assert_eq!(suppression["properties"]["by"], "m.dreier");
+}
+
+#[test]
+fn waiver_of_an_unknown_rule_is_an_input_error() {
+    let draft = r#"{"text": "Macht mit!", "waivers": [{"rule": "adress.informal", "reason": "Motto", "by": "m.dreier"}]}"#;
+    let output = run_stdin(&["check", "--policy", POLICY, "-"], draft);
+    assert_eq!(code(&output), 2);
+    let error = stderr(&output);
+    assert!(
+        error.contains("Unbekannte Regel `adress.informal`"),
+        "{error}"
+    );
+    assert!(error.contains("Meinten Sie `address.informal`?"), "{error}");
+}

@@ -10,6 +10,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::config::read::policy_enum;
+use crate::lang::Lang;
 use crate::platform::Platform;
 use crate::text::offsets::Span;
 
@@ -182,6 +183,16 @@ pub struct Waived {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
     pub at: Option<jiff::Timestamp>,
+}
+
+impl Waived {
+    /// The day it was waived as messages write dates (`03.05.2026`, English `2026-05-03`),
+    /// in German time (`Europe/Berlin`, always built in), where freigabe's cities are.
+    pub fn date(&self, lang: Lang) -> Option<String> {
+        let zone = crate::time::zones::time_zone("Europe/Berlin").ok()?;
+        let date = self.at?.to_zoned(zone).date();
+        Some(crate::time::date_label(date, lang))
+    }
 }
 
 /// Length of the draft as one platform counts it.
