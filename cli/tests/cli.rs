@@ -1307,3 +1307,17 @@ fn waiver_of_an_unknown_rule_is_an_input_error() {
     );
     assert!(error.contains("Meinten Sie `address.informal`?"), "{error}");
 }
+
+#[test]
+fn batch_keeps_waived_findings_and_does_not_fail_on_them() {
+    let written = std::fs::read_to_string(WAIVED_DRAFT).expect("example draft");
+    let draft: Value = serde_json::from_str(&written).expect("JSON draft");
+    let output = run_stdin(
+        &["batch", "--policy", PADERBORN, "-"],
+        &format!("{draft}\n"),
+    );
+    assert_eq!(code(&output), 0, "{}", stdout(&output));
+    let row: Value = serde_json::from_str(stdout(&output).trim()).expect("JSON line");
+    assert_eq!(row["report"]["verdict"], "pass");
+    assert_eq!(row["report"]["diagnostics"][0]["waived"]["by"], "m.dreier");
+}

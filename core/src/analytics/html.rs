@@ -896,23 +896,25 @@ fn findings_chart(out: &mut String, findings: &Findings, id: &str, lang: Lang) {
         );
     }
     out.push_str("</div>\n");
-    open_data_table(
-        out,
-        lang,
-        &[
-            (t(lang, "Regel", "Rule"), false),
-            (t(lang, "Befunde", "Findings"), true),
-            (t(lang, "Veröffentlichungen", "Publications"), true),
-            (t(lang, "Fehler", "Errors"), true),
-            (t(lang, "Warnungen", "Warnings"), true),
-            (t(lang, "Hinweise", "Notes"), true),
-        ],
-    );
+    let mut columns = vec![
+        (t(lang, "Regel", "Rule"), false),
+        (t(lang, "Befunde", "Findings"), true),
+        (t(lang, "Veröffentlichungen", "Publications"), true),
+        (t(lang, "Fehler", "Errors"), true),
+        (t(lang, "Warnungen", "Warnings"), true),
+        (t(lang, "Hinweise", "Notes"), true),
+    ];
+    // Accepted exceptions get their column only where there are any.
+    let with_waived = findings.waived > 0;
+    if with_waived {
+        columns.push((t(lang, "davon Ausnahmen", "of which waived"), true));
+    }
+    open_data_table(out, lang, &columns);
     for rule in &findings.by_rule {
         put!(
             out,
             "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
-             <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
+             <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>",
             rule_name(&rule.rule, lang),
             rule.total,
             rule.records,
@@ -920,6 +922,10 @@ fn findings_chart(out: &mut String, findings: &Findings, id: &str, lang: Lang) {
             rule.warnings,
             rule.infos
         );
+        if with_waived {
+            put!(out, "<td class=\"num\">{}</td>", rule.waived);
+        }
+        out.push_str("</tr>\n");
     }
     close_data_table(out);
 }
@@ -1110,6 +1116,29 @@ mod tests {
         posts.push(unpublished);
         let report = build_report(&engine, &posts, &[], None, None);
         render_html(&report, lang)
+    }
+
+    #[test]
+    fn waived_findings_get_their_column_only_where_there_are_any() {
+        assert!(!page(Lang::De).contains("davon Ausnahmen"));
+        let engine = Engine::new(Policy::from_toml(POLICY).unwrap()).unwrap();
+        let mut draft = Draft::new("Infos: http://www.paderborn.de");
+        draft.account = Some("stadt".to_owned());
+        draft.published_at = Some("2026-05-05T10:00:00+02:00".parse().unwrap());
+        draft.waivers.push(crate::Waiver {
+            rule: "links.*".to_owned(),
+            words: None,
+            reason: "Alte Seite".to_owned(),
+            by: "sta13.presse".to_owned(),
+            at: None,
+        });
+        let report = build_report(&engine, &[draft], &[], None, None);
+        let html = render_html(&report, Lang::De);
+        assert!(
+            html.contains("<th class=\"num\">davon Ausnahmen</th>"),
+            "{html}"
+        );
+        assert!(html.contains("<td class=\"num\">1</td></tr>"), "{html}");
     }
 
     #[test]

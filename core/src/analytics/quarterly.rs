@@ -214,6 +214,10 @@ pub struct Findings {
     pub warnings: usize,
     /// Notes found.
     pub infos: usize,
+    /// Findings a waiver of the record let stand (counted under their severity too, but
+    /// not in `with_errors`/`with_warnings`); left out of the JSON when 0.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub waived: usize,
     /// Per rule, most frequent first (ties by rule id).
     pub by_rule: Vec<RuleCount>,
 }
@@ -233,6 +237,14 @@ pub struct RuleCount {
     pub warnings: usize,
     /// Findings as notes.
     pub infos: usize,
+    /// Of all findings, those a waiver let stand („davon Ausnahmen“); left out of the JSON
+    /// when 0.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub waived: usize,
+}
+
+fn is_zero(count: &usize) -> bool {
+    *count == 0
 }
 
 /// More posts a week in a pre-election window than in the weeks before it, with the
@@ -509,7 +521,7 @@ impl<'a> AccountSection<'a> {
                     diagnostics: report
                         .diagnostics
                         .into_iter()
-                        .map(|d| (d.rule.to_string(), d.severity))
+                        .map(|d| (d.rule.to_string(), d.severity, d.counts()))
                         .collect(),
                 }),
                 Err(error) => skipped.push(SkippedRecord {
@@ -690,10 +702,11 @@ impl<'a> AccountSection<'a> {
     }
 }
 
-/// A checked record: its local date and findings (rule, severity).
+/// A checked record: its local date and findings (rule, severity, whether it counts: not
+/// waived).
 struct Checked {
     date: Date,
-    diagnostics: Vec<(String, Severity)>,
+    diagnostics: Vec<(String, Severity, bool)>,
 }
 
 /// The Monday on or before `date`.
@@ -744,16 +757,22 @@ fn ratio(part: usize, whole: usize) -> f64 {
 fn findings(checked: &[&Checked]) -> Findings {
     let mut by_rule: BTreeMap<&str, RuleCount> = BTreeMap::new();
     let mut severities = [0usize; 3];
-    let (mut with_errors, mut with_warnings) = (0, 0);
+    let (mut with_errors, mut with_warnings, mut waived) = (0, 0, 0);
     for record in checked {
-        let has = |wanted: Severity| record.diagnostics.iter().any(|(_, s)| *s == wanted);
+        // As the verdict: waived findings do not make a record one with errors.
+        let has = |wanted: Severity| {
+            record
+                .diagnostics
+                .iter()
+                .any(|(_, s, counts)| *counts && *s == wanted)
+        };
         if has(Severity::Error) {
             with_errors += 1;
         } else if has(Severity::Warning) {
             with_warnings += 1;
         }
         let mut seen: Vec<&str> = Vec::new();
-        for (rule, severity) in &record.diagnostics {
+        for (rule, severity, counts) in &record.diagnostics {
             let count = by_rule.entry(rule).or_insert_with(|| RuleCount {
                 rule: rule.clone(),
                 total: 0,
@@ -761,8 +780,13 @@ fn findings(checked: &[&Checked]) -> Findings {
                 errors: 0,
                 warnings: 0,
                 infos: 0,
+                waived: 0,
             });
             count.total += 1;
+            if !counts {
+                count.waived += 1;
+                waived += 1;
+            }
             if !seen.contains(&rule.as_str()) {
                 seen.push(rule);
                 count.records += 1;
@@ -787,6 +811,7 @@ fn findings(checked: &[&Checked]) -> Findings {
         errors: severities[0],
         warnings: severities[1],
         infos: severities[2],
+        waived,
         by_rule,
     }
 }
@@ -971,6 +996,42 @@ mod tests {
                 .windows(2)
                 .all(|w| w[0].total >= w[1].total)
         );
+    }
+
+    #[test]
+    fn waived_findings_are_counted_per_rule_and_in_all() {
+        let mut waived = post(
+            "2026-05-05T10:00:00+02:00",
+            "Infos: http://www.paderborn.de/b",
+        );
+        waived.waivers.push(crate::Waiver {
+            rule: "links.https".to_owned(),
+            words: None,
+            reason: "Die Seite kann kein HTTPS".to_owned(),
+            by: "sta13.presse".to_owned(),
+            at: None,
+        });
+        let posts = [
+            post(
+                "2026-05-04T10:00:00+02:00",
+                "Infos: http://www.paderborn.de/a",
+            ),
+            waived,
+        ];
+        let report = build_report(&engine(), &posts, &[], None, None);
+        let findings = &report.accounts[0].total.findings;
+        let https = findings
+            .by_rule
+            .iter()
+            .find(|rule| rule.rule == "links.https")
+            .unwrap();
+        assert_eq!((https.total, https.waived), (2, 1));
+        assert_eq!(findings.waived, 1);
+        let json = serde_json::to_value(findings).unwrap();
+        assert_eq!(json["waived"], 1);
+        let unwaived = build_report(&engine(), &posts[..1], &[], None, None);
+        let json = serde_json::to_string(&unwaived.accounts[0].total.findings).unwrap();
+        assert!(!json.contains("waived"), "{json}");
     }
 
     #[test]
