@@ -165,6 +165,16 @@ impl Diagnostic {
     fn suggestions(&self) -> Vec<Suggestion> {
         self.0.suggestions.iter().cloned().map(Suggestion).collect()
     }
+    /// Who let the finding stand and why (`{"by", "reason", "at"?}`), or None: a waived
+    /// finding does not count for the verdict.
+    #[getter]
+    fn waived<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.0
+            .waived
+            .as_deref()
+            .map(|waived| to_python(py, waived))
+            .transpose()
+    }
     /// The diagnostic as a dict with the contract's keys.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_python(py, &self.0)
@@ -176,6 +186,9 @@ impl Diagnostic {
         }
         if let Some(span) = self.0.span {
             out += &format!(" at [{}:{}]", span.start_char, span.end_char);
+        }
+        if let Some(waived) = &self.0.waived {
+            out += &format!(" waived by {}", waived.by);
         }
         out + &format!(": {:?})", self.0.message)
     }
@@ -216,7 +229,8 @@ impl Report {
     fn engine_version(&self) -> &str {
         &self.0.engine_version
     }
-    /// Number of diagnostics at or above `severity` (`"info"`, `"warning"`, `"error"`).
+    /// Number of diagnostics at or above `severity` (`"info"`, `"warning"`, `"error"`);
+    /// waived ones do not count.
     #[pyo3(signature = (severity = "error"))]
     fn count(&self, py: Python<'_>, severity: &str) -> PyResult<usize> {
         let severity = match severity {

@@ -207,6 +207,33 @@ def test_times_may_be_datetimes(engine: freigabe.Engine) -> None:
         engine.check(dict(as_text, scheduled_at=datetime.datetime(2026, 7, 23, 10, 0)))  # no zone
 
 
+def test_waived_finding_is_marked_and_does_not_count(engine: freigabe.Engine) -> None:
+    draft = load(ROOT / "examples" / "drafts" / "motto-mit-ausnahme.json")
+    report = engine.check(draft)
+    assert report.verdict == "pass"
+    (informal,) = [d for d in report.diagnostics if d.rule == "address.informal"]
+    assert informal.waived == {
+        "by": "m.dreier",
+        "reason": "Motto der Aktion, so vom Rat beschlossen",
+        "at": "2026-05-03T14:00:00Z",
+    }
+    assert "waived by m.dreier" in repr(informal)
+    assert report.count("info") == 0
+    assert report.to_dict()["diagnostics"][0]["waived"]["by"] == "m.dreier"
+    del draft["waivers"]
+    unwaived = engine.check(draft)
+    assert unwaived.verdict == "warn"
+    assert all(d.waived is None for d in unwaived.diagnostics)
+    assert "waived" not in unwaived.to_dict()["diagnostics"][0]
+
+
+def test_waiver_of_an_unknown_rule_is_an_invalid_draft(engine: freigabe.Engine) -> None:
+    waiver = {"rule": "adress.informal", "reason": "Motto", "by": "m.dreier"}
+    with pytest.raises(freigabe.InvalidDraftError) as raised:
+        engine.check({"text": "Macht mit!", "waivers": [waiver]})
+    assert "Unbekannte Regel `adress.informal`" in str(raised.value)
+
+
 def test_english_messages() -> None:
     english = freigabe.Engine(freigabe.Policy.from_file(PADERBORN), lang="en")
     report = english.check(load(PRIVATE))

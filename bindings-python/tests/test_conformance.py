@@ -28,11 +28,11 @@ CORPUS = Path(__file__).resolve().parents[2] / "tests" / "conformance"
 FILES = sorted(CORPUS.glob("*.toml"))
 CASE_KEYS = {
     "name", "comment", "policy", "draft", "history", "now", "lang", "verdict", "measures",
-    "ordered", "known_failure", "expect",
+    "ordered", "known_failure", "error_contains", "expect",
 }
 EXPECT_KEYS = {
     "rule", "severity", "platform", "span", "match", "line", "column", "message_contains",
-    "suggestion", "suggestion_span", "suggestion_match",
+    "suggestion", "suggestion_span", "suggestion_match", "waived_by",
 }
 
 Key = tuple[str, Optional[str], Optional[tuple[int, int]]]
@@ -111,6 +111,9 @@ def detail_problems(expected: dict[str, Any], actual: freigabe.Diagnostic) -> li
     part = expected.get("message_contains")
     if part is not None and part not in actual.message:
         problems.append(f"{what}: message {actual.message!r} does not contain {part!r}")
+    waived_by = actual.waived["by"] if actual.waived is not None else None
+    if waived_by != expected.get("waived_by"):
+        problems.append(f"{what}: waived by {waived_by!r}, expected {expected.get('waived_by')!r}")
     first = actual.suggestions[0] if actual.suggestions else None
     if "suggestion" in expected and (first is None or first.replacement != expected["suggestion"]):
         got = first.replacement if first else None
@@ -150,11 +153,19 @@ def run(case: dict[str, Any], policy: str) -> list[str]:
     engine = compiled(policy, case.get("lang", "de"))
     text = case["draft"]["text"]
     # The draft and history go through the same Python entry point users call.
-    report = engine.check(
-        json.loads(json.dumps(case["draft"], default=str)),
-        history=json.loads(json.dumps(case.get("history", []), default=str)),
-        now=case.get("now"),
-    )
+    try:
+        report = engine.check(
+            json.loads(json.dumps(case["draft"], default=str)),
+            history=json.loads(json.dumps(case.get("history", []), default=str)),
+            now=case.get("now"),
+        )
+    except freigabe.DraftError as error:
+        part = case.get("error_contains")
+        if part is None:
+            raise
+        return [] if part in str(error) else [f"error {str(error)!r} does not contain {part!r}"]
+    if "error_contains" in case:
+        return [f"check passed, expected an error {case['error_contains']!r}"]
     problems: list[str] = []
     for diagnostic in report.diagnostics:
         if diagnostic.span is not None:

@@ -82,6 +82,22 @@ def test_a_clean_frame_gives_an_empty_frame_with_the_same_columns(
     assert findings.dtypes.astype(str).tolist() == expected.dtypes.astype(str).tolist()
 
 
+def test_waived_findings_name_who_waived_them(engine: freigabe.Engine) -> None:
+    waiver = {"rule": "address.informal", "reason": "Zitat", "by": "sta13.online"}
+    posts = pd.DataFrame(
+        {
+            "text": ["Hast du Zeit?", "Hast du Zeit?"],
+            "waivers": [[waiver], []],
+        }
+    )
+    findings = freigabe.pandas.check_frame(posts, engine, account="buergermeister")
+    informal = findings[findings["rule"] == "address.informal"]
+    assert list(informal["row"]) == [0, 1]
+    assert informal["waived_by"].iloc[0] == "sta13.online"
+    assert pd.isna(informal["waived_by"].iloc[1])
+    assert isinstance(findings["waived_by"].dtype, pd.StringDtype)
+
+
 def test_account_and_platforms_as_constants(engine: freigabe.Engine) -> None:
     posts = pd.DataFrame({"text": ["Hast du Zeit?"] * 2})
     on_x = freigabe.pandas.check_frame(posts, engine, account="buergermeister", platforms="x")

@@ -56,6 +56,26 @@ export interface Approval {
   at: TimeInput;
 }
 
+/**
+ * An accepted exception (like `# noqa`): findings of a rule someone let stand, for a reason.
+ * The findings stay in the report with `waived` and no longer count for the verdict.
+ */
+export interface Waiver {
+  /** Rule id (`address.informal`) or family glob (`address.*`); an unknown one is an error. */
+  rule: string;
+  /**
+   * Only findings whose span overlaps these words in the text (exact, case-sensitive);
+   * without `words` every finding of the rule.
+   */
+  words?: string;
+  /** Why the finding may stand, e.g. `Zitat einer Bürgerin`; must not be empty. */
+  reason: string;
+  /** Login of the person who waived it (under `[waivers] four-eyes` not the author). */
+  by: string;
+  /** When it was waived. */
+  at?: TimeInput;
+}
+
 /** A post before publication. Only `text` is required; unknown keys are errors. */
 export interface Draft {
   /** The post text. */
@@ -88,6 +108,8 @@ export interface Draft {
    * accounts are the reply chain, which X does not count; other platforms count them.
    */
   reply_to?: string[];
+  /** Accepted exceptions: findings that may stand, with who and why. */
+  waivers?: Waiver[];
 }
 
 /** An earlier post of an account, for cadence and similar rules. */
@@ -149,6 +171,21 @@ export interface Diagnostic {
   span: Span | null;
   /** Edits that would fix the finding. */
   suggestions: Suggestion[];
+  /**
+   * Present when a waiver of the draft covers the finding: show it dimmed; it does not count
+   * for the verdict. Absent (not `null`) otherwise.
+   */
+  waived?: Waived;
+}
+
+/** Who let a finding stand and why. */
+export interface Waived {
+  /** Login of the person who waived it. */
+  by: string;
+  /** Why the finding may stand. */
+  reason: string;
+  /** When it was waived (RFC 3339, UTC), if the waiver says. */
+  at?: string;
 }
 
 /** Length of the draft as one platform counts it. */

@@ -68,6 +68,13 @@ class _Note(TypedDict):
     message: str
     help: Optional[str]
 
+class _WaivedRequired(TypedDict):
+    by: str
+    reason: str
+
+class _Waived(_WaivedRequired, total=False):
+    at: str
+
 class _Count(TypedDict):
     platform: str
     length: int
@@ -207,6 +214,9 @@ class Diagnostic:
     def span(self) -> Optional[Span]: ...
     @property
     def suggestions(self) -> list[Suggestion]: ...
+    @property
+    def waived(self) -> Optional[_Waived]:
+        """Who let the finding stand and why, or None; a waived finding does not count."""
     def to_dict(self) -> dict[str, Any]: ...
 
 @final
@@ -224,7 +234,7 @@ class Report:
     @property
     def engine_version(self) -> str: ...
     def count(self, severity: str = "error") -> int:
-        """Number of diagnostics at or above ``severity``."""
+        """Number of diagnostics at or above ``severity``; waived ones do not count."""
     def to_dict(self) -> dict[str, Any]:
         """The report as a dict, equal to the JSON contract."""
     def to_json(self) -> str:

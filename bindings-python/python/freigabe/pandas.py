@@ -41,6 +41,7 @@ FINDING_COLUMNS = (
     "end_char",
     "line",
     "column",
+    "waived_by",
 )
 
 #: Severities in ascending order: the categories of the ``severity`` column.
@@ -90,6 +91,7 @@ DRAFT_COLUMNS = (
     "media",
     "approvals",
     "labels",
+    "waivers",
 )
 
 
@@ -171,6 +173,7 @@ def _findings_frame(pd: Any, rows: Any, columns: Mapping[str, list[Any]]) -> "_p
             "end_char": ints("end_char"),
             "line": ints("line"),
             "column": ints("column"),
+            "waived_by": strings("waived_by"),
         },
         columns=list(FINDING_COLUMNS),
     )
@@ -196,7 +199,7 @@ def check_frame(
     account, the account's platforms). A ``platforms`` cell is a list or
     one name. The other draft keys (``DRAFT_COLUMNS``: ``id``, ``post_id``, ``author``,
     ``scheduled_at``, ``published_at``, ``reply_to``, ``media``, ``approvals``,
-    ``labels``) come from
+    ``labels``, ``waivers``) come from
     same-named columns where the frame has them, so a ``read_archive`` frame checks like
     its archive. ``history``/``now``/``threads`` as for ``Engine.check_many``.
 
@@ -204,7 +207,8 @@ def check_frame(
     ``severity`` (ordered categorical info < warning < error), ``message``, ``help``,
     ``platform``, ``start_char``/``end_char`` (``str`` offsets into the text), ``line``,
     ``column`` (1-based; nullable ``Int64``, missing for findings about the whole post),
-    then the ``keep`` columns copied from the source row. No findings: an empty frame with
+    ``waived_by`` (who let the finding stand with a draft's ``waivers``; missing for findings
+    that count), then the ``keep`` columns copied from the source row. No findings: an empty frame with
     these columns and dtypes.
 
     A row that is not a valid draft (an unknown account or platform) raises its
@@ -229,6 +233,8 @@ def check_frame(
             columns["message"].append(diagnostic.message)
             columns["help"].append(diagnostic.help)
             columns["platform"].append(diagnostic.platform)
+            waived = diagnostic.waived
+            columns["waived_by"].append(None if waived is None else waived["by"])
             span = diagnostic.span
             if span is None:
                 for name in ("start_char", "end_char", "line", "column"):

@@ -261,6 +261,23 @@ describe("extends without a file system", () => {
   });
 });
 
+test("a waived finding is marked with who and why and does not count", () => {
+  const text = "Macht mit beim Stadtputz am Samstag!";
+  const waiver = { rule: "address.informal", words: "Macht mit", reason: "Motto der Aktion", by: "sta13.presse", at: "2026-05-03T16:00:00+02:00" };
+  const report = engine.check({ text, author: "m.dreier", waivers: [waiver] });
+  assert.equal(report.verdict, "pass");
+  const [informal] = report.diagnostics.filter((d) => d.rule === "address.informal");
+  assert.deepEqual(informal.waived, { by: "sta13.presse", reason: "Motto der Aktion", at: "2026-05-03T14:00:00Z" });
+  assert.equal(text.slice(informal.span.start_utf16, informal.span.end_utf16), "Macht");
+  const counted = engine.check({ text, author: "m.dreier" });
+  assert.equal(counted.verdict, "warn");
+  assert.ok(!("waived" in counted.diagnostics[0]), "absent, not null, without a waiver");
+  assert.throws(
+    () => engine.check({ text, waivers: [{ ...waiver, rule: "adress.informal" }] }),
+    (error) => error instanceof FreigabeError && error.message.includes("Unbekannte Regel `adress.informal`"),
+  );
+});
+
 describe("count", () => {
   // X counts like twitter-text (weighted length after NFC); the others count graphemes.
   const cases = [

@@ -16,11 +16,11 @@ const MIN_CASES = 60;
 const FILE_KEYS = new Set(["policy", "case"]);
 const CASE_KEYS = new Set([
   "name", "comment", "policy", "draft", "history", "now", "lang", "verdict", "measures",
-  "ordered", "known_failure", "expect",
+  "ordered", "known_failure", "error_contains", "expect",
 ]);
 const EXPECT_KEYS = new Set([
   "rule", "severity", "platform", "span", "match", "line", "column", "message_contains",
-  "suggestion", "suggestion_span", "suggestion_match",
+  "suggestion", "suggestion_span", "suggestion_match", "waived_by",
 ]);
 
 const encoder = new TextEncoder();
@@ -151,7 +151,16 @@ function run(testCase, policy) {
     // The draft and history as the JS objects a caller passes.
     report = engine.check(testCase.draft, { history: testCase.history ?? [], now: testCase.now });
   } catch (error) {
-    return [`check: ${error.kind}: ${error.message}`];
+    const part = testCase.error_contains;
+    if (part === undefined) {
+      return [`check: ${error.kind}: ${error.message}`];
+    }
+    return error.message.includes(part)
+      ? []
+      : [`error ${JSON.stringify(error.message)} does not contain ${JSON.stringify(part)}`];
+  }
+  if (testCase.error_contains !== undefined) {
+    return [`check passed, expected an error ${JSON.stringify(testCase.error_contains)}`];
   }
   return compare(testCase, testCase.draft.text, report);
 }
@@ -213,6 +222,10 @@ function detailProblems(e, actual) {
   }
   if (e.message_contains !== undefined && !actual.message.includes(e.message_contains)) {
     problems.push(`${what}: message ${JSON.stringify(actual.message)} does not contain ${JSON.stringify(e.message_contains)}`);
+  }
+  const waivedBy = actual.waived?.by;
+  if (waivedBy !== e.waived_by) {
+    problems.push(`${what}: waived by ${JSON.stringify(waivedBy)}, expected ${JSON.stringify(e.waived_by)}`);
   }
   const first = actual.suggestions[0];
   if (e.suggestion !== undefined && first?.replacement !== e.suggestion) {
