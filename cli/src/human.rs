@@ -8,7 +8,7 @@ use freigabe::{Diagnostic, Lang, Report, Severity, Verdict, Waived};
 
 use crate::document::Document;
 use crate::lang::tr;
-use freigabe::lang::grouped;
+use freigabe::lang::{counted, grouped};
 
 /// The renderer for every human-readable output. Styled: the output stream strips colour
 /// when it is not a terminal or `NO_COLOR` is set. No hyperlinks: paths stay plain text.
@@ -150,12 +150,6 @@ fn level(severity: Severity, lang: Lang) -> Level<'static> {
     }
 }
 
-/// „1 Fehler“, „2 Warnungen“: a count with its noun in the singular or plural.
-fn counted(n: usize, de: (&str, &str), en: (&str, &str), lang: Lang) -> String {
-    let (singular, plural) = if lang == Lang::En { en } else { de };
-    format!("{n} {}", if n == 1 { singular } else { plural })
-}
-
 /// `freigabe: blockiert · 1 Fehler, 0 Warnungen, 0 Hinweise` and the measures line
 /// (`facebook 743/63.206`).
 fn summary(report: &Report, lang: Lang) -> String {
@@ -173,7 +167,7 @@ fn summary(report: &Report, lang: Lang) -> String {
             .filter(|d| d.counts() && d.severity == severity)
             .count()
     };
-    let counts = [
+    let nouns = [
         (Severity::Error, ("Fehler", "Fehler"), ("error", "errors")),
         (
             Severity::Warning,
@@ -181,22 +175,24 @@ fn summary(report: &Report, lang: Lang) -> String {
             ("warning", "warnings"),
         ),
         (Severity::Info, ("Hinweis", "Hinweise"), ("info", "infos")),
-    ]
-    .into_iter()
-    .map(|(severity, de, en)| counted(count(severity), de, en, lang))
-    .collect::<Vec<_>>();
+    ];
+    let noun = |n: usize, de: (&str, &str), en: (&str, &str)| {
+        let (one, many) = if lang == Lang::En { en } else { de };
+        counted(u64::try_from(n).unwrap_or(u64::MAX), one, many, lang)
+    };
+    let mut counts: Vec<String> = nouns
+        .into_iter()
+        .map(|(severity, de, en)| noun(count(severity), de, en))
+        .collect();
     let waived = report.count_waived();
-    let counts = if waived > 0 {
-        let waived = counted(
+    if waived > 0 {
+        counts.push(noun(
             waived,
             ("Ausnahme", "Ausnahmen"),
             ("waived", "waived"),
-            lang,
-        );
-        [counts, vec![waived]].concat().join(", ")
-    } else {
-        counts.join(", ")
-    };
+        ));
+    }
+    let counts = counts.join(", ");
     let mut out = format!("freigabe: {style}{verdict}{style:#} · {counts}");
     let measures = report
         .measures
