@@ -27,7 +27,26 @@ const EXAMPLE_DRAFT = 'Libori 2026 beginnt! Am Samstag um 11 Uhr empfange ich im
   + 'Partnerstädten. Zwecks Anmeldung zum Empfang schreib uns einfach, du bist herzlich eingeladen! '
   + 'Alle Infos: http://www.paderborn.de/libori und https://bit.ly/libori26 #Libori #Paderborn #Libori';
 
-const state = { engine: null, accounts: [], report: null, lastVerdict: '', listKey: '' };
+// `waivers`: the exceptions the author accepted for this draft (the draft contract's
+// `waivers`), sent with every check so the engine marks what they cover.
+const state = { engine: null, accounts: [], report: null, lastVerdict: '', listKey: '', waivers: [] };
+
+const WAIVER_TEXTS = {
+  de: {
+    open: 'Ausnahme …',
+    reason: 'Begründung',
+    by: 'Ihr Name',
+    add: 'Ausnahme eintragen',
+    remove: 'Ausnahme aufheben',
+  },
+  en: {
+    open: 'Waive …',
+    reason: 'Reason',
+    by: 'Your name',
+    add: 'Add waiver',
+    remove: 'Remove waiver',
+  },
+};
 
 function selectedPlatforms() {
   return [...elements.platforms.querySelectorAll('input:checked')].map((input) => input.value);
@@ -120,8 +139,68 @@ function renderCounters(measures) {
 // What the list shows of a finding; offsets move with every keystroke, the list need not.
 function listKey(report) {
   return report.diagnostics
-    .map((d) => `${d.severity}\u0000${d.rule}\u0000${d.platform}\u0000${d.message}\u0000${d.waived?.reason ?? ''}`)
+    .map((d) => `${d.severity}\u0000${d.rule}\u0000${d.platform}\u0000${d.message}\u0000${d.waived?.reason ?? ''}\u0000${spanText(d)}`)
     .join('\u0001');
+}
+
+function spanText(diagnostic) {
+  const span = diagnostic.span;
+  return span ? elements.draft.value.slice(span.start_utf16, span.end_utf16) : '';
+}
+
+// The waiver a finding's form adds: the rule, the words it covers (so the same rule elsewhere
+// in the text still counts), who and why.
+function waiverFor(diagnostic, reason, by) {
+  const waiver = { rule: diagnostic.rule, reason, by, at: new Date().toISOString() };
+  const words = spanText(diagnostic);
+  if (words) waiver.words = words;
+  return waiver;
+}
+
+// Under each finding: a form to accept it as an exception, or, for an accepted one, a button
+// that takes the exception back.
+function waiverControl(diagnostic, lang) {
+  const texts = WAIVER_TEXTS[lang] ?? WAIVER_TEXTS.de;
+  if (diagnostic.waived) {
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.className = 'secondary waiver-remove';
+    remove.textContent = texts.remove;
+    remove.addEventListener('click', () => {
+      state.waivers = state.waivers.filter((w) => !(w.rule === diagnostic.rule
+        && w.by === diagnostic.waived.by && w.reason === diagnostic.waived.reason));
+      check();
+    });
+    return remove;
+  }
+  const details = document.createElement('details');
+  details.className = 'waiver-form';
+  const summary = document.createElement('summary');
+  summary.textContent = texts.open;
+  const form = document.createElement('form');
+  const field = (name, label) => {
+    const wrapper = document.createElement('label');
+    const input = document.createElement('input');
+    input.name = name;
+    input.required = true;
+    wrapper.append(label, input);
+    form.append(wrapper);
+    return input;
+  };
+  const reason = field('reason', texts.reason);
+  const by = field('by', texts.by);
+  const submit = document.createElement('button');
+  submit.type = 'submit';
+  submit.className = 'secondary';
+  submit.textContent = texts.add;
+  form.append(submit);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    state.waivers.push(waiverFor(diagnostic, reason.value.trim(), by.value.trim()));
+    check();
+  });
+  details.append(summary, form);
+  return details;
 }
 
 function renderFindings(report) {
@@ -148,6 +227,9 @@ function renderFindings(report) {
     meta.append(severity, rule);
     button.append(meta, renderFinding(diagnostic, { lang }));
     item.append(button);
+    // The waiver rules' own findings (a waiver that is refused or covers nothing) are about
+    // a waiver, not about the text: nothing to accept there.
+    if (!diagnostic.rule.startsWith('approval.waiver-')) item.append(waiverControl(diagnostic, lang));
     return item;
   });
   elements.findings.replaceChildren(...items);
@@ -171,6 +253,7 @@ function check() {
       text,
       account: elements.account.value || undefined,
       platforms: selectedPlatforms(),
+      waivers: state.waivers,
     });
   } catch (error) {
     elements.status.classList.add('failed');

@@ -25,8 +25,18 @@ export const SEVERITY_NAMES = {
 
 /** Counted nouns per language: [one, many]. */
 const COUNTED = {
-  de: { error: ['Fehler', 'Fehler'], warning: ['Warnung', 'Warnungen'], info: ['Hinweis', 'Hinweise'] },
-  en: { error: ['error', 'errors'], warning: ['warning', 'warnings'], info: ['note', 'notes'] },
+  de: {
+    error: ['Fehler', 'Fehler'],
+    warning: ['Warnung', 'Warnungen'],
+    info: ['Hinweis', 'Hinweise'],
+    waived: ['Ausnahme', 'Ausnahmen'],
+  },
+  en: {
+    error: ['error', 'errors'],
+    warning: ['warning', 'warnings'],
+    info: ['note', 'notes'],
+    waived: ['waived', 'waived'],
+  },
 };
 
 /** Verdict headlines per language. */
@@ -35,13 +45,18 @@ export const VERDICT_NAMES = {
   en: { pass: 'Ready to publish', warn: 'With warnings', block: 'Blocked', none: 'No findings' },
 };
 
-/** One line for a report: "Blockiert · 1 Fehler, 2 Warnungen, 0 Hinweise". */
+/**
+ * One line for a report: "Blockiert · 1 Fehler, 2 Warnungen, 0 Hinweise". Findings a draft's
+ * `waivers` accepted do not count for the verdict, so they are counted apart, and only when
+ * there are any ("…, 1 Ausnahme"), as the CLI does.
+ */
 export function summarise(report, lang = 'de') {
   if (report.diagnostics.length === 0) return VERDICT_NAMES[lang].none;
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const diagnostic of report.diagnostics) counts[diagnostic.severity] += 1;
+  const counts = { error: 0, warning: 0, info: 0, waived: 0 };
+  for (const diagnostic of report.diagnostics) counts[diagnostic.waived ? 'waived' : diagnostic.severity] += 1;
   const counted = Object.entries(counts)
-    .map(([severity, n]) => `${n} ${COUNTED[lang][severity][n === 1 ? 0 : 1]}`)
+    .filter(([kind, n]) => kind !== 'waived' || n > 0)
+    .map(([kind, n]) => `${n} ${COUNTED[lang][kind][n === 1 ? 0 : 1]}`)
     .join(', ');
   return `${VERDICT_NAMES[lang][report.verdict]} · ${counted}`;
 }

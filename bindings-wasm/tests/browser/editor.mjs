@@ -104,7 +104,7 @@ test('typing a draft highlights the informal "du" and the part that does not fit
   assert.equal(await counter.textContent(), `X${weightedLength} / 280`);
 
   // A click on the finding selects its words in the textarea.
-  await page.click('#findings li[data-rule="address.informal"] button');
+  await page.click('#findings li[data-rule="address.informal"] button[data-index]');
   const selected = await page.$eval('#draft', (area) => area.value.slice(area.selectionStart, area.selectionEnd));
   assert.equal(selected, 'du');
 
@@ -129,6 +129,40 @@ test('fixing the draft clears the findings again', async () => {
     await page.$eval('#counters li[data-platform="x"]', (item) => item.classList.contains('over')),
     false,
   );
+  await page.close();
+});
+
+test('accepting a finding as an exception dims it, names who and why, and frees the verdict', async () => {
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${server.url}/examples/browser-editor/`);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.selectOption('#policy', 'bergedorf');
+  await page.waitForFunction(() => document.querySelector('#account').value === 'bezirksamt');
+  // The informal "du" is accepted on purpose (say, a campaign written in the du-form).
+  await page.fill('#draft', 'Am Samstag räumen wir den Schlosspark auf, du bist herzlich eingeladen!');
+  await page.waitForSelector('#findings li[data-rule="address.informal"]');
+  assert.equal(await page.textContent('#verdict'), 'Mit Warnungen · 0 Fehler, 1 Warnung, 0 Hinweise');
+
+  const informal = page.locator('#findings li[data-rule="address.informal"]').first();
+  await informal.locator('summary').click();
+  await informal.locator('input[name="reason"]').fill('Zitat einer Bürgerin');
+  await informal.locator('input[name="by"]').fill('k.schulz');
+  await informal.locator('button[type="submit"]').click();
+
+  const waived = page.locator('#findings li[data-rule="address.informal"] .freigabe-finding.waived');
+  await waived.first().waitFor();
+  assert.equal(await waived.first().locator('.waiver').textContent(), 'Ausnahme: Zitat einer Bürgerin — k.schulz');
+  assert.equal(await waived.first().evaluate((node) => Number(getComputedStyle(node).opacity) < 1), true);
+  // The waived finding no longer counts: the verdict is free, the summary counts it apart,
+  // and its mark stays in the text, dimmed.
+  assert.equal(await page.textContent('#verdict'), 'Freigabe möglich · 0 Fehler, 0 Warnungen, 0 Hinweise, 1 Ausnahme');
+  assert.equal(await page.locator('mark.waived').count(), 1);
+
+  // Taking the exception back restores the finding.
+  await page.locator('#findings .waiver-remove').first().click();
+  await page.waitForFunction(() => document.querySelector('#verdict').textContent.startsWith('Mit Warnungen'));
+  assert.deepEqual(errors, []);
   await page.close();
 });
 
