@@ -41,6 +41,7 @@
 //! time, platform                   calendars and office hours; counting and limits
 //! draft, report, account           what is checked, what is said, who speaks
 //! rules                            one file per rule, reading a CheckContext
+//! waiver                           which findings a draft's waivers cover, and which count
 //! policy                           the whole policy: files, `extends`, accounts resolved
 //! wire                             the request and answer types of every front end
 //! engine                           a compiled policy that checks drafts

@@ -9,7 +9,8 @@ use crate::draft::{Draft, Waiver};
 use crate::error::{InputError, InputErrorKind};
 use crate::lang::Lang;
 use crate::report::{Diagnostic, Waived};
-use crate::rules::approval::{waiver_refused, waiver_unused};
+use crate::rules::approval::waiver_refused::{self, Refusal};
+use crate::rules::approval::waiver_unused;
 use crate::rules::{Finding, all_rules};
 use crate::text::offsets::Span;
 
@@ -62,19 +63,6 @@ pub(crate) struct WaiverPolicy {
     pub allowed_by: Option<People>,
 }
 
-/// Why a waiver does not count. Checked in this order, so each waiver has one reason.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Refusal {
-    /// The policy lets no waiver stand for the finding's rule.
-    NotWaivable,
-    /// Four-eyes: the author waived a finding of their own draft.
-    ByAuthor,
-    /// Four-eyes: the draft names no author, so nobody can tell.
-    NoAuthor,
-    /// The person is not among `allowed-by` (quoted as written, for the message).
-    NotAllowed { allowed: String },
-}
-
 impl WaiverPolicy {
     /// Why `waiver` does not count for a finding of `rule` in `draft`, or `None` if it does.
     fn refusal(&self, draft: &Draft, waiver: &Waiver, rule: &str) -> Option<Refusal> {
@@ -112,7 +100,7 @@ pub(crate) fn read(draft: &Draft) -> Result<Vec<RulePattern>, InputError> {
         .map(|waiver| {
             let rule = waiver.rule.trim();
             let pattern = RulePattern::parse(rule).ok_or_else(|| {
-                let unknown = crate::wire::unknown_rule(rule, "`docs/rules.md`");
+                let unknown = crate::rules::unknown_rule(rule, "`docs/rules.md`");
                 InputError::new(InputErrorKind::InvalidDraft, unknown.message, unknown.help)
             })?;
             if waiver.reason.trim().is_empty() {

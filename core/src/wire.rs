@@ -115,21 +115,8 @@ fn value_error(raw: &str) -> InputError {
     )
 }
 
-/// The rule id closest to `unknown`, if it is a likely typo ("did you mean" for front ends
-/// that take rule ids, such as `freigabe explain`).
-pub fn similar_rule_id(unknown: &str) -> Option<&'static str> {
-    crate::policy::did_you_mean(unknown, crate::rules::all_rules().map(|rule| rule.id))
-}
-
-/// A name a front end was given and core does not know, worded once for every front end:
-/// the message and how to fix it, both in every message language.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownName {
-    /// One line, a German sentence like the other messages: ``Unbekannte Plattform `xx` ``.
-    pub message: Localized,
-    /// The close name ("Meinten Sie …?") or where the names are listed.
-    pub help: Localized,
-}
+pub use crate::config::UnknownName;
+pub use crate::rules::{similar_rule_id, unknown_rule};
 
 /// "unknown platform" for a platform name outside [`Platform::ALL`](crate::Platform::ALL),
 /// with the closest name or, if none is close, the list of names.
@@ -144,30 +131,6 @@ pub fn unknown_platform(name: &str) -> UnknownName {
     };
     UnknownName {
         message: localized!(de: "Unbekannte Plattform `{name}`", en: "unknown platform `{name}`"),
-        help,
-    }
-}
-
-/// "unknown rule" for an id no rule has, with the closest id or, if none is close, what
-/// lists every rule in the caller's front end (`listed_by`, e.g. `` `freigabe explain --all` ``).
-/// For a family glob (`adress.*`) the closest family glob.
-pub fn unknown_rule(id: &str, listed_by: &str) -> UnknownName {
-    let close = match id.strip_suffix(".*") {
-        Some(family) => {
-            let families = crate::rules::all_rules().filter_map(|rule| rule.id.split_once('.'));
-            crate::policy::did_you_mean(family, families.map(|(family, _)| family))
-                .map(|family| format!("{family}.*"))
-        }
-        None => similar_rule_id(id).map(str::to_owned),
-    };
-    let help = match close {
-        Some(close) => localized!(de: "Meinten Sie `{close}`?", en: "did you mean `{close}`?"),
-        None => {
-            localized!(de: "{listed_by} listet alle Regeln", en: "{listed_by} lists every rule")
-        }
-    };
-    UnknownName {
-        message: localized!(de: "Unbekannte Regel `{id}`", en: "unknown rule `{id}`"),
         help,
     }
 }

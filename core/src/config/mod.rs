@@ -48,6 +48,16 @@ macro_rules! localized {
 }
 pub(crate) use localized;
 
+/// A name a front end was given and core does not know, worded once for every front end:
+/// the message and how to fix it, both in every message language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownName {
+    /// One line, a German sentence like the other messages: ``Unbekannte Plattform `xx` ``.
+    pub message: Localized,
+    /// The close name ("Meinten Sie …?") or where the names are listed.
+    pub help: Localized,
+}
+
 /// The candidate closest to `unknown`, if it is close enough to be a likely typo.
 pub(crate) fn did_you_mean<'a>(
     unknown: &str,

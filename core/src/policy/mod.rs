@@ -886,7 +886,7 @@ impl Policy {
         for (index, written) in settings.not_waivable.iter().flatten().enumerate() {
             let Some(pattern) = RulePattern::parse(written) else {
                 let index = index.to_string();
-                let unknown = crate::wire::unknown_rule(written.trim(), "`freigabe explain`");
+                let unknown = crate::rules::unknown_rule(written.trim(), "`freigabe explain`");
                 return Err(self
                     .error_at(
                         &["waivers", "not-waivable", &index],

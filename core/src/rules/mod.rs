@@ -29,8 +29,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub(crate) use crate::account::Account;
-use crate::config::Localized;
 use crate::config::merge::{Merge, overlay_table};
+use crate::config::{Localized, UnknownName, localized};
 use crate::draft::Draft;
 use crate::lang::Lang;
 use crate::platform::{Platform, PlatformMeasure};
@@ -158,6 +158,36 @@ pub(crate) trait RuleDef: Rule + Sized + 'static {
     const TITLE: Title;
     /// Builds the rule for one account from its merged settings.
     fn compile(settings: &Self::Settings, account: &Account) -> Result<Self, SettingError>;
+}
+
+/// The rule id closest to `unknown`, if it is a likely typo ("did you mean" for front ends
+/// that take rule ids, such as `freigabe explain`).
+pub fn similar_rule_id(unknown: &str) -> Option<&'static str> {
+    crate::config::did_you_mean(unknown, all_rules().map(|rule| rule.id))
+}
+
+/// "unknown rule" for an id no rule has, with the closest id or, if none is close, what
+/// lists every rule in the caller's front end (`listed_by`, e.g. `` `freigabe explain --all` ``).
+/// For a family glob (`adress.*`) the closest family glob.
+pub fn unknown_rule(id: &str, listed_by: &str) -> UnknownName {
+    let close = match id.strip_suffix(".*") {
+        Some(family) => {
+            let families = all_rules().filter_map(|rule| rule.id.split_once('.'));
+            crate::config::did_you_mean(family, families.map(|(family, _)| family))
+                .map(|family| format!("{family}.*"))
+        }
+        None => similar_rule_id(id).map(str::to_owned),
+    };
+    let help = match close {
+        Some(close) => localized!(de: "Meinten Sie `{close}`?", en: "did you mean `{close}`?"),
+        None => {
+            localized!(de: "{listed_by} listet alle Regeln", en: "{listed_by} lists every rule")
+        }
+    };
+    UnknownName {
+        message: localized!(de: "Unbekannte Regel `{id}`", en: "unknown rule `{id}`"),
+        help,
+    }
 }
 
 /// A rule setting the policy gave is unusable; `key` names the setting, `entry` the

@@ -4,7 +4,6 @@ use crate::rules::{
     Account, CheckContext, Finding, Rule, RuleDef, SettingError, Title, documented_rule,
     rule_settings,
 };
-use crate::waiver::Refusal;
 
 rule_settings! {
     /// Settings of `approval.waiver-refused`.
@@ -92,6 +91,19 @@ impl Rule for ApprovalWaiverRefused {
     /// The engine reports refused waivers once every other rule has spoken
     /// ([`crate::waiver`]): they depend on the other findings.
     fn check(&self, _: &CheckContext<'_>, _: &mut Vec<Finding>) {}
+}
+
+/// Why a waiver does not count. Checked in this order, so each waiver has one reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Refusal {
+    /// The policy lets no waiver stand for the finding's rule.
+    NotWaivable,
+    /// Four-eyes: the author waived a finding of their own draft.
+    ByAuthor,
+    /// Four-eyes: the draft names no author, so nobody can tell.
+    NoAuthor,
+    /// The person is not among `allowed-by` (quoted as written, for the message).
+    NotAllowed { allowed: String },
 }
 
 /// The finding for a waiver by `by` that does not count, for `refusal`, about a finding of
