@@ -23,7 +23,7 @@ mod usage;
 
 use std::process::ExitCode;
 
-use clap::FromArgMatches;
+use clap::{FromArgMatches, Parser};
 
 use crate::args::{Cli, Command};
 
@@ -33,9 +33,13 @@ const EXIT_ERROR: u8 = 2;
 fn main() -> ExitCode {
     // `--lang` is one of the arguments being parsed, but `--help` needs it before.
     let arguments_lang = usage::language_of_arguments();
-    let parsed = help::command(arguments_lang)
-        .try_get_matches()
-        .and_then(|matches| Cli::from_arg_matches(&matches));
+    // Only help, version and usage errors need the command in the user's language: build it
+    // then and parse again, so a normal run does not pay for translating every help text.
+    let parsed = Cli::try_parse().or_else(|_| {
+        help::command(arguments_lang)
+            .try_get_matches()
+            .and_then(|matches| Cli::from_arg_matches(&matches))
+    });
     let cli = match parsed {
         Ok(cli) => cli,
         Err(error) if !error.use_stderr() => {
